@@ -1,0 +1,88 @@
+// swift-tools-version: 6.1
+// Stepwise: acceptance tests driven by exported manual test cases.
+import PackageDescription
+
+let package = Package(
+    name: "Stepwise",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "stepwise", targets: ["stepwise"]),
+        .library(name: "StepwiseModel", targets: ["StepwiseModel"]),
+        .library(name: "StepwiseParsing", targets: ["StepwiseParsing"]),
+        .library(name: "StepwiseBinding", targets: ["StepwiseBinding"]),
+        .library(name: "StepwiseRunner", targets: ["StepwiseRunner"]),
+        .library(name: "StepwiseReporting", targets: ["StepwiseReporting"]),
+        // Everything a team needs to build its own runner executable with the stepwise CLI.
+        .library(name: "StepwiseCLI", targets: ["StepwiseCLI"]),
+        .library(name: "SessionBackend", targets: ["SessionBackend"]),
+        .library(name: "SystemConsole", targets: ["SystemConsole"]),
+        .library(name: "MattermostSteps", targets: ["MattermostSteps"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+    ],
+    targets: [
+        // MARK: System libraries
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+        ),
+
+        // MARK: Framework
+        .target(name: "StepwiseModel"),
+        .target(
+            name: "StepwiseParsing",
+            dependencies: ["StepwiseModel", "CLibXML2", "CCmarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "StepwiseBinding", dependencies: ["StepwiseModel"]),
+        .target(
+            name: "StepwiseRunner",
+            dependencies: ["StepwiseModel", "StepwiseBinding", .product(name: "Clocks", package: "swift-clocks")]
+        ),
+        .target(name: "StepwiseReporting", dependencies: ["StepwiseModel"]),
+
+        // MARK: Systems under test (no Stepwise imports)
+        .target(name: "SessionBackend"),
+        .target(name: "SystemConsole", dependencies: ["SessionBackend"]),
+
+        // MARK: Step libraries
+        .target(name: "MattermostSteps", dependencies: ["StepwiseBinding", "SessionBackend", "SystemConsole"]),
+
+        // MARK: Command line
+        .target(
+            name: "StepwiseCLI",
+            dependencies: [
+                "StepwiseModel", "StepwiseParsing", "StepwiseBinding", "StepwiseRunner", "StepwiseReporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI", "MattermostSteps"]),
+
+        // MARK: Benchmarks (separate executables; never timed inside unit tests)
+        .executableTarget(name: "stepwise-bench", dependencies: [
+            "StepwiseModel", "StepwiseParsing", "StepwiseBinding", "StepwiseRunner", "SessionBackend",
+        ], path: "Benchmarks/stepwise-bench"),
+
+        // MARK: Tests (one target per module)
+        .testTarget(name: "StepwiseModelTests", dependencies: ["StepwiseModel"]),
+        .testTarget(name: "StepwiseParsingTests", dependencies: ["StepwiseParsing"], exclude: ["Golden"]),
+        .testTarget(name: "StepwiseBindingTests", dependencies: ["StepwiseBinding", "StepwiseParsing"]),
+        .testTarget(name: "StepwiseRunnerTests", dependencies: ["StepwiseRunner", "StepwiseParsing"]),
+        .testTarget(name: "StepwiseReportingTests", dependencies: ["StepwiseReporting"], exclude: ["Golden"]),
+        .testTarget(name: "SessionBackendTests", dependencies: ["SessionBackend", .product(name: "Clocks", package: "swift-clocks")]),
+        .testTarget(name: "SystemConsoleTests", dependencies: ["SystemConsole", .product(name: "Clocks", package: "swift-clocks")]),
+        .testTarget(name: "MattermostStepsTests", dependencies: ["MattermostSteps", "StepwiseRunner", "StepwiseParsing"]),
+        .testTarget(name: "StepwiseCLITests", dependencies: ["StepwiseCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// The SessionBackend module. See DESIGN.md for its place in the pipeline.

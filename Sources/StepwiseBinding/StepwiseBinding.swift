@@ -1,0 +1,2 @@
+// The StepwiseBinding module. See DESIGN.md for its place in the pipeline.
+import StepwiseModel

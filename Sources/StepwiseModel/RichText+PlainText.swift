@@ -1,0 +1,83 @@
+extension RichText {
+    /// The text a reader sees, without formatting.
+    ///
+    /// Text nodes in document order; list markers are not included; `<br>` and block boundaries
+    /// become line breaks (never more than one in a row, none at either end); inline elements
+    /// add no whitespace; table cells are separated by a tab.
+    public var plainText: String {
+        var writer = PlainTextWriter()
+        writer.write(nodes)
+        return writer.finish()
+    }
+}
+
+extension RichText.Node {
+    /// ``RichText/plainText`` of this node alone.
+    public var plainText: String { RichText([self]).plainText }
+}
+
+/// Accumulates plain text, collapsing runs of block boundaries into one line break.
+struct PlainTextWriter {
+    private var output = ""
+    private var pendingBreak = false
+
+    mutating func write(_ nodes: [RichText.Node]) {
+        for node in nodes { write(node) }
+    }
+
+    mutating func write(_ node: RichText.Node) {
+        switch node {
+        case .text(let string), .code(let string):
+            append(string)
+        case .codeBlock(let string, _):
+            breakLine()
+            append(string)
+            breakLine()
+        case .paragraph(let children), .heading(_, let children), .blockQuote(let children):
+            breakLine()
+            write(children)
+            breakLine()
+        case .emphasis(let children), .strong(let children), .strikethrough(let children),
+            .link(_, let children), .group(let children):
+            write(children)
+        case .image(_, let alt):
+            append(alt)
+        case .lineBreak:
+            breakLine()
+        case .thematicBreak:
+            breakLine()
+        case .list(_, _, let items):
+            breakLine()
+            for item in items {
+                breakLine()
+                write(item)
+                breakLine()
+            }
+        case .table(_, let rows):
+            breakLine()
+            for row in rows {
+                breakLine()
+                for (index, cell) in row.enumerated() {
+                    if index > 0 { append("\t") }
+                    write(cell)
+                }
+                breakLine()
+            }
+        }
+    }
+
+    private mutating func breakLine() {
+        if !output.isEmpty { pendingBreak = true }
+    }
+
+    private mutating func append(_ string: String) {
+        guard !string.isEmpty else { return }
+        if pendingBreak {
+            output.append("\n")
+            pendingBreak = false
+        }
+        output.append(string)
+    }
+
+    mutating func finish() -> String { output }
+}

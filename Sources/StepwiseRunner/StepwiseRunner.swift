@@ -1,0 +1,2 @@
+// The StepwiseRunner module. See DESIGN.md for its place in the pipeline.
+import StepwiseModel

@@ -1,0 +1,2 @@
+// The SystemConsole module. See DESIGN.md for its place in the pipeline.
+import SessionBackend

@@ -1,0 +1,8 @@
+import StepwiseCLI
+
+@main
+struct StepwiseTool {
+    static func main() async {
+        await StepwiseCommand.main()
+    }
+}

@@ -1,0 +1,35 @@
+import StepwiseModel
+
+/// Turns the event stream into a report. Reporters see nothing but events.
+///
+/// The run command calls ``receive(_:)`` for every event in stream order from one task, then
+/// ``finish()`` once. Reporters that write files write them atomically in ``finish()``.
+public protocol Reporter: AnyObject {
+    func receive(_ event: Event) throws
+    func finish() throws
+}
+
+/// Every report format the command line offers.
+public enum ReportFormat: String, Hashable, Sendable, CaseIterable {
+    case console, ndjson, json, junit, html, markdown, allure, zephyr
+}
+
+/// Where a reporter writes.
+public enum ReportDestination: Hashable, Sendable {
+    case standardOutput
+    /// A file (or, for formats made of many files such as Allure's, a directory).
+    case path(String)
+}
+
+/// Settings a reporter may honour.
+public struct ReporterOptions: Hashable, Sendable {
+    /// Colour and cursor movement: on only when the destination is a terminal.
+    public var color: Bool
+    /// Live progress while running (console only).
+    public var live: Bool
+
+    public init(color: Bool = false, live: Bool = false) {
+        self.color = color
+        self.live = live
+    }
+}

@@ -68,10 +68,10 @@ let package = Package(
         ),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI", "MattermostSteps"]),
 
-        // MARK: Benchmarks (separate executables; never timed inside unit tests)
-        .executableTarget(name: "stepwise-bench", dependencies: [
-            "StepwiseModel", "StepwiseParsing", "StepwiseBinding", "StepwiseRunner", "SessionBackend",
-        ], path: "Benchmarks/stepwise-bench"),
+        // MARK: Benchmarks (separate executables that print figures; never timed inside unit tests)
+        .executableTarget(name: "bench-parse", dependencies: ["StepwiseParsing"], path: "Benchmarks/bench-parse"),
+        .executableTarget(name: "bench-runner", dependencies: ["StepwiseBinding", "StepwiseRunner"], path: "Benchmarks/bench-runner"),
+        .executableTarget(name: "bench-backend", dependencies: ["SessionBackend"], path: "Benchmarks/bench-backend"),
 
         // MARK: Tests (one target per module)
         .testTarget(name: "StepwiseModelTests", dependencies: ["StepwiseModel"]),

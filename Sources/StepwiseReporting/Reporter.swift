@@ -33,3 +33,22 @@ public struct ReporterOptions: Hashable, Sendable {
         self.live = live
     }
 }
+
+/// Makes the reporter for a format.
+public enum Reporters {
+    public static func make(
+        _ format: ReportFormat, destination: ReportDestination, options: ReporterOptions = .init()
+    ) throws -> any Reporter {
+        switch format {
+        case .ndjson: NDJSONReporter(destination: destination)
+        default: throw ReporterError(message: "the \(format.rawValue) report is not built yet")
+        }
+    }
+}
+
+/// A reporter could not be made or could not write.
+public struct ReporterError: Error, CustomStringConvertible {
+    public var message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,6 +1,6 @@
 @main
 struct Bench {
     static func main() {
-        print("stepwise-bench: no benchmarks yet")
+        print("bench-runner: not written yet")
     }
 }

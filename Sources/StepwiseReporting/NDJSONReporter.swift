@@ -1,0 +1,30 @@
+import Foundation
+import StepwiseModel
+
+/// Writes the event stream itself, one JSON object per line (`--format ndjson`).
+///
+/// To standard output, each line is written as it happens; to a file, the whole stream is
+/// written atomically when the run finishes.
+public final class NDJSONReporter: Reporter {
+    private let destination: ReportDestination
+    private let encoder = EventStream.makeEncoder()
+    private var buffer = Data()
+
+    public init(destination: ReportDestination) {
+        self.destination = destination
+    }
+
+    public func receive(_ event: Event) throws {
+        var line = try encoder.encode(event)
+        line.append(UInt8(ascii: "\n"))
+        switch destination {
+        case .standardOutput: FileHandle.standardOutput.write(line)
+        case .path: buffer.append(line)
+        }
+    }
+
+    public func finish() throws {
+        guard case .path(let path) = destination else { return }
+        try AtomicFile.write(buffer, to: path)
+    }
+}

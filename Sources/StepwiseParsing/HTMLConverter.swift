@@ -98,7 +98,7 @@ private struct Builder {
                 guard let content = node.pointee.content else { continue }
                 let text = Self.collapsingWhitespace(content)
                 if text.isEmpty || (dropsBlankText && text == " ") { continue }
-                nodes.append(.text(text))
+                nodes.append(contentsOf: InlineMarkdown.nodes(from: text))
             case XML_ELEMENT_NODE:
                 if depth >= HTMLConverter.maximumDepth {
                     truncated = true

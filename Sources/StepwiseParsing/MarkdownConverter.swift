@@ -87,7 +87,16 @@ private struct MarkdownBuilder {
     mutating func convert(_ node: OpaquePointer, depth: Int) -> RichText.Node? {
         let type = cmark_node_get_type(node)
         switch type {
-        case CMARK_NODE_PARAGRAPH: return .paragraph(children(of: node, depth: depth))
+        case CMARK_NODE_PARAGRAPH:
+            var content = children(of: node, depth: depth)
+            // The Mattermost converter writes every `<br>` as a `\` hard break, also at the end of
+            // a paragraph, where CommonMark keeps the backslash as text: it is a line break.
+            if case .text(let last)? = content.last, last.hasSuffix("\\") {
+                let trimmed = String(last.dropLast())
+                content[content.count - 1] = .text(trimmed)
+                if trimmed.isEmpty { content.removeLast() }
+            }
+            return .paragraph(content)
         case CMARK_NODE_HEADING:
             return .heading(level: Int(cmark_node_get_heading_level(node)), children(of: node, depth: depth))
         case CMARK_NODE_BLOCK_QUOTE: return .blockQuote(children(of: node, depth: depth))
@@ -118,7 +127,7 @@ private struct MarkdownBuilder {
         case CMARK_NODE_TEXT: return .text(Self.literal(node))
         case CMARK_NODE_SOFTBREAK: return .text(" ")
         case CMARK_NODE_LINEBREAK: return .lineBreak
-        case CMARK_NODE_CODE: return .code(Self.literal(node))
+        case CMARK_NODE_CODE: return .code(Self.unescapingPunctuation(Self.literal(node)))
         case CMARK_NODE_HTML_INLINE: return Self.inlineHTML(Self.literal(node))
         case CMARK_NODE_EMPH: return .emphasis(children(of: node, depth: depth))
         case CMARK_NODE_STRONG: return .strong(children(of: node, depth: depth))
@@ -174,6 +183,27 @@ private struct MarkdownBuilder {
         let tag = name.prefix { $0.isLetter || $0.isNumber }
         if formatting.contains(String(tag)) { return nil }
         return .text(literal)
+    }
+
+    /// The Mattermost converter escapes Markdown punctuation (`\_`, `\[`) inside code spans too,
+    /// where CommonMark keeps backslashes: the escapes are undone, as the converter meant.
+    static func unescapingPunctuation(_ code: String) -> String {
+        guard code.contains("\\") else { return code }
+        var out = String.UnicodeScalarView()
+        var scalars = code.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == "\\" else {
+                out.append(scalar)
+                continue
+            }
+            guard let next = scalars.next() else {
+                out.append(scalar)
+                break
+            }
+            if !(next.isASCII && next.properties.isPatternSyntax) { out.append(scalar) }
+            out.append(next)
+        }
+        return String(out)
     }
 
     static func literal(_ node: OpaquePointer) -> String {

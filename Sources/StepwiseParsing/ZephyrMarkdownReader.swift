@@ -40,9 +40,16 @@ struct ZephyrMarkdownReader {
                 key = yaml["key"]?.text
                 title = yaml["title"]?.text.map(ReaderContext.title)
             case .failure(let failure):
+                // The export writes `title: <title>` unquoted, which is what breaks the YAML; the
+                // line itself is still the title verbatim (the heading went through `deno fmt`,
+                // which rewrites Markdown such as `*x*` to `_x_`).
+                let raw = Self.rawEntries(source, lines: 2..<frontMatter.closingLine)
+                key = raw["key"]
+                title = raw["title"].map(ReaderContext.title)
                 context.report(
                     .warning, "front matter is not valid YAML: \(failure.problem)", line: failure.line + 1,
-                    column: failure.column, hint: "the key and title are taken from the '## KEY: title' heading",
+                    column: failure.column,
+                    hint: "the key and title are read from the 'key:' and 'title:' lines as written, else from the '## KEY: title' heading",
                     code: "yaml.invalid")
             }
         }
@@ -155,6 +162,19 @@ struct ZephyrMarkdownReader {
         }
         context.reportGaps(in: testCase.steps)
         return (testCase, context.diagnostics)
+    }
+
+    /// `name: value` lines read literally, for front matter that is not valid YAML.
+    private static func rawEntries(_ source: SourceText, lines: Range<Int>) -> [String: String] {
+        var entries: [String: String] = [:]
+        for line in lines {
+            let text = source.text(ofLine: line)
+            guard let colon = text.firstRange(of: ": ") else { continue }
+            let name = String(text[..<colon.lowerBound])
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "_" }), entries[name] == nil else { continue }
+            entries[name] = String(text[colon.upperBound...].trimmingASCIIWhitespace())
+        }
+        return entries
     }
 
     // MARK: Articles

@@ -48,9 +48,16 @@ struct CorpusAcceptanceTests {
     }
 
     /// A Mattermost Markdown file "still says" what its first-commit JSON said when it has as many
-    /// top-level steps and each step's action, test data and expected result hold the same words
-    /// in the same order (formatting, punctuation and spacing aside). Those must then agree
-    /// exactly, whitespace collapsed; the others were edited upstream since and are counted.
+    /// top-level steps, calls the same cases, and each step's action, test data and expected result
+    /// hold the same words (runs of letters and digits) and the same punctuation in the same order,
+    /// leaving aside the characters Markdown uses as delimiters (`_*\`[]<>`). Those were not edited
+    /// upstream since the first commit, and their texts must agree exactly, whitespace collapsed.
+    ///
+    /// One kind of difference is counted apart rather than failed: the upstream HTML-to-Markdown
+    /// converter sometimes wrote delimiters CommonMark cannot pair (`_/zendesk connect _command`,
+    /// `**[**user name]`), which every CommonMark renderer shows as literal `_`, `*`, `[`, `]`,
+    /// `<`, `>`, `\` or backticks. Cases whose only differences are those characters are listed
+    /// as such and printed; any other difference fails.
     @Test("Mattermost Markdown files whose steps are unchanged agree with the first-commit JSON")
     func mattermostMarkdownAgreesWithJSON() throws {
         try #require(Corpus.isAvailable, "the corpus is missing at \(Corpus.root.path)")
@@ -60,6 +67,7 @@ struct CorpusAcceptanceTests {
         }
         var unchanged = 0
         var agreeing = 0
+        var delimiterOnly: [String] = []
         var edited = 0
         var callsChecked = 0
         var mismatches: [String] = []
@@ -76,6 +84,9 @@ struct CorpusAcceptanceTests {
                         && Corpus.words(mine.action?.plainText) == Corpus.words(theirs.action?.plainText)
                         && Corpus.words(mine.testData?.plainText) == Corpus.words(theirs.testData?.plainText)
                         && Corpus.words(mine.expected?.plainText) == Corpus.words(theirs.expected?.plainText)
+                        && Corpus.visible(mine.action?.plainText) == Corpus.visible(theirs.action?.plainText)
+                        && Corpus.visible(mine.testData?.plainText) == Corpus.visible(theirs.testData?.plainText)
+                        && Corpus.visible(mine.expected?.plainText) == Corpus.visible(theirs.expected?.plainText)
                 }
             guard sameWords else {
                 edited += 1
@@ -88,11 +99,16 @@ struct CorpusAcceptanceTests {
             let differences = Self.differences(mine, json, compareFolder: false, compareMetadata: false)
             if differences.isEmpty {
                 agreeing += 1
+            } else if Self.differences(mine, json, compareFolder: false, compareMetadata: false, ignoringDelimiters: true)
+                .isEmpty
+            {
+                delimiterOnly.append(path)
             } else {
                 mismatches.append("\(path): \(differences.joined(separator: "; "))")
             }
         }
-        print(Self.figure("mm-markdown .md vs first-commit .json", agreeing, unchanged, skipped: edited, reason: "edited since"))
+                print(Self.figure("mm-markdown .md vs first-commit .json", agreeing, unchanged, skipped: edited, reason: "edited since"))
+        print("mm-markdown: \(delimiterOnly.count) of those differ only in delimiters the converter left literal")
         print("mm-markdown: \(callsChecked) calls reported with the called key")
         #expect(unchanged > 500)
         #expect(callsChecked > 0)
@@ -122,13 +138,13 @@ struct CorpusAcceptanceTests {
         return "\(name): \(agreeing)/\(compared) cases agree (\(String(format: "%.1f", percent))%), \(skipped) \(reason) not compared"
     }
 
-    static func differences(_ mine: TestCase, _ theirs: TestCase, compareFolder: Bool, compareMetadata: Bool = true)
-        -> [String]
-    {
+    static func differences(
+        _ mine: TestCase, _ theirs: TestCase, compareFolder: Bool, compareMetadata: Bool = true, ignoringDelimiters: Bool = false
+    ) -> [String] {
         var found: [String] = []
         func check(_ name: String, _ left: String?, _ right: String?) {
-            let a = Corpus.collapsed(left)
-            let b = Corpus.collapsed(right)
+            let a = ignoringDelimiters ? Corpus.visible(left) : Corpus.collapsed(left)
+            let b = ignoringDelimiters ? Corpus.visible(right) : Corpus.collapsed(right)
             if a != b { found.append("\(name): \(a.map { "\"\($0)\"" } ?? "nil") != \(b.map { "\"\($0)\"" } ?? "nil")") }
         }
         check("key", mine.key, theirs.key)

@@ -12,8 +12,8 @@ public struct StepwiseCommand: AsyncParsableCommand {
             result to Swift step definitions, runs them and reports each step with its timing.
             """,
         version: StepwiseVersion.current,
-        subcommands: [ParseCommand.self, ListCommand.self, LintCommand.self],
-        defaultSubcommand: nil
+        subcommands: [RunCommand.self, ParseCommand.self, ListCommand.self, LintCommand.self],
+        defaultSubcommand: RunCommand.self
     )
 
     public init() {}

@@ -1,8 +1,8 @@
+import StepwiseBinding
 import StepwiseCLI
 
+/// The `stepwise` executable: the command line with the step libraries built into it.
 @main
-struct StepwiseTool {
-    static func main() async {
-        await StepwiseCommand.main()
-    }
+struct StepwiseTool: StepwiseMain {
+    static var libraries: [any StepLibrary] { [] }
 }

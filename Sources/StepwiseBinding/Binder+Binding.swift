@@ -1,0 +1,186 @@
+import StepwiseModel
+
+extension Binder {
+    /// Binds every item of `testCase`; `caseID` names it in events.
+    public func bind(_ testCase: TestCase, caseID: String) -> BoundCase {
+        var steps: [BoundStep] = []
+        var usedStepIDs: Set<String> = []
+        for (stepIndex, step) in testCase.steps.enumerated() {
+            var stepID = step.number.isEmpty ? "\(stepIndex + 1)" : step.number
+            if !usedStepIDs.insert(stepID).inserted { stepID = "\(stepIndex + 1)" }
+            var items: [BoundItem] = []
+            var instructions = step.instructions
+            if instructions.isEmpty, let call = step.call {
+                // A step that calls another case binds like an instruction saying so.
+                instructions = [
+                    Instruction(number: 1, text: "call \(call.key)" + (call.name.map { ": \($0)" } ?? ""), location: step.location)
+                ]
+            }
+            for instruction in instructions {
+                let context = instruction.notes + StepContextTexts.flatten(instruction.subItems)
+                items.append(
+                    bindItem(
+                        "\(stepID).i\(instruction.number)", .instruction, instruction.text, context, instruction.location,
+                        instruction: instruction, expectation: nil))
+            }
+            for expectation in step.expectations {
+                items.append(
+                    bindItem(
+                        "\(stepID).e\(expectation.number)", .expectation, expectation.text,
+                        StepContextTexts.flatten(expectation.subItems), expectation.location,
+                        instruction: nil, expectation: expectation))
+            }
+            steps.append(
+                BoundStep(
+                    step: step,
+                    plan: StepPlan(stepID: stepID, number: step.number, call: step.call, location: step.location, items: items.map(\.plan)),
+                    items: items))
+        }
+        let plan = CasePlan(
+            key: testCase.key, title: testCase.title, folder: testCase.folder, labels: testCase.labels,
+            priority: testCase.priority, status: testCase.status, format: testCase.format, location: testCase.location,
+            steps: steps.map(\.plan))
+        let fingerprint = Self.fingerprint(of: testCase)
+        var diagnostics: [Diagnostic] = []
+        if let pin = pins[testCase.key], pin.fingerprint != fingerprint {
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "the text of \(testCase.key) changed since its steps were pinned (pinned \(pin.fingerprint), now \(fingerprint))",
+                    at: testCase.location,
+                    hint: "review the definitions against the new text, then pin \(fingerprint) at \(pin.location)",
+                    code: "binding.drift"))
+        }
+        return BoundCase(caseID: caseID, testCase: testCase, plan: plan, steps: steps, diagnostics: diagnostics, fingerprint: fingerprint)
+    }
+
+    private func bindItem(
+        _ itemID: String, _ kind: ItemPlan.Kind, _ raw: String, _ context: [String], _ location: SourceLocation,
+        instruction: Instruction?, expectation: Expectation?
+    ) -> BoundItem {
+        let text = MatchText(raw)
+        let (info, resolution) = cache.value(.init(kind: kind, text: text.string)) { resolve(text, kind) }
+        return BoundItem(
+            plan: ItemPlan(itemID: itemID, kind: kind, text: raw, context: context, location: location, binding: info),
+            instruction: instruction, expectation: expectation, resolution: resolution)
+    }
+
+    private func candidate(_ index: Int) -> BindingInfo.Candidate {
+        BindingInfo.Candidate(expression: definitions[index].source, location: definitions[index].location)
+    }
+
+    func resolve(_ text: MatchText, _ kind: ItemPlan.Kind) -> (BindingInfo, Resolution) {
+        var whole: [(index: Int, rendered: [String], values: [any Sendable])] = []
+        for (index, definition) in definitions.enumerated()
+        where definition.scope == .item && definition.applies(to: kind) {
+            if let found = definition.match(text, scope: .item) { whole.append((index, found.rendered, found.values)) }
+        }
+        if whole.count == 1 { return resolved([(whole[0].index, whole[0].rendered, whole[0].values)]) }
+        if whole.count > 1 { return ambiguous(whole.map(\.index), text) }
+
+        var phrases: [(index: Int, range: Range<Int>, rendered: [String], values: [any Sendable])] = []
+        for (index, definition) in definitions.enumerated()
+        where definition.scope == .phrase && definition.applies(to: kind) {
+            if let found = definition.match(text, scope: .phrase) { phrases.append((index, found.range, found.rendered, found.values)) }
+        }
+        phrases.sort { $0.range.lowerBound < $1.range.lowerBound }
+        for (first, second) in zip(phrases, phrases.dropFirst()) where first.range.overlaps(second.range) {
+            return ambiguous([first.index, second.index], text)
+        }
+        if !phrases.isEmpty {
+            var uncovered: [Range<Int>] = []
+            var position = 0
+            for phrase in phrases {
+                if phrase.range.lowerBound > position { uncovered.append(position..<phrase.range.lowerBound) }
+                position = phrase.range.upperBound
+            }
+            if position < text.count { uncovered.append(position..<text.count) }
+            let leftover = uncovered.map(text.text).filter { !Self.isConnective($0) }
+            if leftover.isEmpty { return resolved(phrases.map { ($0.index, $0.rendered, $0.values) }) }
+            let missing = leftover.map { "\"\(Self.trim($0))\"" }.joined(separator: ", ")
+            return (
+                BindingInfo(state: .undefined, snippet: SnippetGenerator.snippet(for: Self.trim(leftover[0]), kind: kind, phrase: true)),
+                .undefined("no definition covers \(missing)")
+            )
+        }
+        return (
+            BindingInfo(state: .undefined, snippet: SnippetGenerator.snippet(for: text.string, kind: kind, phrase: false)),
+            .undefined("no definition matches \"\(text.string)\"")
+        )
+    }
+
+    private func resolved(_ parts: [(index: Int, rendered: [String], values: [any Sendable])]) -> (BindingInfo, Resolution) {
+        let first = definitions[parts[0].index]
+        let expression = parts.map { definitions[$0.index].source }.joined(separator: " + ")
+        let arguments = parts.flatMap(\.rendered)
+        if let manual = parts.lazy.compactMap({ part -> String? in
+            if case .manual(let reason) = self.definitions[part.index].role { return reason ?? "marked manual" }
+            return nil
+        }).first {
+            return (
+                BindingInfo(state: .manual, expression: expression, definitionLocation: first.location, arguments: arguments),
+                .manual(manual)
+            )
+        }
+        return (
+            BindingInfo(state: .matched, expression: expression, definitionLocation: first.location, arguments: arguments),
+            .run(parts.map { Invocation(definition: $0.index, values: $0.values) })
+        )
+    }
+
+    private func ambiguous(_ indices: [Int], _ text: MatchText) -> (BindingInfo, Resolution) {
+        let candidates = indices.map(candidate)
+        let names = candidates.map { "\"\($0.expression)\" (\($0.location))" }.joined(separator: ", ")
+        return (BindingInfo(state: .ambiguous, candidates: candidates), .ambiguous("\(candidates.count) definitions match: \(names)"))
+    }
+
+    static func isConnective(_ text: String) -> Bool {
+        let words = text.lowercased().split { $0 == " " || $0 == "," || $0 == ";" || $0 == "." || $0 == ":" || $0 == "-" }
+        return words.allSatisfy { ["and", "then", "also", "or", "&"].contains($0) }
+    }
+
+    static func trim(_ text: String) -> String {
+        var slice = Substring(text)
+        while let first = slice.first, first == " " || first == "," || first == ";" { slice.removeFirst() }
+        while let last = slice.last, last == " " || last == "," || last == ";" { slice.removeLast() }
+        return String(slice)
+    }
+
+    /// A short stable hash of everything a case's definitions bind to: each step's instructions,
+    /// expectations, sub-items and notes, normalised (FNV-1a, 64 bits, hexadecimal).
+    public static func fingerprint(of testCase: TestCase) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ text: String) {
+            for byte in TextNormalizer.normalize(text).utf8 {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+            hash ^= 0x0a
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        for step in testCase.steps {
+            add("step \(step.number)")
+            for instruction in step.instructions {
+                add(instruction.text)
+                StepContextTexts.flatten(instruction.subItems).forEach(add)
+                instruction.notes.forEach(add)
+            }
+            for expectation in step.expectations {
+                add(expectation.text)
+                StepContextTexts.flatten(expectation.subItems).forEach(add)
+            }
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+enum StepContextTexts {
+    static func flatten(_ items: [Instruction]) -> [String] {
+        items.flatMap { [$0.text] + $0.notes + flatten($0.subItems) }
+    }
+
+    static func flatten(_ items: [Expectation]) -> [String] {
+        items.flatMap { [$0.text] + flatten($0.subItems) }
+    }
+}

@@ -1,0 +1,194 @@
+import Synchronization
+import StepwiseModel
+
+/// Binds every instruction and expectation of a case to the step libraries' definitions.
+///
+/// An item binds to the single definition of its kind (actions for instructions, checks for
+/// expectations, manual phrases for both) that matches its whole text; failing that, to the
+/// phrase definitions it contains (see ``MatchScope/phrase``). None is `undefined` (with a
+/// snippet), more than one is `ambiguous` (naming each with its Swift location).
+public struct Binder: Sendable {
+    package let libraries: [LoadedLibrary]
+    package let definitions: [CompiledDefinition]
+    /// Problems in the libraries themselves: bad expressions, closures that do not fit them.
+    public let diagnostics: [Diagnostic]
+    let pins: [String: (fingerprint: String, location: SourceLocation)]
+    let cache = BindingCache()
+
+    public init(libraries: [any StepLibrary]) {
+        var loaded: [LoadedLibrary] = []
+        var definitions: [CompiledDefinition] = []
+        var diagnostics: [Diagnostic] = []
+        var pins: [String: (fingerprint: String, location: SourceLocation)] = [:]
+        for (index, library) in libraries.enumerated() {
+            let result = Self.load(library, index: index)
+            loaded.append(result.library)
+            definitions += result.definitions
+            diagnostics += result.diagnostics
+            pins.merge(result.pins) { first, _ in first }
+        }
+        self.libraries = loaded
+        self.definitions = definitions
+        self.diagnostics = diagnostics
+        self.pins = pins
+    }
+
+    /// Every option and fault the libraries declare.
+    public var options: [StepOption] { libraries.flatMap(\.options) }
+
+    private static func load<Library: StepLibrary>(_ library: Library, index: Int) -> (
+        library: LoadedLibrary, definitions: [CompiledDefinition], diagnostics: [Diagnostic],
+        pins: [String: (fingerprint: String, location: SourceLocation)]
+    ) {
+        var steps = Steps<Library.World>()
+        library.define(&steps)
+        var registry = ParameterRegistry.standard
+        for type in steps.parameterTypes { registry.register(type) }
+        var compiled: [CompiledDefinition] = []
+        var diagnostics: [Diagnostic] = []
+        for definition in steps.definitions {
+            let matcher: CompiledDefinition.Matcher
+            let source: String
+            switch definition.pattern {
+            case .expression(let text):
+                source = text
+                do {
+                    let expression = try StepExpression(text, registry: registry)
+                    if let types = definition.argumentTypes, case .action = definition.role {
+                        if let problem = Self.mismatch(expression, types) {
+                            diagnostics.append(Self.diagnostic(problem, text, definition.location, column: 1))
+                            continue
+                        }
+                    } else if let types = definition.argumentTypes, case .check = definition.role,
+                        let problem = Self.mismatch(expression, types)
+                    {
+                        diagnostics.append(Self.diagnostic(problem, text, definition.location, column: 1))
+                        continue
+                    }
+                    matcher = .expression(expression)
+                } catch {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "\(error.message)\n    \(text)\n    \(String(repeating: " ", count: error.column - 1))^",
+                            at: definition.location, hint: error.hint, code: "expression.invalid"))
+                    continue
+                }
+            case .regex(let text, let match):
+                source = text
+                matcher = .regex(match)
+            }
+            var body: CompiledDefinition.Body?
+            if let typed = definition.body {
+                body = { world, context, values in
+                    // Every world in a case's store was made by its own library's makeWorld.
+                    try await typed(unsafeDowncast(world, to: Library.World.self), context, values)
+                }
+            }
+            compiled.append(
+                CompiledDefinition(
+                    library: index, role: definition.role, scope: definition.scope, source: source,
+                    location: definition.location, matcher: matcher, body: body))
+        }
+        func erase(_ hooks: [Steps<Library.World>.Hook]) -> [CompiledDefinition.Hook] {
+            hooks.map { hook -> CompiledDefinition.Hook in
+                { world, context in try await hook(unsafeDowncast(world, to: Library.World.self), context) }
+            }
+        }
+        let loaded = LoadedLibrary(
+            name: library.name, options: library.options,
+            makeWorld: { context in try await library.makeWorld(context) },
+            beforeCase: erase(steps.beforeCase), afterCase: erase(steps.afterCase),
+            beforeStep: erase(steps.beforeStep), afterStep: erase(steps.afterStep))
+        return (loaded, compiled, diagnostics, steps.pins)
+    }
+
+    private static func mismatch(_ expression: StepExpression, _ types: [(id: ObjectIdentifier, name: String)]) -> String? {
+        let parameters = expression.parameters
+        guard parameters.count == types.count else {
+            return "the expression captures \(parameters.count) value(s) but the closure takes \(types.count)"
+        }
+        for (position, (parameter, type)) in zip(parameters, types).enumerated() where parameter.valueType != type.id {
+            return "value \(position + 1) is {\(parameter.name)}, a \(parameter.typeName), but the closure takes a \(type.name)"
+        }
+        return nil
+    }
+
+    private static func diagnostic(_ message: String, _ expression: String, _ location: SourceLocation, column: Int) -> Diagnostic {
+        Diagnostic(
+            .error, "\(message) in \"\(expression)\"", at: location,
+            hint: "make the closure's argument types match the expression's parameters in order",
+            code: "definition.arguments")
+    }
+}
+
+/// A library ready to run: its world factory and hooks over type-erased worlds.
+package struct LoadedLibrary: Sendable {
+    package var name: String
+    package var options: [StepOption]
+    package var makeWorld: @Sendable (WorldContext) async throws -> AnyObject
+    package var beforeCase: [CompiledDefinition.Hook]
+    package var afterCase: [CompiledDefinition.Hook]
+    package var beforeStep: [CompiledDefinition.Hook]
+    package var afterStep: [CompiledDefinition.Hook]
+}
+
+/// A definition with its expression compiled and its world type erased.
+package struct CompiledDefinition: Sendable {
+    package typealias Body = @Sendable (AnyObject, StepContext, [any Sendable]) async throws -> Void
+    package typealias Hook = @Sendable (AnyObject, StepContext) async throws -> Void
+
+    enum Matcher: Sendable {
+        case expression(StepExpression)
+        case regex(@Sendable (String, MatchScope) -> (Range<String.Index>, [String], [any Sendable])?)
+    }
+
+    package var library: Int
+    package var role: DefinitionRole
+    var scope: MatchScope
+    package var source: String
+    package var location: SourceLocation
+    var matcher: Matcher
+    package var body: Body?
+
+    func applies(to kind: ItemPlan.Kind) -> Bool {
+        switch (role, kind) {
+        case (.manual, _), (.action, .instruction), (.check, .expectation): true
+        default: false
+        }
+    }
+
+    /// Range, rendered captures and values, or `nil`; values that fail to convert count as no match.
+    func match(_ text: MatchText, scope: MatchScope) -> (range: Range<Int>, rendered: [String], values: [any Sendable])? {
+        switch matcher {
+        case .expression(let expression):
+            let found = scope == .item ? expression.wholeMatch(text) : expression.firstPhraseMatch(text)
+            guard let found else { return nil }
+            var values: [any Sendable] = []
+            for capture in found.captures {
+                guard let value = try? capture.type.convert(capture.text) else { return nil }
+                values.append(value)
+            }
+            return (found.range, found.captures.map(\.text), values)
+        case .regex(let regex):
+            guard let (range, rendered, values) = regex(text.string, scope) else { return nil }
+            return (text.offset(of: range.lowerBound)..<text.offset(of: range.upperBound), rendered, values)
+        }
+    }
+}
+
+/// Results of binding by item kind and normalised text: exports repeat their phrases a lot.
+final class BindingCache: Sendable {
+    struct Key: Hashable {
+        var kind: ItemPlan.Kind
+        var text: String
+    }
+
+    private let entries = Mutex<[Key: (BindingInfo, Resolution)]>([:])
+
+    func value(_ key: Key, orInsert make: () -> (BindingInfo, Resolution)) -> (BindingInfo, Resolution) {
+        if let found = entries.withLock({ $0[key] }) { return found }
+        let made = make()
+        entries.withLock { $0[key] = made }
+        return made
+    }
+}

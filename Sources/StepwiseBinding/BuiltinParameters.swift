@@ -1,0 +1,176 @@
+/// The scanners and converters behind ``ParameterRegistry/standard``.
+enum BuiltinParameters {
+    static let all: [ParameterType] = [int, float, word, string, anything, list, duration, period]
+
+    static let numberWords: [String: Int] = [
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
+    ]
+
+    static func digits(_ text: MatchText, from start: Int) -> Int {
+        var end = start
+        while end < text.count, ("0"..."9").contains(text.scalars[end]) { end += 1 }
+        return end
+    }
+
+    /// The end of a run of letters, for number words.
+    static func letters(_ text: MatchText, from start: Int) -> Int {
+        var end = start
+        while end < text.count, text.scalars[end].properties.isAlphabetic { end += 1 }
+        return end
+    }
+
+    static let int = ParameterType(
+        name: "int", as: Int.self,
+        scan: { text, start in
+            var index = start
+            if index < text.count, text.scalars[index] == "-" { index += 1 }
+            let end = digits(text, from: index)
+            if end > index { return text.isWordBoundary(end) ? [end] : [] }
+            let wordEnd = letters(text, from: start)
+            let spelled = text.text(start..<wordEnd).lowercased()
+            guard wordEnd > start, numberWords[spelled] != nil, spelled != "a", spelled != "an"
+            else { return [] }
+            return [wordEnd]
+        },
+        convert: { raw in
+            if let value = Int(raw) ?? numberWords[raw.lowercased()] { return value }
+            throw StepFailure("'\(raw)' is not a whole number")
+        })
+
+    static let float = ParameterType(
+        name: "float", as: Double.self,
+        scan: { text, start in
+            var index = start
+            if index < text.count, text.scalars[index] == "-" { index += 1 }
+            var end = digits(text, from: index)
+            guard end > index else { return [] }
+            if end + 1 < text.count, text.scalars[end] == ".", ("0"..."9").contains(text.scalars[end + 1]) {
+                end = digits(text, from: end + 1)
+            }
+            return text.isWordBoundary(end) ? [end] : []
+        },
+        convert: { raw in
+            guard let value = Double(raw) else { throw StepFailure("'\(raw)' is not a number") }
+            return value
+        })
+
+    static let word = ParameterType(
+        name: "word", as: String.self,
+        scan: { text, start in
+            var end = start
+            while end < text.count, text.scalars[end] != " " { end += 1 }
+            return end > start ? [end] : []
+        },
+        convert: { $0 })
+
+    static let string = ParameterType(
+        name: "string", as: String.self,
+        scan: { text, start in
+            guard start < text.count else { return [] }
+            let quote = text.scalars[start]
+            guard quote == "\"" || quote == "'" else { return [] }
+            var end = start + 1
+            while end < text.count, text.scalars[end] != quote { end += 1 }
+            return end < text.count ? [end + 1] : []
+        },
+        convert: { String($0.dropFirst().dropLast()) })
+
+    /// Every end from the longest to the shortest, so the rest of the expression decides.
+    static func everyEnd(_ text: MatchText, from start: Int) -> [Int] {
+        start < text.count ? Array(stride(from: text.count, to: start, by: -1)) : []
+    }
+
+    static let anything = ParameterType(name: "", as: String.self, scan: everyEnd, convert: { $0 })
+
+    static let list = ParameterType(
+        name: "list", as: [String].self, scan: everyEnd,
+        convert: { raw in
+            var items: [String] = []
+            for chunk in raw.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+                var rest = Substring(chunk)
+                while let range = rest.range(of: " and ") ?? rest.range(of: " or ") {
+                    items.append(String(rest[..<range.lowerBound]))
+                    rest = rest[range.upperBound...]
+                }
+                items.append(String(rest))
+            }
+            return items.map { item in
+                var trimmed = Substring(item).drop { $0 == " " }
+                for prefix in ["and ", "or "] where trimmed.hasPrefix(prefix) { trimmed = trimmed.dropFirst(prefix.count) }
+                while trimmed.last == " " { trimmed = trimmed.dropLast() }
+                return String(trimmed)
+            }.filter { !$0.isEmpty }
+        })
+
+    static let unitPattern =
+        "(milliseconds?|millis|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?)"
+    static let numberPattern = "(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+
+    static let durationRegex = SendableRegex(try! Regex(
+        "(~\\s*|about |approximately |around )?\(numberPattern)\\s*\(unitPattern)\\b"
+    ).ignoresCase())
+    static let periodRegex = SendableRegex(try! Regex(
+        "(~\\s*|about |approximately |around |over |more than |at least |under |less than |up to |within |at most )?"
+            + "\(numberPattern)(?:\\s*(?:-|to)\\s*\(numberPattern))?\\s*\(unitPattern)\\b"
+    ).ignoresCase())
+
+    static func scanner(_ regex: SendableRegex<AnyRegexOutput>) -> @Sendable (MatchText, Int) -> [Int] {
+        { text, start in
+            guard start < text.count, text.isWordBoundary(start) || text.scalars[start] == "~" else { return [] }
+            let slice = text.string[text.indices[start]...]
+            guard let match = try? regex.regex.prefixMatch(in: slice) else { return [] }
+            return [text.offset(of: match.range.upperBound)]
+        }
+    }
+
+    static func amount(_ number: String) -> Double? {
+        Double(number) ?? numberWords[number.lowercased()].map(Double.init)
+    }
+
+    static func seconds(_ amount: Double, unit: String) -> Duration {
+        let unit = unit.lowercased()
+        let factor: Double =
+            switch unit {
+            case "ms", "millis", "millisecond", "milliseconds": 0.001
+            case "m", "min", "mins", "minute", "minutes": 60
+            case "h", "hr", "hrs", "hour", "hours": 3600
+            case "d", "day", "days": 86_400
+            case "week", "weeks": 604_800
+            default: 1
+            }
+        return .milliseconds(Int64((amount * factor * 1000).rounded()))
+    }
+
+    static let duration = ParameterType(
+        name: "duration", as: Duration.self, scan: scanner(durationRegex),
+        convert: { raw in
+            guard let match = try? durationRegex.regex.wholeMatch(in: raw),
+                let number = match.output[2].substring.map(String.init), let value = amount(number),
+                let unit = match.output[3].substring.map(String.init)
+            else { throw StepFailure("'\(raw)' is not a duration") }
+            return seconds(value, unit: unit)
+        })
+
+    static let period = ParameterType(
+        name: "period", as: DurationRange.self, scan: scanner(periodRegex),
+        convert: { raw in
+            guard let match = try? periodRegex.regex.wholeMatch(in: raw),
+                let first = match.output[2].substring.flatMap({ amount(String($0)) }),
+                let unit = match.output[4].substring.map(String.init)
+            else { throw StepFailure("'\(raw)' is not a span of time") }
+            let qualifier = (match.output[1].substring ?? "").lowercased().split(separator: " ")
+                .joined(separator: " ")
+            let low = seconds(first, unit: unit)
+            let high = match.output[3].substring.flatMap { amount(String($0)) }.map { seconds($0, unit: unit) }
+            let approximate = qualifier.hasPrefix("~") || ["about", "approximately", "around"].contains(qualifier)
+            switch qualifier {
+            case "over", "more than", "at least":
+                return DurationRange(lowerBound: high ?? low, upperBound: nil)
+            case "under", "less than", "up to", "within", "at most":
+                return DurationRange(lowerBound: .zero, upperBound: high ?? low)
+            default:
+                return DurationRange(lowerBound: low, upperBound: high ?? low, isApproximate: approximate)
+            }
+        })
+}

@@ -1,0 +1,80 @@
+/// How a run was asked to behave, as step libraries see it when they make a world.
+public struct RunConfiguration: Hashable, Sendable {
+    /// Which clock cases run on.
+    public enum ClockKind: String, Hashable, Sendable, CaseIterable {
+        /// Deterministic time that only moves when the run advances it.
+        case virtual
+        /// The machine's continuous clock.
+        case real
+    }
+
+    /// The names of the ``StepOption``s selected with `--fault` or `--option`.
+    public var selectedOptions: Set<String>
+    public var clock: ClockKind
+
+    public init(selectedOptions: Set<String> = [], clock: ClockKind = .virtual) {
+        self.selectedOptions = selectedOptions
+        self.clock = clock
+    }
+
+    /// True when the option (or fault) with this name was selected.
+    public func isSelected(_ name: String) -> Bool { selectedOptions.contains(name) }
+}
+
+/// A named switch a step library offers on the command line: a planted fault in a fake, or any
+/// other option its worlds honour. `stepwise run --help` lists them; unknown names are usage errors.
+public struct StepOption: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        /// Selected with `--fault NAME`: breaks the system under test on purpose.
+        case fault
+        /// Selected with `--option NAME`.
+        case option
+    }
+
+    public var name: String
+    public var kind: Kind
+    /// One line for `--help`.
+    public var summary: String
+
+    public init(_ name: String, kind: Kind = .option, summary: String) {
+        self.name = name
+        self.kind = kind
+        self.summary = summary
+    }
+
+    /// A planted fault.
+    public static func fault(_ name: String, _ summary: String) -> StepOption {
+        StepOption(name, kind: .fault, summary: summary)
+    }
+}
+
+/// What a step library receives when it makes the world of one case.
+public struct WorldContext: Sendable {
+    public var configuration: RunConfiguration
+    /// The case's own clock: give it to fakes that keep time, so they run on virtual time.
+    public var clock: any Clock<Duration>
+    /// The key of the case being run.
+    public var caseKey: String
+
+    public init(configuration: RunConfiguration, clock: any Clock<Duration>, caseKey: String) {
+        self.configuration = configuration
+        self.clock = clock
+        self.caseKey = caseKey
+    }
+}
+
+/// How definitions reach the case's clock: read its elapsed time and move it on.
+package struct ClockControl: Sendable {
+    package var clock: any Clock<Duration>
+    package var elapsed: @Sendable () -> Duration
+    package var advance: @Sendable (Duration) async throws -> Void
+
+    package init(
+        clock: any Clock<Duration>, elapsed: @escaping @Sendable () -> Duration,
+        advance: @escaping @Sendable (Duration) async throws -> Void
+    ) {
+        self.clock = clock
+        self.elapsed = elapsed
+        self.advance = advance
+    }
+}

@@ -1,0 +1,117 @@
+import StepwiseModel
+
+/// What a definition gets besides its world: the item it runs for, its sub-items, the case's clock,
+/// and a place to record notes and failures.
+///
+/// A context lives for one item (or one hook) inside one case; do not keep it.
+public final class StepContext {
+    /// The item's text as written in the export.
+    public let text: String
+    /// The key of the case, such as `MM-T938`.
+    public let caseKey: String
+    /// The instruction, when an action runs.
+    public let instruction: Instruction?
+    /// The expectation, when a check runs.
+    public let expectation: Expectation?
+    /// The values the expression captured, in order (`Int`, `String`, `[String]`, `Duration`, ``DurationRange``...).
+    public let arguments: [any Sendable]
+    public let configuration: RunConfiguration
+    let clockControl: ClockControl
+
+    package private(set) var issues: [StepFailure] = []
+    package private(set) var notes: [String] = []
+
+    package init(
+        text: String, caseKey: String, instruction: Instruction? = nil, expectation: Expectation? = nil,
+        arguments: [any Sendable] = [], configuration: RunConfiguration, clock: ClockControl
+    ) {
+        self.text = text
+        self.caseKey = caseKey
+        self.instruction = instruction
+        self.expectation = expectation
+        self.arguments = arguments
+        self.configuration = configuration
+        self.clockControl = clock
+    }
+
+    /// The texts of the nested items: an instruction's variants ("Mobile apps can have screen
+    /// locked or not") or an expectation's sub-items, depth first.
+    public var subItems: [String] {
+        if let instruction { return Self.flatten(instruction.subItems) }
+        if let expectation { return Self.flatten(expectation.subItems) }
+        return []
+    }
+
+    /// Lines attached to the instruction, such as "Examples: Mac, Windows, iOS".
+    public var instructionNotes: [String] { instruction?.notes ?? [] }
+
+    private static func flatten(_ items: [Instruction]) -> [String] {
+        items.flatMap { [$0.text] + $0.notes + flatten($0.subItems) }
+    }
+
+    private static func flatten(_ items: [Expectation]) -> [String] {
+        items.flatMap { [$0.text] + flatten($0.subItems) }
+    }
+
+    /// The case's clock, for fakes and for code that needs to sleep on the case's time.
+    public var clock: any Clock<Duration> { clockControl.clock }
+
+    /// Time on the case's clock since the case started.
+    public var elapsed: Duration { clockControl.elapsed() }
+
+    /// The captured value at `index` as `T`, or a failure naming what it is.
+    public func argument<T>(_ index: Int, as type: T.Type = T.self) throws -> T {
+        guard arguments.indices.contains(index) else {
+            throw StepFailure(message: "the expression captured \(arguments.count) value(s), not \(index + 1)", location: nil)
+        }
+        guard let value = arguments[index] as? T else {
+            throw StepFailure(
+                message: "argument \(index + 1) is \(Swift.type(of: arguments[index])), not \(T.self)", location: nil)
+        }
+        return value
+    }
+
+    /// Adds a line to the item's report ("Chrome on Mac: redirected after 7.4 s").
+    public func note(_ line: String) { notes.append(line) }
+
+    /// Records a failure and goes on; the item fails when it ends.
+    public func fail(_ message: String, fileID: String = #fileID, line: Int = #line) {
+        issues.append(StepFailure(message, fileID: fileID, line: line))
+    }
+
+    /// Records a failure when `condition` is false.
+    public func expect(
+        _ condition: Bool, _ message: @autoclosure () -> String, fileID: String = #fileID, line: Int = #line
+    ) {
+        if !condition { fail(message(), fileID: fileID, line: line) }
+    }
+
+    /// Moves the case's time on: instantly on the virtual clock (running every timer due on the
+    /// way, in order), by sleeping on the real one.
+    public func advance(by duration: Duration) async throws {
+        try await clockControl.advance(duration)
+    }
+
+    /// Polls `condition` until it holds, moving the case's clock on by `interval` between polls,
+    /// and returns the time it took; fails when `deadline` passes first.
+    ///
+    /// Use the upper bound the text states: "after ~2-30 seconds" polls for up to 30 s.
+    @discardableResult
+    public func eventually(
+        within deadline: Duration, every interval: Duration = .milliseconds(100), _ what: String = "the condition",
+        fileID: String = #fileID, line: Int = #line, _ condition: () async throws -> Bool
+    ) async throws -> Duration {
+        precondition(interval > .zero, "eventually(every:) needs a positive interval")
+        let start = elapsed
+        while true {
+            let waited = elapsed - start
+            if try await condition() { return waited }
+            if waited >= deadline {
+                throw StepFailure(
+                    "\(what) did not hold within \(DurationRange.format(deadline)) (checked every "
+                        + "\(DurationRange.format(interval)))", fileID: fileID, line: line)
+            }
+            try await advance(by: min(interval, deadline - waited))
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import StepwiseBinding
+import StepwiseModel
+import StepwiseRunner
+
+/// `stepwise run --dry-run`: the plan, item by item, with each binding or a snippet.
+enum DryRun {
+    static func print(_ cases: [BoundCase], binder: Binder, strict: Bool, readDiagnostics: [Diagnostic]) -> Int32 {
+        Swift.print(render(cases), terminator: "")
+        let bindingProblem = cases.contains { bound in
+            !bound.diagnostics.isEmpty
+                || bound.steps.contains { $0.items.contains { [.undefined, .ambiguous].contains($0.plan.binding.state) } }
+        }
+        if readDiagnostics.contains(where: { $0.severity == .error }) || !binder.diagnostics.isEmpty || (strict && bindingProblem) {
+            return ExitCode.specOrBindingError
+        }
+        return ExitCode.passed
+    }
+
+    static func render(_ cases: [BoundCase]) -> String {
+        var out = ""
+        for bound in cases {
+            out += "\(bound.plan.displayName)  [\(bound.testCase.location)]  fingerprint \(bound.fingerprint)\n"
+            for step in bound.steps {
+                out += "  Step \(step.plan.number)\n"
+                for item in step.items {
+                    let binding = item.plan.binding
+                    out += "    \(binding.state.rawValue.padding(9)) \(item.plan.itemID.padding(7)) \(item.plan.text)\n"
+                    switch binding.state {
+                    case .matched, .manual:
+                        out += "              ↳ \"\(binding.expression ?? "")\" at \(binding.definitionLocation.map(String.init(describing:)) ?? "?")"
+                        out += binding.arguments.isEmpty ? "\n" : "  (\(binding.arguments.joined(separator: ", ")))\n"
+                    case .ambiguous:
+                        for candidate in binding.candidates { out += "              ↳ \"\(candidate.expression)\" at \(candidate.location)\n" }
+                    case .undefined:
+                        for line in (binding.snippet ?? "").split(separator: "\n") { out += "              \(line)\n" }
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

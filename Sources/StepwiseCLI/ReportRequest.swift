@@ -1,0 +1,43 @@
+import StepwiseReporting
+
+/// One `--format` value: a format and where it writes (`junit:out/junit.xml`), standard output
+/// when no path is given and no `--output` pairs with it.
+struct ReportRequest: Hashable {
+    var format: ReportFormat
+    var destination: ReportDestination
+
+    /// Pairs `--format` values with `--output` values in order: the n-th `--output` goes to the
+    /// n-th `--format` written without a path.
+    static func parse(formats: [String], outputs: [String]) throws -> [ReportRequest] {
+        var outputs = outputs[...]
+        var requests: [ReportRequest] = []
+        for value in formats.isEmpty ? ["console"] : formats {
+            let parts = value.split(separator: ":", maxSplits: 1).map(String.init)
+            guard let format = ReportFormat(rawValue: parts[0].lowercased()) else {
+                throw UsageError(
+                    "unknown format '\(parts[0])'; use one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if parts.count == 2, !parts[1].isEmpty {
+                requests.append(ReportRequest(format: format, destination: .path(parts[1])))
+            } else if let output = outputs.popFirst() {
+                requests.append(ReportRequest(format: format, destination: output == "-" ? .standardOutput : .path(output)))
+            } else {
+                requests.append(ReportRequest(format: format, destination: .standardOutput))
+            }
+        }
+        if !outputs.isEmpty { throw UsageError("there are more --output paths than --format values without a path") }
+        let toStandardOutput = requests.filter { $0.destination == .standardOutput }
+        if toStandardOutput.count > 1 {
+            throw UsageError(
+                "only one report can go to standard output (\(toStandardOutput.map(\.format.rawValue).joined(separator: ", "))); "
+                    + "give the others a path, such as --format junit:out/junit.xml")
+        }
+        return requests
+    }
+}
+
+/// A command-line mistake found after parsing; exits 64 with the message.
+struct UsageError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,201 @@
+import ArgumentParser
+import Foundation
+import StepwiseBinding
+import StepwiseModel
+import StepwiseParsing
+import StepwiseReporting
+import StepwiseRunner
+
+/// `stepwise run`: reads specs, binds them to the step libraries and runs them.
+struct RunCommand: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "run",
+            abstract: "Bind exported test cases to your step libraries and run them.",
+            discussion: discussion)
+    }
+
+    static var discussion: String {
+        var text = """
+            Exit codes: 0 every case passed; 1 a case failed; 2 a spec could not be read, a step \
+            library is broken, or (with --strict) an item is undefined, ambiguous or drifted; 64 usage.
+            Reports: --format FORMAT[:PATH], repeatable; or pair --output PATH with each --format in order.
+            """
+        let options = StepLibraries.current.flatMap(\.options)
+        let faults = options.filter { $0.kind == .fault }
+        let others = options.filter { $0.kind == .option }
+        if !faults.isEmpty {
+            text += "\n\nFaults (--fault NAME):\n" + faults.map { "  \($0.name): \($0.summary)" }.joined(separator: "\n")
+        }
+        if !others.isEmpty {
+            text += "\n\nOptions (--option NAME):\n" + others.map { "  \($0.name): \($0.summary)" }.joined(separator: "\n")
+        }
+        return text
+    }
+
+    @Argument(help: "Spec files or directories.")
+    var paths: [String] = ["specs"]
+
+    @Flag(help: "Print the plan (every item, its binding or a snippet) without running.")
+    var dryRun = false
+
+    @Flag(help: "Undefined, ambiguous or drifted items fail the run (exit 2).")
+    var strict = false
+
+    @Option(help: "Only cases with this key (repeatable).")
+    var key: [String] = []
+    @Option(help: "Only cases with this label (repeatable).")
+    var label: [String] = []
+    @Option(help: "Only cases with this priority (repeatable).")
+    var priority: [String] = []
+    @Option(help: "Only cases in a folder whose path contains this, such as 'System Console/Users' (repeatable).")
+    var folder: [String] = []
+    @Option(help: "Only cases with this workflow status, such as Active (repeatable).")
+    var status: [String] = []
+
+    @Option(help: "Cases run at once (default: the number of cores).")
+    var jobs: Int?
+    @Option(help: "Extra attempts for a failed case; passing on one is reported flaky.")
+    var retries = 0
+    @Option(help: "Wall-clock seconds an item may take before it fails and its case is abandoned.")
+    var timeout = 10.0
+    @Option(help: "virtual (default: instant and deterministic) or real.")
+    var clock = "virtual"
+    @Option(help: "Select a planted fault of a step library (repeatable; listed below).")
+    var fault: [String] = []
+    @Option(help: "Select an option of a step library (repeatable; listed below).")
+    var option: [String] = []
+    @Option(help: "console, ndjson, json, junit, html, markdown, allure or zephyr, with an optional :PATH (repeatable).")
+    var format: [String] = []
+    @Option(help: "A path for the next --format given without one (repeatable; - is standard output).")
+    var output: [String] = []
+    @Option(help: "Run only shard i of n, such as 2/4 (cases split round-robin in plan order).")
+    var shard: String?
+
+    func run() async throws {
+        let (files, discoverDiagnostics) = SpecReader.discover(paths)
+        var diagnostics = discoverDiagnostics
+        var cases: [TestCase] = []
+        for file in files {
+            let spec = SpecReader.read(path: file)
+            diagnostics += spec.diagnostics
+            if let testCase = spec.testCase { cases.append(testCase) }
+        }
+        let code = try await execute(cases, readDiagnostics: diagnostics, libraries: StepLibraries.current, reporters: nil)
+        if code != 0 { throw ArgumentParser.ExitCode(code) }
+    }
+
+    /// Everything after reading: filters, binding, the plan or the run, the reports. Returns the exit code.
+    ///
+    /// - Parameter reporters: reporters to use instead of those `--format` asks for (tests).
+    func execute(
+        _ testCases: [TestCase], readDiagnostics: [Diagnostic], libraries: [any StepLibrary], reporters given: [any Reporter]?
+    ) async throws -> Int32 {
+        do {
+            let binder = Binder(libraries: libraries)
+            let configuration = try runConfiguration(options: binder.options)
+            let selected = try select(testCases)
+            var ids: [String: Int] = [:]
+            let bound = selected.map { testCase -> BoundCase in
+                ids[testCase.key, default: 0] += 1
+                let count = ids[testCase.key]!
+                return binder.bind(testCase, caseID: count == 1 ? testCase.key : "\(testCase.key)#\(count)")
+            }
+            for diagnostic in readDiagnostics + binder.diagnostics + bound.flatMap(\.diagnostics) {
+                printError(Self.render(diagnostic, strict: strict))
+            }
+            if dryRun { return DryRun.print(bound, binder: binder, strict: strict, readDiagnostics: readDiagnostics) }
+
+            let reporters: [any Reporter]
+            if let given {
+                reporters = given
+            } else {
+                reporters = try ReportRequest.parse(formats: format, outputs: output).map {
+                    try Reporters.make(
+                        $0.format, destination: $0.destination,
+                        options: ReporterOptions(color: isatty(STDOUT_FILENO) == 1 && $0.destination == .standardOutput, live: true))
+                }
+            }
+            let options = RunOptions(
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, retries: retries,
+                itemTimeout: .milliseconds(Int64(timeout * 1000)), configuration: configuration, strict: strict,
+                runID: UUID().uuidString.lowercased(), tool: "stepwise \(StepwiseVersion.current)")
+            let runner = Runner(binder: binder, options: options)
+            let events = readDiagnostics.map {
+                Event.DiagnosticReported(runID: options.runID, diagnostic: $0, sourceLine: Self.sourceLine(of: $0))
+            }
+            let code = try await runner.run(bound, diagnostics: events) { event in
+                for reporter in reporters { try reporter.receive(event) }
+            }
+            for reporter in reporters { try reporter.finish() }
+            return code
+        } catch let error as UsageError {
+            printError("error: \(error)")
+            return ExitCode.usage
+        } catch let error as ReporterError {
+            printError("error: \(error)")
+            return ExitCode.usage
+        }
+    }
+
+    private func runConfiguration(options: [StepOption]) throws -> RunConfiguration {
+        guard let clockKind = RunConfiguration.ClockKind(rawValue: clock) else {
+            throw UsageError("--clock must be virtual or real, not '\(clock)'")
+        }
+        guard jobs.map({ $0 >= 1 }) ?? true, retries >= 0, timeout > 0 else {
+            throw UsageError("--jobs must be at least 1, --retries at least 0 and --timeout positive")
+        }
+        for (names, kind, flag) in [(fault, StepOption.Kind.fault, "--fault"), (option, .option, "--option")] {
+            let valid = options.filter { $0.kind == kind }.map(\.name)
+            for name in names where !valid.contains(name) {
+                throw UsageError(
+                    "unknown \(flag) '\(name)'; "
+                        + (valid.isEmpty ? "the step libraries declare none" : "valid: \(valid.joined(separator: ", "))"))
+            }
+        }
+        return RunConfiguration(selectedOptions: Set(fault + option), clock: clockKind)
+    }
+
+    /// Applies the filters (OR within one, AND across them) and the shard.
+    func select(_ cases: [TestCase]) throws -> [TestCase] {
+        func has(_ wanted: [String], _ value: String?) -> Bool {
+            wanted.isEmpty || wanted.contains { $0.caseInsensitiveCompare(value ?? "") == .orderedSame }
+        }
+        var selected = cases.filter { testCase in
+            has(key, testCase.key) && has(priority, testCase.priority) && has(status, testCase.status)
+                && (label.isEmpty || testCase.labels.contains { has(label, $0) })
+                && (folder.isEmpty || folder.contains { wanted in
+                    let path = testCase.folder.joined(separator: "/").lowercased()
+                    let needle = wanted.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+                        .joined(separator: "/").lowercased()
+                    return path.contains(needle)
+                })
+        }
+        if let shard {
+            let parts = shard.split(separator: "/").compactMap { Int($0) }
+            guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
+                throw UsageError("--shard must be i/n with 1 ≤ i ≤ n, such as 2/4")
+            }
+            selected = selected.enumerated().filter { $0.offset % parts[1] == parts[0] - 1 }.map(\.element)
+        }
+        return selected
+    }
+
+    static func render(_ diagnostic: Diagnostic, strict: Bool) -> String {
+        var diagnostic = diagnostic
+        if strict, diagnostic.code == "binding.drift" { diagnostic.severity = .error }
+        return diagnostic.rendered(sourceLine: sourceLine(of: diagnostic))
+    }
+
+    static func sourceLine(of diagnostic: Diagnostic) -> String? {
+        guard let location = diagnostic.location, location.file.hasSuffix(".md") || location.file.hasSuffix(".json"),
+            let text = try? String(contentsOfFile: location.file, encoding: .utf8)
+        else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.indices.contains(location.line - 1) ? String(lines[location.line - 1]) : nil
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

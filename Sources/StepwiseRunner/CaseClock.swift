@@ -1,0 +1,35 @@
+import Clocks
+import StepwiseBinding
+
+/// The clock of one case attempt: virtual or real, with a reading of its elapsed time.
+enum CaseClock {
+    /// A fresh clock. Virtual time is swift-clocks' `TestClock`: it stands still until the case
+    /// advances it (``StepContext/advance(by:)``, ``StepContext/eventually(within:every:_:fileID:line:_:)``),
+    /// then runs every sleeper due on the way in deadline order. Fakes with timers on it are
+    /// therefore deterministic, and a run spanning minutes of virtual time takes microseconds.
+    static func make(_ kind: RunConfiguration.ClockKind) -> ClockControl {
+        switch kind {
+        case .virtual:
+            let clock = TestClock<Duration>()
+            let start = clock.now
+            return ClockControl(
+                clock: clock, elapsed: { start.duration(to: clock.now) },
+                advance: { duration in
+                    try Task.checkCancellation()
+                    await clock.advance(by: duration)
+                })
+        case .real:
+            let clock = ContinuousClock()
+            let start = clock.now
+            return ClockControl(
+                clock: clock, elapsed: { start.duration(to: clock.now) },
+                advance: { duration in try await clock.sleep(for: duration) })
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

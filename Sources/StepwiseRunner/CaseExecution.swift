@@ -1,0 +1,242 @@
+import Synchronization
+import StepwiseBinding
+import StepwiseModel
+
+/// One attempt of one case: runs in its own task so that a hang can be abandoned.
+///
+/// The case's world lives only inside that task. The recorder is shared with the watchdog
+/// under a mutex; whoever finishes the block first (the case, or the watchdog at the time
+/// limit) wins, and the other's later writes are ignored.
+final class CaseExecution: Sendable {
+    private struct State {
+        var recorder: CaseRecorder
+        var done = false
+        var status: Status = .passed
+        var activityStarted: ContinuousClock.Instant?
+        var activity = ""
+        var continuation: CheckedContinuation<Void, Never>?
+    }
+
+    private let state: Mutex<State>
+    let bound: BoundCase
+    let binder: Binder
+    let options: RunOptions
+
+    init(bound: BoundCase, attempt: Int, binder: Binder, options: RunOptions, runStart: ContinuousClock.Instant) {
+        self.bound = bound
+        self.binder = binder
+        self.options = options
+        state = Mutex(State(recorder: CaseRecorder(bound: bound, attempt: attempt, runID: options.runID, runStart: runStart)))
+    }
+
+    /// Runs the attempt; returns its events and status.
+    func run(watchdog: Watchdog) async -> (events: [Event], status: Status) {
+        watchdog.watch(self)
+        let task = Task { await self.perform() }
+        await withCheckedContinuation { continuation in
+            let resumeNow = state.withLock { state in
+                if state.done { return true }
+                state.continuation = continuation
+                return false
+            }
+            if resumeNow { continuation.resume() }
+        }
+        watchdog.forget(self)
+        task.cancel()
+        return state.withLock { ($0.recorder.events, $0.status) }
+    }
+
+    /// Called by the watchdog: abandons the attempt when its current activity is over the limit.
+    func checkTimeLimit(now: ContinuousClock.Instant) {
+        let continuation = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            guard !state.done, let started = state.activityStarted, started.duration(to: now) > options.itemTimeout
+            else { return nil }
+            state.recorder.failHere(
+                "\(state.activity) did not finish within \(DurationRange.format(options.itemTimeout)) of wall-clock "
+                    + "time; abandoned (raise it with --timeout)")
+            state.status = state.recorder.finishCase()
+            state.done = true
+            defer { state.continuation = nil }
+            return state.continuation
+        }
+        continuation?.resume()
+    }
+
+    /// Applies `change` unless the attempt is already over.
+    private func record(_ change: (inout CaseRecorder) -> Void) {
+        state.withLock { state in if !state.done { change(&state.recorder) } }
+    }
+
+    private func begin(_ activity: String) {
+        state.withLock { state in
+            state.activity = activity
+            state.activityStarted = .now
+        }
+    }
+
+    private func end() { state.withLock { $0.activityStarted = nil } }
+
+    private var recorder: CaseRecorder { state.withLock { $0.recorder } }
+
+    private func perform() async {
+        let clock = CaseClock.make(options.configuration.clock)
+        record { $0.virtualElapsed = clock.elapsed; $0.startCase() }
+        let key = bound.testCase.key
+        func context(_ text: String, instruction: Instruction? = nil, expectation: Expectation? = nil, values: [any Sendable] = []) -> StepContext {
+            StepContext(
+                text: text, caseKey: key, instruction: instruction, expectation: expectation, arguments: values,
+                configuration: options.configuration, clock: clock)
+        }
+        var worlds: [AnyObject] = []
+        var caseFailure: String?
+        do {
+            begin("making the world")
+            let worldContext = WorldContext(configuration: options.configuration, clock: clock.clock, caseKey: key)
+            for library in binder.libraries { worlds.append(try await library.makeWorld(worldContext)) }
+            for (index, library) in binder.libraries.enumerated() {
+                for hook in library.beforeCase {
+                    begin("the before-case hook of \(library.name)")
+                    try await hook(worlds[index], context("before case"))
+                }
+            }
+            end()
+        } catch {
+            end()
+            record { $0.failHere("before the case: \(Self.describe(error))", location: (error as? StepFailure)?.location) }
+        }
+        while !recorder.isFinished {
+            if recorder.skipping {
+                record { $0.skipRest() }
+                break
+            }
+            record { $0.startStep() }
+            var stepFailure: String?
+            do {
+                for (index, library) in binder.libraries.enumerated() {
+                    for hook in library.beforeStep {
+                        begin("the before-step hook of \(library.name)")
+                        try await hook(worlds[index], context("before step"))
+                    }
+                }
+                end()
+            } catch {
+                end()
+                record { $0.failHere("before the step: \(Self.describe(error))", location: (error as? StepFailure)?.location) }
+                break
+            }
+            while let item = recorder.currentItem {
+                if recorder.skipping {
+                    record { $0.startItem(); $0.finishItem(.skipped) }
+                    continue
+                }
+                record { $0.startItem() }
+                let outcome = await runItem(item, worlds: worlds, context: context)
+                record { $0.finishItem(outcome.status, message: outcome.message, location: outcome.location, notes: outcome.notes) }
+            }
+            do {
+                for (index, library) in binder.libraries.enumerated() {
+                    for hook in library.afterStep {
+                        begin("the after-step hook of \(library.name)")
+                        try await hook(worlds[index], context("after step"))
+                    }
+                }
+                end()
+            } catch {
+                end()
+                stepFailure = "after the step: \(Self.describe(error))"
+            }
+            record { $0.finishStep(failure: stepFailure) }
+        }
+        if !worlds.isEmpty {
+            for (index, library) in binder.libraries.enumerated() {
+                for hook in library.afterCase {
+                    do {
+                        begin("the after-case hook of \(library.name)")
+                        try await hook(worlds[index], context("after case"))
+                    } catch {
+                        caseFailure = caseFailure ?? "after the case: \(Self.describe(error))"
+                    }
+                }
+            }
+            end()
+        }
+        let continuation = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            guard !state.done else { return nil }
+            state.status = state.recorder.finishCase(afterFailure: caseFailure)
+            state.done = true
+            defer { state.continuation = nil }
+            return state.continuation
+        }
+        continuation?.resume()
+    }
+
+    private struct Outcome {
+        var status: Status
+        var message: String?
+        var location: SourceLocation?
+        var notes: [String] = []
+    }
+
+    private func runItem(
+        _ item: BoundItem, worlds: [AnyObject],
+        context: (String, Instruction?, Expectation?, [any Sendable]) -> StepContext
+    ) async -> Outcome {
+        switch item.resolution {
+        case .manual(let reason): return Outcome(status: .manual, message: "manual: \(reason)")
+        case .undefined(let message): return Outcome(status: .undefined, message: message)
+        case .ambiguous(let message): return Outcome(status: .ambiguous, message: message)
+        case .run(let invocations):
+            var notes: [String] = []
+            for invocation in invocations {
+                let definition = binder.definitions[invocation.definition]
+                let step = context(item.plan.text, item.instruction, item.expectation, invocation.values)
+                begin("\"\(item.plan.text)\"")
+                do {
+                    try await definition.body!(worlds[definition.library], step, invocation.values)
+                } catch {
+                    end()
+                    let failure = error as? StepFailure
+                    return Outcome(
+                        status: .failed, message: Self.describe(error),
+                        location: failure?.location ?? definition.location, notes: notes + step.notes)
+                }
+                end()
+                notes += step.notes
+                if let issue = step.issues.first {
+                    return Outcome(
+                        status: .failed, message: step.issues.map(\.message).joined(separator: "; "),
+                        location: issue.location ?? definition.location, notes: notes)
+                }
+            }
+            return Outcome(status: .passed, notes: notes)
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let failure = error as? StepFailure { return failure.message }
+        if error is CancellationError { return "cancelled" }
+        return String(describing: error)
+    }
+}
+
+/// Watches every running attempt and abandons those whose current activity passed the limit.
+final class Watchdog: Sendable {
+    private let running = Mutex<[ObjectIdentifier: CaseExecution]>([:])
+    private let interval: Duration
+
+    init(itemTimeout: Duration) {
+        interval = min(max(itemTimeout / 20, .milliseconds(5)), .milliseconds(100))
+    }
+
+    func watch(_ execution: CaseExecution) { running.withLock { $0[ObjectIdentifier(execution)] = execution } }
+    func forget(_ execution: CaseExecution) { _ = running.withLock { $0.removeValue(forKey: ObjectIdentifier(execution)) } }
+
+    /// Scans until cancelled.
+    func patrol() async {
+        while !Task.isCancelled {
+            try? await ContinuousClock().sleep(for: interval)
+            let now = ContinuousClock.now
+            for execution in running.withLock({ Array($0.values) }) { execution.checkTimeLimit(now: now) }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import StepwiseBinding
+import StepwiseModel
+
+/// Builds the event block of one case attempt and keeps track of where it is, so that a block
+/// can be completed from any point: by the case itself, or by the watchdog abandoning a hang.
+struct CaseRecorder {
+    let bound: BoundCase
+    let attempt: Int
+    let runID: String
+    let runStart: ContinuousClock.Instant
+    var virtualElapsed: @Sendable () -> Duration = { .zero }
+
+    private(set) var events: [Event] = []
+    /// The step that runs next or is running.
+    private(set) var stepIndex = 0
+    /// The item of that step that runs next or is running.
+    private(set) var itemIndex = 0
+    private(set) var stepOpen = false
+    private(set) var itemOpen = false
+    private var itemStart = Timing.zero
+    private var stepStart = Timing.zero
+    private var stepStatuses: [Status] = []
+    private var caseStatuses: [Status] = []
+    private(set) var firstFailure: String?
+    /// Set after a failed instruction (or hook): every item after it is skipped.
+    private(set) var skipping = false
+
+    init(bound: BoundCase, attempt: Int, runID: String, runStart: ContinuousClock.Instant) {
+        self.bound = bound
+        self.attempt = attempt
+        self.runID = runID
+        self.runStart = runStart
+    }
+
+    var now: Timing {
+        Timing(wall: runStart.duration(to: .now).seconds, virtual: virtualElapsed().seconds)
+    }
+
+    private var caseID: String { bound.caseID }
+    private var stepID: String { bound.steps[stepIndex].plan.stepID }
+    var isFinished: Bool { stepIndex >= bound.steps.count }
+    var currentItem: BoundItem? {
+        isFinished || itemIndex >= bound.steps[stepIndex].items.count ? nil : bound.steps[stepIndex].items[itemIndex]
+    }
+
+    mutating func startCase() {
+        events.append(.caseStarted(.init(runID: runID, caseID: caseID, attempt: attempt, plan: bound.plan, at: now.wall)))
+    }
+
+    mutating func startStep() {
+        stepStart = now
+        stepOpen = true
+        stepStatuses = []
+        events.append(.stepStarted(.init(caseID: caseID, stepID: stepID, attempt: attempt, at: stepStart)))
+    }
+
+    mutating func startItem() {
+        if !stepOpen { startStep() }
+        itemStart = now
+        itemOpen = true
+        events.append(
+            .itemStarted(.init(caseID: caseID, stepID: stepID, itemID: currentItem!.plan.itemID, attempt: attempt, at: itemStart)))
+    }
+
+    /// Finishes the open item and moves to the next; a failed instruction starts skipping.
+    mutating func finishItem(_ status: Status, message: String? = nil, location: SourceLocation? = nil, notes: [String] = []) {
+        let item = currentItem!
+        if !itemOpen { startItem() }
+        let end = now
+        events.append(
+            .itemFinished(
+                .init(
+                    caseID: caseID, stepID: stepID, itemID: item.plan.itemID, attempt: attempt, status: status, at: end,
+                    duration: Timing(wall: end.wall - itemStart.wall, virtual: end.virtual - itemStart.virtual),
+                    message: message, failureLocation: location, notes: notes)))
+        itemOpen = false
+        stepStatuses.append(status)
+        if status == .failed, firstFailure == nil { firstFailure = message }
+        if item.plan.kind == .instruction, [.failed, .undefined, .ambiguous].contains(status) { skipping = true }
+        itemIndex += 1
+    }
+
+    /// Closes the step; `failure` (from an after-step hook) fails it and skips the rest.
+    mutating func finishStep(failure: String? = nil) {
+        if !stepOpen { startStep() }
+        var status = bound.steps[stepIndex].items.isEmpty && failure == nil ? Status.passed : Status.combining(stepStatuses)
+        if let failure {
+            status = .failed
+            skipping = true
+            if firstFailure == nil { firstFailure = failure }
+        }
+        let end = now
+        events.append(
+            .stepFinished(
+                .init(
+                    caseID: caseID, stepID: stepID, attempt: attempt, status: status, at: end,
+                    duration: Timing(wall: end.wall - stepStart.wall, virtual: end.virtual - stepStart.virtual))))
+        caseStatuses.append(status)
+        stepOpen = false
+        stepIndex += 1
+        itemIndex = 0
+    }
+
+    /// Fails where the case is (the open item, or the next one) and skips everything after it.
+    mutating func failHere(_ message: String, location: SourceLocation? = nil) {
+        guard !isFinished else {
+            if firstFailure == nil { firstFailure = message }
+            caseStatuses.append(.failed)
+            return
+        }
+        if currentItem != nil {
+            finishItem(.failed, message: message, location: location)
+        } else {
+            if firstFailure == nil { firstFailure = message }
+            stepStatuses.append(.failed)
+        }
+        skipping = true
+        skipRest()
+    }
+
+    /// Reports every remaining item as skipped and closes every remaining step.
+    mutating func skipRest() {
+        skipping = true
+        while !isFinished {
+            while currentItem != nil {
+                startItem()
+                finishItem(.skipped)
+            }
+            finishStep()
+        }
+    }
+
+    mutating func finishCase(afterFailure: String? = nil, willRetry: Bool = false, flaky: Bool = false) -> Status {
+        if let afterFailure {
+            caseStatuses.append(.failed)
+            if firstFailure == nil { firstFailure = afterFailure }
+        }
+        let status = bound.steps.isEmpty && afterFailure == nil ? .passed : Status.combining(caseStatuses)
+        let end = now
+        let started = events.first.flatMap { event -> Double? in
+            if case .caseStarted(let started) = event { return started.at }
+            return nil
+        } ?? end.wall
+        events.append(
+            .caseFinished(
+                .init(
+                    caseID: caseID, attempt: attempt, status: status, flaky: flaky, willRetry: willRetry, at: end.wall,
+                    duration: Timing(wall: end.wall - started, virtual: end.virtual), message: status == .passed ? nil : firstFailure
+                        ?? firstProblem)))
+        return status
+    }
+
+    /// The message of the first non-passing item, for cases that did not fail but are not passed.
+    private var firstProblem: String? {
+        for event in events {
+            if case .itemFinished(let finished) = event, finished.status != .passed, finished.status != .skipped {
+                return finished.message
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import StepwiseBinding
+import StepwiseModel
+
+/// Runs bound cases and reports what happens as events, each case's events one contiguous block
+/// in plan order (whatever the parallelism), so the stream is deterministic but for timings.
+public struct Runner: Sendable {
+    public let binder: Binder
+    public let options: RunOptions
+
+    public init(binder: Binder, options: RunOptions) {
+        self.binder = binder
+        self.options = options
+    }
+
+    /// Runs `cases` and hands every event to `emit`, in order, from the calling task; returns the exit code.
+    ///
+    /// - Parameter diagnostics: problems found before the run (unreadable specs), reported first.
+    @discardableResult
+    public func run(
+        _ cases: [BoundCase], diagnostics: [Event.DiagnosticReported] = [], emit: (Event) throws -> Void
+    ) async rethrows -> Int32 {
+        let runStart = ContinuousClock.now
+        try emit(
+            .runStarted(
+                .init(
+                    runID: options.runID, startedAt: Date(), tool: options.tool, cases: cases.count, jobs: options.jobs,
+                    clock: options.configuration.clock.rawValue, strict: options.strict)))
+        var bindingErrors = diagnostics.contains { $0.diagnostic.severity == .error }
+        for diagnostic in diagnostics { try emit(.diagnostic(diagnostic)) }
+        for diagnostic in binder.diagnostics {
+            bindingErrors = true
+            try emit(.diagnostic(.init(runID: options.runID, diagnostic: diagnostic)))
+        }
+        for bound in cases {
+            for var diagnostic in bound.diagnostics {
+                if options.strict { diagnostic.severity = .error }
+                bindingErrors = bindingErrors || diagnostic.severity == .error
+                try emit(.diagnostic(.init(runID: options.runID, caseID: bound.caseID, diagnostic: diagnostic)))
+            }
+        }
+
+        var finals: [Status] = []
+        var flaky = 0
+        let watchdog = Watchdog(itemTimeout: options.itemTimeout)
+        let patrol = Task { await watchdog.patrol() }
+        defer { patrol.cancel() }
+        try await withThrowingTaskGroup(of: (Int, [Event], Status, Bool).self) { group in
+            var next = 0
+            var ready: [Int: ([Event], Status, Bool)] = [:]
+            var emitted = 0
+            func start(_ index: Int) {
+                let bound = cases[index]
+                group.addTask { [binder, options] in
+                    let (events, status, wasFlaky) = await Self.runWithRetries(
+                        bound, binder: binder, options: options, runStart: runStart, watchdog: watchdog)
+                    return (index, events, status, wasFlaky)
+                }
+            }
+            while next < min(options.jobs, cases.count) {
+                start(next)
+                next += 1
+            }
+            while let (index, events, status, wasFlaky) = try await group.next() {
+                ready[index] = (events, status, wasFlaky)
+                if next < cases.count {
+                    start(next)
+                    next += 1
+                }
+                while let (events, status, wasFlaky) = ready.removeValue(forKey: emitted) {
+                    for event in events { try emit(event) }
+                    finals.append(status)
+                    if wasFlaky { flaky += 1 }
+                    emitted += 1
+                }
+            }
+        }
+
+        if options.strict {
+            bindingErrors = bindingErrors || finals.contains { $0 == .undefined || $0 == .ambiguous }
+        }
+        let exitCode =
+            bindingErrors ? ExitCode.specOrBindingError : finals.contains(.failed) ? ExitCode.failed : ExitCode.passed
+        var counts: [String: Int] = [:]
+        for status in finals { counts[status.rawValue, default: 0] += 1 }
+        let wall = runStart.duration(to: .now).seconds
+        try emit(
+            .runFinished(
+                .init(
+                    runID: options.runID, status: cases.isEmpty ? .passed : Status.combining(finals), counts: counts,
+                    flaky: flaky, duration: Timing(wall: wall, virtual: 0), exitCode: exitCode)))
+        return exitCode
+    }
+
+    private static func runWithRetries(
+        _ bound: BoundCase, binder: Binder, options: RunOptions, runStart: ContinuousClock.Instant, watchdog: Watchdog
+    ) async -> ([Event], Status, Bool) {
+        var all: [Event] = []
+        var attempt = 1
+        while true {
+            let execution = CaseExecution(bound: bound, attempt: attempt, binder: binder, options: options, runStart: runStart)
+            var (events, status) = await execution.run(watchdog: watchdog)
+            let retry = status == .failed && attempt <= options.retries
+            let flaky = status == .passed && attempt > 1
+            if retry || flaky, case .caseFinished(var finished)? = events.last {
+                finished.willRetry = retry
+                finished.flaky = flaky
+                events[events.count - 1] = .caseFinished(finished)
+            }
+            all += events
+            if !retry { return (all, status, flaky) }
+            attempt += 1
+        }
+    }
+}

@@ -8,7 +8,7 @@
 public actor SessionBackend {
     let timeline: Timeline
     /// The settings it was made with (planted faults included).
-    public let configuration: BackendConfiguration
+    public nonisolated let configuration: BackendConfiguration
 
     var users: [MattermostID: UserRecord] = [:]
     var userIDsByUsername: [String: MattermostID] = [:]

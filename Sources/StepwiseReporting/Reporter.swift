@@ -40,7 +40,10 @@ public enum Reporters {
         _ format: ReportFormat, destination: ReportDestination, options: ReporterOptions = .init()
     ) throws -> any Reporter {
         switch format {
+        case .console: ConsoleReporter(destination: destination, options: options)
         case .ndjson: NDJSONReporter(destination: destination)
+        case .json: DocumentReporter(destination: destination, render: JSONReport.render)
+        case .junit: DocumentReporter(destination: destination, render: JUnitReport.render)
         default: throw ReporterError(message: "the \(format.rawValue) report is not built yet")
         }
     }

@@ -12,7 +12,7 @@ public struct StepwiseCommand: AsyncParsableCommand {
             result to Swift step definitions, runs them and reports each step with its timing.
             """,
         version: StepwiseVersion.current,
-        subcommands: [ParseCommand.self, ListCommand.self, LintCommand.self],
+        subcommands: [ParseCommand.self, ListCommand.self, LintCommand.self, MergeCommand.self, RenderCommand.self],
         defaultSubcommand: nil
     )
 

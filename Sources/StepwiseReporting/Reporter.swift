@@ -44,6 +44,7 @@ public enum Reporters {
         case .ndjson: NDJSONReporter(destination: destination)
         case .json: DocumentReporter(destination: destination, render: JSONReport.render)
         case .junit: DocumentReporter(destination: destination, render: JUnitReport.render)
+        case .html: DocumentReporter(destination: destination, render: HTMLReport.render)
         default: throw ReporterError(message: "the \(format.rawValue) report is not built yet")
         }
     }

@@ -45,6 +45,7 @@ public enum Reporters {
         case .json: DocumentReporter(destination: destination, render: JSONReport.render)
         case .junit: DocumentReporter(destination: destination, render: JUnitReport.render)
         case .html: DocumentReporter(destination: destination, render: HTMLReport.render)
+        case .markdown: DocumentReporter(destination: destination, render: MarkdownReport.render)
         default: throw ReporterError(message: "the \(format.rawValue) report is not built yet")
         }
     }

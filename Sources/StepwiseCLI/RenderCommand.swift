@@ -37,6 +37,9 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
+    @Option(help: "The URL a test-management key links to in Allure results, with {} for the key.")
+    var tmsLink: String?
+
     func validate() throws {
         if try reportFormat == .allure, output == nil {
             throw ValidationError("the allure format writes a directory: give it with --output DIR")
@@ -49,7 +52,7 @@ struct RenderCommand: ParsableCommand {
         let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
         do {
             try SavedStream.render(
-                events, format: try reportFormat, destination: destination, options: ReporterOptions(color: toTerminal, live: false))
+                events, format: try reportFormat, destination: destination, options: ReporterOptions(color: toTerminal, live: false, tmsLinkPattern: tmsLink))
         } catch let error as ReporterError {
             throw ValidationError(error.message)
         }

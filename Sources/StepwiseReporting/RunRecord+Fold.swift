@@ -100,7 +100,8 @@ extension RunRecord {
             if let previous, previous.attempt < started.attempt {
                 earlier.append(
                     AttemptRecord(
-                        attempt: previous.attempt, status: previous.status, duration: previous.duration,
+                        attempt: previous.attempt, status: previous.status, startedAt: previous.startedAt,
+                        duration: previous.duration,
                         message: previous.message))
             }
             let plan = started.plan

@@ -130,6 +130,8 @@ public struct CaseRecord: Hashable, Sendable, Codable {
 public struct AttemptRecord: Hashable, Sendable, Codable {
     public var attempt: Int
     public var status: Status
+    /// Wall seconds since the run started when the attempt started.
+    public var startedAt: Double
     public var duration: Timing
     public var message: String?
 }

@@ -1,4 +1,90 @@
-// The MattermostSteps module. See DESIGN.md for its place in the pipeline.
-import StepwiseBinding
 import SessionBackend
+import StepwiseBinding
+import Synchronization
 import SystemConsole
+
+/// Steps for Mattermost's Users and sessions cases (MM-T938 "Revoke a user's sessions", MM-T940
+/// "Revoke all sessions" and the phrases their neighbours share), over an in-memory Mattermost:
+/// a ``SessionBackend`` with browsers, desktop apps and phone apps signed in to it, and the
+/// ``SystemConsole`` an admin drives, all on the case's clock.
+///
+/// Definitions bind phrases ("go to {page}", "➜ Revoke Sessions", "user is redirected to the
+/// login page") rather than whole sentences, so the next case in the folder mostly binds as is.
+/// The backend's planted faults are the library's `--fault` options.
+public struct MattermostSteps: StepLibrary {
+    /// What a case left behind, for tests: which devices, postures and methods were exercised and
+    /// how each device was redirected.
+    public struct WorldSummary: Sendable {
+        public var kinds: [ClientKind]
+        public var postures: [String]
+        public var methods: [String]
+        /// The devices whose users interacted after the revoke.
+        public var interactions: [ClientKind]
+        /// Each watched device's label and its redirect time after the revoke (`nil`: never).
+        public var redirects: [(device: String, after: Duration?)]
+    }
+
+    /// `--option console-current`: the System Console of v9.5 and later instead of the one the
+    /// specs were written against.
+    public static let currentConsoleOption = "console-current"
+
+    private let onCaseFinished: (@Sendable (String, WorldSummary) -> Void)?
+
+    /// The library; `onCaseFinished` receives each case's key and world summary (for tests).
+    public init(onCaseFinished: (@Sendable (String, WorldSummary) -> Void)? = nil) {
+        self.onCaseFinished = onCaseFinished
+    }
+
+    public var name: String { "MattermostSteps" }
+
+    public var options: [StepOption] {
+        PlantedFault.allCases.map { StepOption.fault($0.name, $0.summary) }
+            + [StepOption(Self.currentConsoleOption, summary: "Drive the System Console of v9.5+ (\"Revoke sessions\", the longer revoke-all message).")]
+    }
+
+    public func makeWorld(_ context: WorldContext) async throws -> MattermostWorld {
+        var configuration = BackendConfiguration()
+        configuration.signIn = .everyMethod
+        configuration.faults = Set(PlantedFault.allCases.filter { context.configuration.isSelected($0.name) })
+        let backend = SessionBackend(clock: context.clock, configuration: configuration)
+        let version: ConsoleVersion = context.configuration.isSelected(Self.currentConsoleOption) ? .current : .legacy
+        return MattermostWorld(backend: backend, consoleVersion: version)
+    }
+
+    public func define(_ steps: inout Steps<MattermostWorld>) {
+        steps.parameter(Self.deviceParameter)
+        steps.parameter(Self.methodParameter)
+        steps.parameter(Self.pageParameter)
+        defineSignIn(&steps)
+        defineConsole(&steps)
+        defineExpectations(&steps)
+        if let onCaseFinished {
+            steps.afterCase { world, step in onCaseFinished(step.caseKey, world.summary) }
+        }
+    }
+
+    // MARK: Parameter types
+
+    /// `{device}`: "Chrome on Windows", "Safari", "desktop app on Mac", "iOS app (Classic)", "Android".
+    static let deviceParameter = ParameterType(
+        "device",
+        matching: #/(?:(?:chrome|firefox|safari|edge)(?: on (?:mac|windows|linux))?|(?:the )?desktop app(?: on (?:mac|windows|linux))?|(?:ios|android)(?: app)?(?: \((?:rn|classic)\))?)/#
+    ) { text -> ClientKind in
+        guard let kind = Vocabulary.device(text) else { throw StepFailure("'\(text)' is not a device Mattermost runs on") }
+        return kind
+    }
+
+    /// `{method}`: "email/password", "SAML", "LDAP", "OAuth", "GitLab"...
+    static let methodParameter = ParameterType(
+        "method", matching: #/email\/password|email|username\/password|saml|ldap|oauth|gitlab|google|office 365|openid/#
+    ) { text -> LoginMethod in
+        guard let method = Vocabulary.loginMethods(in: text).first else { throw StepFailure("'\(text)' is not a sign-in method") }
+        return method
+    }
+
+    /// `{page}`: "System Console ➜ Users", "System Console ➜ User Management ➜ Users"; the value is
+    /// the path after the console.
+    static let pageParameter = ParameterType(
+        "page", matching: #/(?:the )?system console(?: ➜ (?:user management|users))*/#
+    ) { text -> [String] in Vocabulary.consolePath(text) }
+}

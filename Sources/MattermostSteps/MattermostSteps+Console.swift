@@ -1,0 +1,211 @@
+import SessionBackend
+import StepwiseBinding
+import SystemConsole
+
+extension MattermostSteps {
+    /// The admin's System Console: navigation, the Users list, the row drop-down, the buttons and
+    /// the confirmations.
+    func defineConsole(_ steps: inout Steps<MattermostWorld>) {
+        // "go to System Console ➜ Users", "Open System Console > Users".
+        for verb in ["go to", "open", "navigate to"] {
+            steps.action("\(verb) {page}", matching: .phrase) { (world, step, path: [String]) in
+                try await Self.openConsole(world, step, path: path.isEmpty ? ["Users"] : path)
+            }
+        }
+
+        // "Find the other user you've logged in with multiple sessions": their rows in the list.
+        steps.action(
+            #/(?:locate|find) the (?:other )?user(?: you(?:'ve| have) logged in with multiple sessions| you want to [a-z ]+| whose [a-z ]+)?/#,
+            matching: .phrase
+        ) { world, step, _ in
+            let console = try world.requireConsole()
+            guard !world.accounts.isEmpty else { throw StepFailure("no test user has signed in yet in this case") }
+            for account in world.accounts {
+                var rows = try await Self.consoleCall { try await console.rows() }
+                var index = rows.firstIndex { $0.username == account.user.username }
+                if index == nil {
+                    // Not on the first page: search for them (the list follows after the debounce).
+                    await console.typeSearch(account.user.username)
+                    try await step.advance(by: SystemConsole.searchDebounce)
+                    rows = try await Self.consoleCall { try await console.rows() }
+                    index = rows.firstIndex { $0.username == account.user.username }
+                }
+                guard let index else { throw StepFailure("\(account.user.username) is not in System Console ➜ Users") }
+                world.foundRows[account.user.username] = index
+                let stored = await world.backend.storedSessions(ofUser: account.user.id).count
+                step.note("\(account.user.username): row \(index + 1) of the Users list, \(stored) session(s)")
+            }
+        }
+
+        // "➜ user drop-down ➜ Revoke Sessions": each row's menu, the rule that makes it the admin's
+        // job (a user manager who may edit users still finds a system admin's drop-down disabled,
+        // and the server answers 403), then the item, its confirmation and the danger button.
+        steps.action(
+            #/(?:➜ )?(?:the )?user(?:'s)? drop-?down(?: menu)?(?: ➜ ([A-Za-z][A-Za-z ]*[A-Za-z]))?/#, matching: .phrase
+        ) { world, step, match in
+            let console = try world.requireConsole()
+            for account in world.accounts {
+                guard let row = world.foundRows[account.user.username] else {
+                    throw StepFailure("find \(account.user.username)'s row in the Users list first")
+                }
+                let menu = try await Self.consoleCall { try await console.menu(at: row) }
+                step.note("\(account.user.username)'s drop-down (\(menu.buttonLabel)): \(menu.items.map(\.label).joined(separator: ", "))")
+            }
+            try await Self.checkDropDownGate(world, step)
+            if let item = match.1 { try await Self.revokeFromDropDown(world, step, console, label: String(item)) }
+        }
+
+        // "Click on the 'Revoke All Sessions' button (again)".
+        steps.action(#/click (?:on )?the ["']([^"']+)["'] button(?: again)?/#, matching: .phrase) { world, step, match in
+            let label = String(match.1)
+            let console = try world.requireConsole()
+            guard label.lowercased() == "revoke all sessions" else {
+                throw StepFailure("the System Console fake has no \"\(label)\" button on the Users page")
+            }
+            try await Self.consoleCall { try await console.clickRevokeAllSessions() }
+            if let modal = await console.modal { world.modals.append(modal) }
+        }
+
+        // "... displayed at the bottom of the Users listing page".
+        steps.action(#/displayed at the bottom of the users (?:listing |list )?page/#, matching: .phrase) { world, step, _ in
+            let console = try world.requireConsole()
+            let shown = try await Self.consoleCall { try await console.showsRevokeAllSessionsButton() }
+            step.expect(shown, "the Users page shows no \"Revoke All Sessions\" button for \(world.admin?.username ?? "the admin")")
+            let rows = try await Self.consoleCall { try await console.rows() }
+            step.note("\"Revoke All Sessions\" is below the \(rows.count) rows of System Console ➜ Users")
+        }
+
+        // "A confirmation message should be displayed."
+        steps.action(#/a confirmation (?:message|modal|dialog) (?:should be|is) (?:displayed|shown)/#, matching: .phrase) { world, step, _ in
+            let console = try world.requireConsole()
+            guard let modal = await console.modal else { throw StepFailure("no confirmation is displayed") }
+            step.note("\(modal.title): \"\(modal.message)\" [\(modal.cancelLabel)] [\(modal.confirmLabel)]")
+        }
+
+        // "Click on Cancel in the message".
+        steps.action(#/click (?:on )?cancel(?: in the (?:confirmation )?(?:message|modal|dialog))?/#, matching: .phrase) { world, step, _ in
+            let console = try world.requireConsole()
+            try await Self.consoleCall { try await console.cancel() }
+            step.expect(await console.modal == nil, "the confirmation is still open after Cancel")
+            var probes: [MattermostWorld.Probe] = []
+            for device in world.everyDevice { probes.append(await world.probe(device)) }
+            world.afterCancel = probes
+        }
+
+        // "... and confirm": the danger button of the open confirmation.
+        steps.action(#/\bconfirm\b/#, matching: .phrase) { world, step, _ in
+            let console = try world.requireConsole()
+            guard let modal = await console.modal else { throw StepFailure("there is no confirmation open to confirm") }
+            let instant = await world.backend.now
+            try await Self.consoleCall { try await console.confirm() }
+            world.revoke = MattermostWorld.Revoke(scope: modal.confirmLabel == "Revoke All Sessions" ? .everyone : .users([]),
+                                                  instant: instant, confirmLabel: modal.confirmLabel)
+            step.note("clicked \(modal.confirmLabel) in \"\(modal.title)\"")
+        }
+
+        // "check if no sessions are deactivated" (right after Cancel).
+        steps.action(#/check (?:if|that) no sessions are (?:deactivated|revoked)/#, matching: .phrase) { world, step, _ in
+            var alive = 0
+            for device in world.everyDevice {
+                let probe = await world.probe(device)
+                if probe.statusCode == 200 {
+                    alive += 1
+                } else {
+                    step.fail("\(device.fullLabel) lost its session although nothing was confirmed: GET /api/v4/users/me returned \(probe.statusCode) \(probe.errorID ?? "")")
+                }
+            }
+            step.note("\(alive) of \(world.everyDevice.count) sessions still answer GET /api/v4/users/me with 200")
+        }
+    }
+
+    /// Chooses `label` in each of the test user's drop-downs and confirms it.
+    static func revokeFromDropDown(_ world: MattermostWorld, _ step: StepContext, _ console: SystemConsole, label: String) async throws {
+        for account in world.accounts {
+            let username = account.user.username
+            _ = try await consoleCall { try await console.openMenu(forUser: username) }
+            try await consoleCall { try await console.choose(label) }
+            guard let modal = await console.modal else { throw StepFailure("\"\(label)\" opened no confirmation for \(username)") }
+            world.modals.append(modal)
+            step.expect(modal.title == "Revoke Sessions for \(username)",
+                        "the confirmation is titled \"\(modal.title)\", not \"Revoke Sessions for \(username)\"")
+            let instant = await world.backend.now
+            try await consoleCall { try await console.confirm() }
+            step.note("\(modal.title): \"\(modal.message)\" ➜ \(modal.confirmLabel)")
+            if await console.url == nil {
+                throw StepFailure("the admin was logged out by revoking \(username)'s sessions: the console revoked the admin's own sessions")
+            }
+            if case .users(let names)? = world.revoke?.scope {
+                world.revoke?.scope = .users(names + [username])
+            } else {
+                world.revoke = MattermostWorld.Revoke(scope: .users([username]), instant: instant, confirmLabel: modal.confirmLabel)
+            }
+        }
+    }
+
+    static func openConsole(_ world: MattermostWorld, _ step: StepContext, path: [String]) async throws {
+        if world.adminDevice == nil {
+            throw StepFailure("log in as system admin before opening the System Console")
+        }
+        let viewer = world.adminDevice!.client
+        let console: SystemConsole
+        if let open = world.console {
+            console = open
+        } else {
+            switch await SystemConsole.open(backend: world.backend, viewer: viewer, version: world.consoleVersion) {
+            case .success(let opened): console = opened
+            case .failure(let error): throw StepFailure("System Console: \(error.message)")
+            }
+            world.console = console
+        }
+        try await consoleCall { try await console.navigate(to: path) }
+        let rows = try await consoleCall { try await console.rows() }
+        step.note("\(await console.url ?? "?"): \(rows.count) users listed")
+    }
+
+    /// A non-admin's view of the admin row, the rule "a non-admin may not act on a system admin"
+    /// that makes revoking sessions the system admin's job: checked once per case on the console
+    /// and on the server, without revoking anything.
+    static func checkDropDownGate(_ world: MattermostWorld, _ step: StepContext) async throws {
+        let backend = world.backend
+        let admin = await world.adminUser()
+        await backend.grant(.sysconsoleWriteUserManagementUsers, to: .systemUserManager)
+        let manager = await backend.createUser(NewUser(username: "uma.manager", password: world.password,
+                                                       roles: [.systemUser, .systemUserManager]))
+        let device = try await world.signIn(manager, on: .browser(.edge, on: .windows), method: .emailPassword, posture: .awake,
+                                            behaviour: .untouched)
+        let console: SystemConsole
+        switch await SystemConsole.open(backend: backend, viewer: device.client, version: world.consoleVersion) {
+        case .success(let opened): console = opened
+        case .failure(let error): throw StepFailure("the user manager cannot open the System Console: \(error.message)")
+        }
+        try await consoleCall { try await console.navigate(to: ["Users"]) }
+        let rows = try await consoleCall { try await console.rows() }
+        guard let adminRow = rows.first(where: { $0.username == admin.username }),
+              let plainRow = rows.first(where: { !$0.isSystemAdmin && $0.username != manager.username })
+        else { throw StepFailure("the Users list lacks the admin or a plain user") }
+        let adminMenuDisabled = try await consoleCall { try await console.isMenuDisabled(for: adminRow) }
+        let plainMenuDisabled = try await consoleCall { try await console.isMenuDisabled(for: plainRow) }
+        // A made-up session id: the permission check comes first, so nothing is revoked either way.
+        let answer = await backend.revokeSession(userID: admin.id, sessionID: "zzzzzzzzzzzzzzzzzzzzzzzzzz", token: device.token)
+        let status = if case .failure(let error) = answer { error.statusCode } else { 200 }
+        step.expect(!plainMenuDisabled, "a user manager with write access finds \(plainRow.username)'s drop-down disabled")
+        if !adminMenuDisabled || status != 403 {
+            step.fail("a user manager (\(manager.username), not a system admin) can act on system admin \(admin.username): "
+                      + "the System Admin drop-down is \(adminMenuDisabled ? "disabled" : "enabled") and "
+                      + "POST /api/v4/users/\(admin.id)/sessions/revoke answered \(status), not 403")
+        } else {
+            step.note("for user manager \(manager.username) the System Admin drop-down of \(admin.username) is disabled and the server answers 403: only a system admin may revoke a system admin's sessions")
+        }
+        await backend.logOut(device.client)
+    }
+
+    /// Runs a console call, turning its error into a step failure with the console's words.
+    static func consoleCall<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let error as ConsoleError { throw StepFailure("System Console: \(error.message)") }
+    }
+}
+
+extension MattermostWorld {
+    /// The test user's devices, the bystanders' and the admin's.
+    var everyDevice: [Device] { devices + bystanders + (adminDevice.map { [$0] } ?? []) }
+}

@@ -1,0 +1,158 @@
+import SessionBackend
+import StepwiseBinding
+import SystemConsole
+
+/// The world of one Mattermost case: the server, the clients signed in to it, the admin's System
+/// Console, and what the case saw happen, all on the case's clock.
+public final class MattermostWorld {
+    let backend: SessionBackend
+    let consoleVersion: ConsoleVersion
+    let password = "Passw0rd!"
+
+    /// The test user's accounts by sign-in method: a Mattermost account has one auth service, so
+    /// "log them in using any method (email/password, SAML, LDAP, OAuth)" takes one account per method.
+    var accounts: [(method: LoginMethod, user: User)] = []
+    /// The test user's devices, in the order they were signed in.
+    var devices: [Device] = []
+    /// Devices of people the case does not act on, whose sessions must survive a per-user revoke.
+    var bystanders: [Device] = []
+    var admin: User?
+    var adminDevice: Device?
+    var console: SystemConsole?
+    /// Rows found for the test user's accounts, by username.
+    var foundRows: [String: Int] = [:]
+
+    /// Every confirmation the console showed, in order.
+    var modals: [ConfirmationModal] = []
+    /// What was revoked and when.
+    var revoke: Revoke?
+    /// Token probes made right after Cancel was clicked in a confirmation.
+    var afterCancel: [Probe]?
+    /// How the clients noticed the revoke, once watched.
+    var watch: RedirectWatch?
+    /// The item whose first phrase made the admin the subject of the next ones ("Even the current
+    /// system admin's session should also be deactivated and user should be redirected ...").
+    var adminSubjectItem: String?
+
+    struct Revoke {
+        enum Scope: Equatable {
+            case users([String])
+            case everyone
+        }
+
+        var scope: Scope
+        /// The backend instant of the first revoke.
+        var instant: Duration
+        /// The danger button that was clicked.
+        var confirmLabel: String
+    }
+
+    /// What `GET /api/v4/users/me` answered for a device's original token.
+    struct Probe {
+        var device: Device
+        var statusCode: Int
+        var errorID: String?
+    }
+
+    init(backend: SessionBackend, consoleVersion: ConsoleVersion) {
+        self.backend = backend
+        self.consoleVersion = consoleVersion
+    }
+
+    // MARK: People
+
+    /// The admin account, created on first use.
+    func adminUser() async -> User {
+        if let admin { return admin }
+        let user = await backend.createUser(
+            NewUser(username: "sysadmin", password: password, roles: [.systemUser, .systemAdmin], firstName: "Sys", lastName: "Admin"))
+        admin = user
+        return user
+    }
+
+    /// The test user's account for `method`, created on first use ("samuel.email", "samuel.saml"...).
+    func account(for method: LoginMethod) async -> User {
+        if let found = accounts.first(where: { $0.method == method }) { return found.user }
+        let suffix: String =
+            switch method {
+            case .emailPassword: "email"
+            case .usernamePassword: "username"
+            case .ldap: "ldap"
+            case .saml: "saml"
+            case .oauth(let service): service.rawValue
+            }
+        let user = await backend.createUser(
+            NewUser(username: "samuel.\(suffix)", password: password, authService: method.authService,
+                    firstName: "Samuel", lastName: "Tester", nickname: "sam"))
+        accounts.append((method, user))
+        return user
+    }
+
+    /// Someone the case does not act on: sarah.ellis on Chrome on Linux, whose row follows the test
+    /// user's in the list.
+    func addBystander() async throws {
+        guard bystanders.isEmpty else { return }
+        let user = await backend.createUser(NewUser(username: "sarah.ellis", password: password, firstName: "Sarah", lastName: "Ellis"))
+        let device = try await signIn(user, on: .browser(.chrome, on: .linux), method: .emailPassword, posture: .awake, behaviour: .untouched)
+        bystanders.append(device)
+    }
+
+    // MARK: Devices
+
+    /// Opens a client of `kind`, signs `user` in with `method`, and puts it in `posture`.
+    func signIn(_ user: User, on kind: ClientKind, method: LoginMethod, posture: Device.Posture,
+                behaviour: Device.Behaviour) async throws -> Device {
+        let client: ClientID
+        do { client = try await backend.openClient(kind) } catch { throw StepFailure(error.message) }
+        let response: LoginResponse
+        switch await backend.signIn(client, username: user.username, password: password, method: method) {
+        case .success(let value): response = value
+        case .failure(let error):
+            throw StepFailure("\(user.username) could not sign in on \(kind) by \(method): \(error.statusCode) \(error.id): \(error.message)")
+        }
+        let state: ClientState =
+            switch posture {
+            case .awake, .unlocked: .idle
+            case .asleep: .asleep
+            case .screenLocked: .screenLocked
+            }
+        do { try await backend.setState(client, state) } catch { throw StepFailure(error.message) }
+        return Device(client: client, kind: kind, username: user.username, method: method, posture: posture,
+                      behaviour: behaviour, token: response.token, sessionID: response.sessionID)
+    }
+
+    /// `GET /api/v4/users/me` with the device's original token.
+    func probe(_ device: Device) async -> Probe {
+        switch await backend.getUser("me", token: device.token) {
+        case .success: Probe(device: device, statusCode: 200, errorID: nil)
+        case .failure(let error): Probe(device: device, statusCode: error.statusCode, errorID: error.id)
+        }
+    }
+
+    /// Seconds since the revoke, for messages: "45 s after Revoke Sessions".
+    func sinceRevoke() async -> String {
+        guard let revoke else { return "" }
+        let action = revoke.scope == .everyone ? "Revoke All Sessions" : "Revoke Sessions"
+        return "\(DurationRange.format(await backend.now - revoke.instant)) after \(action)"
+    }
+
+    func requireConsole() throws -> SystemConsole {
+        guard let console else {
+            throw StepFailure("nobody has opened the System Console yet: log in as system admin and go to System Console ➜ Users first")
+        }
+        return console
+    }
+
+    func requireRevoke() throws -> Revoke {
+        guard let revoke else { throw StepFailure("no sessions were revoked yet in this case") }
+        return revoke
+    }
+
+    /// What a test sees of the world once the case is over.
+    var summary: MattermostSteps.WorldSummary {
+        MattermostSteps.WorldSummary(
+            kinds: devices.map(\.kind), postures: devices.map(\.posture.rawValue), methods: devices.map(\.method.description),
+            interactions: watch?.observations.filter { $0.interactedAt != nil }.map(\.device.kind) ?? [],
+            redirects: watch?.observations.map { ($0.device.label, $0.redirectedAfter) } ?? [])
+    }
+}

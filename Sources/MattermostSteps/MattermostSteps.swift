@@ -20,7 +20,10 @@ public struct MattermostSteps: StepLibrary {
         public var methods: [String]
         /// The devices whose users interacted after the revoke.
         public var interactions: [ClientKind]
-        /// Each watched device's label and its redirect time after the revoke (`nil`: never).
+        /// The labels of the devices whose users interacted (and were redirected on interaction).
+        public var interactionLabels: Set<String>
+        /// Each watched device's label and its redirect time after the revoke (`nil`: never); for a
+        /// device the tester had to wake or unlock, the time from then.
         public var redirects: [(device: String, after: Duration?)]
     }
 

@@ -153,6 +153,7 @@ public final class MattermostWorld {
         MattermostSteps.WorldSummary(
             kinds: devices.map(\.kind), postures: devices.map(\.posture.rawValue), methods: devices.map(\.method.description),
             interactions: watch?.observations.filter { $0.interactedAt != nil }.map(\.device.kind) ?? [],
-            redirects: watch?.observations.map { ($0.device.label, $0.redirectedAfter) } ?? [])
+            interactionLabels: Set(watch?.observations.filter { $0.interactedAt != nil }.map(\.device.label) ?? []),
+            redirects: watch?.observations.map { ($0.device.label, $0.noticedAfter) } ?? [])
     }
 }

@@ -1,0 +1,140 @@
+import Foundation
+import MattermostSteps
+import SessionBackend
+import StepwiseBinding
+import StepwiseModel
+import Testing
+
+@Suite("MM-T938 and MM-T940 over the Mattermost fakes")
+struct MattermostStepsTests {
+    @Test("both specs pass under --strict with every item run, none manual or undefined")
+    func greenRun() async throws {
+        let run = try await SpecRun.run(["MM-T938", "MM-T940"])
+        #expect(run.exitCode == 0)
+        let items = run.itemsFinished
+        #expect(items.count == 7 + 11)
+        for item in items {
+            #expect(item.status == .passed, "\(item.caseID) \(item.itemID): \(item.status) \(item.message ?? "")")
+        }
+        for bound in run.bound {
+            for item in bound.steps.flatMap(\.items) {
+                #expect(item.staticStatus == nil, "\(bound.caseID) \(item.plan.itemID) is \(String(describing: item.staticStatus))")
+            }
+        }
+    }
+
+    @Test("every redirect time is reported on the item and inside the window the text states")
+    func redirectNotes() async throws {
+        let run = try await SpecRun.run(["MM-T938"])
+        let e1 = try #require(run.itemsFinished.first { $0.itemID == "1.e1" })
+        let redirects = e1.notes.filter { $0.contains(": redirected to /login") }
+        #expect(redirects.count == 10)
+        #expect(e1.notes.contains { $0.contains("Chrome on Mac (idle), samuel.email by email/password: redirected to /login?redirect_to=%2Fad-1%2Fchannels%2Ftown-square&extra=expired after ") })
+        let e2 = try #require(run.itemsFinished.first { $0.itemID == "1.e2" })
+        #expect(e2.notes.filter { $0.contains("at once when the user") }.count == 3)
+        let summary = try #require(run.summaries["MM-T938"])
+        let untouched = summary.redirects.filter { !summary.interactionLabels.contains($0.device) }
+        #expect(untouched.count == 7)
+        for (device, after) in summary.redirects {
+            let after = try #require(after, "\(device) was never redirected")
+            #expect(after <= .milliseconds(37_500), "\(device) took \(after)")
+        }
+        // The run spans the idle clients' window on virtual time.
+        let finished = try #require(run.events.compactMap { if case .caseFinished(let c) = $0 { c } else { nil } }.first)
+        #expect(finished.duration.virtual > 20 && finished.duration.virtual < 60)
+    }
+
+    @Test("the variants the text names are all exercised: devices, browsers, postures, methods")
+    func variants() async throws {
+        let run = try await SpecRun.run(["MM-T938", "MM-T940"])
+        for key in ["MM-T938", "MM-T940"] {
+            let summary = try #require(run.summaries[key])
+            var browsers: Set<Browser> = []
+            var systems: Set<DesktopOS> = []
+            var phones: Set<String> = []
+            var desktopApps = 0
+            for kind in summary.kinds {
+                switch kind {
+                case .browser(let browser, let os): browsers.insert(browser); systems.insert(os)
+                case .desktopApp(let os): desktopApps += 1; systems.insert(os)
+                case .mobileApp(let os, let generation): phones.insert("\(os.rawValue) \(generation.rawValue)")
+                }
+            }
+            #expect(browsers == Set(Browser.allCases), "\(key)")
+            #expect(systems == [.mac, .windows], "\(key)")
+            #expect(desktopApps == 2, "\(key)")
+            #expect(phones == ["iOS RN", "iOS Classic", "Android RN", "Android Classic"], "\(key)")
+            #expect(Set(summary.postures) == ["idle", "asleep", "unlocked", "screen locked"], "\(key)")
+            #expect(Set(summary.methods) == ["email/password", "SAML", "LDAP", "OAuth (GitLab)"], "\(key)")
+        }
+        let interacting = try #require(run.summaries["MM-T938"]).interactions
+        #expect(interacting.contains { $0.isMobile } && interacting.contains { !$0.isMobile })
+        #expect(try #require(run.summaries["MM-T940"]).interactions.isEmpty, "MM-T940 expects logouts without interaction")
+    }
+
+    struct Catch: Sendable, CustomTestStringConvertible {
+        var fault: PlantedFault
+        var caseID: String
+        var itemID: String
+        var itemText: String
+        var message: String
+        var testDescription: String { fault.name }
+    }
+
+    static let catches: [Catch] = [
+        Catch(fault: .revokeLeavesMobileSessions, caseID: "MM-T938", itemID: "1.e1",
+              itemText: "Other users' sessions are all revoked; user is redirected to login page, either:",
+              message: "iOS RN app (unlocked), samuel.ldap by LDAP still has a valid session 0 s after Revoke Sessions: GET /api/v4/users/me returned 200"),
+        Catch(fault: .sessionCacheNotInvalidated, caseID: "MM-T938", itemID: "1.e1",
+              itemText: "Other users' sessions are all revoked; user is redirected to login page, either:",
+              message: "Chrome on Mac (idle), samuel.email by email/password still has a valid session 0 s after Revoke Sessions: GET /api/v4/users/me returned 200"),
+        Catch(fault: .idleClientsNeverNotice, caseID: "MM-T938", itemID: "1.e1",
+              itemText: "Other users' sessions are all revoked; user is redirected to login page, either:",
+              message: "Chrome on Mac (idle), samuel.email by email/password is still on /ad-1/channels/town-square 60 s after the revoke: never sent to the login page"),
+        Catch(fault: .loginAfterRevokeFails, caseID: "MM-T938", itemID: "1.e4",
+              itemText: "Other user can successfully log back in (test on at least one)",
+              message: "samuel.email could not log back in on Chrome on Mac (idle) by email/password"),
+        Catch(fault: .consoleRevokesWrongUser, caseID: "MM-T938", itemID: "1.e1",
+              itemText: "Other users' sessions are all revoked; user is redirected to login page, either:",
+              message: "sarah.ellis, who was not chosen, lost the session on Chrome on Linux 0 s after Revoke Sessions (GET /api/v4/users/me returned 401): the wrong user's sessions were revoked"),
+        Catch(fault: .nonAdminCanRevokeAdmin, caseID: "MM-T938", itemID: "1.i3",
+              itemText: "Find the other user you've logged in with multiple sessions ➜ user drop-down ➜ Revoke Sessions",
+              message: "a user manager (uma.manager, not a system admin) can act on system admin sysadmin: the System Admin drop-down is enabled"),
+        Catch(fault: .cancelStillRevokes, caseID: "MM-T940", itemID: "1.i5",
+              itemText: "Click on Cancel in the message and check if no sessions are deactivated.",
+              message: "Chrome on Mac (idle), samuel.email by email/password lost its session although nothing was confirmed: GET /api/v4/users/me returned 401"),
+    ]
+
+    @Test("every planted fault turns a spec red at the item that catches it", arguments: catches)
+    func faultIsCaught(_ expected: Catch) async throws {
+        let run = try await SpecRun.run([expected.caseID], options: [expected.fault.name])
+        #expect(run.exitCode == 1)
+        let failure = try #require(run.firstFailure(of: expected.caseID))
+        #expect(failure.stepID == "1")
+        #expect(failure.itemID == expected.itemID)
+        #expect(run.text(of: expected.caseID, item: failure.itemID) == expected.itemText)
+        let message = try #require(failure.message)
+        #expect(message.contains(expected.message), "\(message)")
+        // Nothing before the catching item failed.
+        let before = run.itemsFinished.prefix { $0.itemID != expected.itemID }
+        #expect(before.allSatisfy { $0.status == .passed })
+    }
+
+    @Test("every fault of the backend is offered as a --fault option, with its summary")
+    func faultOptions() {
+        let options = MattermostSteps().options
+        for fault in PlantedFault.allCases {
+            #expect(options.contains(StepOption.fault(fault.name, fault.summary)))
+        }
+        #expect(options.contains { $0.name == MattermostSteps.currentConsoleOption && $0.kind == .option })
+    }
+
+    @Test("the current console's longer revoke-all message fails MM-T940's quoted text")
+    func currentConsoleDrift() async throws {
+        let run = try await SpecRun.run(["MM-T940"], options: [MattermostSteps.currentConsoleOption])
+        #expect(run.exitCode == 1)
+        let failure = try #require(run.firstFailure(of: "MM-T940"))
+        #expect(failure.itemID == "1.e1")
+        #expect(failure.message?.contains("including your session") == true)
+    }
+}

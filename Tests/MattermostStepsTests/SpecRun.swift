@@ -1,0 +1,60 @@
+import Foundation
+import MattermostSteps
+import SessionBackend
+import StepwiseBinding
+import StepwiseModel
+import StepwiseParsing
+import StepwiseRunner
+import Synchronization
+
+/// Runs the repository's specs through the binder and runner in-process, collecting the events
+/// and each case's world summary.
+struct SpecRun {
+    var events: [Event] = []
+    var exitCode: Int32 = -1
+    var summaries: [String: MattermostSteps.WorldSummary] = [:]
+    var bound: [BoundCase] = []
+
+    /// The package root, from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func specPath(_ key: String) -> String { packageRoot.appendingPathComponent("specs/\(key).md").path }
+
+    static func run(_ keys: [String], options: Set<String> = []) async throws -> SpecRun {
+        let collected = Mutex<[String: MattermostSteps.WorldSummary]>([:])
+        let library = MattermostSteps { key, summary in collected.withLock { $0[key] = summary } }
+        let binder = Binder(libraries: [library])
+        var run = SpecRun()
+        for key in keys {
+            let spec = SpecReader.read(path: specPath(key))
+            guard let testCase = spec.testCase else { throw SpecRunError(message: "\(key) did not parse: \(spec.diagnostics)") }
+            run.bound.append(binder.bind(testCase, caseID: key))
+        }
+        let runner = Runner(binder: binder, options: RunOptions(configuration: RunConfiguration(selectedOptions: options), strict: true))
+        var events: [Event] = []
+        run.exitCode = await runner.run(run.bound) { events.append($0) }
+        run.events = events
+        run.summaries = collected.withLock { $0 }
+        return run
+    }
+
+    var itemsFinished: [Event.ItemFinished] {
+        events.compactMap { if case .itemFinished(let item) = $0 { item } else { nil } }
+    }
+
+    /// The first failed item of a case.
+    func firstFailure(of caseID: String) -> Event.ItemFinished? {
+        itemsFinished.first { $0.caseID == caseID && $0.status == .failed }
+    }
+
+    /// The text of an item by its plan id ("1.e1").
+    func text(of caseID: String, item itemID: String) -> String? {
+        bound.first { $0.caseID == caseID }?.steps.flatMap(\.items).first { $0.plan.itemID == itemID }?.plan.text
+    }
+}
+
+struct SpecRunError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

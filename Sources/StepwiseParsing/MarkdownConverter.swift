@@ -225,13 +225,15 @@ private struct MarkdownBuilder {
 }
 
 extension StringProtocol {
+    /// The text without leading and trailing ASCII whitespace, found on UTF-8 bytes.
     func trimmingASCIIWhitespace() -> Substring {
-        let scalars = unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        while start < end, scalars[start].isASCIIWhitespaceScalar { start = scalars.index(after: start) }
-        while end > start, scalars[scalars.index(before: end)].isASCIIWhitespaceScalar { end = scalars.index(before: end) }
-        return Substring(Substring.UnicodeScalarView(scalars[start..<end]))
+        let whole = Substring(self)
+        let bytes = whole.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start].isASCIIWhitespace { start = bytes.index(after: start) }
+        while end > start, bytes[bytes.index(before: end)].isASCIIWhitespace { end = bytes.index(before: end) }
+        return whole[start..<end]
     }
 }
 

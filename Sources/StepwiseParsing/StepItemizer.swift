@@ -331,11 +331,14 @@ struct StepItemizer {
             guard !text.isEmpty else { continue }
             let line = breaksAreLines ? firstLine + breakCount[index] : firstLine
             var entry = Line(text: text, line: line, leadIn: nil, afterLeadIn: nil, isLabel: false)
-            if let firstVisible = group.first(where: { !ItemText.normalize($0.plainText).isEmpty }),
-                case .strong = firstVisible
-            {
-                let boldText = ItemText.normalize(firstVisible.plainText)
-                let restStart = group.firstIndex(of: firstVisible).map { $0 + 1 } ?? group.count
+            // Only whitespace may come before a bold lead-in.
+            let boldIndex = group.firstIndex { node in
+                if case .text(let text) = node { return !text.utf8.allSatisfy(\.isASCIIWhitespace) }
+                return true
+            }
+            if let boldIndex, case .strong = group[boldIndex] {
+                let boldText = ItemText.normalize(group[boldIndex].plainText)
+                let restStart = boldIndex + 1
                 let rest = ItemText.normalize(RichText(Array(group[restStart...])).plainText)
                 if rest.isEmpty || rest.first.map({ ":;,.!?".contains($0) }) == true {
                     // "**Other users' sessions are revoked, either**:" is one lead-in sentence.

@@ -200,11 +200,14 @@ private struct MarkdownBuilder {
                 out.append(scalar)
                 break
             }
-            if !(next.isASCII && next.properties.isPatternSyntax) { out.append(scalar) }
+            if !Self.escapable.contains(next) { out.append(scalar) }
             out.append(next)
         }
         return String(out)
     }
+
+    /// The characters CommonMark lets a backslash escape.
+    static let escapable = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
 
     static func literal(_ node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""

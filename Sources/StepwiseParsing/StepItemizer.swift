@@ -177,12 +177,12 @@ struct StepItemizer {
     private func appendExpectations(
         fromInline inline: [RichText.Node], line: Int, breaksAreLines: Bool, to result: inout [Expectation]
     ) {
-        // A marker line starts an expectation, a bold lead-in is one of its own, and any other line
+        // A marker or "On N." line starts an expectation, a bold lead-in is one of its own, and any other line
         // continues the expectation started above it in the same paragraph.
         var continuing = false
         for current in Self.lines(of: inline, firstLine: line, breaksAreLines: breaksAreLines) {
             let (text, marker) = ItemText.stripMarker(current.text)
-            if marker != nil {
+            if marker != nil || ItemText.stripInstructionReference(text).instruction != nil {
                 result.append(expectation(text, line: current.line))
                 continuing = true
             } else if let leadIn = current.leadIn {

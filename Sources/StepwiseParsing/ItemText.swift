@@ -86,6 +86,19 @@ enum ItemText {
         return (text, nil)
     }
 
+    /// A line drawn with dashes, underscores or equals signs ("————————"): layout, not an item.
+    static func isSeparator(_ text: String) -> Bool {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "-", "_", "=", "*", "~", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2500}": count += 1
+            case " ": continue
+            default: return false
+            }
+        }
+        return count >= 3
+    }
+
     enum Marker: Equatable {
         case ordered(Int)
         case bullet

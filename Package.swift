@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI", "MattermostSteps"]),
 
         // MARK: Benchmarks (separate executables that print figures; never timed inside unit tests)
-        .executableTarget(name: "bench-parse", dependencies: ["StepwiseParsing"], path: "Benchmarks/bench-parse"),
+        .executableTarget(name: "bench-parse", dependencies: ["StepwiseParsing", "CCmarkGFM"], path: "Benchmarks/bench-parse"),
         .executableTarget(name: "bench-runner", dependencies: ["StepwiseBinding", "StepwiseRunner"], path: "Benchmarks/bench-runner"),
         .executableTarget(name: "bench-backend", dependencies: ["SessionBackend"], path: "Benchmarks/bench-backend"),
 

@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "StepwiseParsingTests", dependencies: ["StepwiseParsing"], exclude: ["Golden"]),
         .testTarget(name: "StepwiseBindingTests", dependencies: ["StepwiseBinding", "StepwiseParsing"]),
         .testTarget(name: "StepwiseRunnerTests", dependencies: ["StepwiseRunner", "StepwiseParsing"]),
-        .testTarget(name: "StepwiseReportingTests", dependencies: ["StepwiseReporting"], exclude: ["Golden"]),
+        .testTarget(name: "StepwiseReportingTests", dependencies: ["StepwiseReporting"], exclude: ["Golden", "Fixtures", "Schemas"]),
         .testTarget(name: "SessionBackendTests", dependencies: ["SessionBackend", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "SystemConsoleTests", dependencies: ["SystemConsole", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "MattermostStepsTests", dependencies: ["MattermostSteps", "StepwiseRunner", "StepwiseParsing"]),

@@ -1,6 +1,12 @@
 #ifndef STEPWISE_CLIBXML2_SHIM_H
 #define STEPWISE_CLIBXML2_SHIM_H
 
+// libxml2 built with ICU pulls <unicode/ucnv.h> into its headers, which clashes with the ICU copy
+// Foundation ships (`UErrorCode` defined twice) in any module importing both. ICU only adds two
+// trailing pointers to `xmlCharEncodingHandler`, a struct Stepwise never allocates or reads.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>

@@ -1,9 +1,38 @@
 import ArgumentParser
+import Foundation
+import StepwiseModel
+import StepwiseParsing
 
-struct LintCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lint", abstract: "Not built yet.")
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check spec files and report every problem, compiler-style.",
+        discussion: """
+            Every file is read in full and every diagnostic printed to standard error as \
+            'file:line:column: severity: message', with the source line, a caret and a hint. \
+            One bad file never stops the others. A summary line ends the output.
 
-    func run() async throws {
-        throw ValidationError("'stepwise lint' is not built yet")
+            Examples:
+              stepwise lint specs/
+              stepwise lint exports/ 2>&1 | grep error:
+
+            Exit status: 0 when no file has an error (warnings and notes do not count), 1 \
+            when any file has one, 64 for a usage error.
+            """)
+
+    @OptionGroup var input: SpecInput
+
+    func run() throws {
+        let printer = DiagnosticPrinter()
+        var fileCount = 0
+        let pathProblems = input.read { file in
+            fileCount += 1
+            printer.print(file.diagnostics)
+        }
+        printer.print(pathProblems)
+        let summary = printer.summary
+        let line = "\(fileCount) file\(fileCount == 1 ? "" : "s") checked" + (summary.isEmpty ? ", no problems" : ": \(summary)")
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+        if printer.errorCount > 0 { throw ExitCode.failure }
     }
 }

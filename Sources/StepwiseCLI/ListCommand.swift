@@ -1,9 +1,69 @@
 import ArgumentParser
+import Foundation
+import StepwiseModel
+import StepwiseParsing
 
-struct ListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "Not built yet.")
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the test cases in spec files, one row per case.",
+        discussion: """
+            Columns: key, title, number of steps, format, and the number of diagnostics \
+            ('stepwise lint' shows them). Files that hold no readable case are listed with \
+            '-' as their key.
 
-    func run() async throws {
-        throw ValidationError("'stepwise list' is not built yet")
+            Examples:
+              stepwise list specs/
+              stepwise list exports/ | sort -k3 -n
+
+            Exit status: 0 when every file was read, 1 when any file had an error, 64 for \
+            a usage error.
+            """)
+
+    @OptionGroup var input: SpecInput
+
+    func run() throws {
+        var rows: [[String]] = [["KEY", "TITLE", "STEPS", "FORMAT", "DIAGNOSTICS"]]
+        var failed = false
+        let pathProblems = input.read { file in
+            let testCase = file.testCase
+            rows.append([
+                testCase?.key ?? "-",
+                Self.oneLine(testCase?.title ?? file.path),
+                testCase.map { String($0.steps.count) } ?? "-",
+                file.format?.rawValue ?? "-",
+                String(file.diagnostics.count),
+            ])
+            if file.hasErrors { failed = true }
+        }
+        FileHandle.standardOutput.write(Data(Self.table(rows).utf8))
+        let printer = DiagnosticPrinter()
+        printer.print(pathProblems)
+        if failed || !pathProblems.isEmpty { throw ExitCode.failure }
+    }
+
+    /// Titles may hold line breaks; a row may not.
+    static func oneLine(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count > 60 ? String(flat.prefix(59)) + "…" : flat
+    }
+
+    /// Columns padded to their widest cell; numbers are right-aligned.
+    static func table(_ rows: [[String]]) -> String {
+        guard let columns = rows.first?.count else { return "" }
+        let widths = (0..<columns).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        var out = ""
+        for row in rows {
+            var cells: [String] = []
+            for (column, cell) in row.enumerated() {
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                let numeric = column == 2 || column == 4
+                cells.append(numeric ? padding + cell : cell + padding)
+            }
+            var line = cells.joined(separator: "  ")
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
     }
 }

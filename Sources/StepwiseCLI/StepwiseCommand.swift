@@ -12,7 +12,10 @@ public struct StepwiseCommand: AsyncParsableCommand {
             result to Swift step definitions, runs them and reports each step with its timing.
             """,
         version: StepwiseVersion.current,
-        subcommands: [RunCommand.self, ParseCommand.self, ListCommand.self, LintCommand.self],
+        subcommands: [
+            RunCommand.self, ParseCommand.self, ListCommand.self, LintCommand.self,
+            MergeCommand.self, RenderCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 

@@ -28,9 +28,14 @@ public struct ReporterOptions: Hashable, Sendable {
     /// Live progress while running (console only).
     public var live: Bool
 
-    public init(color: Bool = false, live: Bool = false) {
+    /// Where a test-management key links to, with `{}` standing for the key, such as
+    /// `https://jira.example.com/secure/Tests.jspa#/testCase/{}` (Allure's `tms` links).
+    public var tmsLinkPattern: String?
+
+    public init(color: Bool = false, live: Bool = false, tmsLinkPattern: String? = nil) {
         self.color = color
         self.live = live
+        self.tmsLinkPattern = tmsLinkPattern
     }
 }
 
@@ -40,7 +45,13 @@ public enum Reporters {
         _ format: ReportFormat, destination: ReportDestination, options: ReporterOptions = .init()
     ) throws -> any Reporter {
         switch format {
+        case .console: ConsoleReporter(destination: destination, options: options)
         case .ndjson: NDJSONReporter(destination: destination)
+        case .json: DocumentReporter(destination: destination, render: JSONReport.render)
+        case .junit: DocumentReporter(destination: destination, render: JUnitReport.render)
+        case .html: DocumentReporter(destination: destination, render: HTMLReport.render)
+        case .markdown: DocumentReporter(destination: destination, render: MarkdownReport.render)
+        case .allure: try AllureReporter(destination: destination, tmsLinkPattern: options.tmsLinkPattern)
         default: throw ReporterError(message: "the \(format.rawValue) report is not built yet")
         }
     }

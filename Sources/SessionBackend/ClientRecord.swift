@@ -1,0 +1,93 @@
+/// A client's state in the simulation: its session, page and the timers that talk to the server.
+/// Each timer is the virtual instant of its next firing; `nil` when it does not run.
+struct ClientRecord: Sendable {
+    let id: ClientID
+    let kind: ClientKind
+    var generator: SeededGenerator
+    var state: ClientState = .idle
+    var token: MattermostID?
+    var userID: MattermostID?
+    var deviceID: String
+    var path: String
+    var location: String
+    var banner: String?
+    var notification: String?
+    var redirectedAt: Duration?
+    var detection: Detection?
+
+    var nextPing: Duration?
+    var nextPoll: Duration?
+    var nextResync: Duration?
+    var resyncReason = Detection.websocketReconnect
+    var socketCloseAt: Duration?
+
+    static let sessionExpiredBanner = "Your session has expired. Please log in again."
+    static let sessionExpiredNotification = "Session Expired: Please sign in to continue receiving notifications."
+
+    var nextEvent: Duration? {
+        [nextPing, nextPoll, nextResync, socketCloseAt].compactMap { $0 }.min()
+    }
+
+    var status: ClientStatus {
+        ClientStatus(id: id, kind: kind, state: state, userID: userID?.description, token: token?.description,
+                     location: location, banner: banner, notification: notification, redirectedAt: redirectedAt,
+                     detection: detection)
+    }
+
+    mutating func stopTimers() {
+        nextPing = nil
+        nextPoll = nil
+        nextResync = nil
+        socketCloseAt = nil
+    }
+
+    /// The webapp's forced logout (`forceLogoutIfNecessary`, then the reload to
+    /// `/login?redirect_to=...` with `extra=expired` and the banner). The mobile app relaunches to
+    /// its login screen, reported as `/login`; whether it shows a message there is UNVERIFIED, so
+    /// none is shown.
+    mutating func forceLogout(at instant: Duration, by detection: Detection) {
+        if kind.isMobile {
+            location = "/login"
+        } else {
+            location = "/login?redirect_to=\(ClientRecord.encodeURIComponent(path))&extra=expired"
+            banner = ClientRecord.sessionExpiredBanner
+            notification = ClientRecord.sessionExpiredNotification
+        }
+        finishLogout(at: instant, by: detection)
+    }
+
+    /// A logout the user asked for: no banner (`setWasLoggedIn(false)` first).
+    mutating func userLogout(at instant: Duration) {
+        location = "/login"
+        banner = nil
+        notification = nil
+        finishLogout(at: instant, by: .userAction)
+    }
+
+    private mutating func finishLogout(at instant: Duration, by detection: Detection) {
+        token = nil
+        userID = nil
+        redirectedAt = instant
+        self.detection = detection
+        stopTimers()
+    }
+
+    /// JavaScript's `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )` escaped.
+    static func encodeURIComponent(_ text: String) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "~"),
+                 UInt8(ascii: "*"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                result.unicodeScalars.append("%")
+                result.unicodeScalars.append(hex[Int(byte >> 4)])
+                result.unicodeScalars.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return result
+    }
+}

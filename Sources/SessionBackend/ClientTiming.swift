@@ -1,0 +1,34 @@
+/// How clients find out that their session is gone, with the constants of Mattermost's clients.
+/// Every range is sampled from the backend's seeded generator.
+public struct ClientTiming: Hashable, Sendable {
+    /// The webapp's websocket ping (`clientPingInterval`, 30000 ms in `platform/client/src/websocket.ts`).
+    public var websocketPingInterval: Duration = .seconds(30)
+    /// Delay before a dropped websocket reconnects: `minWebSocketRetryTime` 3000 ms plus up to
+    /// `reconnectJitterRange` 2000 ms. The reconnect's REST resync (`websocket_actions.reconnect()`)
+    /// is what meets the 401.
+    public var websocketReconnectDelay: ClosedRange<Duration> = .seconds(3) ... .seconds(5)
+    /// `startPeriodicStatusUpdates`: statuses are fetched over REST every `Constants.STATUS_INTERVAL`
+    /// (60000 ms; the same interval on mobile is UNVERIFIED).
+    public var statusPollInterval: Duration = .seconds(60)
+    /// A computer that wakes needs its network back before the dead socket closes and reconnects
+    /// (INFERRED; a second or two on a laptop's Wi-Fi).
+    public var networkResumeDelay: ClosedRange<Duration> = .seconds(1) ... .seconds(2)
+    /// The mobile app closes its websocket this long after going to the background (`WAIT_TO_CLOSE`).
+    public var mobileBackgroundSocketClose: Duration = .seconds(15)
+    /// From the app coming to the foreground to the first REST call of `WebsocketManager.openAll()`
+    /// and its reconnect sync (INFERRED).
+    public var mobileForegroundResyncDelay: ClosedRange<Duration> = .milliseconds(500) ... .seconds(2)
+    /// Whether going inactive (screen lock, home button) calls `GET users/me/sessions` from
+    /// `SessionManager.scheduleAllSessionNotifications()`, so a phone locked after the revoke is
+    /// logged out at once. Chosen on, as the mobile source reads (INFERRED).
+    public var mobileInactiveSessionCheck = true
+
+    /// Mattermost's defaults.
+    public init() {}
+
+    /// The latest an idle, awake client can detect a revoke: the next ping plus the slowest
+    /// reconnect, or the next status poll, whichever comes first at worst.
+    public var idleDetectionBound: Duration {
+        min(websocketPingInterval + websocketReconnectDelay.upperBound, statusPollInterval)
+    }
+}

@@ -1,0 +1,45 @@
+/// The body of `POST /api/v4/users/login`. Every value is a JSON string (`model.MapFromJSON`).
+public struct LoginRequest: Hashable, Sendable {
+    /// Email, username or LDAP id.
+    public var loginID: String
+    /// Alternative to `loginID`: the user's id.
+    public var id: String
+    public var password: String
+    /// The MFA code, when the user has MFA.
+    public var token: String
+    /// The mobile push device id, "<platform>:<device token>".
+    public var deviceID: String
+    /// "true" forces LDAP.
+    public var ldapOnly: Bool
+
+    /// A login body.
+    public init(loginID: String = "", id: String = "", password: String, token: String = "", deviceID: String = "",
+                ldapOnly: Bool = false) {
+        self.loginID = loginID
+        self.id = id
+        self.password = password
+        self.token = token
+        self.deviceID = deviceID
+        self.ldapOnly = ldapOnly
+    }
+
+    /// Reads the string map the server reads; non-string values are dropped, as `MapFromJSON` does.
+    init(fields: [String: String]) {
+        self.init(loginID: fields["login_id"] ?? "", id: fields["id"] ?? "", password: fields["password"] ?? "",
+                  token: fields["token"] ?? "", deviceID: fields["device_id"] ?? "", ldapOnly: fields["ldap_only"] == "true")
+    }
+}
+
+/// A successful login: the token (the `Token` header) and the sanitized user (the body).
+public struct LoginResponse: Hashable, Sendable {
+    public let token: String
+    public let sessionID: String
+    public let csrf: String
+    public let user: User
+}
+
+/// `{"status":"OK"}`, the body of every action endpoint that succeeds.
+public struct StatusOK: Codable, Hashable, Sendable {
+    public var status = "OK"
+    public init() {}
+}

@@ -1,0 +1,85 @@
+/// A session as the server serializes it (`model.Session`), e.g. in `GET /users/{id}/sessions`,
+/// where `token` is blanked by `Sanitize()`.
+public struct Session: Codable, Hashable, Sendable {
+    public var id: String
+    public var token: String
+    public var createAt: Int64
+    public var expiresAt: Int64
+    public var lastActivityAt: Int64
+    public var userID: String
+    public var deviceID: String
+    public var roles: String
+    public var isOAuth: Bool
+    public var expiredNotify: Bool
+    public var props: [String: String]
+    /// Always `null` in lists (no `omitempty` on the field).
+    public var teamMembers: [String]?
+    public var local: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, token, roles, props, local
+        case createAt = "create_at", expiresAt = "expires_at", lastActivityAt = "last_activity_at"
+        case userID = "user_id", deviceID = "device_id", isOAuth = "is_oauth", expiredNotify = "expired_notify"
+        case teamMembers = "team_members"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(token, forKey: .token)
+        try container.encode(createAt, forKey: .createAt)
+        try container.encode(expiresAt, forKey: .expiresAt)
+        try container.encode(lastActivityAt, forKey: .lastActivityAt)
+        try container.encode(userID, forKey: .userID)
+        try container.encode(deviceID, forKey: .deviceID)
+        try container.encode(roles, forKey: .roles)
+        try container.encode(isOAuth, forKey: .isOAuth)
+        try container.encode(expiredNotify, forKey: .expiredNotify)
+        try container.encode(props, forKey: .props)
+        try container.encode(teamMembers, forKey: .teamMembers)  // null, as the server writes it
+        try container.encode(local, forKey: .local)
+    }
+
+    /// Whether the server counts it as a mobile session (`IsMobileApp()`).
+    public var isMobileApp: Bool { !deviceID.isEmpty || props["isMobile"] == "true" }
+}
+
+/// The stored session. Props are kept as typed fields, not a dictionary, so 400,000 sessions stay
+/// small; `publicSession` rebuilds the server's JSON shape.
+struct SessionRecord: Sendable {
+    let id: MattermostID
+    let token: MattermostID
+    let userID: MattermostID
+    let createAt: Duration
+    var expiresAt: Duration
+    var lastActivityAt: Duration
+    let deviceID: String
+    let roles: String
+    let kind: ClientKind?
+    let isMobile: Bool
+    let isSaml: Bool
+    let isOAuthUser: Bool
+    let isGuest: Bool
+    let csrf: MattermostID
+    /// When the token's entry in the 10-minute session cache lapses (refreshed on every database read).
+    var cachedUntil: Duration
+
+    func publicSession(on timeline: Timeline, sanitized: Bool) -> Session {
+        var props = [
+            "platform": kind?.platformProp ?? "Windows",  // the server's fallback for unknown agents
+            "os": kind?.osProp ?? "",
+            "browser": kind?.browserProp ?? "Unknown/0.0",
+            "isMobile": String(isMobile),
+            "isSaml": String(isSaml),
+            "isOAuthUser": String(isOAuthUser),
+            "is_guest": String(isGuest),
+            "csrf": csrf.description,
+        ]
+        if kind == nil { props["os"] = "" }
+        return Session(id: id.description, token: sanitized ? "" : token.description,
+                       createAt: timeline.milliseconds(at: createAt), expiresAt: timeline.milliseconds(at: expiresAt),
+                       lastActivityAt: timeline.milliseconds(at: lastActivityAt), userID: userID.description,
+                       deviceID: deviceID, roles: roles, isOAuth: false, expiredNotify: false, props: props,
+                       teamMembers: nil, local: false)
+    }
+}

@@ -1,0 +1,258 @@
+extension SessionBackend {
+    /// Opens a client: a browser tab, the desktop app or the mobile app, not logged in yet.
+    /// `channel` is the page it will show once logged in.
+    public func openClient(_ kind: ClientKind, channel: String = "/ad-1/channels/town-square") throws(SimulationError) -> ClientID {
+        guard kind.isValid else { throw SimulationError(message: "\(kind) does not exist: Safari runs only on a Mac") }
+        let id = ClientID(value: nextClientNumber)
+        nextClientNumber += 1
+        // One generator per client, so one client's timers never shift another's.
+        let generator = SeededGenerator(seed: configuration.seed &+ UInt64(id.value) &* 0x9E37_79B9_7F4A_7C15)
+        var deviceID = ""
+        if let platform = kind.pushPlatform {
+            var random = SystemRandomNumberGenerator()
+            deviceID = platform + ":" + (0..<4).map { _ in hex64(random.next()) }.joined()
+        }
+        clients[id] = ClientRecord(id: id, kind: kind, generator: generator, deviceID: deviceID, path: channel, location: "/login")
+        return id
+    }
+
+    /// Signs a client in with any method. `mfaCode` `nil` means the user reads the code from their
+    /// authenticator app when the account has MFA; pass "" to leave the field empty.
+    @discardableResult
+    public func signIn(_ client: ClientID, username: String, password: String = "Passw0rd!",
+                       method: LoginMethod = .emailPassword, mfaCode: String? = nil) -> Result<LoginResponse, AppError> {
+        catchUpClients()
+        guard var record = clients[client] else { return .failure(.notFound(newRequestID())) }
+        let userID = userIDsByUsername[username.lowercased()]
+        let code = mfaCode ?? userID.flatMap { currentMFACode(for: $0.description) } ?? ""
+        let result = logIn(username: username, password: password, method: method, from: record.kind,
+                           deviceID: record.deviceID, mfaCode: code)
+        if case .success(let response) = result {
+            record.token = MattermostID(response.token)
+            record.userID = MattermostID(response.user.id)
+            record.location = record.path
+            record.banner = nil
+            record.notification = nil
+            record.redirectedAt = nil
+            record.detection = nil
+            record.state = .active
+            startTimers(&record, at: now, resyncAfter: nil)
+            clients[client] = record
+        }
+        return result
+    }
+
+    /// A snapshot of the client as of now (its timers have run up to the clock's reading).
+    public func status(of client: ClientID) -> ClientStatus? {
+        catchUpClients()
+        return clients[client]?.status
+    }
+
+    /// Every client, in the order they were opened.
+    public func allClients() -> [ClientStatus] {
+        catchUpClients()
+        return clients.values.sorted { $0.id < $1.id }.map(\.status)
+    }
+
+    /// The user does something in the client: a REST call with its session. A sleeping computer
+    /// is woken and a locked phone unlocked first. A 401 logs the client out at once.
+    @discardableResult
+    public func interact(_ client: ClientID, _ interaction: Interaction) -> Result<Void, AppError> {
+        catchUpClients()
+        guard let state = clients[client]?.state else { return .failure(.notFound(newRequestID())) }
+        if !state.isForeground { try? setState(client, .active) }
+        guard var record = clients[client], let token = record.token else { return .failure(.sessionExpired(newRequestID())) }
+        record.state = .active
+        guard validSession(token: token, at: now) != nil else {
+            record.forceLogout(at: now, by: .interaction)
+            clients[client] = record
+            return .failure(.sessionExpired(newRequestID()))
+        }
+        if case .switchChannel(let channel) = interaction {
+            let team = record.path.split(separator: "/").first.map(String.init) ?? "ad-1"
+            record.path = "/\(team)/channels/\(channel)"
+            record.location = record.path
+        }
+        clients[client] = record
+        return .success(())
+    }
+
+    /// Puts a client in a state: `asleep` for computers, `screenLocked` or `background` for
+    /// phones, `active` or `idle` for either (waking, unlocking, foregrounding).
+    public func setState(_ client: ClientID, _ state: ClientState) throws(SimulationError) {
+        catchUpClients()
+        guard var record = clients[client] else { throw SimulationError(message: "no such client: \(client)") }
+        if state == .asleep && record.kind.isMobile {
+            throw SimulationError(message: "\(record.kind) is a phone: lock its screen or background the app instead of sleeping it")
+        }
+        if (state == .screenLocked || state == .background) && !record.kind.isMobile {
+            throw SimulationError(message: "\(record.kind) is not a phone: put the computer to sleep instead")
+        }
+        let previous = record.state
+        record.state = state
+        defer { clients[client] = record }
+        guard record.token != nil, previous != state else { return }
+        let timing = configuration.clientTiming
+        let instant = now
+        switch (previous.isForeground, state) {
+        case (true, .active), (true, .idle), (false, .screenLocked), (false, .background):
+            break
+        case (true, .asleep):
+            record.stopTimers()  // a sleeping computer runs no timers and its socket dies
+        case (true, _):
+            // Going inactive: the app checks its sessions, stops polling and closes the socket 15 s later.
+            record.nextPoll = nil
+            record.nextResync = nil
+            record.socketCloseAt = instant + timing.mobileBackgroundSocketClose
+            if timing.mobileInactiveSessionCheck && !configuration.has(.idleClientsNeverNotice),
+               let token = record.token, validSession(token: token, at: instant) == nil {
+                record.forceLogout(at: instant, by: .inactiveCheck)
+            }
+        case (false, _):
+            if record.kind.isMobile {
+                let delay = record.generator.duration(in: timing.mobileForegroundResyncDelay)
+                startTimers(&record, at: instant, resyncAfter: (delay, .foreground))
+            } else {
+                let delay = record.generator.duration(in: timing.networkResumeDelay)
+                    + record.generator.duration(in: timing.websocketReconnectDelay)
+                startTimers(&record, at: instant, resyncAfter: (delay, .websocketReconnect))
+            }
+        }
+    }
+
+    /// The user logs out from the client's menu (`POST /users/logout`, no session-expired banner).
+    public func logOut(_ client: ClientID) {
+        catchUpClients()
+        guard var record = clients[client] else { return }
+        _ = logout(token: record.token?.description)
+        record.userLogout(at: now)
+        clients[client] = record
+    }
+
+    /// What the webapp does after the admin revoked their own sessions (`emitUserLoggedOutEvent`):
+    /// a user-initiated logout to the login page.
+    public func userLoggedOut(_ client: ClientID) { logOut(client) }
+
+    /// The next instant one of the client's timers fires, if any runs.
+    public func nextEventInstant(of client: ClientID) -> Duration? {
+        catchUpClients()
+        return clients[client]?.nextEvent
+    }
+
+    /// Runs every client's timers up to the clock's reading (the accessors do this themselves).
+    public func pump() { catchUpClients() }
+
+    /// Sleeps on the backend's clock from one client timer to the next until the client has been
+    /// sent to the login page or `deadline` (an instant since the backend's origin) has come.
+    /// Returns the instant of the redirect.
+    public func waitForRedirect(of client: ClientID, until deadline: Duration) async throws -> Duration? {
+        try await waitForRedirects(of: [client], until: deadline)[client]
+    }
+
+    /// `waitForRedirect` for several clients at once; the result has an entry per redirected client.
+    public func waitForRedirects(of ids: [ClientID], until deadline: Duration) async throws -> [ClientID: Duration] {
+        while true {
+            catchUpClients()
+            var redirected: [ClientID: Duration] = [:]
+            var next = deadline
+            for id in ids {
+                guard let record = clients[id] else { continue }
+                if let instant = record.redirectedAt { redirected[id] = instant } else if let event = record.nextEvent { next = min(next, event) }
+            }
+            if redirected.count == ids.count || now >= deadline { return redirected }
+            try await timeline.sleep(until: max(next, now))
+        }
+    }
+
+    // MARK: The event loop
+
+    func startTimers(_ record: inout ClientRecord, at instant: Duration, resyncAfter resync: (Duration, Detection)?) {
+        record.stopTimers()
+        guard !configuration.has(.idleClientsNeverNotice) else { return }
+        let timing = configuration.clientTiming
+        // Random phases stand for the moment each client connected and started its interval timers.
+        record.nextPoll = instant + record.generator.duration(in: .zero ... timing.statusPollInterval)
+        if let (delay, reason) = resync {
+            record.nextResync = instant + delay
+            record.resyncReason = reason
+        } else {
+            record.nextPing = instant + record.generator.duration(in: .zero ... timing.websocketPingInterval)
+        }
+    }
+
+    /// Fires every client timer due by now, in time order per client. Clients never affect each
+    /// other, and the server's state has not changed since the last catch-up (every mutation
+    /// catches up first), so firing late gives the same answers as firing on time.
+    func catchUpClients() {
+        guard !clients.isEmpty else { return }
+        let limit = now
+        for id in clients.keys {
+            guard var record = clients[id], let first = record.nextEvent, first <= limit else { continue }
+            while record.token != nil, let instant = record.nextEvent, instant <= limit {
+                fire(&record, at: instant)
+            }
+            clients[id] = record
+        }
+    }
+
+    func fire(_ record: inout ClientRecord, at instant: Duration) {
+        guard let token = record.token else { return record.stopTimers() }
+        let timing = configuration.clientTiming
+        if record.socketCloseAt == instant {
+            record.socketCloseAt = nil
+            record.nextPing = nil
+        } else if record.nextResync == instant {
+            record.nextResync = nil
+            guard validSession(token: token, at: instant) != nil else { return record.forceLogout(at: instant, by: record.resyncReason) }
+            record.nextPing = instant + timing.websocketPingInterval
+        } else if record.nextPoll == instant {
+            guard validSession(token: token, at: instant) != nil else { return record.forceLogout(at: instant, by: .statusPoll) }
+            record.nextPoll = instant + timing.statusPollInterval
+        } else if record.nextPing == instant {
+            // A revoked session's socket answers pings with a 401 once it is invalidated; the
+            // client drops it and reconnects, and the reconnect's REST sync meets the 401.
+            if !configuration.websocketInvalidatedOnRevoke || isLive(token: token, at: instant) {
+                record.nextPing = instant + timing.websocketPingInterval
+            } else {
+                record.nextPing = nil
+                if record.state.isForeground {
+                    record.nextResync = instant + record.generator.duration(in: timing.websocketReconnectDelay)
+                    record.resyncReason = .websocketReconnect
+                }
+            }
+        }
+    }
+
+    /// A read-only validity check (a ping does not count as activity).
+    func isLive(token: MattermostID, at instant: Duration) -> Bool {
+        if let session = sessions[token] { return !isExpired(session, at: instant) }
+        if let cached = staleCache[token] { return instant < cached.cachedUntil && !isExpired(cached, at: instant) }
+        return false
+    }
+}
+
+func hex64(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+}
+
+extension SessionBackend {
+    /// Sleeps on the backend's clock until `instant` (measured from the backend's creation), so
+    /// other fakes (the console's search debounce) share its time.
+    public func sleep(until instant: Duration) async throws { try await timeline.sleep(until: instant) }
+
+    /// The permissions the holder of `token` has (what the webapp learns from the user's roles),
+    /// or `nil` for an invalid session.
+    public func permissions(token: String) -> Set<Permission>? {
+        guard let key = MattermostID(token), let session = sessions[key] ?? staleCache[key] else { return nil }
+        return permissions(of: session)
+    }
+
+    /// A page in the client met a 401 (`forceLogoutIfNecessary`): the client goes to the login page.
+    public func clientReceivedUnauthorized(_ client: ClientID) {
+        catchUpClients()
+        guard var record = clients[client], record.token != nil else { return }
+        record.forceLogout(at: now, by: .interaction)
+        clients[client] = record
+    }
+}

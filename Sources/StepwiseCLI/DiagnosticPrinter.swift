@@ -1,0 +1,72 @@
+import Foundation
+import StepwiseModel
+
+/// Prints diagnostics the way a compiler does: `file:line:col: severity: message`, the source
+/// line, a caret under the column and the hint. Every command that reports problems uses it.
+///
+/// Source lines are read from the files the diagnostics point at, once per file.
+final class DiagnosticPrinter {
+    private var linesByFile: [String: [Substring]] = [:]
+    private let output: FileHandle
+
+    /// Counts of what was printed, for the summary line.
+    private(set) var errorCount = 0
+    private(set) var warningCount = 0
+    private(set) var noteCount = 0
+
+    init(output: FileHandle = .standardError) { self.output = output }
+
+    /// Supplies the text of a file the printer should not read from disk (standard input, tests).
+    func register(text: String, for path: String) {
+        linesByFile[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// The rendered diagnostic, with its source line when the file can be read.
+    func render(_ diagnostic: Diagnostic) -> String {
+        guard let location = diagnostic.location else { return diagnostic.rendered() }
+        return diagnostic.rendered(sourceLine: sourceLine(file: location.file, line: location.line))
+    }
+
+    func print(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        var text = ""
+        for diagnostic in diagnostics {
+            switch diagnostic.severity {
+            case .error: errorCount += 1
+            case .warning: warningCount += 1
+            case .note: noteCount += 1
+            }
+            text += render(diagnostic) + "\n"
+        }
+        output.write(Data(text.utf8))
+    }
+
+    /// `3 errors, 1 warning` style summary; empty when nothing was printed.
+    var summary: String {
+        var parts: [String] = []
+        if errorCount > 0 { parts.append("\(errorCount) error\(errorCount == 1 ? "" : "s")") }
+        if warningCount > 0 { parts.append("\(warningCount) warning\(warningCount == 1 ? "" : "s")") }
+        if noteCount > 0 { parts.append("\(noteCount) note\(noteCount == 1 ? "" : "s")") }
+        return parts.joined(separator: ", ")
+    }
+
+    private func sourceLine(file: String, line: Int) -> String? {
+        if linesByFile[file] == nil {
+            // Only small text files: a diagnostic about a huge or binary file needs no excerpt.
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
+                (attributes[.size] as? Int ?? .max) <= (16 << 20),
+                let data = FileManager.default.contents(atPath: file),
+                let text = String(data: data, encoding: .utf8), !text.contains("\0")
+            else {
+                linesByFile[file] = []
+                return nil
+            }
+            linesByFile[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        guard let lines = linesByFile[file], line >= 1, line <= lines.count else { return nil }
+        var text = lines[line - 1]
+        if text.hasSuffix("\r") { text = text.dropLast() }
+        // Long lines (a whole HTML step on one line) are cut, keeping the caret's column visible.
+        return String(text.prefix(400))
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import StepwiseModel
+import StepwiseReporting
+
+/// `stepwise merge`: joins the NDJSON event streams of several runs, such as CI shards, into one.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Join the event streams of several runs (for example CI shards) into one.",
+        discussion: """
+            Case IDs are renumbered across streams, and the runs' start and finish become one run \
+            with combined counts. Render the result with `stepwise render`.
+
+            Exit codes: 0 merged; 2 a stream is unreadable or not an event stream (the error names \
+            its file:line); 64 usage error.
+            """)
+
+    @Argument(help: "NDJSON event streams written by `stepwise run --format ndjson` (- for standard input).")
+    var streams: [String]
+
+    @Option(name: .shortAndLong, help: "Where to write the merged stream (default: standard output).")
+    var output: String?
+
+    func validate() throws {
+        guard !streams.isEmpty else { throw ValidationError("give at least one event stream to merge") }
+        guard streams.count(where: { $0 == "-" }) <= 1 else { throw ValidationError("standard input (-) can be read only once") }
+    }
+
+    func run() throws {
+        let merged = StreamMerger.merge(try streams.map(StreamInput.read))
+        let encoder = EventStream.makeEncoder()
+        var text = ""
+        for event in merged { text += try EventStream.line(for: event, encoder: encoder) + "\n" }
+        if let output {
+            try AtomicFile.write(text, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// Reading saved streams for the commands that take them, with the exit code for a bad one.
+enum StreamInput {
+    /// The exit code for an unreadable or invalid stream.
+    static let invalidStreamExitCode = ExitCode(2)
+
+    static func read(_ path: String) throws -> [Event] {
+        do {
+            return try SavedStream.read(path: path)
+        } catch let error as SavedStream.ReadError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw invalidStreamExitCode
+        }
+    }
+}

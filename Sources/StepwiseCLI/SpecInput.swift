@@ -1,0 +1,24 @@
+import ArgumentParser
+import StepwiseModel
+import StepwiseParsing
+
+/// The `PATH...` arguments every spec-reading command takes.
+struct SpecInput: ParsableArguments {
+    @Argument(
+        help: ArgumentHelp(
+            "Spec files or directories. A directory means every .md and .json spec under it, in path order.",
+            valueName: "path"))
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one spec file or directory") }
+    }
+
+    /// Reads every spec, in order, handing each to `body`; returns the problems with the paths
+    /// themselves (missing, empty directory) first so they are reported too.
+    func read(_ body: (SpecFile) throws -> Void) rethrows -> [Diagnostic] {
+        let (files, diagnostics) = SpecReader.discover(paths)
+        for path in files { try body(SpecReader.read(path: path)) }
+        return diagnostics
+    }
+}

@@ -1,0 +1,107 @@
+import Yams
+
+/// The YAML block between `---` lines at the top of a Markdown export.
+struct FrontMatter: Sendable {
+    enum Value: Sendable, Equatable {
+        case null
+        case text(String)
+        case list([String])
+
+        var text: String? {
+            switch self {
+            case .null: nil
+            case .text(let value): value
+            case .list(let values): values.joined(separator: ",")
+            }
+        }
+
+        var list: [String] {
+            switch self {
+            case .null: []
+            case .text(let value): value.isEmpty ? [] : [value]
+            case .list(let values): values
+            }
+        }
+    }
+
+    /// Top-level keys in file order.
+    var entries: [(key: String, value: Value)]
+
+    subscript(key: String) -> Value? { entries.first { $0.key == key }?.value }
+
+    /// Why the YAML could not be read, with a position relative to the YAML's first line.
+    struct Failure: Error, Sendable {
+        var problem: String
+        var line: Int
+        var column: Int
+    }
+
+    /// Byte ranges of the block: its content (between the fences) and everything including the
+    /// closing fence. `nil` when the text does not start with a `---` line.
+    static func locate(in source: SourceText) -> (content: Range<Int>, end: Int, closingLine: Int)? {
+        guard source.lineCount > 1, isFence(source, line: 1) else { return nil }
+        for line in 2...source.lineCount where isFence(source, line: line) {
+            let content = source.lineStarts[1]..<source.lineStarts[line - 1]
+            let end = line < source.lineCount ? source.lineStarts[line] : source.bytes.count
+            return (content, end, line)
+        }
+        return nil
+    }
+
+    private static func isFence(_ source: SourceText, line: Int) -> Bool {
+        let range = source.range(ofLine: line)
+        var end = range.upperBound
+        while end > range.lowerBound, source.bytes[end - 1] == 0x20 || source.bytes[end - 1] == 0x09 { end -= 1 }
+        return end - range.lowerBound == 3 && source.bytes[range.lowerBound] == UInt8(ascii: "-")
+            && source.bytes[range.lowerBound + 1] == UInt8(ascii: "-")
+            && source.bytes[range.lowerBound + 2] == UInt8(ascii: "-")
+    }
+
+    static func parse(_ yaml: String) -> Result<FrontMatter, Failure> {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(failure(from: error))
+        } catch {
+            return .failure(Failure(problem: "\(error)", line: 1, column: 1))
+        }
+        guard let root else { return .success(FrontMatter(entries: [])) }
+        guard let mapping = root.mapping else {
+            return .failure(Failure(problem: "front matter is not a mapping of keys to values", line: 1, column: 1))
+        }
+        var entries: [(key: String, value: Value)] = []
+        for (keyNode, valueNode) in mapping {
+            guard let key = keyNode.scalar?.string else { continue }
+            entries.append((key, value(of: valueNode)))
+        }
+        return .success(FrontMatter(entries: entries))
+    }
+
+    private static func value(of node: Node) -> Value {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain, ["null", "~", "Null", "NULL", ""].contains(scalar.string) { return .null }
+            return .text(scalar.string)
+        case .sequence(let sequence):
+            return .list(sequence.compactMap { $0.scalar?.string })
+        case .mapping, .alias:
+            // Nested structure has no place in a case's metadata; aliases are never expanded, so an
+            // alias bomb costs nothing.
+            return .null
+        }
+    }
+
+    private static func failure(from error: YamlError) -> Failure {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            return Failure(problem: detail, line: mark.line, column: mark.column)
+        case .reader(let problem, _, _, _):
+            return Failure(problem: problem, line: 1, column: 1)
+        default:
+            return Failure(problem: "\(error)", line: 1, column: 1)
+        }
+    }
+}

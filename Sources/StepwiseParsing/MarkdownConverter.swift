@@ -1,0 +1,240 @@
+import CCmarkGFM
+import StepwiseModel
+
+/// One top-level block of a Markdown document, converted, with the line it starts on.
+struct MarkdownBlock: Sendable {
+    var node: RichText.Node
+    /// 1-based line in the document.
+    var line: Int
+    /// Lines of the list items inside, in pre-order (absolute lines).
+    var itemLines: [Int]
+    /// An HTML comment block: no content, but it does say where things are.
+    var isComment: Bool
+}
+
+/// Converts CommonMark + GFM tables to ``RichText`` through cmark-gfm.
+enum MarkdownConverter {
+    /// cmark-gfm's extension registry is global and must be filled once, before any parse; a
+    /// global `let` is initialised exactly once, thread-safely.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Parses a whole document and returns its top-level blocks.
+    static func blocks(_ bytes: UnsafeBufferPointer<UInt8>) -> (blocks: [MarkdownBlock], truncatedDepth: Bool) {
+        _ = registered
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return ([], false) }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough"] {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        bytes.withMemoryRebound(to: CChar.self) { chars in
+            cmark_parser_feed(parser, chars.baseAddress, chars.count)
+        }
+        guard let document = cmark_parser_finish(parser) else { return ([], false) }
+        defer { cmark_node_free(document) }
+        var builder = MarkdownBuilder()
+        var blocks: [MarkdownBlock] = []
+        var child = cmark_node_first_child(document)
+        while let node = child {
+            child = cmark_node_next(node)
+            let line = Int(cmark_node_get_start_line(node))
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                if literal.trimmingASCIIWhitespace().hasPrefix("<!--") {
+                    blocks.append(MarkdownBlock(node: .group([]), line: line, itemLines: [], isComment: true))
+                    continue
+                }
+            }
+            builder.itemLines.removeAll(keepingCapacity: true)
+            guard let converted = builder.convert(node, depth: 0) else { continue }
+            blocks.append(MarkdownBlock(node: converted, line: line, itemLines: builder.itemLines, isComment: false))
+        }
+        return (blocks, builder.truncated)
+    }
+}
+
+private struct MarkdownBuilder {
+    var itemLines: [Int] = []
+    var truncated = false
+
+    mutating func children(of parent: OpaquePointer, depth: Int) -> [RichText.Node] {
+        var nodes: [RichText.Node] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            child = cmark_node_next(node)
+            if depth >= HTMLConverter.maximumDepth {
+                truncated = true
+                let text = Self.flattenedText(node)
+                if !text.isEmpty { nodes.append(.text(text)) }
+                continue
+            }
+            if let converted = convert(node, depth: depth + 1) {
+                // Adjacent text runs (cmark splits text at escapes and entities) read as one.
+                if case .text(let next) = converted, case .text(let previous)? = nodes.last {
+                    nodes[nodes.count - 1] = .text(previous + next)
+                } else {
+                    nodes.append(converted)
+                }
+            }
+        }
+        return nodes
+    }
+
+    mutating func convert(_ node: OpaquePointer, depth: Int) -> RichText.Node? {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_PARAGRAPH:
+            var content = children(of: node, depth: depth)
+            // The Mattermost converter writes every `<br>` as a `\` hard break, also at the end of
+            // a paragraph, where CommonMark keeps the backslash as text: it is a line break.
+            if case .text(let last)? = content.last, last.hasSuffix("\\") {
+                let trimmed = String(last.dropLast())
+                content[content.count - 1] = .text(trimmed)
+                if trimmed.isEmpty { content.removeLast() }
+            }
+            return .paragraph(content)
+        case CMARK_NODE_HEADING:
+            return .heading(level: Int(cmark_node_get_heading_level(node)), children(of: node, depth: depth))
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote(children(of: node, depth: depth))
+        case CMARK_NODE_LIST:
+            var items: [[RichText.Node]] = []
+            var child = cmark_node_first_child(node)
+            while let item = child {
+                child = cmark_node_next(item)
+                itemLines.append(Int(cmark_node_get_start_line(item)))
+                items.append(depth >= HTMLConverter.maximumDepth ? [.text(Self.flattenedText(item))] : children(of: item, depth: depth + 1))
+            }
+            let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+            return .list(ordered: ordered, start: ordered ? Int(cmark_node_get_list_start(node)) : 1, items: items)
+        case CMARK_NODE_ITEM: return .group(children(of: node, depth: depth))
+        case CMARK_NODE_CODE_BLOCK:
+            var literal = Self.literal(node)
+            if literal.hasSuffix("\n") { literal.removeLast() }
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            return .codeBlock(literal, language: info.isEmpty ? nil : info)
+        case CMARK_NODE_HTML_BLOCK:
+            let literal = Self.literal(node)
+            let converted = HTMLConverter.convert(literal)
+            let base = Int(cmark_node_get_start_line(node)) - 1
+            itemLines.append(contentsOf: converted.itemLines.map { $0 + base })
+            if converted.truncatedDepth { truncated = true }
+            return converted.nodes.isEmpty ? nil : .group(converted.nodes)
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text(Self.literal(node))
+        case CMARK_NODE_SOFTBREAK: return .text(" ")
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code(Self.unescapingPunctuation(Self.literal(node)))
+        case CMARK_NODE_HTML_INLINE: return Self.inlineHTML(Self.literal(node))
+        case CMARK_NODE_EMPH: return .emphasis(children(of: node, depth: depth))
+        case CMARK_NODE_STRONG: return .strong(children(of: node, depth: depth))
+        case CMARK_NODE_LINK:
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            return .link(destination: url, children(of: node, depth: depth))
+        case CMARK_NODE_IMAGE:
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            return .image(source: url, alt: RichText(children(of: node, depth: depth)).plainText)
+        default:
+            return extensionNode(node, depth: depth)
+        }
+    }
+
+    mutating func extensionNode(_ node: OpaquePointer, depth: Int) -> RichText.Node? {
+        let typeName = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+        switch typeName {
+        case "table":
+            var rows: [[[RichText.Node]]] = []
+            var header = 0
+            var row = cmark_node_first_child(node)
+            while let current = row {
+                row = cmark_node_next(current)
+                var cells: [[RichText.Node]] = []
+                var cell = cmark_node_first_child(current)
+                while let currentCell = cell {
+                    cell = cmark_node_next(currentCell)
+                    cells.append(children(of: currentCell, depth: depth + 1))
+                }
+                if cmark_gfm_extensions_get_table_row_is_header(current) != 0, rows.count == header { header += 1 }
+                rows.append(cells)
+            }
+            return .table(header: header, rows: rows)
+        case "strikethrough": return .strikethrough(children(of: node, depth: depth))
+        default:
+            let content = children(of: node, depth: depth)
+            return content.isEmpty ? nil : .group(content)
+        }
+    }
+
+    /// Inline HTML in Markdown: `<br>` breaks the line, comments and formatting tags vanish, and
+    /// anything else (`<teamName>`, `<!here>`) is text the author meant literally.
+    static func inlineHTML(_ literal: String) -> RichText.Node? {
+        let lower = literal.lowercased()
+        if lower.hasPrefix("<br") { return .lineBreak }
+        if lower.hasPrefix("<!--") { return nil }
+        let formatting = [
+            "b", "i", "u", "em", "strong", "span", "sup", "sub", "s", "del", "mark", "small", "code", "kbd", "a", "p",
+            "div", "img",
+        ]
+        var name = lower.dropFirst()
+        if name.hasPrefix("/") { name = name.dropFirst() }
+        let tag = name.prefix { $0.isLetter || $0.isNumber }
+        if formatting.contains(String(tag)) { return nil }
+        return .text(literal)
+    }
+
+    /// The Mattermost converter escapes Markdown punctuation (`\_`, `\[`) inside code spans too,
+    /// where CommonMark keeps backslashes: the escapes are undone, as the converter meant.
+    static func unescapingPunctuation(_ code: String) -> String {
+        guard code.contains("\\") else { return code }
+        var out = String.UnicodeScalarView()
+        var scalars = code.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == "\\" else {
+                out.append(scalar)
+                continue
+            }
+            guard let next = scalars.next() else {
+                out.append(scalar)
+                break
+            }
+            if !(next.isASCII && next.properties.isPatternSyntax) { out.append(scalar) }
+            out.append(next)
+        }
+        return String(out)
+    }
+
+    static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// Text of a subtree, walked with cmark's own iterator instead of recursion.
+    static func flattenedText(_ root: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(root) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER
+            else { continue }
+            if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+        }
+        return text
+    }
+}
+
+extension StringProtocol {
+    func trimmingASCIIWhitespace() -> Substring {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].isASCIIWhitespaceScalar { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].isASCIIWhitespaceScalar { end = scalars.index(before: end) }
+        return Substring(Substring.UnicodeScalarView(scalars[start..<end]))
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIIWhitespaceScalar: Bool { value == 0x20 || value == 0x09 || value == 0x0A || value == 0x0D || value == 0x0C }
+}

@@ -1,0 +1,391 @@
+import StepwiseModel
+
+/// Rich text of one step field, with what is known about where each part is written.
+struct LocatedText: Sendable {
+    var text: RichText
+    /// Line of each top-level node of `text.nodes` (absolute).
+    var blockLines: [Int]
+    /// Absolute line of every list item, in pre-order.
+    var itemLines: [Int]
+    /// True when each line break in the text also ends a line in the file (Markdown), so lines
+    /// after a break can be located exactly.
+    var breaksAreLines: Bool
+
+    init(text: RichText, blockLines: [Int], itemLines: [Int], breaksAreLines: Bool) {
+        self.text = text
+        self.blockLines = blockLines
+        self.itemLines = itemLines
+        self.breaksAreLines = breaksAreLines
+    }
+
+    /// Text from an HTML fragment that starts on `line`.
+    init(html converted: ConvertedText, line: Int) {
+        text = RichText(converted.nodes)
+        blockLines = Array(repeating: line, count: converted.nodes.count)
+        itemLines = converted.itemLines.map { line + $0 - 1 }
+        breaksAreLines = false
+    }
+}
+
+/// Splits a step's action into ``Instruction``s and its expected result into ``Expectation``s.
+///
+/// The rules, in the words of the people who write the exports: each item of a top-level list is
+/// one instruction and its nested items are sub-items; lines numbered `1. … 2. …` (separated by
+/// line breaks) are split the same way; a lone paragraph is one instruction; a line with a bold
+/// label and a colon ("**Examples**: Mac, Windows") is a note on the instruction before it. In the
+/// expected result a bold lead-in sentence and each bullet are separate expectations, and an
+/// `On N.` prefix ties an expectation to instruction N.
+struct StepItemizer {
+    let file: String
+
+    // MARK: Instructions
+
+    func instructions(_ source: LocatedText) -> [Instruction] {
+        var cursor = LineCursor(lines: source.itemLines)
+        var result: [Instruction] = []
+        let blocks = Self.flatten(source.text.nodes, lines: source.blockLines)
+        var index = 0
+        while index < blocks.count {
+            let (node, line) = blocks[index]
+            index += 1
+            switch node {
+            case .list(_, _, let items):
+                // "Do this:" followed by bullets: the bullets are the variants of that instruction.
+                if case .list(ordered: false, _, _) = node, let last = result.last, last.subItems.isEmpty,
+                    last.text.hasSuffix(":")
+                {
+                    result[result.count - 1].subItems = items.map { item(instructionFrom: $0, cursor: &cursor, fallback: line) }
+                    continue
+                }
+                for entry in items {
+                    let instruction = item(instructionFrom: entry, cursor: &cursor, fallback: line)
+                    if instruction.text.isEmpty && instruction.subItems.isEmpty { continue }
+                    result.append(instruction)
+                }
+            case .paragraph(let inline), .group(let inline):
+                appendInstructions(fromInline: inline, line: line, breaksAreLines: source.breaksAreLines, to: &result)
+            default:
+                let text = ItemText.normalize(node.plainText)
+                cursor.skip(node)
+                guard !text.isEmpty else { continue }
+                if result.isEmpty {
+                    result.append(Instruction(number: 0, text: text, location: location(line)))
+                } else {
+                    result[result.count - 1].notes.append(text)
+                }
+            }
+        }
+        return Self.numbered(result)
+    }
+
+    private func appendInstructions(
+        fromInline inline: [RichText.Node], line: Int, breaksAreLines: Bool, to result: inout [Instruction]
+    ) {
+        let lines = Self.lines(of: inline, firstLine: line, breaksAreLines: breaksAreLines)
+        let numbered = lines.contains { ItemText.stripMarker($0.text).marker != nil }
+        if !numbered {
+            // A lone paragraph is one instruction; a bold label line is a note on the one before.
+            if let first = lines.first, first.isLabel, !result.isEmpty {
+                result[result.count - 1].notes.append(contentsOf: lines.map(\.text))
+                return
+            }
+            let text = lines.map(\.text).joined(separator: "\n")
+            guard !text.isEmpty else { return }
+            result.append(Instruction(number: 0, text: text, location: location(lines.first?.line ?? line)))
+            return
+        }
+        var startedHere = false
+        for current in lines {
+            let (text, marker) = ItemText.stripMarker(current.text)
+            if marker != nil {
+                result.append(Instruction(number: 0, text: text, location: location(current.line)))
+                startedHere = true
+            } else if current.isLabel, !result.isEmpty {
+                result[result.count - 1].notes.append(current.text)
+            } else if startedHere {
+                result[result.count - 1].notes.append(current.text)
+            } else {
+                // The lead-in before the first numbered line ("Deploy the test locally").
+                result.append(Instruction(number: 0, text: current.text, location: location(current.line)))
+            }
+        }
+    }
+
+    private func item(instructionFrom content: [RichText.Node], cursor: inout LineCursor, fallback: Int)
+        -> Instruction
+    {
+        let line = cursor.next() ?? fallback
+        let parts = Self.split(item: content)
+        let lines = Self.lines(of: parts.head, firstLine: line, breaksAreLines: false)
+        var instruction = Instruction(
+            number: 0, text: lines.first?.text ?? "", notes: lines.dropFirst().map(\.text), location: location(line))
+        for block in parts.rest {
+            if case .list(_, _, let items) = block {
+                for nested in items {
+                    let sub = item(instructionFrom: nested, cursor: &cursor, fallback: line)
+                    if !sub.text.isEmpty || !sub.subItems.isEmpty { instruction.subItems.append(sub) }
+                }
+            } else {
+                cursor.skip(block)
+                let text = ItemText.normalize(block.plainText)
+                if !text.isEmpty { instruction.notes.append(text) }
+            }
+        }
+        if instruction.text.isEmpty, let first = instruction.notes.first {
+            instruction.text = first
+            instruction.notes.removeFirst()
+        }
+        instruction.subItems = Self.numbered(instruction.subItems)
+        return instruction
+    }
+
+    private static func numbered(_ instructions: [Instruction]) -> [Instruction] {
+        instructions.enumerated().map { index, instruction in
+            var copy = instruction
+            copy.number = index + 1
+            return copy
+        }
+    }
+
+    // MARK: Expectations
+
+    func expectations(_ source: LocatedText) -> [Expectation] {
+        var cursor = LineCursor(lines: source.itemLines)
+        var result: [Expectation] = []
+        for (node, line) in Self.flatten(source.text.nodes, lines: source.blockLines) {
+            switch node {
+            case .list(_, _, let items):
+                for entry in items {
+                    let expectation = item(expectationFrom: entry, cursor: &cursor, fallback: line)
+                    if !expectation.text.isEmpty || !expectation.subItems.isEmpty { result.append(expectation) }
+                }
+            case .paragraph(let inline), .group(let inline):
+                appendExpectations(fromInline: inline, line: line, breaksAreLines: source.breaksAreLines, to: &result)
+            default:
+                cursor.skip(node)
+                let text = ItemText.normalize(node.plainText)
+                if !text.isEmpty { result.append(expectation(text, line: line)) }
+            }
+        }
+        return result.enumerated().map { index, expectation in
+            var copy = expectation
+            copy.number = index + 1
+            return copy
+        }
+    }
+
+    private func appendExpectations(
+        fromInline inline: [RichText.Node], line: Int, breaksAreLines: Bool, to result: inout [Expectation]
+    ) {
+        // A marker line starts an expectation, a bold lead-in is one of its own, and any other line
+        // continues the expectation started above it in the same paragraph.
+        var continuing = false
+        for current in Self.lines(of: inline, firstLine: line, breaksAreLines: breaksAreLines) {
+            let (text, marker) = ItemText.stripMarker(current.text)
+            if marker != nil {
+                result.append(expectation(text, line: current.line))
+                continuing = true
+            } else if let leadIn = current.leadIn {
+                result.append(expectation(leadIn, line: current.line))
+                if let rest = current.afterLeadIn { result.append(expectation(rest, line: current.line)) }
+                continuing = false
+            } else if continuing {
+                result[result.count - 1].text += "\n" + text
+            } else {
+                result.append(expectation(text, line: current.line))
+                continuing = true
+            }
+        }
+    }
+
+    private func expectation(_ text: String, line: Int) -> Expectation {
+        let (stripped, instruction) = ItemText.stripInstructionReference(text)
+        return Expectation(number: 0, text: stripped, instruction: instruction, location: location(line))
+    }
+
+    private func item(expectationFrom content: [RichText.Node], cursor: inout LineCursor, fallback: Int)
+        -> Expectation
+    {
+        let line = cursor.next() ?? fallback
+        let parts = Self.split(item: content)
+        var text = Self.lines(of: parts.head, firstLine: line, breaksAreLines: false).map(\.text).joined(separator: "\n")
+        var subItems: [Expectation] = []
+        for block in parts.rest {
+            if case .list(_, _, let items) = block {
+                for nested in items {
+                    let sub = item(expectationFrom: nested, cursor: &cursor, fallback: line)
+                    if !sub.text.isEmpty { subItems.append(sub) }
+                }
+            } else {
+                cursor.skip(block)
+                let extra = ItemText.normalize(block.plainText)
+                if !extra.isEmpty { text += text.isEmpty ? extra : "\n" + extra }
+            }
+        }
+        var result = expectation(text, line: line)
+        result.subItems = subItems.enumerated().map { index, sub in
+            var copy = sub
+            copy.number = index + 1
+            return copy
+        }
+        return result
+    }
+
+    // MARK: Shared
+
+    private func location(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: 1) }
+
+    /// Top-level blocks with transparent wrappers (`<article>`, `<div>`, a blockquote) opened.
+    static func flatten(_ nodes: [RichText.Node], lines: [Int]) -> [(RichText.Node, Int)] {
+        var result: [(RichText.Node, Int)] = []
+        var inlineRun: [RichText.Node] = []
+        var inlineLine = lines.first ?? 1
+        func flushInline() {
+            if !inlineRun.isEmpty { result.append((.paragraph(inlineRun), inlineLine)) }
+            inlineRun = []
+        }
+        for (index, node) in nodes.enumerated() {
+            let line = index < lines.count ? lines[index] : (lines.last ?? 1)
+            switch node {
+            case .group(let children) where children.contains(where: \.isBlock),
+                .blockQuote(let children):
+                flushInline()
+                result.append(contentsOf: flatten(children, lines: Array(repeating: line, count: children.count)))
+            case .paragraph(let children) where children.contains(where: \.isBlock):
+                flushInline()
+                result.append(contentsOf: flatten(children, lines: Array(repeating: line, count: children.count)))
+            default:
+                if node.isBlock {
+                    flushInline()
+                    result.append((node, line))
+                } else {
+                    if inlineRun.isEmpty { inlineLine = line }
+                    inlineRun.append(node)
+                }
+            }
+        }
+        flushInline()
+        return result
+    }
+
+    /// An item's leading inline content (or first paragraph) and the blocks after it.
+    static func split(item content: [RichText.Node]) -> (head: [RichText.Node], rest: [RichText.Node]) {
+        var head: [RichText.Node] = []
+        var rest: [RichText.Node] = []
+        for node in content {
+            if !rest.isEmpty {
+                rest.append(node)
+            } else if case .paragraph(let children) = node, head.isEmpty, !children.contains(where: \.isBlock) {
+                head = children
+                rest.append(.group([]))  // marks the head as closed
+            } else if case .group(let children) = node, !children.contains(where: \.isBlock) {
+                head.append(contentsOf: children)
+            } else if node.isBlock || (node.isGroupWithBlocks) {
+                rest.append(node)
+            } else {
+                head.append(node)
+            }
+        }
+        return (head, rest.filter { if case .group(let c) = $0 { return !c.isEmpty } else { return true } })
+    }
+
+    /// One line of an inline run, split at line breaks.
+    struct Line {
+        var text: String
+        var line: Int
+        /// Normalised text of a leading bold run, when the line starts with one.
+        var leadIn: String?
+        /// What follows the bold lead-in sentence on the same line, when it is a sentence of its own.
+        var afterLeadIn: String?
+        /// A bold label then a colon: "**Examples**: Mac, Windows".
+        var isLabel: Bool
+    }
+
+    static func lines(of inline: [RichText.Node], firstLine: Int, breaksAreLines: Bool) -> [Line] {
+        var groups: [[RichText.Node]] = [[]]
+        var breakCount = [0]
+        var breaks = 0
+        func walk(_ nodes: [RichText.Node]) {
+            for node in nodes {
+                switch node {
+                case .lineBreak:
+                    breaks += 1
+                    groups.append([])
+                    breakCount.append(breaks)
+                case .group(let children):
+                    walk(children)
+                case .paragraph(let children):
+                    if !(groups.last?.isEmpty ?? true) { groups.append([]); breakCount.append(breaks) }
+                    walk(children)
+                    groups.append([])
+                    breakCount.append(breaks)
+                default:
+                    groups[groups.count - 1].append(node)
+                }
+            }
+        }
+        walk(inline)
+        var result: [Line] = []
+        for (index, group) in groups.enumerated() {
+            let text = ItemText.normalize(RichText(group).plainText)
+            guard !text.isEmpty else { continue }
+            let line = breaksAreLines ? firstLine + breakCount[index] : firstLine
+            var entry = Line(text: text, line: line, leadIn: nil, afterLeadIn: nil, isLabel: false)
+            if let firstVisible = group.first(where: { !ItemText.normalize($0.plainText).isEmpty }),
+                case .strong = firstVisible
+            {
+                let boldText = ItemText.normalize(firstVisible.plainText)
+                let restStart = group.firstIndex(of: firstVisible).map { $0 + 1 } ?? group.count
+                let rest = ItemText.normalize(RichText(Array(group[restStart...])).plainText)
+                if rest.isEmpty || rest.first.map({ ":;,.!?".contains($0) }) == true {
+                    // "**Other users' sessions are revoked, either**:" is one lead-in sentence.
+                    entry.leadIn = text
+                    entry.isLabel = rest.hasPrefix(":") && boldText.count <= 40 && rest.count > 1
+                } else if boldText.hasSuffix(":") {
+                    entry.isLabel = boldText.count <= 40
+                    entry.leadIn = text
+                } else {
+                    entry.leadIn = boldText
+                    entry.afterLeadIn = rest
+                }
+            }
+            result.append(entry)
+        }
+        return result
+    }
+}
+
+extension RichText.Node {
+    fileprivate var isGroupWithBlocks: Bool {
+        if case .group(let children) = self { return children.contains(where: \.isBlock) }
+        return false
+    }
+}
+
+/// Hands out list-item lines in document order.
+struct LineCursor {
+    var lines: [Int]
+    var position = 0
+
+    mutating func next() -> Int? {
+        guard position < lines.count else { return nil }
+        defer { position += 1 }
+        return lines[position]
+    }
+
+    /// Passes over the list items inside a node the itemizer does not split.
+    mutating func skip(_ node: RichText.Node) {
+        position += Self.itemCount(node)
+    }
+
+    static func itemCount(_ node: RichText.Node) -> Int {
+        switch node {
+        case .list(_, _, let items): items.count + items.reduce(0) { $0 + $1.reduce(0) { $0 + itemCount($1) } }
+        case .paragraph(let c), .heading(_, let c), .blockQuote(let c), .emphasis(let c), .strong(let c),
+            .strikethrough(let c), .link(_, let c), .group(let c):
+            c.reduce(0) { $0 + itemCount($1) }
+        case .table(_, let rows): rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.reduce(0) { $0 + itemCount($1) } } }
+        default: 0
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import StepwiseModel
+
+/// Reads the Zephyr Scale JSON record of one test case, as the Zephyr Scale API returns it.
+///
+/// Step fields are HTML strings (or `null`, or `""`); a step whose `testCase` is set is a call
+/// to another case. Custom fields keep the record's order; empty ones are left out, as the
+/// Markdown export leaves them out.
+struct ZephyrJSONReader {
+    var context: ReaderContext
+
+    init(source: SourceText) { context = ReaderContext(source: source) }
+
+    mutating func read() -> (TestCase?, [Diagnostic]) {
+        let source = context.source
+        let root: JSONValue
+        do {
+            root = try source.bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+                try JSONParser.parse(buffer)
+            }
+        } catch {
+            let location = source.location(ofByte: error.offset)
+            context.report(.error, "invalid JSON: \(error.message)", line: location.line, column: location.column, code: "json.syntax")
+            return (nil, context.diagnostics)
+        }
+        guard case .object = root else {
+            context.report(.error, "a Zephyr Scale record is a JSON object", line: 1, code: "json.shape")
+            return (nil, context.diagnostics)
+        }
+        guard let key = root["key"]?.string, !key.isEmpty else {
+            context.report(.error, "the record has no \"key\"", line: 1, code: "case.key")
+            return (nil, context.diagnostics)
+        }
+        let caseLine = root.offset.map { source.line(ofByte: $0) } ?? 1
+        var testCase = TestCase(
+            key: key, title: root["name"]?.string ?? "", format: .zephyrJSON, location: context.location(line: caseLine))
+        testCase.status = root["status"]?["name"]?.string
+        testCase.priority = root["priority"]?["name"]?.string
+        testCase.component = root["component"]?["name"]?.string
+        testCase.createdOn = root["createdOn"]?.string
+        testCase.folder = root["folder"]?["fullNames"]?.array?.compactMap(\.string) ?? []
+        testCase.labels = root["labels"]?.array?.compactMap(\.string) ?? []
+        testCase.objective = html(root["objective"], line: caseLine)?.text
+        testCase.precondition = html(root["precondition"], line: caseLine)?.text
+        testCase.fields = fields(root["customFields"], line: caseLine)
+
+        for (index, step) in (root["steps"]?.array ?? []).enumerated() {
+            let line = step.offset.map { source.line(ofByte: $0) } ?? caseLine
+            let number = String(index + 1)
+            if let called = step["testCase"], !called.isNull {
+                guard let calledKey = called["testCaseKey"]?.string else {
+                    context.report(.warning, "step \(number) calls a case without a \"testCaseKey\"", line: line, code: "json.call")
+                    continue
+                }
+                testCase.steps.append(Step(number: number, call: CaseCall(key: calledKey), location: context.location(line: line)))
+                continue
+            }
+            guard let inline = step["inline"], !inline.isNull else {
+                context.report(.warning, "step \(number) has neither \"inline\" text nor a \"testCase\" call", line: line, code: "json.step")
+                continue
+            }
+            testCase.steps.append(
+                context.makeStep(
+                    number: number, call: nil, action: html(inline["description"], line: line),
+                    testData: html(inline["testData"], line: line), expected: html(inline["expectedResult"], line: line),
+                    info: fields(inline["customFields"], line: line), line: line))
+        }
+        if testCase.steps.isEmpty {
+            context.report(.warning, "test case has no steps", line: caseLine, code: "case.empty")
+        }
+        return (testCase, context.diagnostics)
+    }
+
+    /// An HTML field; `null` and `""` are both "not written".
+    private mutating func html(_ value: JSONValue?, line: Int) -> LocatedText? {
+        guard let string = value?.string, !string.isEmpty else { return nil }
+        let converted = HTMLConverter.convert(string)
+        if converted.truncatedDepth {
+            context.report(
+                .warning, "HTML nested deeper than \(HTMLConverter.maximumDepth) levels was flattened to text", line: line,
+                code: "html.depth")
+        }
+        // Every item of a JSON string sits on the string's line.
+        var located = LocatedText(html: converted, line: line)
+        located.itemLines = located.itemLines.map { _ in line }
+        return located
+    }
+
+    private mutating func fields(_ value: JSONValue?, line: Int) -> [Field] {
+        guard case .object(let members, _)? = value else { return [] }
+        var fields: [Field] = []
+        for (name, member) in members {
+            switch member {
+            case .string(let string) where !string.isEmpty:
+                if let text = html(member, line: line)?.text { fields.append(Field(name: name, value: text)) }
+            case .array(let values, _) where !values.isEmpty:
+                let joined = values.map { value -> String in
+                    switch value {
+                    case .string(let string): string
+                    case .number(let number): number
+                    case .bool(let bool): String(bool)
+                    default: value["name"]?.string ?? ""
+                    }
+                }.joined(separator: ",")
+                fields.append(Field(name: name, value: RichText(text: joined)))
+            case .number(let number): fields.append(Field(name: name, value: RichText(text: number)))
+            case .bool(let bool): fields.append(Field(name: name, value: RichText(text: String(bool))))
+            default: continue
+            }
+        }
+        return fields
+    }
+}

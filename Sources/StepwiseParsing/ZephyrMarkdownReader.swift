@@ -1,0 +1,364 @@
+import StepwiseModel
+
+/// Reads the Zephyr Scale Markdown export: `key`/`title` front matter, `## KEY: title`, a
+/// `### Details` table, `### Steps` with `**Step N**` and `> <article>HTML</article>` blocks, and an
+/// optional `### More Info` table.
+///
+/// The format is generated, so it is read line by line (fast, and exact about lines); the HTML in
+/// each `<article>` goes through libxml2. Where the HTML held a newline the blockquote breaks and
+/// the following lines are no longer quoted: the article then runs to the line ending in
+/// `</article>`.
+struct ZephyrMarkdownReader {
+    var context: ReaderContext
+
+    init(source: SourceText) { context = ReaderContext(source: source) }
+
+    private enum Target {
+        case objective, precondition, action, testData, expected, stepInfo, details, moreInfo, none
+    }
+
+    private struct PendingStep {
+        var number: String
+        var line: Int
+        var action: LocatedText?
+        var testData: LocatedText?
+        var expected: LocatedText?
+        var info: [Field] = []
+    }
+
+    mutating func read() -> (TestCase?, [Diagnostic]) {
+        let source = context.source
+        var key: String?
+        var title: String?
+        var caseLine = 1
+        var firstBodyLine = 1
+
+        if let frontMatter = FrontMatter.locate(in: source) {
+            firstBodyLine = frontMatter.closingLine + 1
+            switch FrontMatter.parse(source.string(frontMatter.content)) {
+            case .success(let yaml):
+                key = yaml["key"]?.text
+                title = yaml["title"]?.text.map(ReaderContext.title)
+            case .failure(let failure):
+                // The export writes `title: <title>` unquoted, which is what breaks the YAML; the
+                // line itself is still the title verbatim (the heading went through `deno fmt`,
+                // which rewrites Markdown such as `*x*` to `_x_`).
+                let raw = Self.rawEntries(source, lines: 2..<frontMatter.closingLine)
+                key = raw["key"]
+                title = raw["title"].map(ReaderContext.title)
+                context.report(
+                    .warning, "front matter is not valid YAML: \(failure.problem)", line: failure.line + 1,
+                    column: failure.column,
+                    hint: "the key and title are read from the 'key:' and 'title:' lines as written, else from the '## KEY: title' heading",
+                    code: "yaml.invalid")
+            }
+        }
+
+        var testCase = TestCase(key: key ?? "", title: title ?? "", format: .zephyrMarkdown, location: context.location(line: 1))
+        var steps: [PendingStep] = []
+        var target = Target.none
+        var line = firstBodyLine
+        var sawHeading = false
+
+        while line <= source.lineCount {
+            let range = source.range(ofLine: line)
+            let text = Self.trimmed(source.bytes[range])
+            defer { line += 1 }
+            if text.isEmpty || Self.equals(text, "<hr/>") || Self.equals(text, "<hr>") { continue }
+
+            if Self.hasPrefix(text, "## "), !sawHeading {
+                sawHeading = true
+                caseLine = line
+                let heading = String(decoding: text.dropFirst(3), as: UTF8.self)
+                if let colon = heading.firstRange(of: ": ") {
+                    let headingKey = String(heading[..<colon.lowerBound])
+                    let headingTitle = String(heading[colon.upperBound...])
+                    if testCase.key.isEmpty { testCase.key = headingKey }
+                    if testCase.title.isEmpty { testCase.title = ReaderContext.title(headingTitle) }
+                } else if testCase.key.isEmpty {
+                    testCase.key = heading
+                }
+                continue
+            }
+            if Self.hasPrefix(text, "### ") {
+                let name = String(decoding: text.dropFirst(4), as: UTF8.self)
+                switch name {
+                case "Details": target = .details
+                case "Steps": target = .none
+                case "More Info": target = .moreInfo
+                default:
+                    context.report(.warning, "unknown section '\(name)'", line: line, code: "zephyr.section")
+                    target = .none
+                }
+                continue
+            }
+            if let marker = Self.boldMarker(text) {
+                switch marker {
+                case "Objective": target = .objective
+                case "Precondition": target = .precondition
+                case "Test Data": target = .testData
+                case "Expected": target = .expected
+                case "Step Info": target = .stepInfo
+                default:
+                    if marker.hasPrefix("Step "), Self.isStepNumber(marker.dropFirst(5)) {
+                        steps.append(PendingStep(number: String(marker.dropFirst(5)), line: line))
+                        target = .action
+                    } else {
+                        context.report(.warning, "unexpected line '**\(marker)**'", line: line, code: "zephyr.unexpected")
+                    }
+                }
+                if [.testData, .expected, .stepInfo].contains(target), steps.isEmpty {
+                    context.report(.warning, "'\(marker)' before any step", line: line, code: "zephyr.orphan")
+                    target = .none
+                }
+                continue
+            }
+            if text.first == UInt8(ascii: "|") {
+                let (fields, lastLine) = readTable(from: line, html: target != .details)
+                switch target {
+                case .details: apply(details: fields, to: &testCase)
+                case .moreInfo: testCase.fields.append(contentsOf: fields.map { Field(name: $0.name, value: $0.value.text) })
+                case .stepInfo where !steps.isEmpty:
+                    steps[steps.count - 1].info.append(contentsOf: fields.map { Field(name: $0.name, value: $0.value.text) })
+                default:
+                    context.report(.warning, "table outside any known section", line: line, code: "zephyr.unexpected")
+                }
+                line = lastLine
+                continue
+            }
+            if text.first == UInt8(ascii: ">") {
+                let (article, lastLine) = readArticle(from: line)
+                line = lastLine
+                switch target {
+                case .objective: testCase.objective = article?.text
+                case .precondition: testCase.precondition = article?.text
+                case .action where !steps.isEmpty: steps[steps.count - 1].action = article
+                case .testData where !steps.isEmpty: steps[steps.count - 1].testData = article
+                case .expected where !steps.isEmpty: steps[steps.count - 1].expected = article
+                default:
+                    context.report(.warning, "quoted text outside any step or section", line: line, code: "zephyr.unexpected")
+                }
+                target = .none
+                continue
+            }
+            context.report(
+                .warning, "unexpected line in a Zephyr Markdown export", line: line, code: "zephyr.unexpected")
+        }
+
+        if testCase.key.isEmpty {
+            context.report(
+                .error, "no test-case key: neither the front matter nor a '## KEY: title' heading names one",
+                line: firstBodyLine, code: "case.key")
+            return (nil, context.diagnostics)
+        }
+        testCase.location = context.location(line: caseLine)
+        testCase.steps = steps.map { pending in
+            context.makeStep(
+                number: pending.number, call: nil, action: pending.action, testData: pending.testData,
+                expected: pending.expected, info: pending.info, line: pending.line)
+        }
+        if testCase.steps.isEmpty {
+            context.report(.warning, "test case has no steps", line: caseLine, code: "case.empty")
+        }
+        context.reportGaps(in: testCase.steps)
+        return (testCase, context.diagnostics)
+    }
+
+    /// `name: value` lines read literally, for front matter that is not valid YAML.
+    private static func rawEntries(_ source: SourceText, lines: Range<Int>) -> [String: String] {
+        var entries: [String: String] = [:]
+        for line in lines {
+            let text = source.text(ofLine: line)
+            guard let colon = text.firstRange(of: ": ") else { continue }
+            let name = String(text[..<colon.lowerBound])
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "_" }), entries[name] == nil else { continue }
+            entries[name] = String(text[colon.upperBound...].trimmingASCIIWhitespace())
+        }
+        return entries
+    }
+
+    // MARK: Articles
+
+    /// `> <article>HTML</article>`, possibly over several lines. `nil` for `null` (the export's
+    /// rendering of a missing field) and for empty HTML.
+    private mutating func readArticle(from firstLine: Int) -> (LocatedText?, Int) {
+        let source = context.source
+        var start = source.range(ofLine: firstLine).lowerBound + 1
+        if start < source.bytes.count, source.bytes[start] == 0x20 { start += 1 }
+        var lastLine = firstLine
+        var end = source.range(ofLine: firstLine).upperBound
+        var closed = Self.trimmed(source.bytes[start..<end]).hasSuffix("</article>")
+        while !closed, lastLine < source.lineCount {
+            let next = source.range(ofLine: lastLine + 1)
+            let text = Self.trimmed(source.bytes[next])
+            if Self.isStructural(text) { break }
+            lastLine += 1
+            end = next.upperBound
+            closed = text.hasSuffix("</article>")
+        }
+        if !closed {
+            context.report(
+                .warning, "'<article>' is not closed", line: firstLine, column: 3,
+                hint: "the text up to the next step or section is read as its content", code: "zephyr.article")
+        }
+        var content = source.bytes[start..<end]
+        content = Self.trimmed(content)
+        if content.starts(with: "<article>".utf8) { content = content.dropFirst(9) }
+        if content.hasSuffix("</article>") { content = content.dropLast(10) }
+        let inner = Self.trimmed(content)
+        if inner.isEmpty || Self.equals(inner, "null") { return (nil, lastLine) }
+        let converted = HTMLConverter.convert(inner)
+        if converted.truncatedDepth {
+            context.report(
+                .warning, "HTML nested deeper than \(HTMLConverter.maximumDepth) levels was flattened to text",
+                line: firstLine, code: "html.depth")
+        }
+        return (LocatedText(html: converted, line: firstLine), lastLine)
+    }
+
+    private static func isStructural(_ text: ArraySlice<UInt8>) -> Bool {
+        if Self.equals(text, "<hr/>") || Self.hasPrefix(text, "### ") { return true }
+        if text.first == UInt8(ascii: ">"), Self.hasPrefix(text.drop { $0 == UInt8(ascii: ">") || $0 == 0x20 }, "<article>") {
+            return true
+        }
+        if let marker = boldMarker(text) {
+            return ["Expected", "Test Data", "Step Info", "Objective", "Precondition"].contains(marker)
+                || (marker.hasPrefix("Step ") && isStepNumber(marker.dropFirst(5)))
+        }
+        return false
+    }
+
+    // MARK: Tables
+
+    private struct TableField {
+        var name: String
+        var value: LocatedText
+        var raw: String
+    }
+
+    /// A `| Name | Value |` table: the header and alignment rows are skipped.
+    private mutating func readTable(from firstLine: Int, html: Bool) -> ([TableField], Int) {
+        let source = context.source
+        var fields: [TableField] = []
+        var line = firstLine
+        while line <= source.lineCount {
+            let text = Self.trimmed(source.bytes[source.range(ofLine: line)])
+            guard text.first == UInt8(ascii: "|") else { break }
+            let cells = Self.cells(text)
+            defer { line += 1 }
+            if line == firstLine || cells.allSatisfy({ $0.allSatisfy { ":- ".utf8.contains($0) } }) { continue }
+            guard cells.count >= 2 else {
+                context.report(.warning, "table row without a value", line: line, code: "zephyr.table")
+                continue
+            }
+            let name = String(decoding: cells[0], as: UTF8.self)
+            let rawValue = cells[1...].map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|")
+            let value: LocatedText
+            if html {
+                value = LocatedText(html: HTMLConverter.convert(Array(rawValue.utf8)), line: line)
+            } else {
+                value = LocatedText(text: RichText(text: rawValue), blockLines: [line], itemLines: [], breaksAreLines: false)
+            }
+            fields.append(TableField(name: name, value: value, raw: rawValue))
+        }
+        return (fields, line - 1)
+    }
+
+    /// Cells of a table row, split at unescaped `|`, trimmed, with `\|` unescaped.
+    static func cells(_ row: ArraySlice<UInt8>) -> [[UInt8]] {
+        var cells: [[UInt8]] = []
+        var current: [UInt8] = []
+        var index = row.startIndex
+        var started = false
+        while index < row.endIndex {
+            let byte = row[index]
+            if byte == UInt8(ascii: "\\"), index + 1 < row.endIndex, row[index + 1] == UInt8(ascii: "|") {
+                current.append(UInt8(ascii: "|"))
+                index += 2
+                continue
+            }
+            if byte == UInt8(ascii: "|") {
+                if started { cells.append(Array(trimmed(current[...]))) }
+                started = true
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(byte)
+            }
+            index += 1
+        }
+        if !trimmed(current[...]).isEmpty { cells.append(Array(trimmed(current[...]))) }
+        return cells
+    }
+
+    private mutating func apply(details fields: [TableField], to testCase: inout TestCase) {
+        for field in fields {
+            let value = field.raw
+            switch field.name {
+            case "Priority": testCase.priority = value
+            case "Status": testCase.status = value
+            case "Folder": testCase.folder = value.isEmpty ? [] : value.split(separator: " / ", omittingEmptySubsequences: false).map(String.init)
+            case "Component": testCase.component = value
+            case "Labels": testCase.labels = value.split(separator: ",").map(String.init)
+            case "Created": testCase.createdOn = value
+            default: testCase.fields.append(Field(name: field.name, value: RichText(text: value)))
+            }
+        }
+    }
+
+    // MARK: Bytes
+
+    /// `**Text**` alone on a line: the text.
+    static func boldMarker(_ text: ArraySlice<UInt8>) -> String? {
+        guard text.count > 4, hasPrefix(text, "**"), text.hasSuffix("**") else { return nil }
+        let inner = text.dropFirst(2).dropLast(2)
+        guard !inner.contains(UInt8(ascii: "*")) else { return nil }
+        return String(decoding: inner, as: UTF8.self)
+    }
+
+    /// `1`, `2.1`, `3.2.1`.
+    static func isStepNumber(_ text: Substring) -> Bool {
+        !text.isEmpty && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
+            !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit)
+        }
+    }
+
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start].isASCIIWhitespace { start += 1 }
+        while end > start, bytes[end - 1].isASCIIWhitespace { end -= 1 }
+        return bytes[start..<end]
+    }
+
+    static func hasPrefix(_ bytes: ArraySlice<UInt8>, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        var index = bytes.startIndex
+        for offset in 0..<count {
+            if bytes[index] != prefix.utf8Start[offset] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    static func equals(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
+        bytes.count == word.utf8CodeUnitCount && hasPrefix(bytes, word)
+    }
+}
+
+extension ArraySlice<UInt8> {
+    func hasSuffix(_ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard self.count >= count else { return false }
+        var index = endIndex - count
+        for offset in 0..<count {
+            if self[index] != suffix.utf8Start[offset] { return false }
+            index += 1
+        }
+        return true
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import StepwiseModel
+
+/// Allure 2 results (`--format allure --output DIR`): one `{uuid}-result.json` per case and
+/// attempt, for `allure generate DIR` or Allure TestOps.
+///
+/// - Statuses: passed → `passed`; failed → `failed`; ambiguous → `broken` (the binding is
+///   wrong, not the product); undefined → `broken` in strict runs, `skipped` otherwise;
+///   manual and skipped → `skipped`.
+/// - Steps nest as the spec does: each step, then each instruction and expectation in it,
+///   with status, `start`/`stop` (epoch milliseconds), captured arguments and written
+///   variants as `parameters`.
+/// - Labels: the folder gives `parentSuite`/`suite`/`subSuite` (one level: `suite`; two:
+///   `parentSuite`, `suite`; more: the rest joined as `subSuite`) and `package`; each spec label
+///   a `tag`; the priority a `severity` (see ``AllureReporter/severity(_:)``).
+/// - Links: the key as a `tms` link, its URL from ``ReporterOptions/tmsLinkPattern``.
+/// - Retries: earlier attempts are written as their own results with the same `historyId`,
+///   which Allure shows under the final result's retries; a flaky pass has `statusDetails.flaky`.
+/// - `uuid`, `historyId` and `testCaseId` are derived from the run, the spec file and the key,
+///   so the same stream gives the same files. Files already in the directory are left alone.
+final class AllureReporter: Reporter {
+    private let directory: String
+    private let tmsLinkPattern: String?
+    private var fold = RunRecord.Fold()
+
+    init(destination: ReportDestination, tmsLinkPattern: String?) throws {
+        guard case .path(let directory) = destination else {
+            throw ReporterError(message: "the allure format writes a directory of files: give it with --output DIR")
+        }
+        self.directory = directory
+        self.tmsLinkPattern = tmsLinkPattern
+    }
+
+    func receive(_ event: Event) throws {
+        fold.apply(event)
+    }
+
+    func finish() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for (name, data) in try Self.files(fold.record, tmsLinkPattern: tmsLinkPattern) {
+            try AtomicFile.write(data, to: URL(fileURLWithPath: directory).appendingPathComponent(name).path)
+        }
+    }
+
+    /// Every file of the results directory, by name.
+    static func files(_ run: RunRecord, tmsLinkPattern: String?) throws -> [(String, Data)] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var files: [(String, Data)] = []
+        for result in results(run, tmsLinkPattern: tmsLinkPattern) {
+            files.append(("\(result.uuid)-result.json", try encoder.encode(result)))
+        }
+        var environment = "Tool=\(run.tool)\nClock=\(run.clock)\nJobs=\(run.jobs)\nStrict=\(run.strict)\n"
+        if !run.runID.isEmpty { environment += "Run=\(run.runID)\n" }
+        files.append(("environment.properties", Data(environment.utf8)))
+        return files
+    }
+
+    static func results(_ run: RunRecord, tmsLinkPattern: String?) -> [AllureResult] {
+        let origin = run.startedAt.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } ?? 0
+        func epoch(_ seconds: Double) -> Int64 { origin + Int64((seconds * 1000).rounded()) }
+        var results: [AllureResult] = []
+        for record in run.cases {
+            let fullName = "\(record.location.file)#\(record.key)"
+            let base = AllureResult(
+                uuid: uuid(run.runID, record.caseID, record.attempt), historyId: StableHash.hex128(fullName),
+                testCaseId: StableHash.hex128(record.key), name: record.displayName, fullName: fullName,
+                description: "Spec: `\(record.location)` · \(ReportText.folderPath(record.folder))",
+                status: status(record.status, strict: run.strict),
+                statusDetails: details(record, flaky: record.flaky), stage: record.isFinished ? "finished" : "interrupted",
+                start: epoch(record.startedAt), stop: epoch(record.startedAt + record.duration.wall),
+                labels: labels(record), links: links(record, pattern: tmsLinkPattern), parameters: [],
+                steps: record.steps.map { step($0, strict: run.strict, epoch: epoch) }, attachments: [])
+            for earlier in record.earlierAttempts {
+                var retry = base
+                retry.uuid = uuid(run.runID, record.caseID, earlier.attempt)
+                retry.status = status(earlier.status, strict: run.strict)
+                retry.statusDetails = AllureResult.StatusDetails(message: earlier.message)
+                retry.stage = "finished"
+                retry.start = epoch(earlier.startedAt)
+                retry.stop = epoch(earlier.startedAt + earlier.duration.wall)
+                retry.steps = []
+                results.append(retry)
+            }
+            results.append(base)
+        }
+        return results
+    }
+
+    static func status(_ status: Status, strict: Bool) -> String {
+        switch status {
+        case .passed: "passed"
+        case .failed: "failed"
+        case .ambiguous: "broken"
+        case .undefined: strict ? "broken" : "skipped"
+        case .manual, .skipped: "skipped"
+        }
+    }
+
+    /// Allure's severity for a priority as Zephyr Scale and Mattermost write it:
+    ///
+    /// | priority | severity |
+    /// | --- | --- |
+    /// | Blocker, Highest, Smoke test, P0, P1… | blocker |
+    /// | Critical, High, P2… | critical |
+    /// | Normal, Medium, P3…, none or unknown | normal |
+    /// | Low, Minor, P4… | minor |
+    /// | Lowest, Trivial, P5… | trivial |
+    static func severity(_ priority: String?) -> String {
+        guard let priority = priority?.trimmingCharacters(in: .whitespaces).lowercased(), !priority.isEmpty else {
+            return "normal"
+        }
+        let word = priority.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).first.map(String.init) ?? priority
+        switch word {
+        case "blocker", "highest", "smoke", "p0", "p1": return "blocker"
+        case "critical", "high", "p2": return "critical"
+        case "low", "minor", "p4": return "minor"
+        case "lowest", "trivial", "p5": return "trivial"
+        default: return "normal"
+        }
+    }
+
+    private static func labels(_ record: CaseRecord) -> [AllureResult.Label] {
+        var labels: [AllureResult.Label] = []
+        let folder = record.folder
+        switch folder.count {
+        case 0: break
+        case 1: labels.append(.init(name: "suite", value: folder[0]))
+        default:
+            labels.append(.init(name: "parentSuite", value: folder[0]))
+            labels.append(.init(name: "suite", value: folder[1]))
+            if folder.count > 2 { labels.append(.init(name: "subSuite", value: folder[2...].joined(separator: " / "))) }
+        }
+        if !folder.isEmpty { labels.append(.init(name: "package", value: JUnitReport.className(folder))) }
+        labels += record.labels.map { AllureResult.Label(name: "tag", value: $0) }
+        labels.append(.init(name: "severity", value: severity(record.priority)))
+        labels.append(.init(name: "framework", value: "stepwise"))
+        labels.append(.init(name: "language", value: "swift"))
+        return labels
+    }
+
+    private static func links(_ record: CaseRecord, pattern: String?) -> [AllureResult.Link] {
+        let url = pattern.map { $0.replacingOccurrences(of: "{}", with: record.key) }
+        return [AllureResult.Link(type: "tms", name: record.key, url: url)]
+    }
+
+    private static func details(_ record: CaseRecord, flaky: Bool) -> AllureResult.StatusDetails {
+        guard let (_, item) = record.firstProblem, record.status != .passed else {
+            return AllureResult.StatusDetails(flaky: flaky, message: record.status == .passed ? nil : record.message)
+        }
+        return AllureResult.StatusDetails(flaky: flaky, message: item.message ?? item.status.rawValue, trace: trace(item))
+    }
+
+    private static func trace(_ item: ItemRecord) -> String {
+        var lines = ["spec: \(item.location)", "definition: \(ReportText.binding(item.binding))"]
+        if let raised = item.failureLocation { lines.append("raised at: \(raised)") }
+        if let snippet = item.binding.snippet, item.status == .undefined { lines.append("add a definition:\n\(snippet)") }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func step(
+        _ step: StepRecord, strict: Bool, epoch: (Double) -> Int64
+    ) -> AllureResult.Step {
+        AllureResult.Step(
+            name: ReportText.stepTitle(step), status: status(step.status, strict: strict),
+            statusDetails: AllureResult.StatusDetails(), stage: step.startedAt == nil ? "pending" : "finished",
+            start: step.startedAt.map { epoch($0.wall) }, stop: step.startedAt.map { epoch($0.wall + step.duration.wall) },
+            parameters: [],
+            steps: step.items.map { item in
+                var parameters = item.binding.arguments.enumerated().map {
+                    AllureResult.Parameter(name: "argument \($0.offset + 1)", value: $0.element)
+                }
+                parameters += item.context.enumerated().map {
+                    AllureResult.Parameter(name: "variant \($0.offset + 1)", value: $0.element)
+                }
+                let failing = item.status != .passed && item.status != .skipped
+                return AllureResult.Step(
+                    name: "\(item.kind == .instruction ? "Do" : "Expect"): \(item.text)",
+                    status: status(item.status, strict: strict),
+                    statusDetails: AllureResult.StatusDetails(
+                        message: failing ? (item.message ?? item.status.rawValue) : nil,
+                        trace: failing ? trace(item) : nil),
+                    stage: item.startedAt == nil ? "pending" : "finished",
+                    start: item.startedAt.map { epoch($0.wall) },
+                    stop: item.startedAt.map { epoch($0.wall + item.duration.wall) },
+                    parameters: parameters, steps: [], attachments: [])
+            },
+            attachments: [])
+    }
+
+    /// A name-based UUID (RFC 9562 version 8 layout) for one attempt of one case of one run.
+    static func uuid(_ runID: String, _ caseID: String, _ attempt: Int) -> String {
+        var hex = Array(StableHash.hex128("\(runID)\u{0}\(caseID)\u{0}\(attempt)"))
+        hex[12] = "8"
+        let variant = Int(String(hex[16]), radix: 16) ?? 0
+        hex[16] = Character(String(0x8 | (variant & 0x3), radix: 16))
+        let text = String(hex)
+        let parts = [text.prefix(8), text.dropFirst(8).prefix(4), text.dropFirst(12).prefix(4), text.dropFirst(16).prefix(4), text.dropFirst(20)]
+        return parts.joined(separator: "-")
+    }
+}
+
+/// A hash that is the same on every machine and run (unlike `Hasher`), for identifiers in reports.
+enum StableHash {
+    /// 32 hex digits: two 64-bit FNV-1a hashes with different offsets.
+    static func hex128(_ text: String) -> String {
+        func fnv(_ offset: UInt64) -> UInt64 {
+            var hash = offset
+            for byte in text.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            return hash
+        }
+        let high = String(fnv(0xcbf2_9ce4_8422_2325), radix: 16)
+        let low = String(fnv(0x8422_2325_cbf2_9ce4), radix: 16)
+        return String(repeating: "0", count: 16 - high.count) + high + String(repeating: "0", count: 16 - low.count) + low
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import StepwiseModel
+
+/// The end-of-run text of the console report.
+struct ConsoleSummary {
+    var style: ConsoleStyle
+
+    func render(_ run: RunRecord) -> String {
+        var out = ""
+        var header = "Stepwise run \(run.runID)"
+        if !run.tool.isEmpty { header += " · \(run.tool)" }
+        header += " · \(run.clock) clock · \(run.jobs) job\(run.jobs == 1 ? "" : "s")"
+        out += style.paint(header, .bold) + "\n"
+        for record in run.cases {
+            out += "\n" + render(record, clock: run.clock)
+        }
+        let failures = run.cases.filter { [.failed, .ambiguous, .undefined].contains($0.status) }
+        if !failures.isEmpty {
+            out += "\n" + style.paint("Failures:", .bold) + "\n"
+            for record in failures {
+                guard let problem = record.firstProblem else {
+                    out += "  \(record.location): \(record.status.rawValue): \(ReportText.oneLine(record.displayName))\n"
+                    continue
+                }
+                let reason = problem.item.message.map(ReportText.oneLine) ?? problem.item.status.rawValue
+                out += "  \(problem.item.location): \(problem.item.status.rawValue): \(record.key): \(reason)\n"
+            }
+        }
+        if !run.diagnostics.isEmpty {
+            out += "\n" + style.paint("Diagnostics:", .bold) + "\n"
+            for reported in run.diagnostics {
+                out += ReportText.printable(reported.diagnostic.rendered(sourceLine: reported.sourceLine)).indented("  ") + "\n"
+            }
+        }
+        if !run.isComplete {
+            out += "\n" + style.paint("The run did not finish: the stream ends before runFinished.", .warning) + "\n"
+        }
+        let counts = style.paint(ReportText.counts(run), ConsoleStyle.role(run.status))
+        out += "\n\(counts) in \(ReportText.timing(run.duration, clock: run.clock))\n"
+        return out
+    }
+
+    func render(_ record: CaseRecord, clock: String) -> String {
+        var out = style.paint(ReportText.symbol(record.status), ConsoleStyle.role(record.status))
+        out += " " + style.paint(ReportText.oneLine(record.displayName), .bold)
+        out += " · \(record.status.rawValue) · \(ReportText.timing(record.duration, clock: clock))\n"
+        var facts = ["\(record.location)", ReportText.folderPath(record.folder)]
+        if record.attempt > 1 { facts.append("attempt \(record.attempt)" + (record.flaky ? ", flaky" : "")) }
+        out += "  " + style.paint(facts.joined(separator: " · "), .dim) + "\n"
+        for earlier in record.earlierAttempts {
+            let reason = earlier.message.map { ": " + ReportText.oneLine($0) } ?? ""
+            out += "  " + style.paint("attempt \(earlier.attempt) \(earlier.status.rawValue)\(reason)", .warning) + "\n"
+        }
+        for step in record.steps {
+            out += "  " + style.paint(ReportText.symbol(step.status), ConsoleStyle.role(step.status))
+            out += " \(ReportText.stepTitle(step)) · \(step.status.rawValue)"
+            if step.startedAt != nil { out += " · \(ReportText.timing(step.duration, clock: clock))" }
+            out += "\n"
+            for item in step.items { out += render(item, clock: clock) }
+        }
+        return out
+    }
+
+    private func render(_ item: ItemRecord, clock: String) -> String {
+        var out = "    " + style.paint(ReportText.symbol(item.status), ConsoleStyle.role(item.status))
+        out += " \(ReportText.oneLine(item.text))"
+        out += style.paint(item.startedAt == nil ? " · \(item.status.rawValue)" : " · " + ReportText.timing(item.duration, clock: clock), .dim)
+        out += "\n"
+        let detail = "        "
+        for note in item.notes { out += detail + "note: \(ReportText.oneLine(note))\n" }
+        guard item.status != .passed, item.status != .skipped else { return out }
+        let reason = ReportText.printable(item.message ?? item.status.rawValue)
+        out += detail + style.paint("\(item.location): \(item.status.rawValue): ", ConsoleStyle.role(item.status))
+        out += reason.indented(detail).dropFirst(detail.count) + "\n"
+        out += detail + "definition: \(ReportText.binding(item.binding))\n"
+        if let raised = item.failureLocation { out += detail + "raised at: \(raised)\n" }
+        if let snippet = item.binding.snippet, item.status == .undefined {
+            out += detail + "add a definition:\n" + ReportText.printable(snippet).indented(detail + "  ") + "\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    /// Every line prefixed, for nesting multi-line text under a heading.
+    func indented(_ prefix: String) -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import StepwiseModel
+
+/// A compact summary for CI job pages and merge-request notes (`--format markdown`), such as
+/// `$GITHUB_STEP_SUMMARY`: a headline, one table row per case, the failures expanded.
+enum MarkdownReport {
+    static func render(_ run: RunRecord) -> Data {
+        Data(text(run).utf8)
+    }
+
+    static func text(_ run: RunRecord) -> String {
+        var out = "## \(emoji(run.status, flaky: false)) Stepwise: \(ReportText.counts(run))\n\n"
+        var facts = ["\(ReportText.timing(run.duration, clock: run.clock))", "\(run.cases.count) case\(run.cases.count == 1 ? "" : "s")"]
+        if !run.runID.isEmpty { facts.append("run \(code(run.runID))") }
+        out += facts.joined(separator: " · ") + "\n"
+        if !run.isComplete { out += "\n> **The run did not finish**: the event stream ends before the run's end.\n" }
+        if !run.cases.isEmpty {
+            out += "\n|  | Case | Folder | Status | Wall | Virtual |\n| --- | --- | --- | --- | ---: | ---: |\n"
+            for record in HTMLReport.ordered(run.cases) {
+                var status = record.status.rawValue
+                if record.flaky { status += " (flaky, attempt \(record.attempt))" }
+                let cells = [
+                    emoji(record.status, flaky: record.flaky), "**\(escape(record.key))** \(escape(record.title))",
+                    escape(ReportText.folderPath(record.folder)), status,
+                    ReportText.seconds(record.duration.wall), ReportText.seconds(record.duration.virtual),
+                ]
+                out += "| " + cells.joined(separator: " | ") + " |\n"
+            }
+        }
+        let failures = HTMLReport.ordered(run.cases).filter { [.failed, .ambiguous, .undefined].contains($0.status) }
+        if !failures.isEmpty {
+            out += "\n### Failures\n"
+            for record in failures { out += failure(record, clock: run.clock) }
+        }
+        let diagnostics = run.runDiagnostics
+        if !diagnostics.isEmpty {
+            out += "\n### Diagnostics\n\n"
+            out += fenced(diagnostics.map { $0.diagnostic.rendered(sourceLine: $0.sourceLine) }.joined(separator: "\n"))
+        }
+        return out
+    }
+
+    private static func failure(_ record: CaseRecord, clock: String) -> String {
+        var out = "\n#### \(emoji(record.status, flaky: false)) \(escape(record.displayName))\n\n"
+        out += "\(code(record.location.description)) · \(escape(ReportText.folderPath(record.folder)))\n\n"
+        for step in record.steps {
+            var line = "- \(emoji(step.status, flaky: false)) \(escape(ReportText.stepTitle(step))): \(step.status.rawValue)"
+            if step.startedAt != nil { line += " · \(ReportText.timing(step.duration, clock: clock))" }
+            out += line + "\n"
+            for item in step.items where item.status != .passed || step.status != .passed {
+                out += "  - \(emoji(item.status, flaky: false)) \(escape(item.text))"
+                if item.status != .passed, item.status != .skipped {
+                    out += " — \(code(item.location.description))"
+                }
+                out += "\n"
+            }
+        }
+        if let (_, item) = record.firstProblem {
+            out += "\n"
+            out += fenced(item.message ?? item.status.rawValue)
+            out += "\nDefinition: \(escape(ReportText.binding(item.binding)))"
+            if let raised = item.failureLocation { out += " · raised at \(code(raised.description))" }
+            out += "\n"
+            if let snippet = item.binding.snippet, item.status == .undefined {
+                out += "\n" + fenced(snippet, language: "swift")
+            }
+        }
+        return out
+    }
+
+    private static func emoji(_ status: Status, flaky: Bool) -> String {
+        if flaky { return "🔁" }
+        return switch status {
+        case .passed: "✅"
+        case .failed: "❌"
+        case .ambiguous: "⚠️"
+        case .undefined: "❓"
+        case .manual: "✋"
+        case .skipped: "⏭️"
+        }
+    }
+
+    /// Inline text with every Markdown and HTML special character neutralised, on one line
+    /// (table cells cannot hold a line break).
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in ReportText.oneLine(text) {
+            switch character {
+            case "&": out += "&amp;"
+            // Block markers (`#`, `-`, `1.`) need no escape: escaped text never starts a line.
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~":
+                out += "\\\(character)"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A code span, with a backtick fence longer than any run of backticks inside.
+    private static func code(_ text: String) -> String {
+        let fence = String(repeating: "`", count: longestBacktickRun(text) + 1)
+        let text = ReportText.oneLine(text)
+        let padded = text.hasPrefix("`") || text.hasSuffix("`") ? " \(text) " : text
+        return fence + padded + fence
+    }
+
+    private static func fenced(_ text: String, language: String = "text") -> String {
+        let fence = String(repeating: "`", count: max(3, longestBacktickRun(text) + 1))
+        return "\(fence)\(language)\n\(ReportText.printable(text))\n\(fence)\n"
+    }
+
+    private static func longestBacktickRun(_ text: String) -> Int {
+        var longest = 0
+        var current = 0
+        for character in text {
+            current = character == "`" ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        return longest
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import StepwiseModel
+
+/// Wording shared by the text reports, so the console, Markdown and HTML say the same thing the same way.
+enum ReportText {
+    /// `0.25 s`, `12.40 s`, `2 min 05.0 s`: fixed decimals, so reports of the same run are identical.
+    static func seconds(_ value: Double) -> String {
+        let value = max(0, value)
+        if value < 60 { return String(format: "%.2f s", value) }
+        let minutes = Int(value / 60)
+        return String(format: "%d min %04.1f s", minutes, value - Double(minutes) * 60)
+    }
+
+    /// `1.20 s wall, 30.00 s virtual`; a real clock shows one figure.
+    static func timing(_ timing: Timing, clock: String) -> String {
+        if clock == "real" { return seconds(timing.wall) }
+        return "\(seconds(timing.wall)) wall, \(seconds(timing.virtual)) virtual"
+    }
+
+    static func symbol(_ status: Status) -> String {
+        switch status {
+        case .passed: "✔"
+        case .failed: "✘"
+        case .skipped: "–"
+        case .undefined: "?"
+        case .ambiguous: "‼"
+        case .manual: "✋"
+        }
+    }
+
+    /// The order summaries list statuses in: the outcomes people look for first.
+    static let countOrder: [Status] = [.passed, .failed, .ambiguous, .undefined, .manual, .skipped]
+
+    /// `2 passed, 1 failed, 1 flaky`: only the statuses that occur, `0 cases` for an empty run.
+    static func counts(_ run: RunRecord) -> String {
+        let counts = run.counts
+        var parts = countOrder.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }
+        if run.flakyCount > 0 { parts.append("\(run.flakyCount) flaky") }
+        return parts.isEmpty ? "0 cases" : parts.joined(separator: ", ")
+    }
+
+    /// The folder as a path, or a stand-in for cases at the root.
+    static func folderPath(_ folder: [String]) -> String {
+        folder.isEmpty ? "(no folder)" : folder.joined(separator: " / ")
+    }
+
+    /// `Step 2` or `Step 2 (calls MM-T3425: Name)`.
+    static func stepTitle(_ step: StepRecord) -> String {
+        guard let call = step.call else { return "Step \(step.number)" }
+        return "Step \(step.number) (calls \(call.key)\(call.name.map { ": \($0)" } ?? ""))"
+    }
+
+    /// The definition an item is bound to, as `expression` at `file:line:col`, or why there is none.
+    static func binding(_ binding: BindingInfo) -> String {
+        switch binding.state {
+        case .matched, .manual:
+            var text = binding.expression.map { "“\($0)”" } ?? "(no expression)"
+            if let location = binding.definitionLocation { text += " at \(location)" }
+            return binding.state == .manual ? "manual: " + text : text
+        case .undefined:
+            return "no definition matches"
+        case .ambiguous:
+            let names = binding.candidates.map { "“\($0.expression)” at \($0.location)" }
+            return "ambiguous: " + names.joined(separator: "; ")
+        }
+    }
+
+    /// Folds a multi-line message onto one line for places that cannot show line breaks.
+    static func oneLine(_ text: String) -> String {
+        printable(text.split(whereSeparator: \.isNewline).joined(separator: " ⏎ "))
+    }
+
+    /// Text with control characters other than line breaks and tabs shown as Unicode control
+    /// pictures (`␛`), so a spec or a message cannot drive the terminal or corrupt a file.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            guard isControl(scalar) else {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar.value {
+            case 0x0...0x1F: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
+            case 0x7F: out += "␡"
+            default: out += "\u{FFFD}"
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA: false
+        case 0x0...0x1F, 0x7F...0x9F: true
+        default: false
+        }
+    }
+}

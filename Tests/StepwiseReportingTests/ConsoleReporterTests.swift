@@ -1,0 +1,74 @@
+import Foundation
+import StepwiseModel
+@testable import StepwiseReporting
+import Testing
+
+/// Collects what a console reporter writes.
+final class CapturedOutput {
+    var text = ""
+}
+
+@Suite struct ConsoleReporterTests {
+    private func render(
+        options: ReporterOptions, environment: [String: String] = [:], events: [Event]? = nil
+    ) throws -> String {
+        let captured = CapturedOutput()
+        let reporter = ConsoleReporter(destination: .standardOutput, options: options, environment: environment) {
+            captured.text += $0
+        }
+        try reporter.consume(events ?? ReportFixtures.events("mixed-run.ndjson"))
+        return captured.text
+    }
+
+    @Test("the summary lists every case, step and item with timing, failures and counts")
+    func summaryGolden() throws {
+        let text = try render(options: ReporterOptions(color: false, live: false))
+        try ReportFixtures.expectGolden(text, "console-summary.txt")
+        #expect(text.contains("specs/zephyr/MM-T938.md:36:3: failed: expected every device to be logged out within 30 s"))
+        #expect(text.contains("raised at: Sources/MattermostSteps/SessionSteps.swift:118:13"))
+        #expect(text.contains("note: Chrome on Mac: redirected after 7.4 s"))
+        #expect(text.hasSuffix("2 passed, 1 failed, 1 undefined, 1 manual, 1 skipped, 1 flaky in 0.85 s wall, 5 min 32.8 s virtual\n"))
+        #expect(!text.contains("\u{1B}[3"))
+    }
+
+    @Test("live progress prints one line per finished case, and a retry as a retry")
+    func liveProgress() throws {
+        let text = try render(options: ReporterOptions(color: false, live: true))
+        try ReportFixtures.expectGolden(text, "console-live.txt")
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.first == "✔ MM-T100: Log in with SAML — café, 日本語 and ✓ in names (0.15 s wall, 0.50 s virtual)")
+        #expect(lines.contains { $0.hasPrefix("↻ MM-T200: Session expires after idle timeout failed on attempt 1, retrying") })
+        #expect(lines.contains { $0.hasPrefix("✔ MM-T200") && $0.hasSuffix("flaky: passed on attempt 2") })
+    }
+
+    @Test("colour only when asked for and NO_COLOR is unset", arguments: [
+        (true, [String: String](), true),
+        (true, ["NO_COLOR": "1"], false),
+        (true, ["NO_COLOR": ""], true),
+        (false, [String: String](), false),
+    ])
+    func colour(asked: Bool, environment: [String: String], coloured: Bool) throws {
+        let text = try render(options: ReporterOptions(color: asked, live: true), environment: environment)
+        #expect(text.contains("\u{1B}[31m✘\u{1B}[0m") == coloured)
+    }
+
+    @Test("to a file, only the summary is written, atomically and without colour")
+    func toFile() throws {
+        let directory = try ReportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("out/summary.txt").path
+        let reporter = try Reporters.make(.console, destination: .path(path), options: .init(color: true, live: true))
+        try reporter.consume(ReportFixtures.events("mixed-run.ndjson"))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == (try render(options: .init())))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("out").path)
+        #expect(leftovers == ["summary.txt"])
+    }
+
+    @Test("a stream that stops early says so")
+    func incomplete() throws {
+        let events = try ReportFixtures.events("mixed-run.ndjson").dropLast()
+        let text = try render(options: .init(), events: Array(events))
+        #expect(text.contains("The run did not finish"))
+    }
+}

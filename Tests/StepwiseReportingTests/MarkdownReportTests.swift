@@ -1,0 +1,28 @@
+import Foundation
+import StepwiseModel
+@testable import StepwiseReporting
+import Testing
+
+@Suite struct MarkdownReportTests {
+    @Test("one row per case, failures first and expanded")
+    func golden() throws {
+        let text = MarkdownReport.text(try ReportFixtures.run("mixed-run.ndjson"))
+        try ReportFixtures.expectGolden(text, "summary.md")
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| ---") }.dropFirst()
+        #expect(rows.count == 6)
+        #expect(rows.first?.contains("**MM-T938**") == true)
+        #expect(text.contains("### Failures"))
+        #expect(text.contains("#### ❌ MM-T938: Users - Revoke a user's sessions"))
+        #expect(text.contains("```text\nexpected every device to be logged out within 30 s\nstill logged in after 30 s: Mobile app (screen locked)\n```"))
+        #expect(!text.contains("#### ✋"), "manual cases are not failures")
+    }
+
+    @Test("spec text cannot break the table or inject markup", arguments: [
+        ("a | b", "a \\| b"), ("<script>x</script>", "\\<script\\>x\\</script\\>"), ("*bold* _it_", "\\*bold\\* \\_it\\_"),
+        ("[link](http://x)", "\\[link\\](http://x)"), ("line\nbreak", "line ⏎ break"), ("a & b", "a &amp; b"),
+        ("esc\u{1B}", "esc␛"),
+    ])
+    func escaping(input: String, expected: String) {
+        #expect(MarkdownReport.escape(input) == expected)
+    }
+}

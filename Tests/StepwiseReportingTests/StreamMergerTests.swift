@@ -1,0 +1,97 @@
+import Foundation
+import StepwiseModel
+@testable import StepwiseReporting
+import Testing
+
+@Suite struct StreamMergerTests {
+    private func merged() throws -> [Event] {
+        StreamMerger.merge([try ReportFixtures.events("mixed-run.ndjson"), try ReportFixtures.events("shard-2.ndjson")])
+    }
+
+    @Test("the second stream's cases are renumbered after the first's, with their steps and items")
+    func renumbers() throws {
+        let run = RunRecord(events: try merged())
+        #expect(run.cases.map(\.caseID) == ["c1", "c2", "c3", "c4", "c5", "c6", "c7"])
+        let shardCase = try #require(run.cases.last)
+        #expect(shardCase.key == "MM-T700")
+        #expect(shardCase.status == .passed)
+        #expect(shardCase.steps.map(\.stepID) == ["c7.s1"])
+        #expect(shardCase.steps[0].items.map(\.itemID) == ["c7.s1.i1"])
+        #expect(shardCase.steps[0].items[0].status == .passed)
+    }
+
+    @Test("one runStarted and one runFinished with combined figures")
+    func oneRun() throws {
+        let events = try merged()
+        let starts = events.compactMap(\.runStarted)
+        #expect(starts.count == 1)
+        #expect(starts.first?.cases == 8)
+        #expect(starts.first?.jobs == 3)
+        #expect(starts.first?.runID == "run-2026-11-29T15-00-00Z+run-shard-2")
+        guard case .runFinished(let done)? = events.last else {
+            Issue.record("the merged stream does not end with runFinished")
+            return
+        }
+        #expect(done.counts == ["passed": 3, "failed": 1, "manual": 1, "undefined": 1, "skipped": 1])
+        #expect(done.status == .failed)
+        #expect(done.flaky == 1)
+        #expect(done.exitCode == 1)
+        // The shard started 10 s later and took 0.25 s.
+        #expect(abs(done.duration.wall - 10.25) < 1e-9)
+        #expect(abs(done.duration.virtual - 333.8) < 1e-9)
+    }
+
+    @Test("wall times of a later run move onto the earliest run's start")
+    func shiftsTimes() throws {
+        let run = RunRecord(events: try merged())
+        #expect(run.cases.last?.startedAt == 10)
+        #expect(run.cases.last?.steps[0].startedAt?.wall == 10)
+        #expect(run.cases.last?.steps[0].startedAt?.virtual == 0)
+    }
+
+    @Test("a stream without its end makes the merged run unfinished")
+    func unfinishedShard() throws {
+        let cut = try ReportFixtures.events("shard-2.ndjson").dropLast()
+        let events = StreamMerger.merge([try ReportFixtures.events("mixed-run.ndjson"), Array(cut)])
+        #expect(!RunRecord(events: events).isComplete)
+        #expect(RunRecord(events: events).cases.count == 7)
+    }
+
+    @Test("merging one stream changes nothing a report shows")
+    func single() throws {
+        let events = try ReportFixtures.events("mixed-run.ndjson")
+        #expect(RunRecord(events: StreamMerger.merge([events])) == RunRecord(events: events))
+    }
+}
+
+@Suite struct SavedStreamTests {
+    @Test("a bad line is reported with file:line, the line and a caret")
+    func badLine() throws {
+        let data = Data("{\"schema\":1,\"kind\":\"runFinished\",\"runID\":\"r\"}\n\nnot json\n".utf8)
+        let error = try #require(throws: SavedStream.ReadError.self) {
+            try SavedStream.events(from: data, path: "shard.ndjson")
+        }
+        #expect(error.description.hasPrefix("shard.ndjson:1:1: error: not a Stepwise event: missing `status`"))
+        let second = Data("\n\nnot json\n".utf8)
+        let invalid = try #require(throws: SavedStream.ReadError.self) {
+            try SavedStream.events(from: second, path: "shard.ndjson")
+        }
+        #expect(invalid.description.hasPrefix("shard.ndjson:3:1: error: not a Stepwise event: invalid JSON"))
+        #expect(invalid.description.contains("\n    not json\n    ^"))
+    }
+
+    @Test("a missing file is an error that says so")
+    func missingFile() {
+        #expect(throws: SavedStream.ReadError.self) { try SavedStream.read(path: "/nonexistent/stream.ndjson") }
+    }
+
+    @Test("rendering a saved stream writes what the run would have written")
+    func rendersLikeRun() throws {
+        let directory = try ReportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("junit.xml").path
+        let events = try SavedStream.read(path: ReportFixtures.url("mixed-run.ndjson").path)
+        try SavedStream.render(events, format: .junit, destination: .path(path))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == JUnitReport.text(RunRecord(events: events)))
+    }
+}

@@ -109,9 +109,10 @@ struct RunnerTests {
         let started = ContinuousClock.now
         let (code, events) = await run(cases, options: RunOptions(jobs: 2, itemTimeout: .milliseconds(200))) { steps in
             steps.action("hang") { _, _ in
-                // Ignores cancellation, like a blocking call would.
-                let end = ContinuousClock.now + .seconds(3)
-                while ContinuousClock.now < end { try? await Task.sleep(for: .milliseconds(20)) }
+                // Ignores cancellation, like a call into code that never checks for it.
+                await withCheckedContinuation { continuation in
+                    DispatchQueue.global().asyncAfter(deadline: .now() + 3) { continuation.resume() }
+                }
             }
             steps.action("after") { _, _ in }
         }

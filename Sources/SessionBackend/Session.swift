@@ -44,8 +44,9 @@ public struct Session: Codable, Hashable, Sendable {
     public var isMobileApp: Bool { !deviceID.isEmpty || props["isMobile"] == "true" }
 }
 
-/// The stored session. Props are kept as typed fields, not a dictionary, so 400,000 sessions stay
-/// small; `publicSession` rebuilds the server's JSON shape.
+/// The stored session. Props are typed fields, not a dictionary, and the two strings (device id,
+/// roles) live beside it, so the record is plain data: copying it touches no reference counts and
+/// 400,000 of them stay small. `publicSession` rebuilds the server's JSON shape.
 struct SessionRecord: Sendable {
     let id: MattermostID
     let token: MattermostID
@@ -53,8 +54,8 @@ struct SessionRecord: Sendable {
     let createAt: Duration
     var expiresAt: Duration
     var lastActivityAt: Duration
-    let deviceID: String
-    let roles: String
+    /// Index into the backend's interned role strings ("system_user system_admin", ...).
+    let roleSet: UInt16
     let kind: ClientKind?
     let isMobile: Bool
     let isSaml: Bool
@@ -64,7 +65,7 @@ struct SessionRecord: Sendable {
     /// When the token's entry in the 10-minute session cache lapses (refreshed on every database read).
     var cachedUntil: Duration
 
-    func publicSession(on timeline: Timeline, sanitized: Bool) -> Session {
+    func publicSession(on timeline: Timeline, sanitized: Bool, deviceID: String, roles: String) -> Session {
         var props = [
             "platform": kind?.platformProp ?? "Windows",  // the server's fallback for unknown agents
             "os": kind?.osProp ?? "",

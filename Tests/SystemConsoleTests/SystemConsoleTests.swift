@@ -182,11 +182,13 @@ import Testing
 }
 
 @Suite struct ConsoleFaultTests {
-    @Test("console-revokes-wrong-user: user-2 loses their sessions, user-1 keeps them")
+    @Test("console-revokes-wrong-user: even with user-1 alone in the list, user-2 loses their sessions and user-1 keeps them")
     func wrongUser() async throws {
         let fixture = try await Fixture.make { $0.faults = [.consoleRevokesWrongUser] }
         let tokens = await fixture.tokens(of: try await fixture.userSessions())
         let other = try await fixture.backend.logIn(username: "user-2", password: "Passw0rd!", method: .usernamePassword, from: nil).get()
+        await fixture.console.typeSearch("user-1")
+        await fixture.clock.advance(by: .milliseconds(500))
         try await fixture.console.openMenu(forUser: "user-1")
         try await fixture.console.choose("Revoke sessions")
         try await fixture.console.confirm()

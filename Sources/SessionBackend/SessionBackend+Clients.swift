@@ -157,10 +157,14 @@ extension SessionBackend {
             var next = deadline
             for id in ids {
                 guard let record = clients[id] else { continue }
-                if let instant = record.redirectedAt { redirected[id] = instant } else if let event = record.nextEvent { next = min(next, event) }
+                if let instant = record.redirectedAt {
+                    redirected[id] = instant
+                } else if record.token != nil, let event = record.nextEvent, event > now {
+                    next = min(next, event)
+                }
             }
             if redirected.count == ids.count || now >= deadline { return redirected }
-            try await timeline.sleep(until: max(next, now))
+            try await timeline.sleep(until: next)
         }
     }
 

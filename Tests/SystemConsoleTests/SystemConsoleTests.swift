@@ -44,6 +44,16 @@ import Testing
         #expect(await fixture.console.searchTerm == "user-1")
     }
 
+    @Test("settle() waits on the clock for the debounce, then the list follows")
+    func settle() async throws {
+        let fixture = try await Fixture.make()
+        await fixture.console.typeSearch("user-2")
+        let waiting = Task { try await fixture.console.settle() }
+        await fixture.clock.advance(by: .milliseconds(500))
+        try await waiting.value
+        #expect(try await fixture.console.rows().map(\.username) == ["user-2"])
+    }
+
     @Test("the search matches username, email, first and last name and nickname", arguments: [
         ("user-2", ["user-2"]), ("bob@corp", ["user-2"]), ("Ann", ["user-1"]), ("lee", ["user-1"]), ("annie", ["user-1"]),
         ("@user", ["user-1", "user-2", "user-3"]), ("nobody", []),

@@ -147,11 +147,11 @@ extension Binder {
     }
 
     /// A short stable hash of everything a case's definitions bind to: each step's instructions,
-    /// expectations, sub-items and notes, normalised (FNV-1a, 64 bits, hexadecimal).
+    /// expectations, sub-items and notes, normalised and lower-cased (FNV-1a, 64 bits, hexadecimal).
     public static func fingerprint(of testCase: TestCase) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func add(_ text: String) {
-            for byte in TextNormalizer.normalize(text).utf8 {
+            for byte in TextNormalizer.normalize(text).lowercased().utf8 {
                 hash ^= UInt64(byte)
                 hash &*= 0x0000_0100_0000_01b3
             }

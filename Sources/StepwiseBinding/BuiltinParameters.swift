@@ -105,7 +105,8 @@ enum BuiltinParameters {
 
     static let unitPattern =
         "(milliseconds?|millis|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?)"
-    static let numberPattern = "(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+    /// A number in digits, or spelled and followed by a space ("an hour", never the "an" of "and").
+    static let numberPattern = "(\\d+(?:\\.\\d+)?|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\\s))"
 
     static let durationRegex = SendableRegex(try! Regex(
         "(~\\s*|about |approximately |around )?\(numberPattern)\\s*\(unitPattern)\\b"

@@ -37,21 +37,13 @@ public final class StepContext {
     /// The texts of the nested items: an instruction's variants ("Mobile apps can have screen
     /// locked or not") or an expectation's sub-items, depth first.
     public var subItems: [String] {
-        if let instruction { return Self.flatten(instruction.subItems) }
-        if let expectation { return Self.flatten(expectation.subItems) }
+        if let instruction { return StepContextTexts.flatten(instruction.subItems) }
+        if let expectation { return StepContextTexts.flatten(expectation.subItems) }
         return []
     }
 
     /// Lines attached to the instruction, such as "Examples: Mac, Windows, iOS".
     public var instructionNotes: [String] { instruction?.notes ?? [] }
-
-    private static func flatten(_ items: [Instruction]) -> [String] {
-        items.flatMap { [$0.text] + $0.notes + flatten($0.subItems) }
-    }
-
-    private static func flatten(_ items: [Expectation]) -> [String] {
-        items.flatMap { [$0.text] + flatten($0.subItems) }
-    }
 
     /// The case's clock, for fakes and for code that needs to sleep on the case's time.
     public var clock: any Clock<Duration> { clockControl.clock }

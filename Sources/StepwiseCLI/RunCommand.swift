@@ -73,6 +73,15 @@ struct RunCommand: AsyncParsableCommand {
     var shard: String?
 
     func run() async throws {
+        // Usage mistakes are reported before any spec is read.
+        do {
+            _ = try runConfiguration(options: Binder(libraries: StepLibraries.current).options)
+            _ = try ReportRequest.parse(formats: format, outputs: output)
+            _ = try select([])
+        } catch let error as UsageError {
+            printError("error: \(error)")
+            throw ArgumentParser.ExitCode(ExitCode.usage)
+        }
         let (files, discoverDiagnostics) = SpecReader.discover(paths)
         var diagnostics = discoverDiagnostics
         var cases: [TestCase] = []

@@ -182,7 +182,7 @@ final class CaseExecution: Sendable {
         context: (String, Instruction?, Expectation?, [any Sendable]) -> StepContext
     ) async -> Outcome {
         switch item.resolution {
-        case .manual(let reason): return Outcome(status: .manual, message: "manual: \(reason)")
+        case .manual(let reason): return Outcome(status: .manual, message: reason)
         case .undefined(let message): return Outcome(status: .undefined, message: message)
         case .ambiguous(let message): return Outcome(status: .ambiguous, message: message)
         case .run(let invocations):

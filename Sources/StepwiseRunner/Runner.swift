@@ -13,12 +13,14 @@ public struct Runner: Sendable {
         self.options = options
     }
 
-    /// Runs `cases` and hands every event to `emit`, in order, from the calling task; returns the exit code.
+    /// Runs `cases` and hands every event to `emit`, in order, from the calling task (on the
+    /// caller's actor, if any); returns the exit code.
     ///
     /// - Parameter diagnostics: problems found before the run (unreadable specs), reported first.
     @discardableResult
     public func run(
-        _ cases: [BoundCase], diagnostics: [Event.DiagnosticReported] = [], emit: (Event) throws -> Void
+        _ cases: [BoundCase], diagnostics: [Event.DiagnosticReported] = [],
+        isolation: isolated (any Actor)? = #isolation, emit: (Event) throws -> Void
     ) async rethrows -> Int32 {
         let runStart = ContinuousClock.now
         try emit(

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import StepwiseBinding
+import StepwiseModel
+import StepwiseReporting
+import StepwiseRunner
+@testable import StepwiseCLI
+
+final class Doors: Sendable {}
+
+struct DoorSteps: StepLibrary {
+    var options: [StepOption] { [.fault("stuck-door", "the door never opens")] }
+    func makeWorld(_ context: WorldContext) async throws -> Doors { Doors() }
+    func define(_ steps: inout Steps<Doors>) {
+        steps.action("open the door") { _, step in
+            if step.configuration.isSelected("stuck-door") { throw StepFailure("the door is stuck") }
+        }
+        steps.check("the door is open") { _, _ in }
+    }
+}
+
+/// Keeps every event it receives.
+final class Recorder: Reporter {
+    var events: [Event] = []
+    var finished = false
+    func receive(_ event: Event) throws { events.append(event) }
+    func finish() throws { finished = true }
+}
+
+func door(_ key: String, instruction: String = "open the door", labels: [String] = [], priority: String = "Normal") -> TestCase {
+    let here = SourceLocation(file: "specs/\(key).md", line: 1)
+    return TestCase(
+        key: key, title: "Doors", priority: priority, folder: ["Suite", "Building", "Doors"], labels: labels,
+        steps: [
+            Step(
+                number: "1", instructions: [Instruction(number: 1, text: instruction, location: here)],
+                expectations: [Expectation(number: 1, text: "the door is open", location: here)], location: here)
+        ],
+        format: .mattermostMarkdown, location: here)
+}
+
+@Suite("stepwise run")
+struct RunCommandTests {
+    func execute(_ arguments: [String], _ cases: [TestCase]) async throws -> (code: Int32, recorder: Recorder) {
+        let command = try RunCommand.parse(arguments)
+        let recorder = Recorder()
+        let code = try await command.execute(cases, readDiagnostics: [], libraries: [DoorSteps()], reporters: [recorder])
+        return (code, recorder)
+    }
+
+    @Test("exit codes: 0 passed, 1 failed, 2 binding errors under --strict, 64 usage", arguments: [
+        ([], "open the door", ExitCode.passed),
+        (["--fault", "stuck-door"], "open the door", ExitCode.failed),
+        ([], "open the window", ExitCode.passed),
+        (["--strict"], "open the window", ExitCode.specOrBindingError),
+        (["--fault", "no-such-fault"], "open the door", ExitCode.usage),
+        (["--clock", "sundial"], "open the door", ExitCode.usage),
+        (["--shard", "3/2"], "open the door", ExitCode.usage),
+    ] as [([String], String, Int32)])
+    func exitCodes(arguments: [String], instruction: String, expected: Int32) async throws {
+        let (code, recorder) = try await execute(arguments, [door("D-1", instruction: instruction)])
+        #expect(code == expected)
+        if expected != ExitCode.usage {
+            guard case .runFinished(let finished)? = recorder.events.last else { Issue.record("no runFinished"); return }
+            #expect(finished.exitCode == expected)
+            #expect(recorder.finished)
+        }
+    }
+
+    @Test("an unreadable spec is exit 2, reported as a diagnostic event")
+    func unreadable() async throws {
+        let command = try RunCommand.parse([])
+        let recorder = Recorder()
+        let broken = Diagnostic(.error, "not a test case", at: SourceLocation(file: "specs/broken.md", line: 1), code: "file.unknown")
+        let code = try await command.execute([door("D-1")], readDiagnostics: [broken], libraries: [DoorSteps()], reporters: [recorder])
+        #expect(code == ExitCode.specOrBindingError)
+        #expect(recorder.events.contains { if case .diagnostic(let reported) = $0 { reported.diagnostic == broken } else { false } })
+    }
+
+    @Test("filters combine: OR within one, AND across them; shards split in plan order")
+    func filters() throws {
+        let cases = [
+            door("D-1", labels: ["smoke"], priority: "High"), door("D-2", labels: ["slow"]), door("D-3", labels: ["smoke"]),
+            door("D-4"),
+        ]
+        #expect(try RunCommand.parse(["--label", "smoke"]).select(cases).map(\.key) == ["D-1", "D-3"])
+        #expect(try RunCommand.parse(["--label", "smoke", "--priority", "high"]).select(cases).map(\.key) == ["D-1"])
+        #expect(try RunCommand.parse(["--key", "D-2", "--key", "D-4"]).select(cases).map(\.key) == ["D-2", "D-4"])
+        #expect(try RunCommand.parse(["--folder", "building / doors"]).select(cases).count == 4)
+        #expect(try RunCommand.parse(["--shard", "2/2"]).select(cases).map(\.key) == ["D-2", "D-4"])
+    }
+
+    @Test("--format FORMAT:PATH and --output pair in order; two reports cannot share standard output")
+    func formats() throws {
+        let requests = try ReportRequest.parse(formats: ["junit:out/j.xml", "ndjson", "json"], outputs: ["out/run.ndjson"])
+        #expect(requests == [
+            ReportRequest(format: .junit, destination: .path("out/j.xml")),
+            ReportRequest(format: .ndjson, destination: .path("out/run.ndjson")),
+            ReportRequest(format: .json, destination: .standardOutput),
+        ])
+        #expect(throws: UsageError.self) { try ReportRequest.parse(formats: ["ndjson", "json"], outputs: []) }
+        #expect(throws: UsageError.self) { try ReportRequest.parse(formats: ["pdf"], outputs: []) }
+    }
+
+    @Test("the dry run shows each item's binding or snippet")
+    func dryRun() throws {
+        let binder = Binder(libraries: [DoorSteps()])
+        let bound = [binder.bind(door("D-1", instruction: "Open the window 2 times"), caseID: "D-1")]
+        let text = DryRun.render(bound)
+        #expect(text.contains("D-1: Doors  [specs/D-1.md:1:1]  fingerprint \(bound[0].fingerprint)"))
+        #expect(text.contains("undefined 1.i1    Open the window 2 times"))
+        #expect(text.contains(#"steps.action("Open the window {int} times") { (world, step, int1: Int) in"#))
+        #expect(text.contains("matched   1.e1    the door is open"))
+    }
+
+    @Test("--help lists the libraries' faults")
+    func help() {
+        StepLibraries.install([DoorSteps()])
+        #expect(RunCommand.helpMessage().contains("stuck-door: the door never opens"))
+    }
+}

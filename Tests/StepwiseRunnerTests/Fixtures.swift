@@ -1,0 +1,95 @@
+import StepwiseBinding
+import StepwiseModel
+import StepwiseRunner
+
+/// A world shared with the test through a log, so tests can see what ran and on which world.
+final class Journal: @unchecked Sendable {
+    // Only touched from the one task that runs its case; @unchecked because the type is handed around.
+    var lines: [String] = []
+    var serial: Int
+    init(serial: Int) { self.serial = serial }
+}
+
+/// Counts worlds made, from any task.
+final class WorldCounter: Sendable {
+    private let count = Mutex(0)
+    func next() -> Int { count.withLock { $0 += 1; return $0 } }
+    var value: Int { count.withLock { $0 } }
+}
+
+import Synchronization
+
+struct TestSteps: StepLibrary {
+    let counter = WorldCounter()
+    let register: @Sendable (inout Steps<Journal>) -> Void
+    var options: [StepOption] { [.fault("slow-door", "the door opens after 40 s instead of 5 s")] }
+    init(_ register: @escaping @Sendable (inout Steps<Journal>) -> Void) { self.register = register }
+    func makeWorld(_ context: WorldContext) async throws -> Journal { Journal(serial: counter.next()) }
+    func define(_ steps: inout Steps<Journal>) { register(&steps) }
+}
+
+func location(_ line: Int) -> SourceLocation { SourceLocation(file: "specs/T.md", line: line) }
+
+/// A case made of steps, each a list of instructions and a list of expectations.
+func makeCase(_ key: String, _ steps: [([String], [String])], subItems: [String] = []) -> TestCase {
+    TestCase(
+        key: key, title: "Case \(key)",
+        steps: steps.enumerated().map { stepIndex, step in
+            Step(
+                number: "\(stepIndex + 1)",
+                instructions: step.0.enumerated().map { index, text in
+                    Instruction(
+                        number: index + 1, text: text,
+                        subItems: subItems.enumerated().map { Instruction(number: $0.offset + 1, text: $0.element, location: location(99)) },
+                        location: location(10 * stepIndex + index + 1))
+                },
+                expectations: step.1.enumerated().map { index, text in
+                    Expectation(number: index + 1, text: text, location: location(10 * stepIndex + index + 5))
+                },
+                location: location(10 * stepIndex))
+        },
+        format: .zephyrMarkdown, location: location(1))
+}
+
+/// Runs cases and returns the exit code and every event.
+func run(
+    _ cases: [TestCase], options: RunOptions = RunOptions(), _ register: @escaping @Sendable (inout Steps<Journal>) -> Void
+) async -> (code: Int32, events: [Event]) {
+    let binder = Binder(libraries: [TestSteps(register)])
+    let bound = cases.map { binder.bind($0, caseID: $0.key) }
+    var events: [Event] = []
+    let code = await Runner(binder: binder, options: options).run(bound) { events.append($0) }
+    return (code, events)
+}
+
+extension [Event] {
+    /// `itemID status` of every finished item, in order.
+    var itemResults: [String] {
+        compactMap { if case .itemFinished(let item) = $0 { "\(item.caseID) \(item.itemID) \(item.status.rawValue)" } else { nil } }
+    }
+
+    var finishedItems: [Event.ItemFinished] {
+        compactMap { if case .itemFinished(let item) = $0 { item } else { nil } }
+    }
+
+    var finishedCases: [Event.CaseFinished] {
+        compactMap { if case .caseFinished(let finished) = $0 { finished } else { nil } }
+    }
+
+    /// The stream with every timing figure zeroed and the start date fixed: what must not vary between runs.
+    var withoutTimings: [Event] {
+        map { event in
+            switch event {
+            case .runStarted(var started): started.startedAt = .init(timeIntervalSince1970: 0); started.jobs = 0; return .runStarted(started)
+            case .caseStarted(var started): started.at = 0; return .caseStarted(started)
+            case .stepStarted(var started): started.at.wall = 0; return .stepStarted(started)
+            case .itemStarted(var started): started.at.wall = 0; return .itemStarted(started)
+            case .itemFinished(var finished): finished.at.wall = 0; finished.duration.wall = 0; return .itemFinished(finished)
+            case .stepFinished(var finished): finished.at.wall = 0; finished.duration.wall = 0; return .stepFinished(finished)
+            case .caseFinished(var finished): finished.at = 0; finished.duration.wall = 0; return .caseFinished(finished)
+            case .runFinished(var finished): finished.duration = .zero; return .runFinished(finished)
+            default: return event
+            }
+        }
+    }
+}

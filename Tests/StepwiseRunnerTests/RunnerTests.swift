@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+import StepwiseBinding
+import StepwiseModel
+@testable import StepwiseRunner
+
+@Suite("Runner")
+struct RunnerTests {
+    @Test("instructions run in order, then every expectation; events nest case, step, item")
+    func order() async {
+        let (code, events) = await run([makeCase("T-1", [(["open the door", "walk in"], ["the room is lit", "the door is open"])])]) { steps in
+            steps.action("open the door") { world, _ in world.lines.append("open") }
+            steps.action("walk in") { world, _ in world.lines.append("walk") }
+            steps.check("the room is lit") { world, step in step.expect(world.lines == ["open", "walk"], "lines: \(world.lines)") }
+            steps.check("the door is open") { world, step in step.expect(world.lines.first == "open", "not open") }
+        }
+        #expect(code == ExitCode.passed)
+        #expect(events.map(\.kind) == [
+            "runStarted", "caseStarted", "stepStarted", "itemStarted", "itemFinished", "itemStarted", "itemFinished",
+            "itemStarted", "itemFinished", "itemStarted", "itemFinished", "stepFinished", "caseFinished", "runFinished",
+        ])
+        #expect(events.itemResults == ["T-1 1.i1 passed", "T-1 1.i2 passed", "T-1 1.e1 passed", "T-1 1.e2 passed"])
+    }
+
+    @Test("a failed instruction skips the rest of its case; a failed expectation does not stop the others")
+    func skipSemantics() async {
+        let testCase = makeCase("T-1", [(["break it", "go on"], ["first holds", "second holds"]), (["later"], ["still"])])
+        let (code, events) = await run([testCase]) { steps in
+            steps.action("break it") { _, _ in throw StepFailure("it broke") }
+            steps.action("go on") { _, _ in }
+            steps.action("later") { _, _ in }
+            steps.check("first holds") { _, _ in }
+            steps.check("second holds") { _, _ in }
+            steps.check("still") { _, _ in }
+        }
+        #expect(code == ExitCode.failed)
+        #expect(events.itemResults == ["T-1 1.i1 failed", "T-1 1.i2 skipped", "T-1 1.e1 skipped", "T-1 1.e2 skipped", "T-1 2.i1 skipped", "T-1 2.e1 skipped"])
+        let failure = events.finishedItems[0]
+        #expect(failure.message == "it broke")
+        #expect(failure.failureLocation?.file == "StepwiseRunnerTests/RunnerTests.swift")
+
+        let (_, expectationEvents) = await run([makeCase("T-2", [([], ["first holds", "second holds"]), (["later"], [])])]) { steps in
+            steps.check("first holds") { _, step in step.fail("not at all") }
+            steps.check("second holds") { _, _ in }
+            steps.action("later") { _, _ in }
+        }
+        #expect(expectationEvents.itemResults == ["T-2 1.e1 failed", "T-2 1.e2 passed", "T-2 2.i1 passed"])
+        #expect(expectationEvents.finishedCases.last?.status == .failed)
+    }
+
+    @Test("undefined, ambiguous and manual items are reported as such and never passed")
+    func staticStatuses() async {
+        let testCase = makeCase("T-1", [(["watch it"], ["someone smiles", "nobody knows", "twice", "twice"])])
+        let (code, events) = await run([testCase]) { steps in
+            steps.manual("watch it", because: "a person watches")
+            steps.check("twice") { _, _ in }
+            steps.check("{word}") { (_, _, _: String) in }
+        }
+        #expect(code == ExitCode.passed)
+        #expect(events.itemResults == ["T-1 1.i1 manual", "T-1 1.e1 undefined", "T-1 1.e2 undefined", "T-1 1.e3 ambiguous", "T-1 1.e4 ambiguous"])
+        #expect(events.finishedCases.last?.status == .ambiguous)
+        let strict = await run([testCase], options: RunOptions(strict: true)) { steps in steps.check("twice") { _, _ in } }
+        #expect(strict.code == ExitCode.specOrBindingError)
+    }
+
+    @Test("an eventual check polls on the virtual clock and reports the observed time")
+    func eventually() async throws {
+        let testCase = makeCase("T-1", [(["revoke the sessions"], ["the user is redirected after ~2-30 seconds"])])
+        let started = ContinuousClock.now
+        let (code, events) = await run([testCase]) { steps in
+            steps.action("revoke the sessions") { world, step in
+                let clock = step.clock
+                world.lines.append("revoked")
+                // A fake with a timer on the case's clock: the client notices 7 s later.
+                Task { try await sleep(on: clock, for: .seconds(7)); world.lines.append("redirected") }
+                try await step.advance(by: .zero)
+            }
+            steps.check("the user is redirected after {period}") { (world, step, window: DurationRange) in
+                let observed = try await step.eventually(within: window.upperBound!, every: .milliseconds(100), "the redirect") {
+                    world.lines.contains("redirected")
+                }
+                step.note("redirected after \(DurationRange.format(observed))")
+                step.expect(window.contains(observed), "redirected after \(observed), outside \(window)")
+            }
+        }
+        #expect(code == ExitCode.passed)
+        let check = try #require(events.finishedItems.last)
+        #expect(check.notes == ["redirected after 7 s"])
+        #expect(abs(check.duration.virtual - 7) < 0.001)
+        #expect(started.duration(to: .now) < .seconds(5))
+    }
+
+    @Test("an eventual check that never holds fails at the deadline from the text")
+    func eventuallyFails() async throws {
+        let (code, events) = await run([makeCase("T-1", [([], ["redirected within 30 seconds"])])]) { steps in
+            steps.check("redirected {period}") { (_, step, window: DurationRange) in
+                try await step.eventually(within: window.upperBound!, "the redirect") { step.elapsed < .zero }
+            }
+        }
+        #expect(code == ExitCode.failed)
+        let item = try #require(events.finishedItems.first)
+        #expect(item.message == "the redirect did not hold within 30 s (checked every 0.1 s)")
+        #expect(abs(item.duration.virtual - 30) < 0.001)
+    }
+
+    @Test("a hang past the wall-clock limit fails its item, and the run goes on")
+    func timeLimit() async {
+        let cases = [makeCase("T-1", [(["hang", "after"], [])]), makeCase("T-2", [(["after"], [])])]
+        let started = ContinuousClock.now
+        let (code, events) = await run(cases, options: RunOptions(jobs: 2, itemTimeout: .milliseconds(200))) { steps in
+            steps.action("hang") { _, _ in
+                // Ignores cancellation, like a call into code that never checks for it.
+                await withCheckedContinuation { continuation in
+                    DispatchQueue.global().asyncAfter(deadline: .now() + 3) { continuation.resume() }
+                }
+            }
+            steps.action("after") { _, _ in }
+        }
+        #expect(code == ExitCode.failed)
+        #expect(events.itemResults == ["T-1 1.i1 failed", "T-1 1.i2 skipped", "T-2 1.i1 passed"])
+        #expect(events.finishedItems[0].message?.contains("did not finish within 0.2 s of wall-clock time") == true)
+        #expect(started.duration(to: .now) < .seconds(2))
+    }
+
+    @Test("a case that passes on a retry is flaky, with a fresh world each attempt")
+    func retries() async {
+        let attempts = Mutex(0)
+        let (code, events) = await run([makeCase("T-1", [(["try"], [])])], options: RunOptions(retries: 2)) { steps in
+            steps.action("try") { world, _ in
+                let attempt = attempts.withLock { $0 += 1; return $0 }
+                if world.lines.isEmpty, attempt < 2 { throw StepFailure("not yet") }
+            }
+        }
+        #expect(code == ExitCode.passed)
+        let finished = events.finishedCases
+        #expect(finished.map(\.attempt) == [1, 2])
+        #expect(finished.map(\.status) == [.failed, .passed])
+        #expect(finished.map(\.willRetry) == [true, false])
+        #expect(finished.last?.flaky == true)
+        if case .runFinished(let run)? = events.last { #expect(run.flaky == 1 && run.counts == ["passed": 1]) }
+    }
+
+    @Test("hooks run around every case and step, on the case's world")
+    func hooks() async throws {
+        let log = Mutex<[String]>([])
+        let (code, _) = await run([makeCase("T-1", [(["a"], []), (["b"], [])])]) { steps in
+            steps.beforeCase { world, _ in world.lines.append("before case") }
+            steps.beforeStep { world, _ in world.lines.append("before step") }
+            steps.action("{word}") { (world, _, word: String) in world.lines.append(word) }
+            steps.afterStep { world, _ in world.lines.append("after step") }
+            steps.afterCase { world, _ in log.withLock { $0 = world.lines + ["after case"] } }
+        }
+        #expect(code == ExitCode.passed)
+        #expect(log.withLock { $0 } == ["before case", "before step", "a", "after step", "before step", "b", "after step", "after case"])
+    }
+
+    @Test("a failing before-case hook fails the first item and skips the rest")
+    func failingHook() async {
+        let (_, events) = await run([makeCase("T-1", [(["a", "b"], [])])]) { steps in
+            steps.beforeCase { _, _ in throw StepFailure("no database") }
+            steps.action("{word}") { (_, _, _: String) in }
+        }
+        #expect(events.itemResults == ["T-1 1.i1 failed", "T-1 1.i2 skipped"])
+        #expect(events.finishedItems[0].message == "before the case: no database")
+    }
+
+    @Test("an action receives its instruction's sub-items, and the world its configuration and clock")
+    func context() async throws {
+        let seen = Mutex<[String]>([])
+        let testCase = makeCase("T-1", [(["log in everywhere"], [])], subItems: ["Mobile apps can have screen locked or not", "Non-mobile can be asleep"])
+        let options = RunOptions(configuration: RunConfiguration(selectedOptions: ["slow-door"]))
+        _ = await run([testCase], options: options) { steps in
+            steps.action("log in everywhere") { _, step in
+                seen.withLock { $0 = step.subItems + [step.configuration.isSelected("slow-door") ? "fault on" : "fault off"] }
+            }
+        }
+        #expect(seen.withLock { $0 } == ["Mobile apps can have screen locked or not", "Non-mobile can be asleep", "fault on"])
+    }
+
+    @Test("the stream is the same for 1 and 4 jobs, but for timings")
+    func determinism() async {
+        let cases = (1...12).map { makeCase("T-\($0)", [(["wait \($0 % 4) seconds", "fail if \($0 % 5)"], ["done"])]) }
+        let register: @Sendable (inout Steps<Journal>) -> Void = { steps in
+            steps.action("wait {int} seconds") { (_, step, seconds: Int) in
+                // Real sleeps of different lengths make the cases finish out of order.
+                try await Task.sleep(for: .milliseconds(5 * (4 - seconds)))
+                try await step.advance(by: .seconds(seconds))
+            }
+            steps.action("fail if {int}") { (_, _, value: Int) in if value == 0 { throw StepFailure("zero") } }
+            steps.check("done") { _, _ in }
+        }
+        let one = await run(cases, options: RunOptions(jobs: 1, runID: "r"), register)
+        let four = await run(cases, options: RunOptions(jobs: 4, runID: "r"), register)
+        #expect(one.events.withoutTimings == four.events.withoutTimings)
+        #expect(one.events.count == 2 + 12 * 10)
+        #expect(one.code == ExitCode.failed && four.code == ExitCode.failed)
+    }
+
+    @Test("events survive the NDJSON encoding")
+    func encoding() async throws {
+        let (_, events) = await run([makeCase("T-1", [(["a"], ["b"])])]) { steps in
+            steps.action("a") { _, _ in }
+            steps.check("b") { _, step in step.note("fine") }
+        }
+        let text = try events.map { try EventStream.line(for: $0) }.joined(separator: "\n")
+        #expect(try EventStream.events(from: text).withoutTimings == events.withoutTimings)
+    }
+}
+
+import Synchronization
+
+func sleep<C: Clock<Duration>>(on clock: C, for duration: Duration) async throws {
+    try await clock.sleep(for: duration)
+}

@@ -43,6 +43,8 @@ extension MattermostSteps {
         steps.action(
             #/(?:➜ )?(?:the )?user(?:'s)? drop-?down(?: menu)?(?: ➜ ([A-Za-z][A-Za-z ]*[A-Za-z]))?/#, matching: .phrase
         ) { world, step, match in
+            let checks = Checks(step)
+            defer { checks.report() }
             let console = try world.requireConsole()
             for account in world.accounts {
                 guard let row = world.foundRows[account.user.username] else {
@@ -51,8 +53,8 @@ extension MattermostSteps {
                 let menu = try await Self.consoleCall { try await console.menu(at: row) }
                 step.note("\(account.user.username)'s drop-down (\(menu.buttonLabel)): \(menu.items.map(\.label).joined(separator: ", "))")
             }
-            try await Self.checkDropDownGate(world, step)
-            if let item = match.1 { try await Self.revokeFromDropDown(world, step, console, label: String(item)) }
+            try await Self.checkDropDownGate(world, step, checks)
+            if let item = match.1 { try await Self.revokeFromDropDown(world, step, checks, console, label: String(item)) }
         }
 
         // "Click on the 'Revoke All Sessions' button (again)".
@@ -68,9 +70,11 @@ extension MattermostSteps {
 
         // "... displayed at the bottom of the Users listing page".
         steps.action(#/displayed at the bottom of the users (?:listing |list )?page/#, matching: .phrase) { world, step, _ in
+            let checks = Checks(step)
+            defer { checks.report() }
             let console = try world.requireConsole()
             let shown = try await Self.consoleCall { try await console.showsRevokeAllSessionsButton() }
-            step.expect(shown, "the Users page shows no \"Revoke All Sessions\" button for \(world.admin?.username ?? "the admin")")
+            checks.expect(shown, "the Users page shows no \"Revoke All Sessions\" button for \(world.admin?.username ?? "the admin")")
             let rows = try await Self.consoleCall { try await console.rows() }
             step.note("\"Revoke All Sessions\" is below the \(rows.count) rows of System Console ➜ Users")
         }
@@ -84,9 +88,11 @@ extension MattermostSteps {
 
         // "Click on Cancel in the message".
         steps.action(#/click (?:on )?cancel(?: in the (?:confirmation )?(?:message|modal|dialog))?/#, matching: .phrase) { world, step, _ in
+            let checks = Checks(step)
+            defer { checks.report() }
             let console = try world.requireConsole()
             try await Self.consoleCall { try await console.cancel() }
-            step.expect(await console.modal == nil, "the confirmation is still open after Cancel")
+            checks.expect(await console.modal == nil, "the confirmation is still open after Cancel")
             var probes: [MattermostWorld.Probe] = []
             for device in world.everyDevice { probes.append(await world.probe(device)) }
             world.afterCancel = probes
@@ -105,13 +111,15 @@ extension MattermostSteps {
 
         // "check if no sessions are deactivated" (right after Cancel).
         steps.action(#/check (?:if|that) no sessions are (?:deactivated|revoked)/#, matching: .phrase) { world, step, _ in
+            let checks = Checks(step)
+            defer { checks.report() }
             var alive = 0
             for device in world.everyDevice {
                 let probe = await world.probe(device)
                 if probe.statusCode == 200 {
                     alive += 1
                 } else {
-                    step.fail("\(device.fullLabel) lost its session although nothing was confirmed: GET /api/v4/users/me returned \(probe.statusCode) \(probe.errorID ?? "")")
+                    checks.fail("\(device.fullLabel) lost its session although nothing was confirmed: GET /api/v4/users/me returned \(probe.statusCode) \(probe.errorID ?? "")")
                 }
             }
             step.note("\(alive) of \(world.everyDevice.count) sessions still answer GET /api/v4/users/me with 200")
@@ -119,14 +127,14 @@ extension MattermostSteps {
     }
 
     /// Chooses `label` in each of the test user's drop-downs and confirms it.
-    static func revokeFromDropDown(_ world: MattermostWorld, _ step: StepContext, _ console: SystemConsole, label: String) async throws {
+    static func revokeFromDropDown(_ world: MattermostWorld, _ step: StepContext, _ checks: Checks, _ console: SystemConsole, label: String) async throws {
         for account in world.accounts {
             let username = account.user.username
             _ = try await consoleCall { try await console.openMenu(forUser: username) }
             try await consoleCall { try await console.choose(label) }
             guard let modal = await console.modal else { throw StepFailure("\"\(label)\" opened no confirmation for \(username)") }
             world.modals.append(modal)
-            step.expect(modal.title == "Revoke Sessions for \(username)",
+            checks.expect(modal.title == "Revoke Sessions for \(username)",
                         "the confirmation is titled \"\(modal.title)\", not \"Revoke Sessions for \(username)\"")
             let instant = await world.backend.now
             try await consoleCall { try await console.confirm() }
@@ -165,7 +173,7 @@ extension MattermostSteps {
     /// A non-admin's view of the admin row, the rule "a non-admin may not act on a system admin"
     /// that makes revoking sessions the system admin's job: checked once per case on the console
     /// and on the server, without revoking anything.
-    static func checkDropDownGate(_ world: MattermostWorld, _ step: StepContext) async throws {
+    static func checkDropDownGate(_ world: MattermostWorld, _ step: StepContext, _ checks: Checks) async throws {
         let backend = world.backend
         let admin = await world.adminUser()
         await backend.grant(.sysconsoleWriteUserManagementUsers, to: .systemUserManager)
@@ -188,9 +196,9 @@ extension MattermostSteps {
         // A made-up session id: the permission check comes first, so nothing is revoked either way.
         let answer = await backend.revokeSession(userID: admin.id, sessionID: "zzzzzzzzzzzzzzzzzzzzzzzzzz", token: device.token)
         let status = if case .failure(let error) = answer { error.statusCode } else { 200 }
-        step.expect(!plainMenuDisabled, "a user manager with write access finds \(plainRow.username)'s drop-down disabled")
+        checks.expect(!plainMenuDisabled, "a user manager with write access finds \(plainRow.username)'s drop-down disabled")
         if !adminMenuDisabled || status != 403 {
-            step.fail("a user manager (\(manager.username), not a system admin) can act on system admin \(admin.username): "
+            checks.fail("a user manager (\(manager.username), not a system admin) can act on system admin \(admin.username): "
                       + "the System Admin drop-down is \(adminMenuDisabled ? "disabled" : "enabled") and "
                       + "POST /api/v4/users/\(admin.id)/sessions/revoke answered \(status), not 403")
         } else {

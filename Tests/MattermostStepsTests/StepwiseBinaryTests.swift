@@ -1,0 +1,66 @@
+import Foundation
+import SessionBackend
+import Testing
+
+/// The real `stepwise` executable: exit codes of the process and what the console shows.
+@Suite("stepwise run specs, through the executable")
+struct StepwiseBinaryTests {
+    /// The executable next to the test bundle (`swift build` puts every product in one directory).
+    static var executable: URL? {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent("stepwise") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    static func run(_ arguments: [String]) throws -> (code: Int32, output: String) {
+        let binary = try #require(executable, "build the stepwise product before testing (swift build)")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = SpecRun.packageRoot
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("a green strict run exits 0 and shows every item with status, wall and virtual time, and each redirect time")
+    func green() throws {
+        let (code, output) = try Self.run(["run", "specs", "--strict", "--jobs", "1"])
+        #expect(code == 0)
+        #expect(output.contains("✔ MM-T938: Users - Revoke a user's sessions"))
+        #expect(output.contains("✔ MM-T940: Users - Revoke all sessions"))
+        #expect(output.contains("✔ Step 1 · passed"))
+        #expect(output.contains("✔ Automatically after a period of ~2-30 seconds without the user touching the app · "))
+        #expect(output.contains("s wall, ") && output.contains("s virtual"))
+        #expect(output.contains("note: Edge on Windows (idle), samuel.gitlab by OAuth (GitLab): redirected to /login?redirect_to=%2Fad-1%2Fchannels%2Ftown-square&extra=expired after "))
+        #expect(output.contains("2 passed"))
+    }
+
+    @Test("a planted fault exits 1 and names the failing item", arguments: [
+        ("revoke-leaves-mobile-sessions", "MM-T938", "still has a valid session"),
+        ("cancel-still-revokes", "MM-T940", "lost its session although nothing was confirmed"),
+    ])
+    func fault(_ fault: String, _ key: String, _ message: String) throws {
+        let (code, output) = try Self.run(["run", "specs/\(key).md", "--strict", "--fault", fault])
+        #expect(code == 1)
+        #expect(output.contains("✘ \(key)"))
+        #expect(output.contains(message))
+    }
+
+    @Test("--help lists every planted fault with its summary")
+    func help() throws {
+        let (code, output) = try Self.run(["run", "--help"])
+        #expect(code == 0)
+        for fault in PlantedFault.allCases { #expect(output.contains("\(fault.name): "), "\(fault.name)") }
+    }
+
+    @Test("an unknown fault is a usage error")
+    func unknownFault() throws {
+        let (code, _) = try Self.run(["run", "specs", "--fault", "no-such-fault"])
+        #expect(code == 64)
+    }
+}

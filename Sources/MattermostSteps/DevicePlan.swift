@@ -27,7 +27,7 @@ struct DevicePlan: Sendable {
     /// Reads the plan from an instruction's text, notes and sub-items.
     init(texts: [String], minimum: Int) {
         let all = texts.joined(separator: "\n")
-        var systems = Vocabulary.desktopSystems(in: all).filter { $0 != .linux || all.lowercased().contains("linux") }
+        var systems = Vocabulary.desktopSystems(in: all)
         if systems.isEmpty { systems = [.windows, .mac] }
         var browsers = Vocabulary.browsers(in: all)
         var mobile = Vocabulary.mobileApps(in: all)

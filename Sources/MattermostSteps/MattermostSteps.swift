@@ -15,8 +15,11 @@ public struct MattermostSteps: StepLibrary {
     /// What a case left behind, for tests: which devices, postures and methods were exercised and
     /// how each device was redirected.
     public struct WorldSummary: Sendable {
+        /// The test user's devices, in the order they signed in.
         public var kinds: [ClientKind]
+        /// Each device's posture: "idle", "asleep", "unlocked" or "screen locked".
         public var postures: [String]
+        /// Each device's sign-in method: "email/password", "SAML", "LDAP", "OAuth (GitLab)".
         public var methods: [String]
         /// The devices whose users interacted after the revoke.
         public var interactions: [ClientKind]
@@ -37,8 +40,6 @@ public struct MattermostSteps: StepLibrary {
     public init(onCaseFinished: (@Sendable (String, WorldSummary) -> Void)? = nil) {
         self.onCaseFinished = onCaseFinished
     }
-
-    public var name: String { "MattermostSteps" }
 
     public var options: [StepOption] {
         PlantedFault.allCases.map { StepOption.fault($0.name, $0.summary) }

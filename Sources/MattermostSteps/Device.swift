@@ -24,15 +24,6 @@ struct Device: Sendable {
         case untouched
         /// Switches channel, posts or opens a menu: the client must notice at once.
         case interacts(Interaction)
-
-        var summary: String {
-            switch self {
-            case .untouched: "untouched"
-            case .interacts(.switchChannel): "switches channel"
-            case .interacts(.post): "posts"
-            case .interacts(.openMenu): "opens a menu"
-            }
-        }
     }
 
     let client: ClientID

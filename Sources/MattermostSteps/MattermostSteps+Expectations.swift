@@ -239,8 +239,15 @@ extension MattermostSteps {
             step.note(note)
             checks.expect(window.contains(noticed),
                         "\(observation.device.fullLabel) took \(DurationRange.format(noticed)) to reach the login page by itself, "
-                            + "outside \(period) (accepted up to \(window.upperBound.map(DurationRange.format) ?? "any time"))")
+                            + "outside \(Self.written(period)) (accepted up to \(window.upperBound.map(DurationRange.format) ?? "any time"))")
         }
         checks.expect(checked > 0, "every device's user interacted, so nothing showed the automatic redirect")
+    }
+
+    /// A span as the text writes it: "~2-30 s", "over 24 s".
+    static func written(_ period: DurationRange) -> String {
+        guard let upper = period.upperBound, upper != period.lowerBound else { return period.description }
+        let low = DurationRange.format(period.lowerBound)
+        return (period.isApproximate ? "~" : "") + low.dropLast(2) + "-" + DurationRange.format(upper)
     }
 }

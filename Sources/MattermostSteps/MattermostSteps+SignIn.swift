@@ -27,8 +27,7 @@ extension MattermostSteps {
                 let device = try await world.signIn(user, on: entry.kind, method: entry.method, posture: entry.posture,
                                                     behaviour: entry.behaviour)
                 world.devices.append(device)
-                let plan = device.behaviour == .untouched ? "" : "; its user \(device.behaviour.summary) after a revoke"
-                step.note("\(device.fullLabel): signed in, session \(device.sessionID)\(plan)")
+                step.note("\(device.fullLabel): signed in, session \(device.sessionID)")
             }
             for account in world.accounts {
                 let stored = await world.backend.storedSessions(ofUser: account.user.id)

@@ -1,9 +1,12 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SessionBackend
 import Testing
 
 /// The real `stepwise` executable: exit codes of the process and what the console shows.
-@Suite("stepwise run specs, through the executable")
+@Suite("stepwise run specs, through the executable", .serialized)
 struct StepwiseBinaryTests {
     /// The executable next to the test bundle (`swift build` puts every product in one directory).
     static var executable: URL? {
@@ -12,24 +15,59 @@ struct StepwiseBinaryTests {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    static func run(_ arguments: [String]) throws -> (code: Int32, output: String) {
+    /// Runs the executable with `posix_spawn` and collects its standard output. The blocking read
+    /// and wait happen on a thread of their own, and Foundation's `Process` (whose Linux
+    /// implementation leans on the shared dispatch pool) is not used, so the wall-clock tests
+    /// running alongside are not held up.
+    static func run(_ arguments: [String]) async throws -> (code: Int32, output: String) {
         let binary = try #require(executable, "build the stepwise product before testing (swift build)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = SpecRun.packageRoot
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try spawn(binary.path, arguments) })
+            }
+        }
+    }
+
+    static func spawn(_ path: String, _ arguments: [String]) throws -> (code: Int32, output: String) {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw POSIXFailure(call: "pipe", code: errno) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        close(fds[1])
+        guard spawned == 0 else {
+            close(fds[0])
+            throw POSIXFailure(call: "posix_spawn", code: spawned)
+        }
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(fds[0], &buffer, buffer.count)
+            if count <= 0 { break }
+            output += buffer[0..<count]
+        }
+        close(fds[0])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return ((status >> 8) & 0xFF, String(decoding: output, as: UTF8.self))
+    }
+
+    struct POSIXFailure: Error {
+        var call: String
+        var code: Int32
     }
 
     @Test("a green strict run exits 0 and shows every item with status, wall and virtual time, and each redirect time")
-    func green() throws {
-        let (code, output) = try Self.run(["run", "specs", "--strict", "--jobs", "1"])
+    func green() async throws {
+        let (code, output) = try await Self.run(["run", SpecRun.packageRoot.appendingPathComponent("specs").path, "--strict", "--jobs", "1"])
         #expect(code == 0)
         #expect(output.contains("✔ MM-T938: Users - Revoke a user's sessions"))
         #expect(output.contains("✔ MM-T940: Users - Revoke all sessions"))
@@ -44,23 +82,23 @@ struct StepwiseBinaryTests {
         ("revoke-leaves-mobile-sessions", "MM-T938", "still has a valid session"),
         ("cancel-still-revokes", "MM-T940", "lost its session although nothing was confirmed"),
     ])
-    func fault(_ fault: String, _ key: String, _ message: String) throws {
-        let (code, output) = try Self.run(["run", "specs/\(key).md", "--strict", "--fault", fault])
+    func fault(_ fault: String, _ key: String, _ message: String) async throws {
+        let (code, output) = try await Self.run(["run", SpecRun.specPath(key), "--strict", "--fault", fault])
         #expect(code == 1)
         #expect(output.contains("✘ \(key)"))
         #expect(output.contains(message))
     }
 
     @Test("--help lists every planted fault with its summary")
-    func help() throws {
-        let (code, output) = try Self.run(["run", "--help"])
+    func help() async throws {
+        let (code, output) = try await Self.run(["run", "--help"])
         #expect(code == 0)
         for fault in PlantedFault.allCases { #expect(output.contains("\(fault.name): "), "\(fault.name)") }
     }
 
     @Test("an unknown fault is a usage error")
-    func unknownFault() throws {
-        let (code, _) = try Self.run(["run", "specs", "--fault", "no-such-fault"])
+    func unknownFault() async throws {
+        let (code, _) = try await Self.run(["run", SpecRun.specPath("MM-T938"), "--fault", "no-such-fault"])
         #expect(code == 64)
     }
 }

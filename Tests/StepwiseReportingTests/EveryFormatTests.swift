@@ -45,11 +45,13 @@ import Testing
     @Test("an interrupted case is marked so in the reports that show stages")
     func interruptedCaseMarked() throws {
         let events = try ReportFixtures.events("mixed-run.ndjson")
-        let cut = Array(events.prefix { if case .itemFinished(let done) = $0 { done.itemID != "c1.s2.e1" } else { true } })
+        let cut = Array(
+            events.prefix { if case .itemFinished(let done) = $0 { done.itemID != "c1.s2.e1" } else { true } })
         let run = RunRecord(events: cut)
         let revoke = try #require(run.cases.first { $0.key == "MM-T938" })
         #expect(!revoke.isFinished)
-        let result = try #require(AllureReporter.results(run, tmsLinkPattern: nil).first { $0.name.hasPrefix("MM-T938") })
+        let result = try #require(
+            AllureReporter.results(run, tmsLinkPattern: nil).first { $0.name.hasPrefix("MM-T938") })
         #expect(result.stage == "interrupted")
         #expect(HTMLReport.text(run).contains("This run did not finish"))
         #expect(MarkdownReport.text(run).contains("The run did not finish"))

@@ -49,6 +49,7 @@ let package = Package(
             dependencies: ["StepwiseModel", "StepwiseBinding", .product(name: "Clocks", package: "swift-clocks")]
         ),
         .target(name: "StepwiseReporting", dependencies: ["StepwiseModel"]),
+        .target(name: "StepwiseCatalogue", dependencies: ["StepwiseModel", "StepwiseParsing", "StepwiseBinding"]),
 
         // MARK: Systems under test (no Stepwise imports)
         .target(name: "SessionBackend"),
@@ -62,6 +63,7 @@ let package = Package(
             name: "StepwiseCLI",
             dependencies: [
                 "StepwiseModel", "StepwiseParsing", "StepwiseBinding", "StepwiseRunner", "StepwiseReporting",
+                "StepwiseCatalogue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -69,7 +71,7 @@ let package = Package(
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI", "MattermostSteps"]),
 
         // MARK: Benchmarks (separate executables that print figures; never timed inside unit tests)
-        .executableTarget(name: "bench-parse", dependencies: ["StepwiseParsing"], path: "Benchmarks/bench-parse"),
+        .executableTarget(name: "bench-parse", dependencies: ["StepwiseParsing", "CCmarkGFM"], path: "Benchmarks/bench-parse"),
         .executableTarget(name: "bench-runner", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseRunner"], path: "Benchmarks/bench-runner"),
         .executableTarget(name: "bench-backend", dependencies: ["SessionBackend"], path: "Benchmarks/bench-backend"),
 
@@ -79,6 +81,7 @@ let package = Package(
         .testTarget(name: "StepwiseBindingTests", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseParsing"]),
         .testTarget(name: "StepwiseRunnerTests", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseRunner", "StepwiseParsing"]),
         .testTarget(name: "StepwiseReportingTests", dependencies: ["StepwiseReporting"], exclude: ["Golden", "Fixtures", "Schemas"]),
+        .testTarget(name: "StepwiseCatalogueTests", dependencies: ["StepwiseCatalogue"]),
         .testTarget(name: "SessionBackendTests", dependencies: ["SessionBackend", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "SystemConsoleTests", dependencies: ["SystemConsole", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "MattermostStepsTests", dependencies: ["MattermostSteps", "StepwiseRunner", "StepwiseParsing"]),

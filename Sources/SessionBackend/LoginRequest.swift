@@ -29,17 +29,3 @@ public struct LoginRequest: Hashable, Sendable {
                   token: fields["token"] ?? "", deviceID: fields["device_id"] ?? "", ldapOnly: fields["ldap_only"] == "true")
     }
 }
-
-/// A successful login: the token (the `Token` header) and the sanitized user (the body).
-public struct LoginResponse: Hashable, Sendable {
-    public let token: String
-    public let sessionID: String
-    public let csrf: String
-    public let user: User
-}
-
-/// `{"status":"OK"}`, the body of every action endpoint that succeeds.
-public struct StatusOK: Codable, Hashable, Sendable {
-    public var status = "OK"
-    public init() {}
-}

@@ -157,10 +157,14 @@ extension SessionBackend {
             var next = deadline
             for id in ids {
                 guard let record = clients[id] else { continue }
-                if let instant = record.redirectedAt { redirected[id] = instant } else if let event = record.nextEvent { next = min(next, event) }
+                if let instant = record.redirectedAt {
+                    redirected[id] = instant
+                } else if record.token != nil, let event = record.nextEvent, event > now {
+                    next = min(next, event)
+                }
             }
             if redirected.count == ids.count || now >= deadline { return redirected }
-            try await timeline.sleep(until: max(next, now))
+            try await timeline.sleep(until: next)
         }
     }
 
@@ -234,25 +238,4 @@ extension SessionBackend {
 func hex64(_ value: UInt64) -> String {
     let digits = String(value, radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
-}
-
-extension SessionBackend {
-    /// Sleeps on the backend's clock until `instant` (measured from the backend's creation), so
-    /// other fakes (the console's search debounce) share its time.
-    public func sleep(until instant: Duration) async throws { try await timeline.sleep(until: instant) }
-
-    /// The permissions the holder of `token` has (what the webapp learns from the user's roles),
-    /// or `nil` for an invalid session.
-    public func permissions(token: String) -> Set<Permission>? {
-        guard let key = MattermostID(token), let session = sessions[key] ?? staleCache[key] else { return nil }
-        return permissions(of: session)
-    }
-
-    /// A page in the client met a 401 (`forceLogoutIfNecessary`): the client goes to the login page.
-    public func clientReceivedUnauthorized(_ client: ClientID) {
-        catchUpClients()
-        guard var record = clients[client], record.token != nil else { return }
-        record.forceLogout(at: now, by: .interaction)
-        clients[client] = record
-    }
 }

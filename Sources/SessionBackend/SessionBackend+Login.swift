@@ -87,7 +87,7 @@ extension SessionBackend {
         let instant = now
         let user = users[userID]!
         if !deviceID.isEmpty {
-            for token in tokensByUser[userID] ?? [] where sessions[token]?.deviceID == deviceID {
+            for token in tokensByUser[userID] ?? [] where deviceIDs[token] == deviceID {
                 removeSession(token: token)
             }
         }
@@ -96,10 +96,11 @@ extension SessionBackend {
         let session = SessionRecord(
             id: .random(using: &generator), token: .random(using: &generator), userID: userID, createAt: instant,
             expiresAt: instant + sessionLength(isMobile: isMobile, isSSO: isSaml || isOAuthUser), lastActivityAt: instant,
-            deviceID: deviceID, roles: user.rolesString, kind: kind, isMobile: isMobile, isSaml: isSaml,
+            roleSet: internRoles(user.rolesString), kind: kind, isMobile: isMobile, isSaml: isSaml,
             isOAuthUser: isOAuthUser, isGuest: user.isGuest, csrf: .random(using: &generator),
             cachedUntil: instant + .seconds(configuration.sessionCacheInMinutes * 60))
         sessions[session.token] = session
+        if !deviceID.isEmpty { deviceIDs[session.token] = deviceID }
         tokensBySessionID[session.id] = session.token
         tokensByUser[userID, default: []].append(session.token)
         enforceSessionLimit(for: userID)

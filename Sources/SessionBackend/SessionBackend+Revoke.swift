@@ -6,6 +6,7 @@ extension SessionBackend {
     func removeSession(token: MattermostID) {
         guard let session = sessions.removeValue(forKey: token) else { return }
         tokensBySessionID[session.id] = nil
+        if session.isMobile { deviceIDs[token] = nil }
         if var tokens = tokensByUser[session.userID], let index = tokens.firstIndex(of: token) {
             tokens.swapAt(index, tokens.count - 1)
             tokens.removeLast()
@@ -54,7 +55,7 @@ extension SessionBackend {
             guard mayActOnUser(session, target) else { return .failure(permissionError(session, .editOtherUsers)) }
             let list = (tokensByUser[target] ?? []).compactMap { sessions[$0] }
                 .sorted { $0.lastActivityAt > $1.lastActivityAt }
-                .map { $0.publicSession(on: timeline, sanitized: true) }
+                .map { publicSession($0, sanitized: true) }
             return .success(list)
         }
     }

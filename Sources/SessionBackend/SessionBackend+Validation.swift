@@ -4,24 +4,40 @@ extension SessionBackend {
     /// refreshes `last_activity_at` at most every `sessionActivityTimeout`, and extends the expiry
     /// when `ExtendSessionLengthWithActivity` is on. Returns the session or `nil` for a 401.
     func validSession(token: MattermostID, at instant: Duration) -> SessionRecord? {
-        if var session = sessions[token] {
+        switch touch(token: token, at: instant) {
+        case .row(let index): sessions.values[index]
+        case .cached(let session): session
+        case nil: nil
+        }
+    }
+
+    enum Hit {
+        case row(Dictionary<MattermostID, SessionRecord>.Index)
+        case cached(SessionRecord)
+    }
+
+    /// The lookup behind `validSession`, without copying the row out (the hot path of `validate`).
+    func touch(token: MattermostID, at instant: Duration) -> Hit? {
+        if let index = sessions.index(forKey: token) {
+            let session = sessions.values[index]
+            let (expiresAt, cachedUntil, lastActivityAt) = (session.expiresAt, session.cachedUntil, session.lastActivityAt)
             guard !isExpired(session, at: instant) else { return nil }
-            if instant >= session.cachedUntil {
-                session.cachedUntil = instant + .seconds(configuration.sessionCacheInMinutes * 60)
+            // Write back only when something changes: most requests change nothing.
+            if instant >= cachedUntil {
+                sessions.values[index].cachedUntil = instant + .seconds(configuration.sessionCacheInMinutes * 60)
             }
-            if instant - session.lastActivityAt >= configuration.sessionActivityTimeout {
-                session.lastActivityAt = instant
+            if instant - lastActivityAt >= configuration.sessionActivityTimeout {
+                sessions.values[index].lastActivityAt = instant
                 if configuration.extendSessionLengthWithActivity {
                     let length = sessionLength(isMobile: session.isMobile, isSSO: session.isSaml || session.isOAuthUser)
                     // ExtendSessionExpiryIfNeeded: only once 1% of the length has gone by.
-                    if instant + length - session.expiresAt >= length / 100 { session.expiresAt = instant + length }
+                    if instant + length - expiresAt >= length / 100 { sessions.values[index].expiresAt = instant + length }
                 }
             }
-            sessions[token] = session
-            return session
+            return .row(index)
         }
         if !staleCache.isEmpty, let cached = staleCache[token] {
-            if instant < cached.cachedUntil && !isExpired(cached, at: instant) { return cached }
+            if instant < cached.cachedUntil && !isExpired(cached, at: instant) { return .cached(cached) }
             staleCache[token] = nil
         }
         return nil
@@ -54,14 +70,14 @@ extension SessionBackend {
     /// Whether a token would pass `authenticate` now: the check every session-required request makes.
     public func validate(token: String) -> Bool {
         guard let key = MattermostID(token) else { return false }
-        return validSession(token: key, at: now) != nil
+        return touch(token: key, at: now) != nil
     }
 
     // MARK: Permissions
 
     func permissions(of session: SessionRecord) -> Set<Permission> {
         var granted: Set<Permission> = []
-        for name in session.roles.split(separator: " ") {
+        for name in roles(of: session).split(separator: " ") {
             guard let role = Role(rawValue: String(name)) else { continue }
             granted.formUnion(role.defaultPermissions)
             granted.formUnion(extraPermissions[role] ?? [])

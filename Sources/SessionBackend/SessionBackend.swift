@@ -19,6 +19,11 @@ public actor SessionBackend {
     var tokensByUser: [MattermostID: [MattermostID]] = [:]
     /// Cache entries that outlived their rows: only filled by the `session-cache-not-invalidated` fault.
     var staleCache: [MattermostID: SessionRecord] = [:]
+    /// Device ids of the sessions that have one (phones), by token.
+    var deviceIDs: [MattermostID: String] = [:]
+    /// Role strings, interned: sessions refer to them by index.
+    var roleSets: [String] = []
+    var roleSetIndex: [String: UInt16] = [:]
     var extraPermissions: [Role: Set<Permission>] = [:]
 
     var clients: [ClientID: ClientRecord] = [:]
@@ -98,11 +103,26 @@ public actor SessionBackend {
     /// Every session of a user, tokens included (a test's view of the Sessions table).
     public func storedSessions(ofUser userID: String) -> [Session] {
         guard let id = MattermostID(userID) else { return [] }
-        return (tokensByUser[id] ?? []).compactMap { sessions[$0]?.publicSession(on: timeline, sanitized: false) }
+        return (tokensByUser[id] ?? []).compactMap { sessions[$0].map { publicSession($0, sanitized: false) } }
     }
 
     /// How many sessions the server holds.
     public var sessionCount: Int { sessions.count }
 
     func newRequestID() -> String { MattermostID.random().description }
+
+    func publicSession(_ session: SessionRecord, sanitized: Bool) -> Session {
+        session.publicSession(on: timeline, sanitized: sanitized, deviceID: deviceIDs[session.token] ?? "",
+                              roles: roles(of: session))
+    }
+
+    func roles(of session: SessionRecord) -> String { roleSets[Int(session.roleSet)] }
+
+    func internRoles(_ roles: String) -> UInt16 {
+        if let index = roleSetIndex[roles] { return index }
+        let index = UInt16(roleSets.count)
+        roleSets.append(roles)
+        roleSetIndex[roles] = index
+        return index
+    }
 }

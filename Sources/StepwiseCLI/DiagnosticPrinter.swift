@@ -7,14 +7,14 @@ import StepwiseModel
 /// Source lines are read from the files the diagnostics point at, once per file.
 final class DiagnosticPrinter {
     private var linesByFile: [String: [Substring]] = [:]
-    private let output: FileHandle
+    private let output: TextSink
 
     /// Counts of what was printed, for the summary line.
     private(set) var errorCount = 0
     private(set) var warningCount = 0
     private(set) var noteCount = 0
 
-    init(output: FileHandle = .standardError) { self.output = output }
+    init(output: TextSink = .standardError) { self.output = output }
 
     /// Supplies the text of a file the printer should not read from disk (standard input, tests).
     func register(text: String, for path: String) {
@@ -38,7 +38,7 @@ final class DiagnosticPrinter {
             }
             text += render(diagnostic) + "\n"
         }
-        output.write(Data(text.utf8))
+        output.write(text)
     }
 
     /// `3 errors, 1 warning` style summary; empty when nothing was printed.

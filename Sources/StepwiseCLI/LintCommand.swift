@@ -23,7 +23,13 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var input: SpecInput
 
     func run() throws {
-        let printer = DiagnosticPrinter()
+        let status = execute(errors: .standardError)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Does the work and returns the exit status; diagnostics and the summary go to `errors`.
+    func execute(errors: TextSink) -> Int32 {
+        let printer = DiagnosticPrinter(output: errors)
         var fileCount = 0
         let pathProblems = input.read { file in
             fileCount += 1
@@ -31,8 +37,8 @@ struct LintCommand: ParsableCommand {
         }
         printer.print(pathProblems)
         let summary = printer.summary
-        let line = "\(fileCount) file\(fileCount == 1 ? "" : "s") checked" + (summary.isEmpty ? ", no problems" : ": \(summary)")
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-        if printer.errorCount > 0 { throw ExitCode.failure }
+        let files = "\(fileCount) file\(fileCount == 1 ? "" : "s") checked"
+        errors.write(files + (summary.isEmpty ? ", no problems" : ": \(summary)") + "\n")
+        return printer.errorCount > 0 ? 1 : 0
     }
 }

@@ -23,6 +23,12 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var input: SpecInput
 
     func run() throws {
+        let status = execute(output: .standardOutput, errors: .standardError)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Does the work and returns the exit status; the output goes to the given sinks.
+    func execute(output: TextSink, errors: TextSink) -> Int32 {
         var rows: [[String]] = [["KEY", "TITLE", "STEPS", "FORMAT", "DIAGNOSTICS"]]
         var failed = false
         let pathProblems = input.read { file in
@@ -36,10 +42,9 @@ struct ListCommand: ParsableCommand {
             ])
             if file.hasErrors { failed = true }
         }
-        FileHandle.standardOutput.write(Data(Self.table(rows).utf8))
-        let printer = DiagnosticPrinter()
-        printer.print(pathProblems)
-        if failed || !pathProblems.isEmpty { throw ExitCode.failure }
+        output.write(Self.table(rows))
+        DiagnosticPrinter(output: errors).print(pathProblems)
+        return failed || pathProblems.contains(where: { $0.severity == .error }) ? 1 : 0
     }
 
     /// Titles may hold line breaks; a row may not.

@@ -34,20 +34,31 @@ struct ParseCommand: ParsableCommand {
     @OptionGroup var input: SpecInput
 
     func run() throws {
-        let printer = DiagnosticPrinter()
+        let status = execute(output: .standardOutput, errors: .standardError)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Does the work and returns the exit status; the output goes to the given sinks.
+    func execute(output: TextSink, errors: TextSink) -> Int32 {
+        let printer = DiagnosticPrinter(output: errors)
         let encoder = SpecJSONLine.makeEncoder()
         var failed = false
-        let pathProblems = try input.read { file in
-            let text: String
+        let pathProblems = input.read { file in
             switch format {
-            case .jsonl: text = try SpecJSONLine(file: file).encoded(with: encoder) + "\n"
-            case .tree: text = SpecTreeDumper.dump(file)
+            case .jsonl:
+                do {
+                    output.write(try SpecJSONLine(file: file).encoded(with: encoder) + "\n")
+                } catch {
+                    printer.print([Diagnostic(.error, "cannot encode as JSON: \(error)", at: SourceLocation(file: file.path, line: 1))])
+                    failed = true
+                }
+            case .tree:
+                output.write(SpecTreeDumper.dump(file))
             }
-            FileHandle.standardOutput.write(Data(text.utf8))
             printer.print(file.diagnostics)
             if file.hasErrors { failed = true }
         }
         printer.print(pathProblems)
-        if failed || pathProblems.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+        return failed || pathProblems.contains(where: { $0.severity == .error }) ? 1 : 0
     }
 }

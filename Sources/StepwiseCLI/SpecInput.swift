@@ -16,9 +16,9 @@ struct SpecInput: ParsableArguments {
 
     /// Reads every spec, in order, handing each to `body`; returns the problems with the paths
     /// themselves (missing, empty directory) first so they are reported too.
-    func read(_ body: (SpecFile) throws -> Void) rethrows -> [Diagnostic] {
+    func read(_ body: (SpecFile) -> Void) -> [Diagnostic] {
         let (files, diagnostics) = SpecReader.discover(paths)
-        for path in files { try body(SpecReader.read(path: path)) }
+        for path in files { body(SpecReader.read(path: path)) }
         return diagnostics
     }
 }

@@ -4,7 +4,8 @@ import StepwiseParsing
 
 /// One line of `stepwise parse --format jsonl`: the stable JSON Lines contract (see README).
 ///
-/// Every key is always present; absent values are `null`, absent lists `[]`.
+/// Every key is always present; absent values are `null`, absent lists `[]`. Keys are sorted, so
+/// the same input always gives the same bytes.
 struct SpecJSONLine: Encodable {
     var file: SpecFile
 
@@ -40,7 +41,7 @@ struct SpecJSONLine: Encodable {
 
     static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 }

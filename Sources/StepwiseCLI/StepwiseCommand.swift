@@ -14,7 +14,7 @@ public struct StepwiseCommand: AsyncParsableCommand {
         version: StepwiseVersion.current,
         subcommands: [
             RunCommand.self, ParseCommand.self, ListCommand.self, LintCommand.self,
-            MergeCommand.self, RenderCommand.self,
+            MergeCommand.self, RenderCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

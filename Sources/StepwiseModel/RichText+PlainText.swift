@@ -67,17 +67,30 @@ struct PlainTextWriter {
     }
 
     private mutating func breakLine() {
+        trimTrailingSpaces()
         if !output.isEmpty { pendingBreak = true }
     }
 
+    /// Spaces at either end of a line are layout, not text (`<p>  padded  </p>`).
     private mutating func append(_ string: String) {
-        guard !string.isEmpty else { return }
+        var text = Substring(string)
+        if output.isEmpty || pendingBreak || output.hasSuffix("\n") {
+            text = text.drop { $0 == " " }
+        }
+        guard !text.isEmpty else { return }
         if pendingBreak {
             output.append("\n")
             pendingBreak = false
         }
-        output.append(string)
+        output.append(contentsOf: text)
     }
 
-    mutating func finish() -> String { output }
+    private mutating func trimTrailingSpaces() {
+        while output.hasSuffix(" ") { output.removeLast() }
+    }
+
+    mutating func finish() -> String {
+        trimTrailingSpaces()
+        return output
+    }
 }

@@ -58,9 +58,11 @@ struct FrontMatter: Sendable {
     }
 
     static func parse(_ yaml: String) -> Result<FrontMatter, Failure> {
+        if let simple = simpleMapping(yaml) { return .success(simple) }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The encoding is given: by default Yams reads the process environment on every call.
+            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             return .failure(failure(from: error))
         } catch {
@@ -76,6 +78,49 @@ struct FrontMatter: Sendable {
             entries.append((key, value(of: valueNode)))
         }
         return .success(FrontMatter(entries: entries))
+    }
+
+    /// Front matter that is only `name: value` lines whose values are plain YAML scalars with no
+    /// character YAML could read another way, which is what the Zephyr export writes when the
+    /// title is tame. Such text means exactly what it says, so no YAML parser is needed; anything
+    /// else goes to Yams.
+    static func simpleMapping(_ yaml: String) -> FrontMatter? {
+        var entries: [(key: String, value: Value)] = []
+        for line in yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            let name = line[line.startIndex..<colon]
+            guard !name.isEmpty,
+                name.allSatisfy({ byte in
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || byte == UInt8(ascii: "_")
+                })
+            else { return nil }
+            var valueStart = line.index(after: colon)
+            guard valueStart != line.endIndex, line[valueStart] == 0x20 else { return nil }
+            valueStart = line.index(after: valueStart)
+            let value = line[valueStart...]
+            guard let first = value.first, let last = value.last, last != 0x20, last != 0x0D,
+                !"-?:,[]{}#&*!|>'\"%@`~ ".utf8.contains(first),
+                !value.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "#") }),
+                !Self.containsColonSpace(value), last != UInt8(ascii: ":")
+            else { return nil }
+            let text = String(decoding: value, as: UTF8.self)
+            // Words YAML resolves to null, booleans or numbers are left to the real parser.
+            if ["null", "true", "false", "yes", "no", "on", "off"].contains(text.lowercased()) { return nil }
+            if value.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }) {
+                return nil
+            }
+            entries.append((String(decoding: name, as: UTF8.self), .text(text)))
+        }
+        return FrontMatter(entries: entries)
+    }
+
+    private static func containsColonSpace(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == UInt8(ascii: ":") && byte == 0x20 { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static func value(of node: Node) -> Value {

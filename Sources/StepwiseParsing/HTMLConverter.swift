@@ -24,7 +24,7 @@ enum HTMLConverter {
         HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NODEFDTD.rawValue)
 
-    static func convert(_ fragment: some Collection<UInt8>) -> ConvertedText {
+    static func convert(_ fragment: ArraySlice<UInt8>) -> ConvertedText {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(fragment.count + 16)
         buffer.append(contentsOf: "<div>".utf8)
@@ -46,7 +46,7 @@ enum HTMLConverter {
         return result
     }
 
-    static func convert(_ string: String) -> ConvertedText { convert(Array(string.utf8)) }
+    static func convert(_ string: String) -> ConvertedText { convert(Array(string.utf8)[...]) }
 
     /// The `<div>` this converter added: the first element under `<body>`.
     private static func findWrapper(_ root: xmlNodePtr?) -> xmlNodePtr? {

@@ -5,7 +5,7 @@ import StepwiseModel
 /// export and the Markdown export of one case say the same thing.
 enum InlineMarkdown {
     static func nodes(from text: String) -> [RichText.Node] {
-        guard text.utf8.contains(UInt8(ascii: "`")) || text.contains("](") else { return [.text(text)] }
+        guard Self.mayHoldMarkdown(text) else { return [.text(text)] }
         let scalars = Array(text.unicodeScalars)
         var nodes: [RichText.Node] = []
         var plain = String.UnicodeScalarView()
@@ -45,6 +45,16 @@ enum InlineMarkdown {
         }
         flush()
         return nodes
+    }
+
+    /// A backtick, or `](`: checked on bytes, since most text holds neither.
+    private static func mayHoldMarkdown(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "`") || (byte == UInt8(ascii: "(") && previous == UInt8(ascii: "]")) { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static func closingRun(of length: Int, in scalars: [Unicode.Scalar], from start: Int) -> Int? {

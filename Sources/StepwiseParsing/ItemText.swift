@@ -4,49 +4,99 @@ import StepwiseModel
 /// with invisible characters removed and every kind of space made a plain space.
 enum ItemText {
     static func normalize(_ text: String) -> String {
-        var lines: [String] = []
-        var current = ""
+        var copy = text
+        return copy.withUTF8 { normalize($0) }
+    }
+
+    /// Works on UTF-8 bytes: this runs for every line of every step.
+    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var lineStart = 0
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A, 0x0D, 0x2028, 0x2029:
-                lines.append(current)
-                current = ""
-                pendingSpace = false
-            case 0x200B, 0x200C, 0xFEFF, 0x00AD, 0x2060:
-                continue  // zero-width and soft hyphen: invisible, and they break matching
-            case 0x09, 0x0B, 0x0C, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                pendingSpace = !current.isEmpty
-            default:
-                if pendingSpace { current.unicodeScalars.append(" ") }
-                pendingSpace = false
-                current.unicodeScalars.append(scalar)
-            }
+        var index = 0
+        func endLine() {
+            if out.count > lineStart { out.append(0x0A); lineStart = out.count }
+            pendingSpace = false
         }
-        lines.append(current)
-        return lines.filter { !$0.isEmpty }.joined(separator: "\n")
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                switch byte {
+                case 0x0A, 0x0D: endLine()
+                case 0x09, 0x0B, 0x0C, 0x20: pendingSpace = out.count > lineStart
+                default:
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(byte)
+                }
+                continue
+            }
+            // Multi-byte: decode one scalar.
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            let end = min(index + length, bytes.count)
+            var value: UInt32 = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+            for next in (index + 1)..<end { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+            switch value {
+            case 0x2028, 0x2029: endLine()
+            case 0x200B, 0x200C, 0xFEFF, 0x00AD, 0x2060: break  // invisible, and they break matching
+            case 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: pendingSpace = out.count > lineStart
+            default:
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(contentsOf: bytes[index..<end])
+            }
+            index = end
+        }
+        if out.last == 0x0A { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Strips a leading list marker written as text: `1. `, `1) `, `1\. `, `- `, `* `, `• `.
     /// Returns the marker's number for ordered markers.
     static func stripMarker(_ text: String) -> (text: String, marker: Marker?) {
-        let scalars = Array(text.unicodeScalars.prefix(8))
-        var index = 0
-        while index < scalars.count, index < 3, ("0"..."9").contains(scalars[index]) { index += 1 }
-        if index > 0, index < scalars.count, scalars[index] == "." || scalars[index] == ")" {
-            let next = index + 1
-            if next == scalars.count || scalars[next] == " " {
-                let number = Int(String(String.UnicodeScalarView(scalars[0..<index]))) ?? 0
-                let rest = text.unicodeScalars.dropFirst(min(next + 1, text.unicodeScalars.count))
-                return (String(String.UnicodeScalarView(rest)), .ordered(number))
-            }
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        var digits = 0
+        var number = 0
+        while index != bytes.endIndex, digits < 3, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+            number = number * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            digits += 1
+            index = bytes.index(after: index)
         }
-        if let first = scalars.first, first == "-" || first == "•" || first == "*" || first == "–",
-            scalars.count > 1, scalars[1] == " "
-        {
-            return (String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(2))), .bullet)
+        if digits > 0, index != bytes.endIndex, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") {
+            let next = bytes.index(after: index)
+            if next == bytes.endIndex { return ("", .ordered(number)) }
+            if bytes[next] == 0x20 { return (String(text[bytes.index(after: next)...]), .ordered(number)) }
+        }
+        guard let first = bytes.first else { return (text, nil) }
+        // `- `, `* ` or `• ` (E2 80 A2), `– ` (E2 80 93).
+        var markerEnd: String.Index?
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") {
+            markerEnd = bytes.index(after: bytes.startIndex)
+        } else if first == 0xE2, bytes.count >= 4 {
+            let second = bytes[bytes.index(bytes.startIndex, offsetBy: 1)]
+            let third = bytes[bytes.index(bytes.startIndex, offsetBy: 2)]
+            if second == 0x80, third == 0xA2 || third == 0x93 { markerEnd = bytes.index(bytes.startIndex, offsetBy: 3) }
+        }
+        if let markerEnd, markerEnd != bytes.endIndex, bytes[markerEnd] == 0x20 {
+            return (String(text[bytes.index(after: markerEnd)...]), .bullet)
         }
         return (text, nil)
+    }
+
+    /// A line drawn with dashes, underscores or equals signs ("————————"): layout, not an item.
+    static func isSeparator(_ text: String) -> Bool {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "-", "_", "=", "*", "~", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2500}": count += 1
+            case " ": continue
+            default: return false
+            }
+        }
+        return count >= 3
     }
 
     enum Marker: Equatable {

@@ -200,11 +200,14 @@ private struct MarkdownBuilder {
                 out.append(scalar)
                 break
             }
-            if !(next.isASCII && next.properties.isPatternSyntax) { out.append(scalar) }
+            if !Self.escapable.contains(next) { out.append(scalar) }
             out.append(next)
         }
         return String(out)
     }
+
+    /// The characters CommonMark lets a backslash escape.
+    static let escapable = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
 
     static func literal(_ node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
@@ -225,13 +228,15 @@ private struct MarkdownBuilder {
 }
 
 extension StringProtocol {
+    /// The text without leading and trailing ASCII whitespace, found on UTF-8 bytes.
     func trimmingASCIIWhitespace() -> Substring {
-        let scalars = unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        while start < end, scalars[start].isASCIIWhitespaceScalar { start = scalars.index(after: start) }
-        while end > start, scalars[scalars.index(before: end)].isASCIIWhitespaceScalar { end = scalars.index(before: end) }
-        return Substring(Substring.UnicodeScalarView(scalars[start..<end]))
+        let whole = Substring(self)
+        let bytes = whole.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start].isASCIIWhitespace { start = bytes.index(after: start) }
+        while end > start, bytes[bytes.index(before: end)].isASCIIWhitespace { end = bytes.index(before: end) }
+        return whole[start..<end]
     }
 }
 

@@ -53,14 +53,14 @@ struct ReaderContext {
     /// A title as the export wrote it, with the `(newline)` marker the Zephyr export uses for a
     /// line break turned back into one.
     static func title(_ raw: String) -> String {
-        raw.replacingOccurrences(of: "(newline)", with: "\n")
+        raw.replacingAll("(newline)", with: "\n")
     }
 }
 
 extension String {
     /// Plain substring replacement, without Foundation.
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, utf8.contains(target.utf8.first!), firstRange(of: target) != nil else { return self }
         var result = ""
         var rest = self[...]
         while let range = rest.firstRange(of: target) {

@@ -95,7 +95,8 @@ struct StepItemizer {
             return
         }
         var startedHere = false
-        for current in lines {
+        var leadIn: Int?
+        for current in lines where !ItemText.isSeparator(current.text) {
             let (text, marker) = ItemText.stripMarker(current.text)
             if marker != nil {
                 result.append(Instruction(number: 0, text: text, location: location(current.line)))
@@ -104,9 +105,12 @@ struct StepItemizer {
                 result[result.count - 1].notes.append(current.text)
             } else if startedHere {
                 result[result.count - 1].notes.append(current.text)
+            } else if let leadIn {
+                result[leadIn].text += "\n" + current.text
             } else {
                 // The lead-in before the first numbered line ("Deploy the test locally").
                 result.append(Instruction(number: 0, text: current.text, location: location(current.line)))
+                leadIn = result.count - 1
             }
         }
     }
@@ -177,13 +181,22 @@ struct StepItemizer {
     private func appendExpectations(
         fromInline inline: [RichText.Node], line: Int, breaksAreLines: Bool, to result: inout [Expectation]
     ) {
-        // A marker line starts an expectation, a bold lead-in is one of its own, and any other line
+        // A marker or "On N." line starts an expectation, a bold lead-in is one of its own, and any other line
         // continues the expectation started above it in the same paragraph.
         var continuing = false
-        for current in Self.lines(of: inline, firstLine: line, breaksAreLines: breaksAreLines) {
+        // "On 3." alone on its line: the lines after it are what instruction 3 should cause.
+        var pendingInstruction: Int?
+        for current in Self.lines(of: inline, firstLine: line, breaksAreLines: breaksAreLines)
+        where !ItemText.isSeparator(current.text) {
             let (text, marker) = ItemText.stripMarker(current.text)
-            if marker != nil {
-                result.append(expectation(text, line: current.line))
+            let reference = ItemText.stripInstructionReference(text)
+            if reference.instruction != nil, reference.text.isEmpty {
+                pendingInstruction = reference.instruction
+                continuing = false
+            } else if marker != nil || reference.instruction != nil {
+                var new = expectation(text, line: current.line)
+                if new.instruction == nil { new.instruction = pendingInstruction } else { pendingInstruction = nil }
+                result.append(new)
                 continuing = true
             } else if let leadIn = current.leadIn {
                 result.append(expectation(leadIn, line: current.line))
@@ -289,6 +302,17 @@ struct StepItemizer {
         return (head, rest.filter { if case .group(let c) = $0 { return !c.isEmpty } else { return true } })
     }
 
+    /// The children of an inline container and a way to wrap others the same way.
+    static func inlineContainer(_ node: RichText.Node) -> ([RichText.Node], ([RichText.Node]) -> RichText.Node)? {
+        switch node {
+        case .emphasis(let children): (children, { .emphasis($0) })
+        case .strong(let children): (children, { .strong($0) })
+        case .strikethrough(let children): (children, { .strikethrough($0) })
+        case .link(let destination, let children): (children, { .link(destination: destination, $0) })
+        default: nil
+        }
+    }
+
     /// One line of an inline run, split at line breaks.
     struct Line {
         var text: String
@@ -307,6 +331,13 @@ struct StepItemizer {
         var breaks = 0
         func walk(_ nodes: [RichText.Node]) {
             for node in nodes {
+                // A break inside emphasis still ends the line: split the emphasis around it.
+                if let (children, rewrap) = Self.inlineContainer(node), children.contains(.lineBreak) {
+                    walk(children.split(separator: .lineBreak, omittingEmptySubsequences: false).enumerated().flatMap {
+                        index, segment in (index > 0 ? [RichText.Node.lineBreak] : []) + [rewrap(Array(segment))]
+                    })
+                    continue
+                }
                 switch node {
                 case .lineBreak:
                     breaks += 1
@@ -331,11 +362,14 @@ struct StepItemizer {
             guard !text.isEmpty else { continue }
             let line = breaksAreLines ? firstLine + breakCount[index] : firstLine
             var entry = Line(text: text, line: line, leadIn: nil, afterLeadIn: nil, isLabel: false)
-            if let firstVisible = group.first(where: { !ItemText.normalize($0.plainText).isEmpty }),
-                case .strong = firstVisible
-            {
-                let boldText = ItemText.normalize(firstVisible.plainText)
-                let restStart = group.firstIndex(of: firstVisible).map { $0 + 1 } ?? group.count
+            // Only whitespace may come before a bold lead-in.
+            let boldIndex = group.firstIndex { node in
+                if case .text(let text) = node { return !text.utf8.allSatisfy(\.isASCIIWhitespace) }
+                return true
+            }
+            if let boldIndex, case .strong = group[boldIndex] {
+                let boldText = ItemText.normalize(group[boldIndex].plainText)
+                let restStart = boldIndex + 1
                 let rest = ItemText.normalize(RichText(Array(group[restStart...])).plainText)
                 if rest.isEmpty || rest.first.map({ ":;,.!?".contains($0) }) == true {
                     // "**Other users' sessions are revoked, either**:" is one lead-in sentence.

@@ -254,8 +254,8 @@ struct ZephyrMarkdownReader {
             let name = String(decoding: cells[0], as: UTF8.self)
             let rawValue = cells[1...].map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|")
             let value: LocatedText
-            if html {
-                value = LocatedText(html: HTMLConverter.convert(Array(rawValue.utf8)), line: line)
+            if html, rawValue.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
+                value = LocatedText(html: HTMLConverter.convert(rawValue), line: line)
             } else {
                 value = LocatedText(text: RichText(text: rawValue), blockLines: [line], itemLines: [], breaksAreLines: false)
             }

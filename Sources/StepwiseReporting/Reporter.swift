@@ -52,7 +52,7 @@ public enum Reporters {
         case .html: DocumentReporter(destination: destination, render: HTMLReport.render)
         case .markdown: DocumentReporter(destination: destination, render: MarkdownReport.render)
         case .allure: try AllureReporter(destination: destination, tmsLinkPattern: options.tmsLinkPattern)
-        default: throw ReporterError(message: "the \(format.rawValue) report is not built yet")
+        case .zephyr: ZephyrReport.reporter(destination: destination)
         }
     }
 }

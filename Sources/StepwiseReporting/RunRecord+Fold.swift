@@ -57,13 +57,12 @@ extension RunRecord {
                     }
                 }
             case .caseFinished(let done):
-                guard var record = cases[done.caseID], record.attempt == done.attempt else { return }
-                record.status = done.status
-                record.flaky = done.flaky
-                record.duration = done.duration
-                record.message = done.message
-                record.isFinished = true
-                cases[done.caseID] = record
+                guard cases[done.caseID]?.attempt == done.attempt else { return }
+                cases[done.caseID]?.status = done.status
+                cases[done.caseID]?.flaky = done.flaky
+                cases[done.caseID]?.duration = done.duration
+                cases[done.caseID]?.message = done.message
+                cases[done.caseID]?.isFinished = true
             case .runFinished(let done):
                 finished = done
             case .unknown:
@@ -124,25 +123,37 @@ extension RunRecord {
                 isFinished: false)
         }
 
+        // Mutates in place through the dictionary, so a step's arrays are not copied per event.
         private mutating func updateStep(
             _ caseID: String, _ stepID: String, attempt: Int, _ change: (inout StepRecord) -> Void
         ) {
-            guard var record = cases[caseID], record.attempt == attempt,
-                let index = record.steps.firstIndex(where: { $0.stepID == stepID })
-            else { return }
-            change(&record.steps[index])
-            cases[caseID] = record
+            guard let index = stepIndex(caseID, stepID, attempt: attempt) else { return }
+            cases[caseID]?.steps[index].apply(change)
         }
 
         private mutating func updateItem(
             _ caseID: String, _ stepID: String, _ itemID: String, attempt: Int, _ change: (inout ItemRecord) -> Void
         ) {
-            updateStep(caseID, stepID, attempt: attempt) { step in
-                guard let index = step.items.firstIndex(where: { $0.itemID == itemID }) else { return }
-                change(&step.items[index])
-            }
+            guard let index = stepIndex(caseID, stepID, attempt: attempt),
+                let item = cases[caseID]?.steps[index].items.firstIndex(where: { $0.itemID == itemID })
+            else { return }
+            cases[caseID]?.steps[index].items[item].apply(change)
+        }
+
+        /// The step's index, when the event is for the case's current attempt.
+        private func stepIndex(_ caseID: String, _ stepID: String, attempt: Int) -> Int? {
+            guard let record = cases[caseID], record.attempt == attempt else { return nil }
+            return record.steps.firstIndex { $0.stepID == stepID }
         }
     }
+}
+
+extension StepRecord {
+    fileprivate mutating func apply(_ change: (inout StepRecord) -> Void) { change(&self) }
+}
+
+extension ItemRecord {
+    fileprivate mutating func apply(_ change: (inout ItemRecord) -> Void) { change(&self) }
 }
 
 /// Orders IDs such as `c2` before `c10`: plan order, whatever order parallel jobs finished in.

@@ -253,8 +253,12 @@ public actor SystemConsole {
         switch action {
         case .revokeUser(let chosen):
             var target = chosen
-            if faults.contains(.consoleRevokesWrongUser), let index = loadedRows.firstIndex(of: chosen), loadedRows.count > 1 {
-                target = loadedRows[(index + 1) % loadedRows.count]
+            if faults.contains(.consoleRevokesWrongUser) {
+                // The neighbour in the unfiltered list, so the fault bites even when a search left one row.
+                if case .success(let everyone) = await backend.usersForReporting(searchTerm: "", pageSize: 100, token: token),
+                   let index = everyone.firstIndex(where: { $0.id == chosen.id }), everyone.count > 1 {
+                    target = everyone[(index + 1) % everyone.count]
+                }
             }
             switch await backend.revokeAllSessions(userID: target.id, token: token) {
             case .success:

@@ -1,0 +1,24 @@
+/// A snapshot of a client: who is logged in, where it is, and when and how it was logged out.
+public struct ClientStatus: Hashable, Sendable {
+    public let id: ClientID
+    public let kind: ClientKind
+    public let state: ClientState
+    /// The logged-in user, `nil` before login and after logout.
+    public let userID: String?
+    /// The session token it sends (`nil` once logged out).
+    public let token: String?
+    /// The page: a channel such as `/ad-1/channels/town-square`, or
+    /// `/login?redirect_to=%2Fad-1%2Fchannels%2Ftown-square&extra=expired`.
+    public let location: String
+    /// The login page's banner, "Your session has expired. Please log in again." after a forced logout.
+    public let banner: String?
+    /// The browser or desktop notification shown on a forced logout.
+    public let notification: String?
+    /// The virtual instant (since the backend's origin) the client was sent to the login page.
+    public let redirectedAt: Duration?
+    /// What revealed the revoke.
+    public let detection: Detection?
+
+    /// Whether it shows the login page (the login screen on a phone).
+    public var isOnLoginPage: Bool { location.hasPrefix("/login") }
+}

@@ -1,0 +1,40 @@
+/// The stored session. Props are typed fields, not a dictionary, and the two strings (device id,
+/// roles) live beside it, so the record is plain data: copying it touches no reference counts and
+/// 400,000 of them stay small. `publicSession` rebuilds the server's JSON shape.
+struct SessionRecord: Sendable {
+    let id: MattermostID
+    let token: MattermostID
+    let userID: MattermostID
+    let createAt: Duration
+    var expiresAt: Duration
+    var lastActivityAt: Duration
+    /// Index into the backend's interned role strings ("system_user system_admin", ...).
+    let roleSet: UInt16
+    let kind: ClientKind?
+    let isMobile: Bool
+    let isSaml: Bool
+    let isOAuthUser: Bool
+    let isGuest: Bool
+    let csrf: MattermostID
+    /// When the token's entry in the 10-minute session cache lapses (refreshed on every database read).
+    var cachedUntil: Duration
+
+    func publicSession(on timeline: Timeline, sanitized: Bool, deviceID: String, roles: String) -> Session {
+        var props = [
+            "platform": kind?.platformProp ?? "Windows",  // the server's fallback for unknown agents
+            "os": kind?.osProp ?? "",
+            "browser": kind?.browserProp ?? "Unknown/0.0",
+            "isMobile": String(isMobile),
+            "isSaml": String(isSaml),
+            "isOAuthUser": String(isOAuthUser),
+            "is_guest": String(isGuest),
+            "csrf": csrf.description,
+        ]
+        if kind == nil { props["os"] = "" }
+        return Session(id: id.description, token: sanitized ? "" : token.description,
+                       createAt: timeline.milliseconds(at: createAt), expiresAt: timeline.milliseconds(at: expiresAt),
+                       lastActivityAt: timeline.milliseconds(at: lastActivityAt), userID: userID.description,
+                       deviceID: deviceID, roles: roles, isOAuth: false, expiredNotify: false, props: props,
+                       teamMembers: nil, local: false)
+    }
+}

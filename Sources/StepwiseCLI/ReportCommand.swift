@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import StepwiseCatalogue
+import StepwiseReporting
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Catalogue a whole export: cases by folder, priority, status, label and environment, and what is automated.",
+        discussion: """
+            Reads every spec under the paths (a Zephyr Markdown export beside its JSON twin counts \
+            once), binds each case against this executable's step libraries, and reports: counts \
+            per folder, priority, status, label and manual test environment; automation coverage \
+            (cases, steps and items bound, and the export's own Cypress/Playwright/Detox/... \
+            fields); the most frequent unbound item texts, to show what to automate next; cases \
+            with diagnostics; cases whose text drifted from what their steps were pinned to.
+
+            Examples:
+              stepwise report exports/ --format html --output catalogue.html
+              stepwise report exports/ --format markdown >> "$GITHUB_STEP_SUMMARY"
+              stepwise report exports/ --format json | jq '.totals'
+
+            Exit status: 0 when the report was written (whatever the export holds), 1 when it \
+            could not be written, 64 for a usage error.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html, json, markdown
+    }
+
+    @Argument(help: ArgumentHelp("Export files or directories.", valueName: "path"))
+    var paths: [String]
+
+    @Option(help: "html, json or markdown.")
+    var format: Format = .markdown
+
+    @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "path"))
+    var output: String?
+
+    @Option(help: "How many unbound item texts to list.")
+    var top: Int = 25
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one export file or directory") }
+        if top < 0 { throw ValidationError("--top must not be negative") }
+    }
+
+    func run() throws {
+        let catalogue = CatalogueBuilder.build(paths: paths, libraries: StepLibraries.current, phraseLimit: top)
+        let text: String
+        switch format {
+        case .html: text = catalogue.html()
+        case .json: text = try catalogue.json()
+        case .markdown: text = catalogue.markdown()
+        }
+        if let output {
+            do {
+                try AtomicFile.write(text, to: output)
+            } catch {
+                FileHandle.standardError.write(Data("stepwise: error: cannot write \(output): \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}

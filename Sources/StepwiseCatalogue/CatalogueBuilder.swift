@@ -1,0 +1,169 @@
+import Foundation
+import StepwiseBinding
+import StepwiseModel
+import StepwiseParsing
+
+/// Builds a ``Catalogue`` from spec files, binding each case against the loaded libraries.
+public struct CatalogueBuilder {
+    /// The export fields that say whether a case is automated, and by what.
+    public static let automationTools = ["Cypress", "Playwright", "Detox", "Selenium", "MMCTL", "Rainforest"]
+    /// The export field that lists where a case is tested by hand.
+    public static let environmentField = "Manual Test Environments"
+
+    private let binder: Binder
+    private let phraseLimit: Int
+    private var catalogue: Catalogue
+    private var phrases: [PhraseKey: (occurrences: Int, examples: [String])] = [:]
+    private var phraseOrder: [PhraseKey] = []
+
+    private struct PhraseKey: Hashable {
+        var kind: ItemPlan.Kind
+        var text: String
+    }
+
+    /// - Parameters:
+    ///   - libraries: the step libraries whose coverage to measure (none: everything is unbound).
+    ///   - sources: the paths as given, recorded in the catalogue.
+    ///   - phraseLimit: how many unbound phrases to keep.
+    public init(libraries: [any StepLibrary], sources: [String], phraseLimit: Int = 25) {
+        self.binder = Binder(libraries: libraries)
+        self.phraseLimit = phraseLimit
+        self.catalogue = Catalogue(
+            sources: sources, totals: .init(), cases: [], byFolder: [], byPriority: [], byStatus: [], byLabel: [],
+            byEnvironment: [], automationFields: [], unboundPhrases: [], diagnostics: [], drift: [])
+    }
+
+    /// Reads every spec under `paths` (twins counted once) into a catalogue.
+    public static func build(paths: [String], libraries: [any StepLibrary], phraseLimit: Int = 25) -> Catalogue {
+        var builder = CatalogueBuilder(libraries: libraries, sources: paths, phraseLimit: phraseLimit)
+        let (files, diagnostics) = SpecReader.discover(paths)
+        for diagnostic in diagnostics { builder.add(diagnostic) }
+        let (kept, twins) = dropTwins(files)
+        builder.catalogue.totals.twins = twins
+        for path in kept { builder.add(SpecReader.read(path: path)) }
+        builder.catalogue.totals.files = files.count
+        return builder.build()
+    }
+
+    /// Drops each `X.md` that has an `X.json` beside it: the JSON record is the same case and
+    /// the fuller one (it keeps calls to other cases that the Markdown export drops).
+    static func dropTwins(_ files: [String]) -> (kept: [String], twins: Int) {
+        let jsonStems = Set(files.lazy.filter { $0.hasSuffix(".json") }.map { $0.dropLast(5) })
+        let kept = files.filter { !($0.hasSuffix(".md") && jsonStems.contains($0.dropLast(3))) }
+        return (kept, files.count - kept.count)
+    }
+
+    /// Adds a problem that belongs to no case (a missing path, an empty directory).
+    public mutating func add(_ diagnostic: Diagnostic) {
+        catalogue.diagnostics.append(.init(key: nil, diagnostic: diagnostic))
+    }
+
+    /// Adds one read file.
+    public mutating func add(_ file: SpecFile) {
+        let reported = file.diagnostics.filter { $0.severity >= .warning }
+        guard let testCase = file.testCase else {
+            catalogue.totals.unreadable += 1
+            catalogue.diagnostics += reported.map { .init(key: nil, diagnostic: $0) }
+            return
+        }
+        let bound = binder.bind(testCase, caseID: testCase.key)
+        let binding = bound.diagnostics.filter { $0.severity >= .warning }
+        catalogue.diagnostics += (reported + binding).map { .init(key: testCase.key, diagnostic: $0) }
+        let drifted = bound.diagnostics.contains { $0.code == "binding.drift" }
+        if drifted { catalogue.drift.append(testCase.key) }
+        if file.hasErrors { catalogue.totals.casesWithErrors += 1 }
+
+        var items = 0
+        var boundItems = 0
+        for step in bound.steps {
+            var stepBound = !step.items.isEmpty
+            for item in step.items {
+                items += 1
+                switch item.plan.binding.state {
+                case .matched:
+                    boundItems += 1
+                case .manual:
+                    catalogue.totals.manualItems += 1
+                    stepBound = false
+                case .undefined, .ambiguous:
+                    stepBound = false
+                    notePhrase(item.plan, in: testCase.key)
+                }
+            }
+            if stepBound { catalogue.totals.boundSteps += 1 }
+        }
+        catalogue.totals.cases += 1
+        catalogue.totals.steps += bound.steps.count
+        catalogue.totals.items += items
+        catalogue.totals.boundItems += boundItems
+        if items > 0 && boundItems == items { catalogue.totals.boundCases += 1 }
+
+        var automation: [String: String] = [:]
+        for tool in Self.automationTools {
+            if let value = testCase.field(tool)?.plainText, !value.isEmpty { automation[tool] = value }
+        }
+        catalogue.cases.append(
+            Catalogue.Entry(
+                key: testCase.key, title: testCase.title, source: file.path, format: testCase.format,
+                folder: testCase.folder, priority: testCase.priority, status: testCase.status,
+                labels: testCase.labels, environments: Self.environments(of: testCase), automation: automation,
+                steps: bound.steps.count, items: items, boundItems: boundItems,
+                diagnostics: reported.count + binding.count, drift: drifted))
+    }
+
+    private mutating func notePhrase(_ item: ItemPlan, in key: String) {
+        let text = item.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !text.isEmpty else { return }
+        let phraseKey = PhraseKey(kind: item.kind, text: text)
+        if var entry = phrases[phraseKey] {
+            entry.occurrences += 1
+            if entry.examples.count < 5 && entry.examples.last != key { entry.examples.append(key) }
+            phrases[phraseKey] = entry
+        } else {
+            phrases[phraseKey] = (1, [key])
+            phraseOrder.append(phraseKey)
+        }
+    }
+
+    static func environments(of testCase: TestCase) -> [String] {
+        guard let field = testCase.field(environmentField) else { return [] }
+        return field.plainText.split { $0 == "," || $0 == "\n" }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// The finished catalogue, with every count sorted most frequent first (ties by name).
+    public func build() -> Catalogue {
+        var result = catalogue
+        let cases = result.cases
+        result.byFolder = Self.counts(cases.map { [$0.folder.isEmpty ? "(no folder)" : $0.folder.joined(separator: " / ")] })
+        result.byPriority = Self.counts(cases.map { [$0.priority ?? "(none)"] })
+        result.byStatus = Self.counts(cases.map { [$0.status ?? "(none)"] })
+        result.byLabel = Self.counts(cases.map(\.labels))
+        result.byEnvironment = Self.counts(cases.map { $0.environments.isEmpty ? ["(none)"] : $0.environments })
+        result.automationFields = Self.automationTools.map { tool in
+            let values = cases.map { [$0.automation[tool] ?? "(empty)"] }
+            let inProduction = cases.filter { $0.automation[tool]?.lowercased().contains("in production") == true }.count
+            return Catalogue.ToolCoverage(tool: tool, inProduction: inProduction, values: Self.counts(values))
+        }
+        // Stable: most frequent first, then first seen.
+        let order = Dictionary(uniqueKeysWithValues: phraseOrder.enumerated().map { ($1, $0) })
+        result.unboundPhrases = phrases
+            .sorted { lhs, rhs in
+                lhs.value.occurrences != rhs.value.occurrences
+                    ? lhs.value.occurrences > rhs.value.occurrences : order[lhs.key]! < order[rhs.key]!
+            }
+            .prefix(phraseLimit)
+            .map { Catalogue.Phrase(text: $0.key.text, kind: $0.key.kind, occurrences: $0.value.occurrences, examples: $0.value.examples) }
+        return result
+    }
+
+    static func counts(_ groups: [[String]]) -> [Catalogue.Count] {
+        var counts: [String: Int] = [:]
+        for group in groups {
+            for name in Set(group) { counts[name, default: 0] += 1 }
+        }
+        return counts.map { Catalogue.Count(name: $0.key, cases: $0.value) }
+            .sorted { $0.cases != $1.cases ? $0.cases > $1.cases : $0.name < $1.name }
+    }
+}

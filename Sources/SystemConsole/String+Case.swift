@@ -1,0 +1,3 @@
+extension String {
+    func equalsIgnoringCase(_ other: String) -> Bool { lowercased() == other.lowercased() }
+}

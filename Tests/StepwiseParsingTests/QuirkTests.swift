@@ -1,0 +1,194 @@
+import Foundation
+import StepwiseModel
+import Testing
+@testable import StepwiseParsing
+
+/// Every quirk of the real exports, one test each.
+@Suite("Quirks of real exports")
+struct QuirkTests {
+    @Test("invalid YAML front matter warns and falls back to the key and title as written")
+    func invalidYAML() throws {
+        let text = Fixtures.zephyr(title: "Login: with @mention", action: "Do it")
+        let file = Fixtures.read(text)
+        let testCase = try #require(file.testCase)
+        #expect(testCase.key == "MM-T1")
+        #expect(testCase.title == "Login: with @mention")
+        let warning = try #require(file.diagnostics.first { $0.code == "yaml.invalid" })
+        #expect(warning.severity == .warning)
+        #expect(warning.location?.line == 3)
+        #expect(!file.hasErrors)
+    }
+
+    @Test("front matter without a title line falls back to the heading")
+    func headingFallback() throws {
+        let text = "---\n: broken [\n---\n\n## MM-T7: From the heading\n\n### Details\n\n### Steps\n\n**Step 1**\n\n> <article>x</article>\n"
+        let file = Fixtures.read(text)
+        #expect(file.testCase?.key == "MM-T7")
+        #expect(file.testCase?.title == "From the heading")
+        #expect(file.diagnostics.contains { $0.code == "yaml.invalid" })
+    }
+
+    @Test("(newline) in a title is the line break the title had")
+    func newlineInTitle() throws {
+        let file = Fixtures.read(Fixtures.zephyr(title: "First line:(newline)second line", action: "x"))
+        #expect(file.testCase?.title == "First line:\nsecond line")
+    }
+
+    @Test("<article>null</article> is a missing field, not the text null")
+    func nullArticle() throws {
+        let step = try Fixtures.onlyStep(Fixtures.zephyr(action: "null", expected: "It works"))
+        #expect(step.action == nil)
+        #expect(step.instructions.isEmpty)
+        #expect(step.expected?.plainText == "It works")
+    }
+
+    @Test("a blockquote broken by a newline in the HTML runs to the line ending in </article>")
+    func brokenBlockquote() throws {
+        let text = Fixtures.zephyr(action: "1. Create a channel\n\n<br>2. Post in it\n<br>3. Reload", expected: "- Done\n\n<br>- Still done")
+        let file = Fixtures.read(text)
+        let step = try #require(file.testCase?.steps.first)
+        #expect(step.instructions.map(\.text) == ["Create a channel", "Post in it", "Reload"])
+        #expect(step.expectations.map(\.text) == ["Done", "Still done"])
+        #expect(file.diagnostics.isEmpty)
+    }
+
+    @Test("an <article> that never closes is read up to the next step, with a warning")
+    func unclosedArticle() throws {
+        let text = Fixtures.zephyr(action: "x").replacingOccurrences(of: "x</article>", with: "Open it\n\nand more")
+        let file = Fixtures.read(text)
+        #expect(file.testCase?.steps.first?.action?.plainText == "Open it and more")
+        #expect(file.diagnostics.contains { $0.code == "zephyr.article" })
+    }
+
+    @Test("Markdown left inside HTML: backticks are code, [text](url) is a link, 1. after <br> splits")
+    func markdownInsideHTML() throws {
+        let step = try Fixtures.onlyStep(
+            Fixtures.zephyr(action: "Run `/apps install`<br>2. See [the docs](https://docs.example.com)"))
+        let action = try #require(step.action)
+        #expect(action.plainText == "Run /apps install\n2. See the docs")
+        #expect(action.nodes.description.contains("code(\"/apps install\")"))
+        #expect(action.nodes.description.contains("link(destination: \"https://docs.example.com\""))
+        #expect(step.instructions.map(\.text) == ["Run /apps install", "See the docs"])
+    }
+
+    @Test("entities are decoded")
+    func entities() throws {
+        let step = try Fixtures.onlyStep(Fixtures.zephyr(action: "Go to A &gt; B &mdash; &quot;C&quot;&nbsp;now &amp; then"))
+        #expect(step.action?.plainText == "Go to A > B — \"C\"\u{A0}now & then")
+        #expect(step.instructions.first?.text == "Go to A > B — \"C\" now & then")
+    }
+
+    @Test("lists nested four deep keep their depth")
+    func listsNestedFourDeep() throws {
+        let html = "<ol><li>one<ul><li>two<ul><li>three<ul><li>four</li></ul></li></ul></li></ul></li></ol>"
+        let step = try Fixtures.onlyStep(Fixtures.zephyr(action: html))
+        let first = try #require(step.instructions.first)
+        #expect(first.text == "one")
+        #expect(first.subItems.first?.subItems.first?.subItems.first?.text == "four")
+    }
+
+    @Test("a table in a step is a table node and one note or item")
+    func tableInStep() throws {
+        let html = "<p>Set these:</p><table><tbody><tr><td>Key</td><td>Value</td></tr><tr><td>a</td><td>1</td></tr></tbody></table>"
+        let step = try Fixtures.onlyStep(Fixtures.zephyr(action: html, expected: "<table><tr><th>A</th></tr><tr><td>b</td></tr></table>"))
+        guard case .table(_, let rows)? = step.action?.nodes.last else {
+            Issue.record("no table in \(String(describing: step.action))")
+            return
+        }
+        #expect(rows.count == 2)
+        #expect(step.instructions.count == 1)
+        #expect(step.instructions[0].notes == ["Key Value\na 1"])
+        #expect(step.expectations.map(\.text) == ["A\nb"])
+        if case .table(let header, _)? = step.expected?.nodes.first { #expect(header == 1) }
+    }
+
+    @Test("a Mattermost call names the called key and its steps nest under its number")
+    func mattermostCall() throws {
+        let body = """
+            ---
+
+            **Step 1 from MM-T3907: Setup the test-app**
+
+            <!-- (Auto-generated) Note: Steps 1.1 to 1.2 should not be updated here. -->
+
+            _**Step 1.1**_
+
+            Deploy the app
+
+            _**Expected**_
+
+            It runs
+
+            _**Step 1.2 from MM-T10: Nested**_
+
+            ---
+
+            **Step 2**
+
+            Use it
+            """
+        let file = Fixtures.read(Fixtures.mattermost(body: body))
+        let steps = try #require(file.testCase?.steps)
+        #expect(steps.map(\.number) == ["1", "1.1", "1.2", "2"])
+        #expect(steps[0].call == CaseCall(key: "MM-T3907", name: "Setup the test-app"))
+        #expect(steps[1].call == nil)
+        #expect(steps[1].expectations.map(\.text) == ["It runs"])
+        #expect(steps[2].call?.key == "MM-T10")
+        #expect(file.diagnostics.isEmpty)
+    }
+
+    @Test("a JSON step with testCase is a call to that key")
+    func jsonCall() throws {
+        let json = """
+            {"key": "MM-T5", "name": "Calls", "steps": [
+              {"inline": {"description": "<p>Do</p>", "testData": null, "expectedResult": "", "customFields": {}}, "testCase": null},
+              {"inline": null, "testCase": {"testCaseKey": "MM-T3425"}}
+            ]}
+            """
+        let file = Fixtures.read(json, path: "MM-T5.json")
+        #expect(file.format == .zephyrJSON)
+        let steps = try #require(file.testCase?.steps)
+        #expect(steps.map(\.call?.key) == [nil, "MM-T3425"])
+        #expect(steps[0].expected == nil)
+        #expect(steps[1].location.line == 3)
+    }
+
+    @Test("gaps in step numbers are reported as a note on the step after the gap")
+    func gaps() throws {
+        var text = Fixtures.zephyr(action: "one")
+        text += "\n**Step 4**\n\n> <article>four</article>\n"
+        let file = Fixtures.read(text)
+        let note = try #require(file.diagnostics.first { $0.code == "steps.gap" })
+        #expect(note.severity == .note)
+        #expect(note.message == "steps 2, 3 missing from the numbering")
+        #expect(note.location?.line == file.testCase?.steps.last?.location.line)
+    }
+
+    @Test("NBSP, zero-width space and U+2028 in text")
+    func invisibleCharacters() throws {
+        let step = try Fixtures.onlyStep(Fixtures.zephyr(action: "Click\u{A0}Save\u{200B} then\u{2028}wait"))
+        #expect(step.instructions.map(\.text) == ["Click Save then\nwait"])
+    }
+
+    @Test("the custom fields of a JSON record keep their order, and empty ones are left out")
+    func jsonFieldOrder() throws {
+        let json = """
+            {"key": "MM-T6", "name": "Fields", "customFields": {"Zeta": "z", "Empty": "", "Alpha": ["a", "b"], "None": null},
+             "folder": {"fullNames": ["Suite", "Things"]}, "labels": ["x"], "steps": [{"inline": {"description": "Do"}, "testCase": null}]}
+            """
+        let testCase = try #require(Fixtures.read(json, path: "MM-T6.json").testCase)
+        #expect(testCase.fields.map(\.name) == ["Zeta", "Alpha"])
+        #expect(testCase.fields.map(\.value.plainText) == ["z", "a,b"])
+        #expect(testCase.folder == ["Suite", "Things"])
+    }
+
+    @Test("the format is chosen by content, whatever the file is called")
+    func detection() {
+        #expect(Fixtures.read(Fixtures.zephyr(action: "x"), path: "a.txt").format == .zephyrMarkdown)
+        #expect(Fixtures.read(Fixtures.mattermost(body: "**Step 1**\n\nx"), path: "a.json").format == .mattermostMarkdown)
+        #expect(Fixtures.read("{\"key\": \"MM-T1\", \"steps\": []}", path: "a.md").format == .zephyrJSON)
+        let unknown = Fixtures.read("Just some notes.\n", path: "notes.md")
+        #expect(unknown.format == nil)
+        #expect(unknown.diagnostics.first?.code == "format.unknown")
+    }
+}

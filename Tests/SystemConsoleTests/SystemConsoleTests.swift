@@ -1,0 +1,233 @@
+import Clocks
+import SessionBackend
+import Testing
+@testable import SystemConsole
+
+@Suite struct NavigationTests {
+    @Test("System Console ➜ Users and User Management ➜ Users both reach the users route", arguments: [
+        ["Users"], ["User Management", "Users"], ["System Console", "User Management", "Users"],
+    ])
+    func navigate(_ path: [String]) async throws {
+        let fixture = try await Fixture.make()
+        try await fixture.console.navigate(to: path)
+        #expect(await fixture.console.url == "/admin_console/user_management/users")
+        #expect(try await fixture.console.rows().map(\.username) == ["ldap-user", "manager", "sysadmin", "user-1", "user-2", "user-3"])
+    }
+
+    @Test("an unmodelled page is an error that names it")
+    func unknownPage() async throws {
+        let fixture = try await Fixture.make()
+        await #expect(throws: ConsoleError.self) { try await fixture.console.navigate(to: ["Reporting", "Site Statistics"]) }
+    }
+
+    @Test("a plain user cannot open the System Console")
+    func plainUser() async throws {
+        let fixture = try await Fixture.make()
+        let client = try await fixture.backend.openClient(.browser(.edge, on: .windows))
+        _ = try await fixture.backend.signIn(client, username: "user-1").get()
+        let error = await SystemConsole.open(backend: fixture.backend, viewer: client).failure
+        #expect(error?.message == "You do not have permission to access the System Console.")
+    }
+}
+
+@Suite struct SearchTests {
+    @Test("the search applies 500 ms after the last keystroke, on the clock")
+    func debounce() async throws {
+        let fixture = try await Fixture.make()
+        await fixture.console.typeSearch("us")
+        await fixture.clock.advance(by: .milliseconds(300))
+        await fixture.console.typeSearch("user-1")
+        await fixture.clock.advance(by: .milliseconds(499))
+        #expect(try await fixture.console.rows().count == 6)
+        await fixture.clock.advance(by: .milliseconds(1))
+        #expect(try await fixture.console.rows().map(\.username) == ["user-1"])
+        #expect(await fixture.console.searchTerm == "user-1")
+    }
+
+    @Test("settle() waits on the clock for the debounce, then the list follows")
+    func settle() async throws {
+        let fixture = try await Fixture.make()
+        await fixture.console.typeSearch("user-2")
+        let waiting = Task { try await fixture.console.settle() }
+        await fixture.clock.advance(by: .milliseconds(500))
+        try await waiting.value
+        #expect(try await fixture.console.rows().map(\.username) == ["user-2"])
+    }
+
+    @Test("the search matches username, email, first and last name and nickname", arguments: [
+        ("user-2", ["user-2"]), ("bob@corp", ["user-2"]), ("Ann", ["user-1"]), ("lee", ["user-1"]), ("annie", ["user-1"]),
+        ("@user", ["user-1", "user-2", "user-3"]), ("nobody", []),
+    ])
+    func matches(_ term: String, _ expected: [String]) async throws {
+        let fixture = try await Fixture.make()
+        await fixture.console.typeSearch(term)
+        await fixture.clock.advance(by: .milliseconds(500))
+        #expect(try await fixture.console.rows().map(\.username) == expected)
+    }
+}
+
+@Suite struct MenuTests {
+    @Test("an admin sees the current console's items for an active email user")
+    func adminMenu() async throws {
+        let fixture = try await Fixture.make()
+        let menu = try await fixture.console.openMenu(forUser: "user-1")
+        #expect(menu.buttonLabel == "Member" && menu.buttonID == "actionMenuButton-systemUsersTable-3")
+        #expect(menu.items.map(\.label) == ["Manage roles", "Manage teams", "Reset password", "Update email", "Revoke sessions", "Deactivate"])
+        #expect(menu.item("Revoke Sessions")?.domID == "actionMenuItem-systemUsersTable-3-removeSessions")
+    }
+
+    @Test("the legacy console spells the items in title case")
+    func legacyMenu() async throws {
+        let fixture = try await Fixture.make(version: .legacy)
+        let menu = try await fixture.console.openMenu(forUser: "user-1")
+        #expect(menu.items.map(\.label) == ["Manage Roles", "Manage Teams", "Reset Password", "Update Email", "Revoke Sessions", "Deactivate"])
+    }
+
+    @Test("a deactivated user has Activate and no Revoke sessions; an LDAP user's Deactivate is disabled")
+    func specialRows() async throws {
+        let fixture = try await Fixture.make()
+        let gone = try await fixture.console.openMenu(forUser: "user-3")
+        #expect(gone.buttonLabel == "Deactivated")
+        #expect(gone.items.map(\.label) == ["Activate", "Manage roles", "Manage teams", "Reset password", "Update email"])
+        let ldap = try await fixture.console.openMenu(forUser: "ldap-user")
+        #expect(ldap.item("Deactivate")?.isDisabled == true && ldap.item("Deactivate")?.disabledReason == "Managed by LDAP")
+        #expect(ldap.item("Reset password") == nil && ldap.item("Revoke sessions") != nil)
+        #expect(ldap.item("Re-sync user via LDAP groups") != nil)
+    }
+
+    @Test("a user manager without write access finds every menu disabled")
+    func readOnlyManager() async throws {
+        let fixture = try await Fixture.make(viewer: "manager")
+        await #expect(throws: ConsoleError.self) { try await fixture.console.openMenu(forUser: "user-1") }
+    }
+
+    @Test("a user manager with write access acts on members but not on admins, and without revoke_user_access_token sees no Revoke sessions")
+    func writeManager() async throws {
+        let fixture = try await Fixture.make(viewer: "manager") { _ in }
+        await fixture.backend.grant(.sysconsoleWriteUserManagementUsers, to: .systemUserManager)
+        let menu = try await fixture.console.openMenu(forUser: "user-1")
+        #expect(menu.item("Revoke sessions") == nil && menu.item("Manage roles") == nil)
+        let admin = try await fixture.console.rows().first { $0.username == "sysadmin" }!
+        #expect(try await fixture.console.isMenuDisabled(for: admin))
+        await fixture.backend.grant(.revokeUserAccessToken, to: .systemUserManager)
+        #expect(try await fixture.console.openMenu(forUser: "user-1").item("Revoke sessions") != nil)
+    }
+}
+
+@Suite struct RevokeModalTests {
+    @Test("Revoke Sessions asks with Mattermost's words, Cancel changes nothing, Revoke ends every session of that user")
+    func revokeUser() async throws {
+        let fixture = try await Fixture.make()
+        let clients = try await fixture.userSessions()
+        let tokens = await fixture.tokens(of: clients)
+        try await fixture.console.openMenu(forUser: "user-1")
+        try await fixture.console.choose("Revoke Sessions")
+        let modal = try #require(await fixture.console.modal)
+        #expect(modal.title == "Revoke Sessions for user-1")
+        #expect(modal.message == "This action revokes all sessions for user-1. They will be logged out from all devices. Are you sure you want to revoke all sessions for user-1?")
+        #expect(modal.cancelLabel == "Cancel" && modal.confirmLabel == "Revoke" && modal.domID == "confirmModal")
+        try await fixture.console.cancel()
+        #expect(await fixture.console.modal == nil)
+        for token in tokens { #expect(await fixture.backend.validate(token: token)) }
+
+        try await fixture.console.openMenu(forUser: "user-1")
+        try await fixture.console.choose("Revoke sessions")
+        try await fixture.console.confirm()
+        for token in tokens { #expect(!(await fixture.backend.validate(token: token))) }
+        #expect(await fixture.console.url == SystemConsole.usersRoute)
+        #expect(await fixture.console.errorMessage == nil)
+        #expect(await fixture.backend.status(of: fixture.adminClient)?.token != nil)
+    }
+
+    @Test("revoking your own sessions logs you out to the login page")
+    func revokeSelf() async throws {
+        let fixture = try await Fixture.make()
+        try await fixture.console.openMenu(forUser: "sysadmin")
+        try await fixture.console.choose("Revoke sessions")
+        try await fixture.console.confirm()
+        let status = try #require(await fixture.backend.status(of: fixture.adminClient))
+        #expect(status.token == nil && status.location == "/login" && status.detection == .userAction)
+        #expect(await fixture.console.url == nil)
+    }
+
+    @Test("Revoke All Sessions asks with the version's message and logs everyone out, the admin too", arguments: ConsoleVersion.allCases)
+    func revokeAll(_ version: ConsoleVersion) async throws {
+        let fixture = try await Fixture.make(version: version)
+        let tokens = await fixture.tokens(of: try await fixture.userSessions())
+        #expect(try await fixture.console.showsRevokeAllSessionsButton())
+        try await fixture.console.clickRevokeAllSessions()
+        let modal = try #require(await fixture.console.modal)
+        #expect(modal.title == "Revoke all sessions in the system")
+        #expect(modal.message == (version == .current
+            ? "This action revokes all sessions in the system. All users will be logged out from all devices, including your session. Are you sure you want to revoke all sessions?"
+            : "This action revokes all sessions in the system. All users will be logged out from all devices. Are you sure you want to revoke all sessions?"))
+        #expect(modal.cancelLabel == "Cancel" && modal.confirmLabel == "Revoke All Sessions")
+        try await fixture.console.cancel()
+        for token in tokens { #expect(await fixture.backend.validate(token: token)) }
+        try await fixture.console.clickRevokeAllSessions()
+        try await fixture.console.confirm()
+        for token in tokens { #expect(!(await fixture.backend.validate(token: token))) }
+        #expect(await fixture.backend.sessionCount == 0)
+        #expect(await fixture.backend.status(of: fixture.adminClient)?.location == "/login")
+    }
+
+    @Test("a server refusal is shown on the page")
+    func serverError() async throws {
+        let fixture = try await Fixture.make(viewer: "manager")
+        await fixture.backend.grant(.revokeUserAccessToken, to: .systemUserManager)
+        try await fixture.console.clickRevokeAllSessions()
+        await #expect(throws: ConsoleError.self) { try await fixture.console.confirm() }
+        #expect(await fixture.console.errorMessage == "You do not have the appropriate permissions.")
+    }
+
+    @Test("when the admin's own session is gone, the next console action sends the admin to the login page")
+    func adminRevokedElsewhere() async throws {
+        let fixture = try await Fixture.make()
+        let token = try #require(await fixture.backend.status(of: fixture.adminClient)?.token)
+        _ = await fixture.backend.logout(token: token)
+        await #expect(throws: ConsoleError.self) { try await fixture.console.openMenu(forUser: "user-1") }
+        #expect(await fixture.backend.status(of: fixture.adminClient)?.isOnLoginPage == true)
+        #expect(await fixture.backend.status(of: fixture.adminClient)?.banner == "Your session has expired. Please log in again.")
+    }
+}
+
+@Suite struct ConsoleFaultTests {
+    @Test("console-revokes-wrong-user: even with user-1 alone in the list, user-2 loses their sessions and user-1 keeps them")
+    func wrongUser() async throws {
+        let fixture = try await Fixture.make { $0.faults = [.consoleRevokesWrongUser] }
+        let tokens = await fixture.tokens(of: try await fixture.userSessions())
+        let other = try await fixture.backend.logIn(username: "user-2", password: "Passw0rd!", method: .usernamePassword, from: nil).get()
+        await fixture.console.typeSearch("user-1")
+        await fixture.clock.advance(by: .milliseconds(500))
+        try await fixture.console.openMenu(forUser: "user-1")
+        try await fixture.console.choose("Revoke sessions")
+        try await fixture.console.confirm()
+        for token in tokens { #expect(await fixture.backend.validate(token: token)) }
+        #expect(!(await fixture.backend.validate(token: other.token)))
+    }
+
+    @Test("cancel-still-revokes: Cancel revokes anyway")
+    func cancelRevokes() async throws {
+        let fixture = try await Fixture.make { $0.faults = [.cancelStillRevokes] }
+        let tokens = await fixture.tokens(of: try await fixture.userSessions())
+        try await fixture.console.openMenu(forUser: "user-1")
+        try await fixture.console.choose("Revoke sessions")
+        try await fixture.console.cancel()
+        for token in tokens { #expect(!(await fixture.backend.validate(token: token))) }
+    }
+
+    @Test("non-admin-can-revoke-admin: the manager's menu on the admin row is enabled and the revoke goes through")
+    func managerRevokesAdmin() async throws {
+        let fixture = try await Fixture.make(viewer: "manager") { $0.faults = [.nonAdminCanRevokeAdmin] }
+        await fixture.backend.grant(.sysconsoleWriteUserManagementUsers, to: .systemUserManager)
+        await fixture.backend.grant(.revokeUserAccessToken, to: .systemUserManager)
+        let adminClient = try await fixture.backend.openClient(.desktopApp(on: .linux))
+        _ = try await fixture.backend.signIn(adminClient, username: "sysadmin").get()
+        try await fixture.console.openMenu(forUser: "sysadmin")
+        try await fixture.console.choose("Revoke sessions")
+        try await fixture.console.confirm()
+        let token = try #require(await fixture.backend.status(of: adminClient)?.token)
+        #expect(!(await fixture.backend.validate(token: token)))
+        #expect(await fixture.backend.storedSessions(ofUser: fixture.backend.user(named: "sysadmin")!.id).isEmpty)
+    }
+}

@@ -244,17 +244,16 @@ struct ZephyrMarkdownReader {
         while line <= source.lineCount {
             let text = Self.trimmed(source.bytes[source.range(ofLine: line)])
             guard text.first == UInt8(ascii: "|") else { break }
-            let cells = Self.cells(text)
             defer { line += 1 }
-            if line == firstLine || cells.allSatisfy({ $0.allSatisfy { ":- ".utf8.contains($0) } }) { continue }
-            guard cells.count >= 2 else {
+            guard line != firstLine, !text.allSatisfy({ ":-| ".utf8.contains($0) }) else { continue }
+            guard let (nameRange, valueRange) = Self.nameAndValue(text) else {
                 context.report(.warning, "table row without a value", line: line, code: "zephyr.table")
                 continue
             }
-            let name = String(decoding: cells[0], as: UTF8.self)
-            let rawValue = cells[1...].map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|")
+            let name = Self.unescapingPipes(source.bytes[nameRange])
+            let rawValue = Self.unescapingPipes(source.bytes[valueRange])
             let value: LocatedText
-            if html, rawValue.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
+            if html, source.bytes[valueRange].contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
                 value = LocatedText(html: HTMLConverter.convert(rawValue), line: line)
             } else {
                 value = LocatedText(text: RichText(text: rawValue), blockLines: [line], itemLines: [], breaksAreLines: false)
@@ -264,30 +263,32 @@ struct ZephyrMarkdownReader {
         return (fields, line - 1)
     }
 
-    /// Cells of a table row, split at unescaped `|`, trimmed, with `\|` unescaped.
-    static func cells(_ row: ArraySlice<UInt8>) -> [[UInt8]] {
-        var cells: [[UInt8]] = []
-        var current: [UInt8] = []
+    /// The byte ranges of a row's first cell and of everything after it up to the closing `|`
+    /// (a value holding an unescaped `|` keeps it), trimmed. `nil` for a row with one cell.
+    static func nameAndValue(_ row: ArraySlice<UInt8>) -> (Range<Int>, Range<Int>)? {
+        var separators: [Int] = []
         var index = row.startIndex
-        var started = false
         while index < row.endIndex {
             let byte = row[index]
-            if byte == UInt8(ascii: "\\"), index + 1 < row.endIndex, row[index + 1] == UInt8(ascii: "|") {
-                current.append(UInt8(ascii: "|"))
+            if byte == UInt8(ascii: "\\") {
                 index += 2
                 continue
             }
-            if byte == UInt8(ascii: "|") {
-                if started { cells.append(Array(trimmed(current[...]))) }
-                started = true
-                current.removeAll(keepingCapacity: true)
-            } else {
-                current.append(byte)
-            }
+            if byte == UInt8(ascii: "|") { separators.append(index) }
             index += 1
         }
-        if !trimmed(current[...]).isEmpty { cells.append(Array(trimmed(current[...]))) }
-        return cells
+        guard separators.count >= 2, separators[0] == row.startIndex else { return nil }
+        let closing = separators.last == row.endIndex - 1 && separators.count >= 3 ? separators.count - 1 : separators.count
+        let valueEnd = closing < separators.count ? separators[closing] : row.endIndex
+        guard valueEnd > separators[1] else { return nil }
+        let name = trimmed(row[(separators[0] + 1)..<separators[1]])
+        let value = trimmed(row[(separators[1] + 1)..<valueEnd])
+        return (name.startIndex..<name.endIndex, value.startIndex..<value.endIndex)
+    }
+
+    private static func unescapingPipes(_ bytes: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return bytes.contains(UInt8(ascii: "\\")) ? text.replacingAll("\\|", with: "|") : text
     }
 
     private mutating func apply(details fields: [TableField], to testCase: inout TestCase) {

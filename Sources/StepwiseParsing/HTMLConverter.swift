@@ -25,6 +25,13 @@ enum HTMLConverter {
             | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NODEFDTD.rawValue)
 
     static func convert(_ fragment: ArraySlice<UInt8>) -> ConvertedText {
+        // Without a tag or an entity there is nothing for an HTML parser to do; a quarter of the
+        // fields in real exports are such plain text.
+        if !fragment.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
+            let text = fragment.withContiguousStorageIfAvailable { Builder.collapsingWhitespace($0) }
+                ?? Builder.collapsingWhitespace(String(decoding: fragment, as: UTF8.self))
+            return ConvertedText(nodes: text.isEmpty ? [] : InlineMarkdown.nodes(from: text))
+        }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(fragment.count + 16)
         buffer.append(contentsOf: "<div>".utf8)
@@ -83,7 +90,7 @@ enum HTMLConverter {
     }
 }
 
-private struct Builder {
+struct Builder {
     var itemLines: [Int] = []
     var truncated = false
 

@@ -358,7 +358,12 @@ struct StepItemizer {
         walk(inline)
         var result: [Line] = []
         for (index, group) in groups.enumerated() {
-            let text = ItemText.normalize(RichText(group).plainText)
+            let text: String
+            if group.count == 1, case .text(let plain) = group[0] {
+                text = ItemText.normalize(plain)
+            } else {
+                text = ItemText.normalize(RichText(group).plainText)
+            }
             guard !text.isEmpty else { continue }
             let line = breaksAreLines ? firstLine + breakCount[index] : firstLine
             var entry = Line(text: text, line: line, leadIn: nil, afterLeadIn: nil, isLabel: false)

@@ -266,23 +266,28 @@ struct ZephyrMarkdownReader {
     /// The byte ranges of a row's first cell and of everything after it up to the closing `|`
     /// (a value holding an unescaped `|` keeps it), trimmed. `nil` for a row with one cell.
     static func nameAndValue(_ row: ArraySlice<UInt8>) -> (Range<Int>, Range<Int>)? {
-        var separators: [Int] = []
-        var index = row.startIndex
+        guard row.first == UInt8(ascii: "|") else { return nil }
+        var index = row.startIndex + 1
+        var second: Int?
         while index < row.endIndex {
             let byte = row[index]
             if byte == UInt8(ascii: "\\") {
                 index += 2
                 continue
             }
-            if byte == UInt8(ascii: "|") { separators.append(index) }
+            if byte == UInt8(ascii: "|") {
+                second = index
+                break
+            }
             index += 1
         }
-        guard separators.count >= 2, separators[0] == row.startIndex else { return nil }
-        let closing = separators.last == row.endIndex - 1 && separators.count >= 3 ? separators.count - 1 : separators.count
-        let valueEnd = closing < separators.count ? separators[closing] : row.endIndex
-        guard valueEnd > separators[1] else { return nil }
-        let name = trimmed(row[(separators[0] + 1)..<separators[1]])
-        let value = trimmed(row[(separators[1] + 1)..<valueEnd])
+        guard let second else { return nil }
+        var valueEnd = row.endIndex
+        if valueEnd - 1 > second, row[valueEnd - 1] == UInt8(ascii: "|"), row[valueEnd - 2] != UInt8(ascii: "\\") {
+            valueEnd -= 1
+        }
+        let name = trimmed(row[(row.startIndex + 1)..<second])
+        let value = trimmed(row[(second + 1)..<valueEnd])
         return (name.startIndex..<name.endIndex, value.startIndex..<value.endIndex)
     }
 
@@ -297,13 +302,33 @@ struct ZephyrMarkdownReader {
             switch field.name {
             case "Priority": testCase.priority = value
             case "Status": testCase.status = value
-            case "Folder": testCase.folder = value.isEmpty ? [] : value.split(separator: " / ", omittingEmptySubsequences: false).map(String.init)
+            case "Folder": testCase.folder = Self.folderNames(value)
             case "Component": testCase.component = value
             case "Labels": testCase.labels = value.split(separator: ",").map(String.init)
             case "Created": testCase.createdOn = value
             default: testCase.fields.append(Field(name: field.name, value: RichText(text: value)))
             }
         }
+    }
+
+    /// `Suite / System Console / Users` → its names (split at " / ", on bytes).
+    static func folderNames(_ value: String) -> [String] {
+        guard !value.isEmpty else { return [] }
+        let bytes = Array(value.utf8)
+        var names: [String] = []
+        var start = 0
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0x20, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == 0x20 {
+                names.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                index += 3
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        names.append(String(decoding: bytes[start...], as: UTF8.self))
+        return names
     }
 
     // MARK: Bytes

@@ -20,43 +20,18 @@ enum HTMLConverter {
     /// over a hostile 10,000-deep tree must not exhaust the stack.
     static let maximumDepth = 64
 
-    private static let options = Int32(
+    fileprivate static let options = Int32(
         HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NODEFDTD.rawValue)
 
     static func convert(_ fragment: ArraySlice<UInt8>) -> ConvertedText {
-        // Without a tag or an entity there is nothing for an HTML parser to do; a quarter of the
-        // fields in real exports are such plain text.
-        if !fragment.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
-            let text = fragment.withContiguousStorageIfAvailable { Builder.collapsingWhitespace($0) }
-                ?? Builder.collapsingWhitespace(String(decoding: fragment, as: UTF8.self))
-            return ConvertedText(nodes: text.isEmpty ? [] : InlineMarkdown.nodes(from: text))
-        }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(fragment.count + 16)
-        buffer.append(contentsOf: "<div>".utf8)
-        buffer.append(contentsOf: fragment)
-        buffer.append(contentsOf: "</div>".utf8)
-        let document: htmlDocPtr? = buffer.withUnsafeBufferPointer { raw in
-            raw.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
-            }
-        }
-        guard let document else { return ConvertedText() }
-        defer { xmlFreeDoc(document) }
-        var result = ConvertedText()
-        guard let wrapper = findWrapper(xmlDocGetRootElement(document)) else { return result }
-        var builder = Builder()
-        result.nodes = builder.children(of: wrapper, depth: 0)
-        result.itemLines = builder.itemLines
-        result.truncatedDepth = builder.truncated
-        return result
+        HTMLParser().convert(fragment)
     }
 
     static func convert(_ string: String) -> ConvertedText { convert(Array(string.utf8)[...]) }
 
     /// The `<div>` this converter added: the first element under `<body>`.
-    private static func findWrapper(_ root: xmlNodePtr?) -> xmlNodePtr? {
+    fileprivate static func findWrapper(_ root: xmlNodePtr?) -> xmlNodePtr? {
         var node = root
         while let current = node {
             if current.pointee.type == XML_ELEMENT_NODE, name(of: current) == "div" { return current }
@@ -90,7 +65,53 @@ enum HTMLConverter {
     }
 }
 
-struct Builder {
+/// One libxml2 parser context, reused for every HTML fragment of a file: creating a context per
+/// fragment costs more than parsing a typical fragment.
+///
+/// Not thread-safe (libxml2 contexts are not); each read of a file makes its own.
+final class HTMLParser {
+    private let context: htmlParserCtxtPtr?
+
+    init() { context = htmlNewParserCtxt() }
+
+    deinit {
+        if let context { htmlFreeParserCtxt(context) }
+    }
+
+    func convert(_ string: String) -> ConvertedText { convert(Array(string.utf8)[...]) }
+
+    func convert(_ fragment: ArraySlice<UInt8>) -> ConvertedText {
+        // Without a tag or an entity there is nothing for an HTML parser to do; a quarter of the
+        // fields in real exports are such plain text.
+        if !fragment.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
+            let text = fragment.withContiguousStorageIfAvailable { HTMLTreeBuilder.collapsingWhitespace($0) }
+                ?? HTMLTreeBuilder.collapsingWhitespace(String(decoding: fragment, as: UTF8.self))
+            return ConvertedText(nodes: text.isEmpty ? [] : InlineMarkdown.nodes(from: text))
+        }
+        guard let context else { return ConvertedText() }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(fragment.count + 16)
+        buffer.append(contentsOf: "<div>".utf8)
+        buffer.append(contentsOf: fragment)
+        buffer.append(contentsOf: "</div>".utf8)
+        let document: htmlDocPtr? = buffer.withUnsafeBufferPointer { raw in
+            raw.withMemoryRebound(to: CChar.self) { chars in
+                htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, "UTF-8", HTMLConverter.options)
+            }
+        }
+        guard let document else { return ConvertedText() }
+        defer { xmlFreeDoc(document) }
+        var result = ConvertedText()
+        guard let wrapper = HTMLConverter.findWrapper(xmlDocGetRootElement(document)) else { return result }
+        var builder = HTMLTreeBuilder()
+        result.nodes = builder.children(of: wrapper, depth: 0)
+        result.itemLines = builder.itemLines
+        result.truncatedDepth = builder.truncated
+        return result
+    }
+}
+
+private struct HTMLTreeBuilder {
     var itemLines: [Int] = []
     var truncated = false
 

@@ -5,6 +5,8 @@ import StepwiseModel
 struct ReaderContext {
     let source: SourceText
     var diagnostics: [Diagnostic] = []
+    /// One HTML parser for the whole file.
+    let html = HTMLParser()
 
     init(source: SourceText) { self.source = source }
 

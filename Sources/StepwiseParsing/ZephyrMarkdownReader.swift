@@ -207,7 +207,7 @@ struct ZephyrMarkdownReader {
         if content.hasSuffix("</article>") { content = content.dropLast(10) }
         let inner = Self.trimmed(content)
         if inner.isEmpty || Self.equals(inner, "null") { return (nil, lastLine) }
-        let converted = HTMLConverter.convert(inner)
+        let converted = context.html.convert(inner)
         if converted.truncatedDepth {
             context.report(
                 .warning, "HTML nested deeper than \(HTMLConverter.maximumDepth) levels was flattened to text",
@@ -254,7 +254,7 @@ struct ZephyrMarkdownReader {
             let rawValue = Self.unescapingPipes(source.bytes[valueRange])
             let value: LocatedText
             if html, source.bytes[valueRange].contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
-                value = LocatedText(html: HTMLConverter.convert(rawValue), line: line)
+                value = LocatedText(html: context.html.convert(rawValue), line: line)
             } else {
                 value = LocatedText(text: RichText(text: rawValue), blockLines: [line], itemLines: [], breaksAreLines: false)
             }

@@ -58,19 +58,3 @@ struct ReaderContext {
         raw.replacingAll("(newline)", with: "\n")
     }
 }
-
-extension String {
-    /// Plain substring replacement, without Foundation.
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, utf8.contains(target.utf8.first!), firstRange(of: target) != nil else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        result += rest
-        return result
-    }
-}

@@ -1,32 +1,5 @@
 import StepwiseModel
 
-/// Rich text of one step field, with what is known about where each part is written.
-struct LocatedText: Sendable {
-    var text: RichText
-    /// Line of each top-level node of `text.nodes` (absolute).
-    var blockLines: [Int]
-    /// Absolute line of every list item, in pre-order.
-    var itemLines: [Int]
-    /// True when each line break in the text also ends a line in the file (Markdown), so lines
-    /// after a break can be located exactly.
-    var breaksAreLines: Bool
-
-    init(text: RichText, blockLines: [Int], itemLines: [Int], breaksAreLines: Bool) {
-        self.text = text
-        self.blockLines = blockLines
-        self.itemLines = itemLines
-        self.breaksAreLines = breaksAreLines
-    }
-
-    /// Text from an HTML fragment that starts on `line`.
-    init(html converted: ConvertedText, line: Int) {
-        text = RichText(converted.nodes)
-        blockLines = Array(repeating: line, count: converted.nodes.count)
-        itemLines = converted.itemLines.map { line + $0 - 1 }
-        breaksAreLines = false
-    }
-}
-
 /// Splits a step's action into ``Instruction``s and its expected result into ``Expectation``s.
 ///
 /// The rules, in the words of the people who write the exports: each item of a top-level list is
@@ -398,33 +371,5 @@ extension RichText.Node {
     fileprivate var isGroupWithBlocks: Bool {
         if case .group(let children) = self { return children.contains(where: \.isBlock) }
         return false
-    }
-}
-
-/// Hands out list-item lines in document order.
-struct LineCursor {
-    var lines: [Int]
-    var position = 0
-
-    mutating func next() -> Int? {
-        guard position < lines.count else { return nil }
-        defer { position += 1 }
-        return lines[position]
-    }
-
-    /// Passes over the list items inside a node the itemizer does not split.
-    mutating func skip(_ node: RichText.Node) {
-        position += Self.itemCount(node)
-    }
-
-    static func itemCount(_ node: RichText.Node) -> Int {
-        switch node {
-        case .list(_, _, let items): items.count + items.reduce(0) { $0 + $1.reduce(0) { $0 + itemCount($1) } }
-        case .paragraph(let c), .heading(_, let c), .blockQuote(let c), .emphasis(let c), .strong(let c),
-            .strikethrough(let c), .link(_, let c), .group(let c):
-            c.reduce(0) { $0 + itemCount($1) }
-        case .table(_, let rows): rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.reduce(0) { $0 + itemCount($1) } } }
-        default: 0
-        }
     }
 }

@@ -371,20 +371,3 @@ struct ZephyrMarkdownReader {
         bytes.count == word.utf8CodeUnitCount && hasPrefix(bytes, word)
     }
 }
-
-extension ArraySlice<UInt8> {
-    func hasSuffix(_ suffix: StaticString) -> Bool {
-        let count = suffix.utf8CodeUnitCount
-        guard self.count >= count else { return false }
-        var index = endIndex - count
-        for offset in 0..<count {
-            if self[index] != suffix.utf8Start[offset] { return false }
-            index += 1
-        }
-        return true
-    }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}

@@ -8,7 +8,18 @@ import StepwiseModel
 final class HTMLParser {
     private let context: htmlParserCtxtPtr?
 
-    init() { context = htmlNewParserCtxt() }
+    /// libxml2 must be initialised once before threads use it: its lazy initialisation of the
+    /// dictionary lock races, and two readers on two threads then deadlock. A global `let` runs
+    /// exactly once, thread-safely.
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    init() {
+        _ = Self.initialized
+        context = htmlNewParserCtxt()
+    }
 
     deinit {
         if let context { htmlFreeParserCtxt(context) }

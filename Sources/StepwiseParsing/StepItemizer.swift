@@ -16,11 +16,7 @@ struct StepItemizer {
     func instructions(_ source: LocatedText) -> [Instruction] {
         var cursor = LineCursor(lines: source.itemLines)
         var result: [Instruction] = []
-        let blocks = Self.flatten(source.text.nodes, lines: source.blockLines)
-        var index = 0
-        while index < blocks.count {
-            let (node, line) = blocks[index]
-            index += 1
+        for (node, line) in Self.flatten(source.text.nodes, lines: source.blockLines) {
             switch node {
             case .list(_, _, let items):
                 // "Do this:" followed by bullets: the bullets are the variants of that instruction.
@@ -55,6 +51,7 @@ struct StepItemizer {
         fromInline inline: [RichText.Node], line: Int, breaksAreLines: Bool, to result: inout [Instruction]
     ) {
         let lines = Self.lines(of: inline, firstLine: line, breaksAreLines: breaksAreLines)
+            .filter { !ItemText.isSeparator($0.text) }
         let numbered = lines.contains { ItemText.stripMarker($0.text).marker != nil }
         if !numbered {
             // A lone paragraph is one instruction; a bold label line is a note on the one before.
@@ -69,7 +66,7 @@ struct StepItemizer {
         }
         var startedHere = false
         var leadIn: Int?
-        for current in lines where !ItemText.isSeparator(current.text) {
+        for current in lines {
             let (text, marker) = ItemText.stripMarker(current.text)
             if marker != nil {
                 result.append(Instruction(number: 0, text: text, location: location(current.line)))
@@ -254,25 +251,22 @@ struct StepItemizer {
         return result
     }
 
-    /// An item's leading inline content (or first paragraph) and the blocks after it.
+    /// An item's leading inline content (or its first paragraph) and the blocks after it.
     static func split(item content: [RichText.Node]) -> (head: [RichText.Node], rest: [RichText.Node]) {
         var head: [RichText.Node] = []
-        var rest: [RichText.Node] = []
-        for node in content {
-            if !rest.isEmpty {
-                rest.append(node)
-            } else if case .paragraph(let children) = node, head.isEmpty, !children.contains(where: \.isBlock) {
-                head = children
-                rest.append(.group([]))  // marks the head as closed
-            } else if case .group(let children) = node, !children.contains(where: \.isBlock) {
+        for (index, node) in content.enumerated() {
+            switch node {
+            case .paragraph(let children) where head.isEmpty && !children.contains(where: \.isBlock):
+                return (children, Array(content[(index + 1)...]))
+            case .group(let children) where !children.contains(where: \.isBlock):
                 head.append(contentsOf: children)
-            } else if node.isBlock || (node.isGroupWithBlocks) {
-                rest.append(node)
-            } else {
+            case _ where node.isBlock, .group:
+                return (head, Array(content[index...]))
+            default:
                 head.append(node)
             }
         }
-        return (head, rest.filter { if case .group(let c) = $0 { return !c.isEmpty } else { return true } })
+        return (head, [])
     }
 
     /// The children of an inline container and a way to wrap others the same way.
@@ -364,12 +358,5 @@ struct StepItemizer {
             result.append(entry)
         }
         return result
-    }
-}
-
-extension RichText.Node {
-    fileprivate var isGroupWithBlocks: Bool {
-        if case .group(let children) = self { return children.contains(where: \.isBlock) }
-        return false
     }
 }

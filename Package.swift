@@ -72,20 +72,23 @@ let package = Package(
 
         // MARK: Benchmarks (separate executables that print figures; never timed inside unit tests)
         .executableTarget(name: "bench-parse", dependencies: ["StepwiseParsing", "CCmarkGFM"], path: "Benchmarks/bench-parse"),
-        .executableTarget(name: "bench-runner", dependencies: ["StepwiseBinding", "StepwiseRunner"], path: "Benchmarks/bench-runner"),
+        .executableTarget(name: "bench-runner", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseRunner"], path: "Benchmarks/bench-runner"),
         .executableTarget(name: "bench-backend", dependencies: ["SessionBackend"], path: "Benchmarks/bench-backend"),
 
         // MARK: Tests (one target per module)
         .testTarget(name: "StepwiseModelTests", dependencies: ["StepwiseModel"]),
         .testTarget(name: "StepwiseParsingTests", dependencies: ["StepwiseParsing"], exclude: ["Golden"]),
-        .testTarget(name: "StepwiseBindingTests", dependencies: ["StepwiseBinding", "StepwiseParsing"]),
-        .testTarget(name: "StepwiseRunnerTests", dependencies: ["StepwiseRunner", "StepwiseParsing"]),
+        .testTarget(name: "StepwiseBindingTests", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseParsing"]),
+        .testTarget(name: "StepwiseRunnerTests", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseRunner", "StepwiseParsing"]),
         .testTarget(name: "StepwiseReportingTests", dependencies: ["StepwiseReporting"], exclude: ["Golden", "Fixtures", "Schemas"]),
         .testTarget(name: "StepwiseCatalogueTests", dependencies: ["StepwiseCatalogue"]),
         .testTarget(name: "SessionBackendTests", dependencies: ["SessionBackend", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "SystemConsoleTests", dependencies: ["SystemConsole", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "MattermostStepsTests", dependencies: ["MattermostSteps", "StepwiseRunner", "StepwiseParsing"]),
-        .testTarget(name: "StepwiseCLITests", dependencies: ["StepwiseCLI"]),
+        .testTarget(
+            name: "StepwiseCLITests",
+            dependencies: ["StepwiseCLI", "StepwiseModel", "StepwiseBinding", "StepwiseRunner", "StepwiseReporting"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -88,5 +88,42 @@ struct Bench {
         }
         let median = rates.sorted()[rates.count / 2]
         print("bench-runner: \(cases) cases × 8 items, 2 jobs, median of \(runs): \(Int(median)) items/s")
+        await eventualChecks()
+    }
+
+    struct PollingSteps: StepLibrary {
+        func makeWorld(_ context: WorldContext) async throws -> Console { Console() }
+        func define(_ steps: inout Steps<Console>) {
+            steps.check("redirected within {period}, checked every {duration}") { (_, step, window: DurationRange, every: Duration) in
+                try await step.eventually(within: window.upperBound!, every: every) { step.elapsed >= window.upperBound! }
+            }
+        }
+    }
+
+    /// What polling costs on the virtual clock: each poll advances swift-clocks' TestClock.
+    static func eventualChecks() async {
+        for (interval, polls) in [("100 ms", 300), ("1 second", 30)] {
+            let here = SourceLocation(file: "bench/poll.md", line: 1)
+            let testCase = TestCase(
+                key: "P-1", title: "Polling",
+                steps: [
+                    Step(
+                        number: "1",
+                        expectations: [Expectation(number: 1, text: "Redirected within 30 seconds, checked every \(interval)", location: here)],
+                        location: here)
+                ],
+                format: .zephyrMarkdown, location: here)
+            var walls: [Double] = []
+            for _ in 1...runs {
+                let binder = Binder(libraries: [PollingSteps()])
+                let start = ContinuousClock.now
+                let code = await Runner(binder: binder, options: RunOptions(jobs: 1)).run([binder.bind(testCase, caseID: "P-1")]) { _ in }
+                precondition(code == 0, "the polling case must pass")
+                let elapsed = start.duration(to: .now)
+                walls.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            }
+            let median = walls.sorted()[walls.count / 2]
+            print("eventual check over 30 s of virtual time, every \(interval) (\(polls) polls): median \(String(format: "%.1f", median)) ms wall")
+        }
     }
 }

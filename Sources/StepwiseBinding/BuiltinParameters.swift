@@ -119,10 +119,34 @@ enum BuiltinParameters {
     static func scanner(_ regex: SendableRegex<AnyRegexOutput>) -> @Sendable (MatchText, Int) -> [Int] {
         { text, start in
             guard start < text.count, text.isWordBoundary(start) || text.scalars[start] == "~" else { return [] }
+            // Most positions cannot start a span of time: rule them out before running the regex,
+            // which the snippet generator and phrase matching try at every word.
+            guard canStartSpan(text, at: start) else { return [] }
             let slice = text.string[text.indices[start]...]
             guard let match = try? regex.regex.prefixMatch(in: slice) else { return [] }
             return [text.offset(of: match.range.upperBound)]
         }
+    }
+
+    /// The words a duration or a period can begin with: spelled numbers and qualifiers.
+    static let spanLeadWords: Set<String> = [
+        "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "about", "approximately", "around", "over", "more", "at", "under", "less", "up", "within",
+    ]
+
+    /// Whether a duration or a period could start at `start`: a `~`, a digit, or a lead word.
+    static func canStartSpan(_ text: MatchText, at start: Int) -> Bool {
+        let first = text.scalars[start]
+        if first == "~" || ("0"..."9").contains(first) { return true }
+        var word = ""
+        var position = start
+        while position < text.count, word.unicodeScalars.count <= 13 {
+            let scalar = text.scalars[position]
+            guard scalar.properties.isAlphabetic else { break }
+            word.unicodeScalars.append(scalar)
+            position += 1
+        }
+        return spanLeadWords.contains(word.lowercased())
     }
 
     static func amount(_ number: String) -> Double? {

@@ -24,7 +24,9 @@ struct MergeCommand: ParsableCommand {
 
     func validate() throws {
         guard !streams.isEmpty else { throw ValidationError("give at least one event stream to merge") }
-        guard streams.count(where: { $0 == "-" }) <= 1 else { throw ValidationError("standard input (-) can be read only once") }
+        guard streams.count(where: { $0 == "-" }) <= 1 else {
+            throw ValidationError("standard input (-) can be read only once")
+        }
     }
 
     func run() throws {

@@ -19,7 +19,9 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "An NDJSON event stream (- for standard input).")
     var stream: String
 
-    @Option(name: .shortAndLong, help: "The report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        name: .shortAndLong,
+        help: "The report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: String
 
     @Option(name: .shortAndLong, help: "Where to write (a directory for allure; default: standard output).")
@@ -52,7 +54,8 @@ struct RenderCommand: ParsableCommand {
         let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
         do {
             try SavedStream.render(
-                events, format: try reportFormat, destination: destination, options: ReporterOptions(color: toTerminal, live: false, tmsLinkPattern: tmsLink))
+                events, format: try reportFormat, destination: destination,
+                options: ReporterOptions(color: toTerminal, live: false, tmsLinkPattern: tmsLink))
         } catch let error as ReporterError {
             throw ValidationError(error.message)
         }

@@ -10,12 +10,8 @@ struct SpecInput: ParsableArguments {
             valueName: "path"))
     var paths: [String]
 
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one spec file or directory") }
-    }
-
     /// Reads every spec, in order, handing each to `body`; returns the problems with the paths
-    /// themselves (missing, empty directory) first so they are reported too.
+    /// themselves (missing, empty directory) for the caller to report after the files.
     func read(_ body: (SpecFile) -> Void) -> [Diagnostic] {
         let (files, diagnostics) = SpecReader.discover(paths)
         for path in files { body(SpecReader.read(path: path)) }

@@ -13,8 +13,8 @@ public struct CatalogueBuilder {
     private let binder: Binder
     private let phraseLimit: Int
     private var catalogue: Catalogue
-    private var phrases: [PhraseKey: (occurrences: Int, examples: [String])] = [:]
-    private var phraseOrder: [PhraseKey] = []
+    /// Unbound texts with how often they occur, where, and when each was first seen.
+    private var phrases: [PhraseKey: (occurrences: Int, examples: [String], firstSeen: Int)] = [:]
 
     private struct PhraseKey: Hashable {
         var kind: ItemPlan.Kind
@@ -112,7 +112,7 @@ public struct CatalogueBuilder {
     }
 
     private mutating func notePhrase(_ item: ItemPlan, in key: String) {
-        let text = item.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = Self.collapsingWhitespace(item.text)
         guard !text.isEmpty else { return }
         let phraseKey = PhraseKey(kind: item.kind, text: text)
         if var entry = phrases[phraseKey] {
@@ -120,9 +120,25 @@ public struct CatalogueBuilder {
             if entry.examples.count < 5 && entry.examples.last != key { entry.examples.append(key) }
             phrases[phraseKey] = entry
         } else {
-            phrases[phraseKey] = (1, [key])
-            phraseOrder.append(phraseKey)
+            phrases[phraseKey] = (1, [key], phrases.count)
         }
+    }
+
+    /// Runs of whitespace as one space, none at the ends: item texts that differ only in spacing are one phrase.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.unicodeScalars.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     static func environments(of testCase: TestCase) -> [String] {
@@ -147,11 +163,10 @@ public struct CatalogueBuilder {
             return Catalogue.ToolCoverage(tool: tool, inProduction: inProduction, values: Self.counts(values))
         }
         // Stable: most frequent first, then first seen.
-        let order = Dictionary(uniqueKeysWithValues: phraseOrder.enumerated().map { ($1, $0) })
         result.unboundPhrases = phrases
             .sorted { lhs, rhs in
                 lhs.value.occurrences != rhs.value.occurrences
-                    ? lhs.value.occurrences > rhs.value.occurrences : order[lhs.key]! < order[rhs.key]!
+                    ? lhs.value.occurrences > rhs.value.occurrences : lhs.value.firstSeen < rhs.value.firstSeen
             }
             .prefix(phraseLimit)
             .map { Catalogue.Phrase(text: $0.key.text, kind: $0.key.kind, occurrences: $0.value.occurrences, examples: $0.value.examples) }

@@ -103,12 +103,11 @@ struct FrontMatter: Sendable {
                 !value.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "#") }),
                 !Self.containsColonSpace(value), last != UInt8(ascii: ":")
             else { return nil }
-            let text = String(decoding: value, as: UTF8.self)
-            // Words YAML resolves to null, booleans or numbers are left to the real parser.
-            if ["null", "true", "false", "yes", "no", "on", "off"].contains(text.lowercased()) { return nil }
-            if value.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }) {
+            // Short words YAML may resolve to null, a boolean or a number are left to the real parser.
+            if value.count <= 5 || value.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }) {
                 return nil
             }
+            let text = String(decoding: value, as: UTF8.self)
             entries.append((String(decoding: name, as: UTF8.self), .text(text)))
         }
         return FrontMatter(entries: entries)

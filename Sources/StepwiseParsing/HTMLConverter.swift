@@ -20,36 +20,18 @@ enum HTMLConverter {
     /// over a hostile 10,000-deep tree must not exhaust the stack.
     static let maximumDepth = 64
 
-    private static let options = Int32(
+    static let options = Int32(
         HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NODEFDTD.rawValue)
 
     static func convert(_ fragment: ArraySlice<UInt8>) -> ConvertedText {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(fragment.count + 16)
-        buffer.append(contentsOf: "<div>".utf8)
-        buffer.append(contentsOf: fragment)
-        buffer.append(contentsOf: "</div>".utf8)
-        let document: htmlDocPtr? = buffer.withUnsafeBufferPointer { raw in
-            raw.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
-            }
-        }
-        guard let document else { return ConvertedText() }
-        defer { xmlFreeDoc(document) }
-        var result = ConvertedText()
-        guard let wrapper = findWrapper(xmlDocGetRootElement(document)) else { return result }
-        var builder = Builder()
-        result.nodes = builder.children(of: wrapper, depth: 0)
-        result.itemLines = builder.itemLines
-        result.truncatedDepth = builder.truncated
-        return result
+        HTMLParser().convert(fragment)
     }
 
     static func convert(_ string: String) -> ConvertedText { convert(Array(string.utf8)[...]) }
 
     /// The `<div>` this converter added: the first element under `<body>`.
-    private static func findWrapper(_ root: xmlNodePtr?) -> xmlNodePtr? {
+    static func findWrapper(_ root: xmlNodePtr?) -> xmlNodePtr? {
         var node = root
         while let current = node {
             if current.pointee.type == XML_ELEMENT_NODE, name(of: current) == "div" { return current }
@@ -64,196 +46,21 @@ enum HTMLConverter {
         return node
     }
 
-    fileprivate static func name(of node: xmlNodePtr) -> String {
+    static func name(of node: xmlNodePtr) -> String {
         guard let name = node.pointee.name else { return "" }
         return String(cString: name)
     }
 
-    fileprivate static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
+    static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
         guard let value = xmlGetProp(node, name) else { return nil }
         defer { stepwise_xmlFree(value) }
         return String(cString: value)
     }
 
     /// The node's text with every descendant's, collected without recursion.
-    fileprivate static func textContent(of node: xmlNodePtr) -> String {
+    static func textContent(of node: xmlNodePtr) -> String {
         guard let content = xmlNodeGetContent(node) else { return "" }
         defer { stepwise_xmlFree(content) }
         return String(cString: content)
-    }
-}
-
-private struct Builder {
-    var itemLines: [Int] = []
-    var truncated = false
-
-    mutating func children(of parent: xmlNodePtr, depth: Int) -> [RichText.Node] {
-        var nodes: [RichText.Node] = []
-        let dropsBlankText = Self.isContainer(HTMLConverter.name(of: parent))
-        var child = parent.pointee.children
-        while let node = child {
-            child = node.pointee.next
-            switch node.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                guard let content = node.pointee.content else { continue }
-                let text = Self.collapsingWhitespace(content)
-                if text.isEmpty || (dropsBlankText && text == " ") { continue }
-                nodes.append(contentsOf: InlineMarkdown.nodes(from: text))
-            case XML_ELEMENT_NODE:
-                if depth >= HTMLConverter.maximumDepth {
-                    truncated = true
-                    let text = Self.collapsingWhitespace(HTMLConverter.textContent(of: node))
-                    if !text.isEmpty { nodes.append(.text(text)) }
-                    continue
-                }
-                if let converted = element(node, depth: depth + 1) { nodes.append(converted) }
-            default:
-                continue  // comments, processing instructions, entity declarations
-            }
-        }
-        return nodes
-    }
-
-    mutating func element(_ node: xmlNodePtr, depth: Int) -> RichText.Node? {
-        let name = HTMLConverter.name(of: node).lowercased()
-        switch name {
-        case "p": return .paragraph(children(of: node, depth: depth))
-        case "h1", "h2", "h3", "h4", "h5", "h6":
-            return .heading(level: Int(name.dropFirst()) ?? 1, children(of: node, depth: depth))
-        case "ul", "ol":
-            var items: [[RichText.Node]] = []
-            var child = node.pointee.children
-            while let item = child {
-                child = item.pointee.next
-                guard item.pointee.type == XML_ELEMENT_NODE else {
-                    // Stray text directly in a list reads as an item of its own.
-                    if item.pointee.type == XML_TEXT_NODE, let content = item.pointee.content {
-                        let text = Self.collapsingWhitespace(content)
-                        if !text.isEmpty, text != " " {
-                            itemLines.append(Int(xmlGetLineNo(item)))
-                            items.append([.text(text)])
-                        }
-                    }
-                    continue
-                }
-                if HTMLConverter.name(of: item).lowercased() == "li" {
-                    itemLines.append(Int(xmlGetLineNo(item)))
-                    items.append(children(of: item, depth: depth + 1))
-                } else if let converted = element(item, depth: depth + 1) {
-                    itemLines.append(Int(xmlGetLineNo(item)))
-                    items.append([converted])
-                }
-            }
-            let start = HTMLConverter.attribute("start", of: node).flatMap { Int($0) } ?? 1
-            return .list(ordered: name == "ol", start: start, items: items)
-        case "li":
-            // An item outside any list: keep its content.
-            return .group(children(of: node, depth: depth))
-        case "table":
-            var rows: [[[RichText.Node]]] = []
-            var header = 0
-            collectRows(node, depth: depth, rows: &rows, header: &header, inHead: false)
-            return .table(header: header, rows: rows)
-        case "blockquote": return .blockQuote(children(of: node, depth: depth))
-        case "pre":
-            return .codeBlock(HTMLConverter.textContent(of: node), language: nil)
-        case "code", "kbd", "samp", "tt":
-            return .code(Self.collapsingWhitespace(HTMLConverter.textContent(of: node)))
-        case "em", "i", "cite", "var": return .emphasis(children(of: node, depth: depth))
-        case "strong", "b": return .strong(children(of: node, depth: depth))
-        case "s", "strike", "del": return .strikethrough(children(of: node, depth: depth))
-        case "a":
-            return .link(destination: HTMLConverter.attribute("href", of: node) ?? "", children(of: node, depth: depth))
-        case "img":
-            return .image(
-                source: HTMLConverter.attribute("src", of: node) ?? "", alt: HTMLConverter.attribute("alt", of: node) ?? "")
-        case "br": return .lineBreak
-        case "hr": return .thematicBreak
-        case "script", "style", "head", "title", "col", "colgroup", "meta", "link": return nil
-        case "div", "section", "article", "header", "footer", "main", "figure", "dl", "dt", "dd", "address",
-            "details", "summary", "center", "tr", "td", "th":
-            // Block-level containers without a model node of their own: a group that breaks lines.
-            let content = children(of: node, depth: depth)
-            return content.isEmpty ? nil : .paragraph(content)
-        default:
-            let content = children(of: node, depth: depth)
-            return content.isEmpty ? nil : .group(content)
-        }
-    }
-
-    mutating func collectRows(
-        _ node: xmlNodePtr, depth: Int, rows: inout [[[RichText.Node]]], header: inout Int, inHead: Bool
-    ) {
-        var child = node.pointee.children
-        while let current = child {
-            child = current.pointee.next
-            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-            switch HTMLConverter.name(of: current).lowercased() {
-            case "thead":
-                collectRows(current, depth: depth, rows: &rows, header: &header, inHead: true)
-            case "tbody", "tfoot":
-                collectRows(current, depth: depth, rows: &rows, header: &header, inHead: false)
-            case "tr":
-                var cells: [[RichText.Node]] = []
-                var allHeaders = true
-                var cell = current.pointee.children
-                while let td = cell {
-                    cell = td.pointee.next
-                    guard td.pointee.type == XML_ELEMENT_NODE else { continue }
-                    let cellName = HTMLConverter.name(of: td).lowercased()
-                    guard cellName == "td" || cellName == "th" else { continue }
-                    if cellName != "th" { allHeaders = false }
-                    cells.append(children(of: td, depth: depth + 1))
-                }
-                if (inHead || (allHeaders && !cells.isEmpty)) && rows.count == header { header += 1 }
-                rows.append(cells)
-            default:
-                continue
-            }
-        }
-    }
-
-    static func isContainer(_ name: String) -> Bool {
-        switch name.lowercased() {
-        case "ul", "ol", "table", "thead", "tbody", "tfoot", "tr", "colgroup": true
-        default: false
-        }
-    }
-
-    /// HTML whitespace (space, tab, CR, LF, FF) collapsed to one space, as a browser renders it.
-    /// Other spaces (NBSP, U+2028) are content and are kept.
-    static func collapsingWhitespace(_ content: UnsafePointer<xmlChar>) -> String {
-        var length = 0
-        while content[length] != 0 { length += 1 }
-        return collapsingWhitespace(UnsafeBufferPointer(start: content, count: length))
-    }
-
-    static func collapsingWhitespace(_ string: String) -> String {
-        var copy = string
-        return copy.withUTF8 { collapsingWhitespace($0) }
-    }
-
-    static func collapsingWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var needsWork = false
-        var previousSpace = false
-        for byte in bytes {
-            let space = byte.isASCIIWhitespace
-            if space && (byte != 0x20 || previousSpace) { needsWork = true; break }
-            previousSpace = space
-        }
-        if !needsWork { return String(decoding: bytes, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        previousSpace = false
-        for byte in bytes {
-            if byte.isASCIIWhitespace {
-                if !previousSpace { out.append(0x20) }
-                previousSpace = true
-            } else {
-                out.append(byte)
-                previousSpace = false
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

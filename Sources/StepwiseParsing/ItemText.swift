@@ -5,7 +5,25 @@ import StepwiseModel
 enum ItemText {
     static func normalize(_ text: String) -> String {
         var copy = text
-        return copy.withUTF8 { normalize($0) }
+        return copy.withUTF8 { isNormal($0) } ? text : copy.withUTF8 { normalize($0) }
+    }
+
+    /// Most lines need no change: single spaces only, none at the ends, and no byte that could
+    /// start an unusual space or an invisible character.
+    private static func isNormal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+        var previousSpace = false
+        for byte in bytes {
+            switch byte {
+            case 0x20:
+                if previousSpace { return false }
+                previousSpace = true
+                continue
+            case 0x00..<0x20, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF: return false
+            default: previousSpace = false
+            }
+        }
+        return true
     }
 
     /// Works on UTF-8 bytes: this runs for every line of every step.

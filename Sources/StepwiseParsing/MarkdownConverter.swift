@@ -226,20 +226,3 @@ private struct MarkdownBuilder {
         return text
     }
 }
-
-extension StringProtocol {
-    /// The text without leading and trailing ASCII whitespace, found on UTF-8 bytes.
-    func trimmingASCIIWhitespace() -> Substring {
-        let whole = Substring(self)
-        let bytes = whole.utf8
-        var start = bytes.startIndex
-        var end = bytes.endIndex
-        while start < end, bytes[start].isASCIIWhitespace { start = bytes.index(after: start) }
-        while end > start, bytes[bytes.index(before: end)].isASCIIWhitespace { end = bytes.index(before: end) }
-        return whole[start..<end]
-    }
-}
-
-extension Unicode.Scalar {
-    var isASCIIWhitespaceScalar: Bool { value == 0x20 || value == 0x09 || value == 0x0A || value == 0x0D || value == 0x0C }
-}

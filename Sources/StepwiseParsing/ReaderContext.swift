@@ -5,6 +5,8 @@ import StepwiseModel
 struct ReaderContext {
     let source: SourceText
     var diagnostics: [Diagnostic] = []
+    /// One HTML parser for the whole file.
+    let html = HTMLParser()
 
     init(source: SourceText) { self.source = source }
 
@@ -54,21 +56,5 @@ struct ReaderContext {
     /// line break turned back into one.
     static func title(_ raw: String) -> String {
         raw.replacingAll("(newline)", with: "\n")
-    }
-}
-
-extension String {
-    /// Plain substring replacement, without Foundation.
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, utf8.contains(target.utf8.first!), firstRange(of: target) != nil else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        result += rest
-        return result
     }
 }

@@ -67,9 +67,3 @@ struct SourceText: Sendable {
         String(decoding: bytes[range], as: UTF8.self)
     }
 }
-
-extension UInt8 {
-    var isASCIIWhitespace: Bool {
-        self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D || self == 0x0C
-    }
-}

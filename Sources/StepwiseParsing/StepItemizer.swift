@@ -1,32 +1,5 @@
 import StepwiseModel
 
-/// Rich text of one step field, with what is known about where each part is written.
-struct LocatedText: Sendable {
-    var text: RichText
-    /// Line of each top-level node of `text.nodes` (absolute).
-    var blockLines: [Int]
-    /// Absolute line of every list item, in pre-order.
-    var itemLines: [Int]
-    /// True when each line break in the text also ends a line in the file (Markdown), so lines
-    /// after a break can be located exactly.
-    var breaksAreLines: Bool
-
-    init(text: RichText, blockLines: [Int], itemLines: [Int], breaksAreLines: Bool) {
-        self.text = text
-        self.blockLines = blockLines
-        self.itemLines = itemLines
-        self.breaksAreLines = breaksAreLines
-    }
-
-    /// Text from an HTML fragment that starts on `line`.
-    init(html converted: ConvertedText, line: Int) {
-        text = RichText(converted.nodes)
-        blockLines = Array(repeating: line, count: converted.nodes.count)
-        itemLines = converted.itemLines.map { line + $0 - 1 }
-        breaksAreLines = false
-    }
-}
-
 /// Splits a step's action into ``Instruction``s and its expected result into ``Expectation``s.
 ///
 /// The rules, in the words of the people who write the exports: each item of a top-level list is
@@ -43,11 +16,7 @@ struct StepItemizer {
     func instructions(_ source: LocatedText) -> [Instruction] {
         var cursor = LineCursor(lines: source.itemLines)
         var result: [Instruction] = []
-        let blocks = Self.flatten(source.text.nodes, lines: source.blockLines)
-        var index = 0
-        while index < blocks.count {
-            let (node, line) = blocks[index]
-            index += 1
+        for (node, line) in Self.flatten(source.text.nodes, lines: source.blockLines) {
             switch node {
             case .list(_, _, let items):
                 // "Do this:" followed by bullets: the bullets are the variants of that instruction.
@@ -82,6 +51,7 @@ struct StepItemizer {
         fromInline inline: [RichText.Node], line: Int, breaksAreLines: Bool, to result: inout [Instruction]
     ) {
         let lines = Self.lines(of: inline, firstLine: line, breaksAreLines: breaksAreLines)
+            .filter { !ItemText.isSeparator($0.text) }
         let numbered = lines.contains { ItemText.stripMarker($0.text).marker != nil }
         if !numbered {
             // A lone paragraph is one instruction; a bold label line is a note on the one before.
@@ -96,7 +66,7 @@ struct StepItemizer {
         }
         var startedHere = false
         var leadIn: Int?
-        for current in lines where !ItemText.isSeparator(current.text) {
+        for current in lines {
             let (text, marker) = ItemText.stripMarker(current.text)
             if marker != nil {
                 result.append(Instruction(number: 0, text: text, location: location(current.line)))
@@ -281,25 +251,22 @@ struct StepItemizer {
         return result
     }
 
-    /// An item's leading inline content (or first paragraph) and the blocks after it.
+    /// An item's leading inline content (or its first paragraph) and the blocks after it.
     static func split(item content: [RichText.Node]) -> (head: [RichText.Node], rest: [RichText.Node]) {
         var head: [RichText.Node] = []
-        var rest: [RichText.Node] = []
-        for node in content {
-            if !rest.isEmpty {
-                rest.append(node)
-            } else if case .paragraph(let children) = node, head.isEmpty, !children.contains(where: \.isBlock) {
-                head = children
-                rest.append(.group([]))  // marks the head as closed
-            } else if case .group(let children) = node, !children.contains(where: \.isBlock) {
+        for (index, node) in content.enumerated() {
+            switch node {
+            case .paragraph(let children) where head.isEmpty && !children.contains(where: \.isBlock):
+                return (children, Array(content[(index + 1)...]))
+            case .group(let children) where !children.contains(where: \.isBlock):
                 head.append(contentsOf: children)
-            } else if node.isBlock || (node.isGroupWithBlocks) {
-                rest.append(node)
-            } else {
+            case _ where node.isBlock, .group:
+                return (head, Array(content[index...]))
+            default:
                 head.append(node)
             }
         }
-        return (head, rest.filter { if case .group(let c) = $0 { return !c.isEmpty } else { return true } })
+        return (head, [])
     }
 
     /// The children of an inline container and a way to wrap others the same way.
@@ -358,7 +325,12 @@ struct StepItemizer {
         walk(inline)
         var result: [Line] = []
         for (index, group) in groups.enumerated() {
-            let text = ItemText.normalize(RichText(group).plainText)
+            let text: String
+            if group.count == 1, case .text(let plain) = group[0] {
+                text = ItemText.normalize(plain)
+            } else {
+                text = ItemText.normalize(RichText(group).plainText)
+            }
             guard !text.isEmpty else { continue }
             let line = breaksAreLines ? firstLine + breakCount[index] : firstLine
             var entry = Line(text: text, line: line, leadIn: nil, afterLeadIn: nil, isLabel: false)
@@ -386,40 +358,5 @@ struct StepItemizer {
             result.append(entry)
         }
         return result
-    }
-}
-
-extension RichText.Node {
-    fileprivate var isGroupWithBlocks: Bool {
-        if case .group(let children) = self { return children.contains(where: \.isBlock) }
-        return false
-    }
-}
-
-/// Hands out list-item lines in document order.
-struct LineCursor {
-    var lines: [Int]
-    var position = 0
-
-    mutating func next() -> Int? {
-        guard position < lines.count else { return nil }
-        defer { position += 1 }
-        return lines[position]
-    }
-
-    /// Passes over the list items inside a node the itemizer does not split.
-    mutating func skip(_ node: RichText.Node) {
-        position += Self.itemCount(node)
-    }
-
-    static func itemCount(_ node: RichText.Node) -> Int {
-        switch node {
-        case .list(_, _, let items): items.count + items.reduce(0) { $0 + $1.reduce(0) { $0 + itemCount($1) } }
-        case .paragraph(let c), .heading(_, let c), .blockQuote(let c), .emphasis(let c), .strong(let c),
-            .strikethrough(let c), .link(_, let c), .group(let c):
-            c.reduce(0) { $0 + itemCount($1) }
-        case .table(_, let rows): rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.reduce(0) { $0 + itemCount($1) } } }
-        default: 0
-        }
     }
 }

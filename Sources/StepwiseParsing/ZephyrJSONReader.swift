@@ -73,7 +73,7 @@ struct ZephyrJSONReader {
     /// An HTML field; `null` and `""` are both "not written".
     private mutating func html(_ value: JSONValue?, line: Int) -> LocatedText? {
         guard let string = value?.string, !string.isEmpty else { return nil }
-        let converted = HTMLConverter.convert(string)
+        let converted = context.html.convert(string)
         if converted.truncatedDepth {
             context.report(
                 .warning, "HTML nested deeper than \(HTMLConverter.maximumDepth) levels was flattened to text", line: line,

@@ -207,7 +207,7 @@ struct ZephyrMarkdownReader {
         if content.hasSuffix("</article>") { content = content.dropLast(10) }
         let inner = Self.trimmed(content)
         if inner.isEmpty || Self.equals(inner, "null") { return (nil, lastLine) }
-        let converted = HTMLConverter.convert(inner)
+        let converted = context.html.convert(inner)
         if converted.truncatedDepth {
             context.report(
                 .warning, "HTML nested deeper than \(HTMLConverter.maximumDepth) levels was flattened to text",
@@ -244,18 +244,17 @@ struct ZephyrMarkdownReader {
         while line <= source.lineCount {
             let text = Self.trimmed(source.bytes[source.range(ofLine: line)])
             guard text.first == UInt8(ascii: "|") else { break }
-            let cells = Self.cells(text)
             defer { line += 1 }
-            if line == firstLine || cells.allSatisfy({ $0.allSatisfy { ":- ".utf8.contains($0) } }) { continue }
-            guard cells.count >= 2 else {
+            guard line != firstLine, !text.allSatisfy({ ":-| ".utf8.contains($0) }) else { continue }
+            guard let (nameRange, valueRange) = Self.nameAndValue(text) else {
                 context.report(.warning, "table row without a value", line: line, code: "zephyr.table")
                 continue
             }
-            let name = String(decoding: cells[0], as: UTF8.self)
-            let rawValue = cells[1...].map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|")
+            let name = Self.unescapingPipes(source.bytes[nameRange])
+            let rawValue = Self.unescapingPipes(source.bytes[valueRange])
             let value: LocatedText
-            if html, rawValue.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
-                value = LocatedText(html: HTMLConverter.convert(rawValue), line: line)
+            if html, source.bytes[valueRange].contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
+                value = LocatedText(html: context.html.convert(rawValue), line: line)
             } else {
                 value = LocatedText(text: RichText(text: rawValue), blockLines: [line], itemLines: [], breaksAreLines: false)
             }
@@ -264,30 +263,37 @@ struct ZephyrMarkdownReader {
         return (fields, line - 1)
     }
 
-    /// Cells of a table row, split at unescaped `|`, trimmed, with `\|` unescaped.
-    static func cells(_ row: ArraySlice<UInt8>) -> [[UInt8]] {
-        var cells: [[UInt8]] = []
-        var current: [UInt8] = []
-        var index = row.startIndex
-        var started = false
+    /// The byte ranges of a row's first cell and of everything after it up to the closing `|`
+    /// (a value holding an unescaped `|` keeps it), trimmed. `nil` for a row with one cell.
+    static func nameAndValue(_ row: ArraySlice<UInt8>) -> (Range<Int>, Range<Int>)? {
+        guard row.first == UInt8(ascii: "|") else { return nil }
+        var index = row.startIndex + 1
+        var second: Int?
         while index < row.endIndex {
             let byte = row[index]
-            if byte == UInt8(ascii: "\\"), index + 1 < row.endIndex, row[index + 1] == UInt8(ascii: "|") {
-                current.append(UInt8(ascii: "|"))
+            if byte == UInt8(ascii: "\\") {
                 index += 2
                 continue
             }
             if byte == UInt8(ascii: "|") {
-                if started { cells.append(Array(trimmed(current[...]))) }
-                started = true
-                current.removeAll(keepingCapacity: true)
-            } else {
-                current.append(byte)
+                second = index
+                break
             }
             index += 1
         }
-        if !trimmed(current[...]).isEmpty { cells.append(Array(trimmed(current[...]))) }
-        return cells
+        guard let second else { return nil }
+        var valueEnd = row.endIndex
+        if valueEnd - 1 > second, row[valueEnd - 1] == UInt8(ascii: "|"), row[valueEnd - 2] != UInt8(ascii: "\\") {
+            valueEnd -= 1
+        }
+        let name = trimmed(row[(row.startIndex + 1)..<second])
+        let value = trimmed(row[(second + 1)..<valueEnd])
+        return (name.startIndex..<name.endIndex, value.startIndex..<value.endIndex)
+    }
+
+    private static func unescapingPipes(_ bytes: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return bytes.contains(UInt8(ascii: "\\")) ? text.replacingAll("\\|", with: "|") : text
     }
 
     private mutating func apply(details fields: [TableField], to testCase: inout TestCase) {
@@ -296,13 +302,33 @@ struct ZephyrMarkdownReader {
             switch field.name {
             case "Priority": testCase.priority = value
             case "Status": testCase.status = value
-            case "Folder": testCase.folder = value.isEmpty ? [] : value.split(separator: " / ", omittingEmptySubsequences: false).map(String.init)
+            case "Folder": testCase.folder = Self.folderNames(value)
             case "Component": testCase.component = value
             case "Labels": testCase.labels = value.split(separator: ",").map(String.init)
             case "Created": testCase.createdOn = value
             default: testCase.fields.append(Field(name: field.name, value: RichText(text: value)))
             }
         }
+    }
+
+    /// `Suite / System Console / Users` → its names (split at " / ", on bytes).
+    static func folderNames(_ value: String) -> [String] {
+        guard !value.isEmpty else { return [] }
+        let bytes = Array(value.utf8)
+        var names: [String] = []
+        var start = 0
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0x20, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == 0x20 {
+                names.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                index += 3
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        names.append(String(decoding: bytes[start...], as: UTF8.self))
+        return names
     }
 
     // MARK: Bytes
@@ -344,21 +370,4 @@ struct ZephyrMarkdownReader {
     static func equals(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
         bytes.count == word.utf8CodeUnitCount && hasPrefix(bytes, word)
     }
-}
-
-extension ArraySlice<UInt8> {
-    func hasSuffix(_ suffix: StaticString) -> Bool {
-        let count = suffix.utf8CodeUnitCount
-        guard self.count >= count else { return false }
-        var index = endIndex - count
-        for offset in 0..<count {
-            if self[index] != suffix.utf8Start[offset] { return false }
-            index += 1
-        }
-        return true
-    }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

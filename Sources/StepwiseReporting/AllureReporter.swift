@@ -67,7 +67,8 @@ final class AllureReporter: Reporter {
                 testCaseId: StableHash.hex128(record.key), name: record.displayName, fullName: fullName,
                 description: "Spec: `\(record.location)` · \(ReportText.folderPath(record.folder))",
                 status: status(record.status, strict: run.strict),
-                statusDetails: details(record, flaky: record.flaky), stage: record.isFinished ? "finished" : "interrupted",
+                statusDetails: details(record, flaky: record.flaky),
+                stage: record.isFinished ? "finished" : "interrupted",
                 start: epoch(record.startedAt), stop: epoch(record.startedAt + record.duration.wall),
                 labels: labels(record), links: links(record, pattern: tmsLinkPattern), parameters: [],
                 steps: record.steps.map { step($0, strict: run.strict, epoch: epoch) }, attachments: [])
@@ -148,13 +149,16 @@ final class AllureReporter: Reporter {
         guard let (_, item) = record.firstProblem, record.status != .passed else {
             return AllureResult.StatusDetails(flaky: flaky, message: record.status == .passed ? nil : record.message)
         }
-        return AllureResult.StatusDetails(flaky: flaky, message: item.message ?? item.status.rawValue, trace: trace(item))
+        return AllureResult.StatusDetails(
+            flaky: flaky, message: item.message ?? item.status.rawValue, trace: trace(item))
     }
 
     private static func trace(_ item: ItemRecord) -> String {
         var lines = ["spec: \(item.location)", "definition: \(ReportText.binding(item.binding))"]
         if let raised = item.failureLocation { lines.append("raised at: \(raised)") }
-        if let snippet = item.binding.snippet, item.status == .undefined { lines.append("add a definition:\n\(snippet)") }
+        if let snippet = item.binding.snippet, item.status == .undefined {
+            lines.append("add a definition:\n\(snippet)")
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -164,7 +168,8 @@ final class AllureReporter: Reporter {
         AllureResult.Step(
             name: ReportText.stepTitle(step), status: status(step.status, strict: strict),
             statusDetails: AllureResult.StatusDetails(), stage: step.startedAt == nil ? "pending" : "finished",
-            start: step.startedAt.map { epoch($0.wall) }, stop: step.startedAt.map { epoch($0.wall + step.duration.wall) },
+            start: step.startedAt.map { epoch($0.wall) },
+            stop: step.startedAt.map { epoch($0.wall + step.duration.wall) },
             parameters: [],
             steps: step.items.map { item in
                 var parameters = item.binding.arguments.enumerated().map {
@@ -195,7 +200,10 @@ final class AllureReporter: Reporter {
         let variant = Int(String(hex[16]), radix: 16) ?? 0
         hex[16] = Character(String(0x8 | (variant & 0x3), radix: 16))
         let text = String(hex)
-        let parts = [text.prefix(8), text.dropFirst(8).prefix(4), text.dropFirst(12).prefix(4), text.dropFirst(16).prefix(4), text.dropFirst(20)]
+        let parts = [
+            text.prefix(8), text.dropFirst(8).prefix(4), text.dropFirst(12).prefix(4), text.dropFirst(16).prefix(4),
+            text.dropFirst(20),
+        ]
         return parts.joined(separator: "-")
     }
 }
@@ -214,6 +222,7 @@ enum StableHash {
         }
         let high = String(fnv(0xcbf2_9ce4_8422_2325), radix: 16)
         let low = String(fnv(0x8422_2325_cbf2_9ce4), radix: 16)
-        return String(repeating: "0", count: 16 - high.count) + high + String(repeating: "0", count: 16 - low.count) + low
+        return String(repeating: "0", count: 16 - high.count) + high + String(repeating: "0", count: 16 - low.count)
+            + low
     }
 }

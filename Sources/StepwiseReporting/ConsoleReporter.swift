@@ -56,7 +56,8 @@ public final class ConsoleReporter: Reporter {
         let timing = ReportText.timing(record.duration, clock: fold.record.clock)
         if willRetry {
             let reason = record.message.map { ": " + ReportText.oneLine($0) } ?? ""
-            return style.paint("↻", .warning) + " \(ReportText.oneLine(record.displayName)) \(record.status.rawValue) on attempt "
+            return style.paint("↻", .warning)
+                + " \(ReportText.oneLine(record.displayName)) \(record.status.rawValue) on attempt "
                 + "\(record.attempt), retrying (\(timing))\(reason)\n"
         }
         var line = style.paint(ReportText.symbol(record.status), ConsoleStyle.role(record.status))

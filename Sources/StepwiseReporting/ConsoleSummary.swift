@@ -19,7 +19,8 @@ struct ConsoleSummary {
             out += "\n" + style.paint("Failures:", .bold) + "\n"
             for record in failures {
                 guard let problem = record.firstProblem else {
-                    out += "  \(record.location): \(record.status.rawValue): \(ReportText.oneLine(record.displayName))\n"
+                    out +=
+                        "  \(record.location): \(record.status.rawValue): \(ReportText.oneLine(record.displayName))\n"
                     continue
                 }
                 let reason = problem.item.message.map(ReportText.oneLine) ?? problem.item.status.rawValue
@@ -29,7 +30,9 @@ struct ConsoleSummary {
         if !run.diagnostics.isEmpty {
             out += "\n" + style.paint("Diagnostics:", .bold) + "\n"
             for reported in run.diagnostics {
-                out += ReportText.printable(reported.diagnostic.rendered(sourceLine: reported.sourceLine)).indented("  ") + "\n"
+                out +=
+                    ReportText.printable(reported.diagnostic.rendered(sourceLine: reported.sourceLine)).indented("  ")
+                    + "\n"
             }
         }
         if !run.isComplete {
@@ -64,7 +67,9 @@ struct ConsoleSummary {
     private func render(_ item: ItemRecord, clock: String) -> String {
         var out = "    " + style.paint(ReportText.symbol(item.status), ConsoleStyle.role(item.status))
         out += " \(ReportText.oneLine(item.text))"
-        out += style.paint(item.startedAt == nil ? " · \(item.status.rawValue)" : " · " + ReportText.timing(item.duration, clock: clock), .dim)
+        out += style.paint(
+            item.startedAt == nil
+                ? " · \(item.status.rawValue)" : " · " + ReportText.timing(item.duration, clock: clock), .dim)
         out += "\n"
         let detail = "        "
         for note in item.notes { out += detail + "note: \(ReportText.oneLine(note))\n" }

@@ -23,7 +23,8 @@ enum JSONReport {
         struct Envelope: Decodable { var schema: Int }
         let schema = try decoder.decode(Envelope.self, from: data).schema
         guard schema == RunRecord.schemaVersion else {
-            throw ReporterError(message: "JSON report schema \(schema) is not supported (this build reads \(RunRecord.schemaVersion))")
+            throw ReporterError(
+                message: "JSON report schema \(schema) is not supported (this build reads \(RunRecord.schemaVersion))")
         }
         return try decoder.decode(RunRecord.self, from: data)
     }

@@ -96,7 +96,8 @@ enum JUnitReport {
         case .ambiguous: return Outcome(element: "error", message: summary ?? "ambiguous", body: body)
         case .undefined where strict: return Outcome(element: "failure", message: summary ?? "undefined", body: body)
         case .undefined, .manual:
-            return Outcome(element: "skipped", message: "\(record.status.rawValue): \(summary ?? record.status.rawValue)")
+            return Outcome(
+                element: "skipped", message: "\(record.status.rawValue): \(summary ?? record.status.rawValue)")
         case .skipped:
             return Outcome(element: "skipped", message: summary ?? "not run")
         }

@@ -10,7 +10,10 @@ enum MarkdownReport {
 
     static func text(_ run: RunRecord) -> String {
         var out = "## \(emoji(run.status, flaky: false)) Stepwise: \(ReportText.counts(run))\n\n"
-        var facts = ["\(ReportText.timing(run.duration, clock: run.clock))", "\(run.cases.count) case\(run.cases.count == 1 ? "" : "s")"]
+        var facts = [
+            "\(ReportText.timing(run.duration, clock: run.clock))",
+            "\(run.cases.count) case\(run.cases.count == 1 ? "" : "s")",
+        ]
         if !run.runID.isEmpty { facts.append("run \(code(run.runID))") }
         out += facts.joined(separator: " · ") + "\n"
         if !run.isComplete { out += "\n> **The run did not finish**: the event stream ends before the run's end.\n" }
@@ -44,7 +47,8 @@ enum MarkdownReport {
         var out = "\n#### \(emoji(record.status, flaky: false)) \(escape(record.displayName))\n\n"
         out += "\(code(record.location.description)) · \(escape(ReportText.folderPath(record.folder)))\n\n"
         for step in record.steps {
-            var line = "- \(emoji(step.status, flaky: false)) \(escape(ReportText.stepTitle(step))): \(step.status.rawValue)"
+            var line =
+                "- \(emoji(step.status, flaky: false)) \(escape(ReportText.stepTitle(step))): \(step.status.rawValue)"
             if step.startedAt != nil { line += " · \(ReportText.timing(step.duration, clock: clock))" }
             out += line + "\n"
             for item in step.items where item.status != .passed || step.status != .passed {

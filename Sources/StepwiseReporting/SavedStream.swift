@@ -16,14 +16,16 @@ public enum SavedStream {
     public static func read(path: String) throws -> [Event] {
         let data: Data
         do {
-            data = path == "-"
+            data =
+                path == "-"
                 ? FileHandle.standardInput.readDataToEndOfFile()
                 : try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw ReadError(
                 diagnostic: Diagnostic(
                     .error, "cannot read the event stream: \(error.localizedDescription)", at: nil,
-                    hint: "pass a file written by `stepwise run --format ndjson --output FILE`, or - for standard input",
+                    hint:
+                        "pass a file written by `stepwise run --format ndjson --output FILE`, or - for standard input",
                     code: "stream.unreadable"),
                 sourceLine: nil)
         }
@@ -49,7 +51,8 @@ public enum SavedStream {
             } catch {
                 throw ReadError(
                     diagnostic: Diagnostic(
-                        .error, "not a Stepwise event: \(reason(error))", at: SourceLocation(file: path, line: index + 1),
+                        .error, "not a Stepwise event: \(reason(error))",
+                        at: SourceLocation(file: path, line: index + 1),
                         hint: "every line must be one JSON event with `schema` and `kind`, as `--format ndjson` writes",
                         code: "stream.invalid"),
                     sourceLine: String(line.prefix(200)))
@@ -70,7 +73,8 @@ public enum SavedStream {
     private static func reason(_ error: any Error) -> String {
         guard let decoding = error as? DecodingError else { return "\(error)" }
         switch decoding {
-        case .dataCorrupted(let context): return context.underlyingError.map { "invalid JSON (\($0.localizedDescription))" } ?? "invalid JSON"
+        case .dataCorrupted(let context):
+            return context.underlyingError.map { "invalid JSON (\($0.localizedDescription))" } ?? "invalid JSON"
         case .keyNotFound(let key, let context): return "missing `\(path(context.codingPath + [key]))`"
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             return "unexpected value at `\(path(context.codingPath))`: \(context.debugDescription)"

@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 import StepwiseBinding
 import StepwiseModel
@@ -220,23 +221,36 @@ final class CaseExecution: Sendable {
 }
 
 /// Watches every running attempt and abandons those whose current activity passed the limit.
+///
+/// It ticks on its own dispatch queue rather than as a task, so that steps that keep the
+/// concurrency pool's threads busy (a tight loop, a blocking call) cannot keep it from firing.
 final class Watchdog: Sendable {
-    private let running = Mutex<[ObjectIdentifier: CaseExecution]>([:])
-    private let interval: Duration
+    private final class Running: Sendable {
+        let executions = Mutex<[ObjectIdentifier: CaseExecution]>([:])
+    }
+
+    private let running = Running()
+    /// Dispatch sources are not declared `Sendable`; the mutex makes every use exclusive.
+    private let timer: Mutex<any DispatchSourceTimer>
 
     init(itemTimeout: Duration) {
-        interval = min(max(itemTimeout / 20, .milliseconds(5)), .milliseconds(100))
-    }
-
-    func watch(_ execution: CaseExecution) { running.withLock { $0[ObjectIdentifier(execution)] = execution } }
-    func forget(_ execution: CaseExecution) { _ = running.withLock { $0.removeValue(forKey: ObjectIdentifier(execution)) } }
-
-    /// Scans until cancelled.
-    func patrol() async {
-        while !Task.isCancelled {
-            try? await ContinuousClock().sleep(for: interval)
+        let interval = min(max(itemTimeout / 20, .milliseconds(5)), .milliseconds(100))
+        let milliseconds = Int(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000)
+        let source = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "stepwise.watchdog"))
+        source.schedule(deadline: .now() + .milliseconds(milliseconds), repeating: .milliseconds(milliseconds))
+        source.setEventHandler { [running] in
             let now = ContinuousClock.now
-            for execution in running.withLock({ Array($0.values) }) { execution.checkTimeLimit(now: now) }
+            for execution in running.executions.withLock({ Array($0.values) }) { execution.checkTimeLimit(now: now) }
         }
+        source.resume()
+        timer = Mutex(source)
     }
+
+    deinit { timer.withLock { $0.cancel() } }
+
+    func watch(_ execution: CaseExecution) { running.executions.withLock { $0[ObjectIdentifier(execution)] = execution } }
+    func forget(_ execution: CaseExecution) {
+        _ = running.executions.withLock { $0.removeValue(forKey: ObjectIdentifier(execution)) }
+    }
+    func stop() { timer.withLock { $0.cancel() } }
 }

@@ -45,8 +45,7 @@ public struct Runner: Sendable {
         var finals: [Status] = []
         var flaky = 0
         let watchdog = Watchdog(itemTimeout: options.itemTimeout)
-        let patrol = Task { await watchdog.patrol() }
-        defer { patrol.cancel() }
+        defer { watchdog.stop() }
         try await withThrowingTaskGroup(of: (Int, [Event], Status, Bool).self) { group in
             var next = 0
             var ready: [Int: ([Event], Status, Bool)] = [:]

@@ -133,6 +133,28 @@ struct CorpusAcceptanceTests {
         #expect(calls > 0)
     }
 
+    @Test("every call written in a Mattermost Markdown file is reported with its key and name")
+    func mattermostCallsCarryTheirKeys() throws {
+        try #require(Corpus.isAvailable, "the corpus is missing at \(Corpus.root.path)")
+        var calls = 0
+        for path in Corpus.files(in: "mm-markdown", withExtension: "md") {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            // What the file says, read without the reader: `**Step N from KEY: name**` lines.
+            let written = text.split(separator: "\n").compactMap { line -> String? in
+                let trimmed = line.drop { $0 == "_" || $0 == "*" }
+                guard trimmed.hasPrefix("Step "), let from = trimmed.firstRange(of: " from ") else { return nil }
+                return String(trimmed[from.upperBound...].prefix { $0 != ":" && $0 != "*" })
+            }
+            let testCase = try #require(SpecReader.read(path: path).testCase)
+            let reported = testCase.steps.compactMap(\.call)
+            #expect(reported.map(\.key) == written, "\(path)")
+            #expect(reported.allSatisfy { $0.name?.isEmpty == false }, "\(path)")
+            calls += written.count
+        }
+        print("mm-markdown: all \(calls) calls written in the files reported with the called key")
+        #expect(calls > 0)
+    }
+
     static func figure(_ name: String, _ agreeing: Int, _ compared: Int, skipped: Int, reason: String) -> String {
         let percent = compared == 0 ? 0 : Double(agreeing) * 100 / Double(compared)
         return "\(name): \(agreeing)/\(compared) cases agree (\(String(format: "%.1f", percent))%), \(skipped) \(reason) not compared"

@@ -27,9 +27,11 @@ import Testing
     }
 
     private func result(_ key: String, in results: [[String: Any]], status: String? = nil) throws -> [String: Any] {
-        try #require(results.first {
-            ($0["name"] as? String)?.hasPrefix(key + ":") == true && (status == nil || $0["status"] as? String == status)
-        })
+        try #require(
+            results.first {
+                ($0["name"] as? String)?.hasPrefix(key + ":") == true
+                    && (status == nil || $0["status"] as? String == status)
+            })
     }
 
     @Test("one {uuid}-result.json per case and attempt, plus the environment")
@@ -39,7 +41,9 @@ import Testing
         #expect(names.contains("environment.properties"))
         for name in names where name.hasSuffix("-result.json") {
             let uuid = String(name.dropLast("-result.json".count))
-            #expect(uuid.wholeMatch(of: /[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/) != nil, "\(uuid)")
+            #expect(
+                uuid.wholeMatch(of: /[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/) != nil,
+                "\(uuid)")
             #expect(results.contains { $0["uuid"] as? String == uuid })
         }
     }
@@ -90,24 +94,36 @@ import Testing
         #expect(result["start"] as? Int64 == 1_795_964_400_010)
         #expect(result["stop"] as? Int64 == 1_795_964_400_370)
         let details = try #require(result["statusDetails"] as? [String: Any])
-        #expect(details["message"] as? String == "expected every device to be logged out within 30 s\nstill logged in after 30 s: Mobile app (screen locked)")
-        #expect((details["trace"] as? String)?.contains("raised at: Sources/MattermostSteps/SessionSteps.swift:118:13") == true)
+        #expect(
+            details["message"] as? String
+                == "expected every device to be logged out within 30 s\nstill logged in after 30 s: Mobile app (screen locked)"
+        )
+        #expect(
+            (details["trace"] as? String)?.contains("raised at: Sources/MattermostSteps/SessionSteps.swift:118:13")
+                == true)
         let labels = try #require(result["labels"] as? [[String: String]])
         #expect(labels.contains(["name": "parentSuite", "value": "System Console"]))
         #expect(labels.contains(["name": "suite", "value": "Users"]))
         #expect(labels.filter { $0["name"] == "tag" }.map { $0["value"] } == ["sessions", "admin"])
         #expect(labels.contains(["name": "severity", "value": "normal"]))
-        #expect(result["links"] as? [[String: String]] == [
-            ["type": "tms", "name": "MM-T938", "url": "https://jira.example.com/secure/Tests.jspa#/testCase/MM-T938"]
-        ])
+        #expect(
+            result["links"] as? [[String: String]] == [
+                [
+                    "type": "tms", "name": "MM-T938",
+                    "url": "https://jira.example.com/secure/Tests.jspa#/testCase/MM-T938",
+                ]
+            ])
         let steps = try #require(result["steps"] as? [[String: Any]])
         #expect(steps.map { $0["name"] as? String } == ["Step 1", "Step 2", "Step 3"])
         #expect(steps.map { $0["status"] as? String } == ["passed", "failed", "skipped"])
         let items = try #require(steps[1]["steps"] as? [[String: Any]])
-        #expect(items[1]["name"] as? String == "Expect: The user is logged out automatically after ~2-30 seconds on every device")
+        #expect(
+            items[1]["name"] as? String
+                == "Expect: The user is logged out automatically after ~2-30 seconds on every device")
         #expect(items[1]["status"] as? String == "failed")
         #expect(items[1]["parameters"] as? [[String: String]] == [["name": "argument 1", "value": "~2-30 seconds"]])
-        let variants = try #require((steps[0]["steps"] as? [[String: Any]])?.first?["parameters"] as? [[String: String]])
+        let variants = try #require(
+            (steps[0]["steps"] as? [[String: Any]])?.first?["parameters"] as? [[String: String]])
         #expect(variants.contains(["name": "variant 3", "value": "Mobile app (screen locked or not)"]))
     }
 
@@ -119,25 +135,32 @@ import Testing
         #expect(passed["historyId"] as? String == failed["historyId"] as? String)
         #expect(passed["uuid"] as? String != failed["uuid"] as? String)
         #expect((passed["statusDetails"] as? [String: Any])?["flaky"] as? Bool == true)
-        #expect((failed["statusDetails"] as? [String: Any])?["message"] as? String == "still logged in after 300.0 s of inactivity")
+        #expect(
+            (failed["statusDetails"] as? [String: Any])?["message"] as? String
+                == "still logged in after 300.0 s of inactivity")
         #expect((failed["stop"] as? Int64 ?? 0) <= (passed["start"] as? Int64 ?? 0))
     }
 
-    @Test("statuses map explicitly", arguments: [
-        (Status.passed, true, "passed"), (.failed, true, "failed"), (.ambiguous, true, "broken"),
-        (.undefined, true, "broken"), (.undefined, false, "skipped"), (.manual, true, "skipped"), (.skipped, true, "skipped"),
-    ])
+    @Test(
+        "statuses map explicitly",
+        arguments: [
+            (Status.passed, true, "passed"), (.failed, true, "failed"), (.ambiguous, true, "broken"),
+            (.undefined, true, "broken"), (.undefined, false, "skipped"), (.manual, true, "skipped"),
+            (.skipped, true, "skipped"),
+        ])
     func statuses(status: Status, strict: Bool, allure: String) {
         #expect(AllureReporter.status(status, strict: strict) == allure)
     }
 
-    @Test("priorities map to severities", arguments: [
-        ("Smoke test", "blocker"), ("Highest", "blocker"), ("P1 - Smoke Tests (App testable?)", "blocker"),
-        ("High", "critical"), ("P2 - Core Functions (Do core functions work?)", "critical"),
-        ("Normal", "normal"), ("P3 - Deep Functions (Do extensive scenarios work?)", "normal"), (nil, "normal"),
-        ("Whatever", "normal"), ("Low", "minor"), ("P4 - Low-Impact (Edge or unsuitable to repeat?)", "minor"),
-        ("Lowest", "trivial"), ("Trivial", "trivial"),
-    ] as [(String?, String)])
+    @Test(
+        "priorities map to severities",
+        arguments: [
+            ("Smoke test", "blocker"), ("Highest", "blocker"), ("P1 - Smoke Tests (App testable?)", "blocker"),
+            ("High", "critical"), ("P2 - Core Functions (Do core functions work?)", "critical"),
+            ("Normal", "normal"), ("P3 - Deep Functions (Do extensive scenarios work?)", "normal"), (nil, "normal"),
+            ("Whatever", "normal"), ("Low", "minor"), ("P4 - Low-Impact (Edge or unsuitable to repeat?)", "minor"),
+            ("Lowest", "trivial"), ("Trivial", "trivial"),
+        ] as [(String?, String)])
     func severity(priority: String?, severity: String) {
         #expect(AllureReporter.severity(priority) == severity)
     }

@@ -24,10 +24,13 @@ final class CapturedOutput {
     func summaryGolden() throws {
         let text = try render(options: ReporterOptions(color: false, live: false))
         try ReportFixtures.expectGolden(text, "console-summary.txt")
-        #expect(text.contains("specs/zephyr/MM-T938.md:36:3: failed: expected every device to be logged out within 30 s"))
+        #expect(
+            text.contains("specs/zephyr/MM-T938.md:36:3: failed: expected every device to be logged out within 30 s"))
         #expect(text.contains("raised at: Sources/MattermostSteps/SessionSteps.swift:118:13"))
         #expect(text.contains("note: Chrome on Mac: redirected after 7.4 s"))
-        #expect(text.hasSuffix("2 passed, 1 failed, 1 undefined, 1 manual, 1 skipped, 1 flaky in 0.85 s wall, 5 min 32.8 s virtual\n"))
+        #expect(
+            text.hasSuffix(
+                "2 passed, 1 failed, 1 undefined, 1 manual, 1 skipped, 1 flaky in 0.85 s wall, 5 min 32.8 s virtual\n"))
         #expect(!text.contains("\u{1B}[3"))
     }
 
@@ -37,16 +40,21 @@ final class CapturedOutput {
         try ReportFixtures.expectGolden(text, "console-live.txt")
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.first == "✔ MM-T100: Log in with SAML — café, 日本語 and ✓ in names (0.15 s wall, 0.50 s virtual)")
-        #expect(lines.contains { $0.hasPrefix("↻ MM-T200: Session expires after idle timeout failed on attempt 1, retrying") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("↻ MM-T200: Session expires after idle timeout failed on attempt 1, retrying")
+            })
         #expect(lines.contains { $0.hasPrefix("✔ MM-T200") && $0.hasSuffix("flaky: passed on attempt 2") })
     }
 
-    @Test("colour only when asked for and NO_COLOR is unset", arguments: [
-        (true, [String: String](), true),
-        (true, ["NO_COLOR": "1"], false),
-        (true, ["NO_COLOR": ""], true),
-        (false, [String: String](), false),
-    ])
+    @Test(
+        "colour only when asked for and NO_COLOR is unset",
+        arguments: [
+            (true, [String: String](), true),
+            (true, ["NO_COLOR": "1"], false),
+            (true, ["NO_COLOR": ""], true),
+            (false, [String: String](), false),
+        ])
     func colour(asked: Bool, environment: [String: String], coloured: Bool) throws {
         let text = try render(options: ReporterOptions(color: asked, live: true), environment: environment)
         #expect(text.contains("\u{1B}[31m✘\u{1B}[0m") == coloured)
@@ -61,7 +69,8 @@ final class CapturedOutput {
         try reporter.consume(ReportFixtures.events("mixed-run.ndjson"))
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text == (try render(options: .init())))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("out").path)
+        let leftovers = try FileManager.default.contentsOfDirectory(
+            atPath: directory.appendingPathComponent("out").path)
         #expect(leftovers == ["summary.txt"])
     }
 

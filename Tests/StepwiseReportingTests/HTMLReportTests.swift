@@ -59,7 +59,8 @@ enum BrowserProbe {
         try process.run()
         let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        let start = try #require(dom.range(of: "<pre id=\"out\">"), "chromium printed no probe result:\n\(dom.prefix(500))")
+        let start = try #require(
+            dom.range(of: "<pre id=\"out\">"), "chromium printed no probe result:\n\(dom.prefix(500))")
         let end = try #require(dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex))
         let json = dom[start.upperBound..<end.lowerBound]
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
@@ -87,7 +88,10 @@ enum BrowserProbe {
     @Test("failures come first, then flaky, manual, skipped and passed")
     func order() throws {
         let run = try ReportFixtures.run("mixed-run.ndjson")
-        #expect(HTMLReport.ordered(run.cases).map(\.key) == ["MM-T938", "MM-T400", "MM-T200", "MM-T300", "MM-T500", "MM-T100"])
+        #expect(
+            HTMLReport.ordered(run.cases).map(\.key) == [
+                "MM-T938", "MM-T400", "MM-T200", "MM-T300", "MM-T500", "MM-T100",
+            ])
     }
 
     @Test("spec text is escaped wherever it appears")
@@ -96,31 +100,41 @@ enum BrowserProbe {
         #expect(!html.contains("<script>document"))
         #expect(!html.contains("<img"))
         #expect(html.contains("Rename a channel to &lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;"))
-        #expect(HTMLText.escape("<a href=\"x\">'&'</a>\u{1B}") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;␛")
+        #expect(
+            HTMLText.escape("<a href=\"x\">'&'</a>\u{1B}") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;␛")
     }
 
-    @Test("in a browser, the summary and a failed step read as they should",
-          .enabled(if: BrowserProbe.chromium != nil, Comment(rawValue: BrowserProbe.missing)))
+    @Test(
+        "in a browser, the summary and a failed step read as they should",
+        .enabled(if: BrowserProbe.chromium != nil, Comment(rawValue: BrowserProbe.missing)))
     func visibleText() throws {
         let seen = try BrowserProbe.probe(html())
         let summary = try #require(seen["summary"] as? String)
-        #expect(summary.split(separator: "\n").map(String.init) == [
-            "Failed", "2 passed", "1 failed", "1 flaky", "1 manual", "1 undefined", "1 skipped",
-            "wall", "0.85 s", "virtual", "5 min 32.8 s", "cases", "6",
-        ])
+        #expect(
+            summary.split(separator: "\n").map(String.init) == [
+                "Failed", "2 passed", "1 failed", "1 flaky", "1 manual", "1 undefined", "1 skipped",
+                "wall", "0.85 s", "virtual", "5 min 32.8 s", "cases", "6",
+            ])
         let failedStep = try #require(seen["failedStep"] as? String)
         #expect(failedStep.contains("Step 2"))
         #expect(failedStep.contains("The user is logged out automatically after ~2-30 seconds on every device"))
         #expect(failedStep.contains("specs/zephyr/MM-T938.md:36:3"))
-        #expect(failedStep.contains("expected every device to be logged out within 30 s\nstill logged in after 30 s: Mobile app (screen locked)"))
+        #expect(
+            failedStep.contains(
+                "expected every device to be logged out within 30 s\nstill logged in after 30 s: Mobile app (screen locked)"
+            ))
         #expect(failedStep.contains("raised at Sources/MattermostSteps/SessionSteps.swift:118:13"))
-        #expect(failedStep.contains("the user is logged out automatically after {duration} on every device Sources/MattermostSteps/SessionSteps.swift:102:5"))
+        #expect(
+            failedStep.contains(
+                "the user is logged out automatically after {duration} on every device Sources/MattermostSteps/SessionSteps.swift:102:5"
+            ))
         #expect(failedStep.contains("0.05 s wall") && failedStep.contains("30.00 s virtual"))
         #expect(seen["firstCase"] as? String == "c1")
     }
 
-    @Test("a <script> in a spec stays inert text, and the filter shows only what was asked",
-          .enabled(if: BrowserProbe.chromium != nil, Comment(rawValue: BrowserProbe.missing)))
+    @Test(
+        "a <script> in a spec stays inert text, and the filter shows only what was asked",
+        .enabled(if: BrowserProbe.chromium != nil, Comment(rawValue: BrowserProbe.missing)))
     func scriptInSpecIsInert() throws {
         let seen = try BrowserProbe.probe(html())
         // The report's own script ran, so scripts were enabled: the spec's did not run because it is text.
@@ -128,7 +142,9 @@ enum BrowserProbe {
         #expect(seen["title"] as? String == "Stepwise: 2 passed, 1 failed, 1 undefined, 1 manual, 1 skipped, 1 flaky")
         #expect(seen["scripts"] as? Int == 1)
         #expect(seen["images"] as? Int == 0)
-        #expect((seen["hostileCase"] as? String)?.contains("Rename a channel to <script>document.title='pwned'</script>") == true)
+        #expect(
+            (seen["hostileCase"] as? String)?.contains("Rename a channel to <script>document.title='pwned'</script>")
+                == true)
         #expect((seen["visibleBefore"] as? [String])?.count == 6)
         #expect(seen["visibleFailed"] as? [String] == ["c1"])
         #expect(seen["visibleFlaky"] as? [String] == ["c3"])

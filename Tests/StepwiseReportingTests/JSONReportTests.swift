@@ -15,7 +15,8 @@ import Testing
         let (text, object) = try document()
         try ReportFixtures.expectGolden(text, "report.json")
         #expect(object["schema"] as? Int == 1)
-        #expect(object["counts"] as? [String: Int] == ["passed": 2, "failed": 1, "manual": 1, "undefined": 1, "skipped": 1])
+        #expect(
+            object["counts"] as? [String: Int] == ["passed": 2, "failed": 1, "manual": 1, "undefined": 1, "skipped": 1])
         #expect(object["flaky"] as? Int == 1)
         #expect(object["isComplete"] as? Bool == true)
         #expect(object["startedAt"] as? String == "2026-11-29T15:00:00Z")
@@ -45,7 +46,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("report.json").path
         try Reporters.make(.json, destination: .path(path)).consume(ReportFixtures.events("mixed-run.ndjson"))
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == JSONReport.render(ReportFixtures.run("mixed-run.ndjson")))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: path))
+                == JSONReport.render(ReportFixtures.run("mixed-run.ndjson")))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["report.json"])
     }
 }

@@ -11,14 +11,26 @@ import Testing
         let xml = JUnitReport.text(try ReportFixtures.run("mixed-run.ndjson"))
         try ReportFixtures.expectGolden(xml, "junit.xml")
         #expect(xml.contains(#"<testsuite name="Authentication" tests="2" failures="0" errors="0" skipped="0""#))
-        #expect(xml.contains(#"<testsuite name="System Console / Users" tests="2" failures="1" errors="0" skipped="1""#))
-        #expect(xml.contains(#"<testcase name="MM-T938: Users - Revoke a user&apos;s sessions""#) || xml.contains(#"<testcase name="MM-T938: Users - Revoke a user's sessions""#))
-        #expect(xml.contains(#"classname="System Console.Users" time="0.360" file="specs/zephyr/MM-T938.md" line="7">"#))
-        #expect(xml.contains(#"<failure message="expected every device to be logged out within 30 s ⏎ still logged in after 30 s: Mobile app (screen locked)" type="failed">specs/zephyr/MM-T938.md:36:3: Step 2: "#))
-        #expect(xml.contains(#"<skipped message="manual: a person must check this: a push notification appears on the lock screen"/>"#))
+        #expect(
+            xml.contains(#"<testsuite name="System Console / Users" tests="2" failures="1" errors="0" skipped="1""#))
+        #expect(
+            xml.contains(#"<testcase name="MM-T938: Users - Revoke a user&apos;s sessions""#)
+                || xml.contains(#"<testcase name="MM-T938: Users - Revoke a user's sessions""#))
+        #expect(
+            xml.contains(#"classname="System Console.Users" time="0.360" file="specs/zephyr/MM-T938.md" line="7">"#))
+        #expect(
+            xml.contains(
+                #"<failure message="expected every device to be logged out within 30 s ⏎ still logged in after 30 s: Mobile app (screen locked)" type="failed">specs/zephyr/MM-T938.md:36:3: Step 2: "#
+            ))
+        #expect(
+            xml.contains(
+                #"<skipped message="manual: a person must check this: a push notification appears on the lock screen"/>"#
+            ))
     }
 
-    @Test("an undefined case fails a strict run and is skipped otherwise", arguments: [(true, "failure"), (false, "skipped")])
+    @Test(
+        "an undefined case fails a strict run and is skipped otherwise",
+        arguments: [(true, "failure"), (false, "skipped")])
     func undefinedDependsOnStrict(strict: Bool, element: String) throws {
         var run = try ReportFixtures.run("mixed-run.ndjson")
         run.strict = strict
@@ -29,10 +41,12 @@ import Testing
         #expect(after[..<next.lowerBound].contains("<\(element) "))
     }
 
-    @Test("control characters become visible stand-ins, not invalid XML", arguments: [
-        ("bell\u{07}", "bell␇"), ("esc\u{1B}[0m", "esc␛[0m"), ("nul\u{00}", "nul␀"), ("tab\tok", "tab\tok"),
-        ("a<b & \"c\"", "a&lt;b &amp; \"c\""), ("\u{FFFE}", "\u{FFFD}"), ("日本語 ✓", "日本語 ✓"),
-    ])
+    @Test(
+        "control characters become visible stand-ins, not invalid XML",
+        arguments: [
+            ("bell\u{07}", "bell␇"), ("esc\u{1B}[0m", "esc␛[0m"), ("nul\u{00}", "nul␀"), ("tab\tok", "tab\tok"),
+            ("a<b & \"c\"", "a&lt;b &amp; \"c\""), ("\u{FFFE}", "\u{FFFD}"), ("日本語 ✓", "日本語 ✓"),
+        ])
     func escaping(input: String, escaped: String) {
         #expect(XMLText.escape(input) == escaped)
     }
@@ -46,12 +60,14 @@ import Testing
     func validatesAgainstSchema() throws {
         var run = try ReportFixtures.run("mixed-run.ndjson")
         run.cases[1].title += " \u{00}\u{0B}\u{0C}\u{1F} ]]> \u{7F}\u{85} 😀"
-        run.cases[0].steps[1].items[1].message = "bad \u{1B}[31mred\u{1B}[0m\u{07} message with <tags> & \"quotes\" and 日本語"
+        run.cases[0].steps[1].items[1].message =
+            "bad \u{1B}[31mred\u{1B}[0m\u{07} message with <tags> & \"quotes\" and 日本語"
         let directory = try ReportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("junit.xml").path
         try AtomicFile.write(JUnitReport.render(run), to: path)
-        guard let (status, output) = try ReportFixtures.runTool("xmllint", ["--noout", "--schema", Self.schema, path]) else {
+        guard let (status, output) = try ReportFixtures.runTool("xmllint", ["--noout", "--schema", Self.schema, path])
+        else {
             Issue.record("xmllint is not installed: install libxml2-utils to validate JUnit output")
             return
         }

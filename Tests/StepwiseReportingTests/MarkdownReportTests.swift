@@ -13,15 +13,21 @@ import Testing
         #expect(rows.first?.contains("**MM-T938**") == true)
         #expect(text.contains("### Failures"))
         #expect(text.contains("#### ❌ MM-T938: Users - Revoke a user's sessions"))
-        #expect(text.contains("```text\nexpected every device to be logged out within 30 s\nstill logged in after 30 s: Mobile app (screen locked)\n```"))
+        #expect(
+            text.contains(
+                "```text\nexpected every device to be logged out within 30 s\nstill logged in after 30 s: Mobile app (screen locked)\n```"
+            ))
         #expect(!text.contains("#### ✋"), "manual cases are not failures")
     }
 
-    @Test("spec text cannot break the table or inject markup", arguments: [
-        ("a | b", "a \\| b"), ("<script>x</script>", "\\<script\\>x\\</script\\>"), ("*bold* _it_", "\\*bold\\* \\_it\\_"),
-        ("[link](http://x)", "\\[link\\](http://x)"), ("line\nbreak", "line ⏎ break"), ("a & b", "a &amp; b"),
-        ("esc\u{1B}", "esc␛"),
-    ])
+    @Test(
+        "spec text cannot break the table or inject markup",
+        arguments: [
+            ("a | b", "a \\| b"), ("<script>x</script>", "\\<script\\>x\\</script\\>"),
+            ("*bold* _it_", "\\*bold\\* \\_it\\_"),
+            ("[link](http://x)", "\\[link\\](http://x)"), ("line\nbreak", "line ⏎ break"), ("a & b", "a &amp; b"),
+            ("esc\u{1B}", "esc␛"),
+        ])
     func escaping(input: String, expected: String) {
         #expect(MarkdownReport.escape(input) == expected)
     }

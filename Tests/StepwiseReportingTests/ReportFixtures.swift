@@ -24,7 +24,9 @@ enum ReportFixtures {
     }
 
     /// Compares `actual` with `Golden/<name>`, or writes it there when `RECORD=1`.
-    static func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    static func expectGolden(
+        _ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         let url = directory.appendingPathComponent("Golden").appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["RECORD"] == "1" {
             try FileManager.default.createDirectory(
@@ -35,12 +37,15 @@ enum ReportFixtures {
         let expected = try #require(
             try? String(contentsOf: url, encoding: .utf8), "no golden file \(name): record it with RECORD=1",
             sourceLocation: sourceLocation)
-        #expect(actual == expected, "\(name) differs from its golden file (re-record with RECORD=1 if intended)", sourceLocation: sourceLocation)
+        #expect(
+            actual == expected, "\(name) differs from its golden file (re-record with RECORD=1 if intended)",
+            sourceLocation: sourceLocation)
     }
 
     /// A fresh temporary directory, removed by the caller.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stepwise-reporting-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stepwise-reporting-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

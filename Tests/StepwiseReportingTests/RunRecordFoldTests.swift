@@ -47,7 +47,9 @@ import Testing
         #expect(failing.text == "The user is logged out automatically after ~2-30 seconds on every device")
         #expect(failing.status == .failed)
         #expect(failing.duration == Timing(wall: 0.05, virtual: 30))
-        #expect(failing.failureLocation == SourceLocation(file: "Sources/MattermostSteps/SessionSteps.swift", line: 118, column: 13))
+        #expect(
+            failing.failureLocation
+                == SourceLocation(file: "Sources/MattermostSteps/SessionSteps.swift", line: 118, column: 13))
         #expect(failing.binding.expression == "the user is logged out automatically after {duration} on every device")
         #expect(failing.notes.count == 2)
         #expect(revoke.firstProblem?.item.itemID == "c1.s2.e1")
@@ -92,9 +94,11 @@ import Testing
         #expect(abs(run.duration.virtual - (31.7 + 0.5)) < 1e-9)
     }
 
-    @Test("ids order numerically, then as text", arguments: [
-        ("c2", "c10", true), ("c10", "c2", false), ("c1", "c1", false), ("a", "c1", true), ("c3", "x", true),
-    ])
+    @Test(
+        "ids order numerically, then as text",
+        arguments: [
+            ("c2", "c10", true), ("c10", "c2", false), ("c1", "c1", false), ("a", "c1", true), ("c3", "x", true),
+        ])
     func caseOrder(lhs: String, rhs: String, precedes: Bool) {
         #expect(CaseOrder.precedes(lhs, rhs) == precedes)
     }

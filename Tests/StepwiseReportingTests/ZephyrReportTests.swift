@@ -47,10 +47,12 @@ import Testing
         #expect(!json.contains("null"), "absent fields are omitted, not null")
     }
 
-    @Test("Zephyr keys", arguments: [
-        ("MM-T938", true), ("JQA-T1", true), ("DEV_2-T19", true), ("mm-T938", false), ("MM-938", false),
-        ("MM-T", false), ("T938", false), ("MM-T938 ", false),
-    ])
+    @Test(
+        "Zephyr keys",
+        arguments: [
+            ("MM-T938", true), ("JQA-T1", true), ("DEV_2-T19", true), ("mm-T938", false), ("MM-938", false),
+            ("MM-T", false), ("T938", false), ("MM-T938 ", false),
+        ])
     func keys(key: String, valid: Bool) {
         #expect(ZephyrReport.isZephyrKey(key) == valid)
     }
@@ -71,7 +73,8 @@ import Testing
         #expect(status == 0, "\(listing)")
         #expect(listing.contains("testing: zephyrscale_result.json   OK"))
         let (_, content) = try #require(try ReportFixtures.runTool("unzip", ["-p", path, "zephyrscale_result.json"]))
-        #expect(content == String(decoding: try ZephyrReport.json(ReportFixtures.run("mixed-run.ndjson")), as: UTF8.self))
+        #expect(
+            content == String(decoding: try ZephyrReport.json(ReportFixtures.run("mixed-run.ndjson")), as: UTF8.self))
     }
 
     @Test("any other output is the JSON itself")
@@ -80,10 +83,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("zephyrscale_result.json").path
         try Reporters.make(.zephyr, destination: .path(path)).consume(ReportFixtures.events("mixed-run.ndjson"))
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == ZephyrReport.json(ReportFixtures.run("mixed-run.ndjson")))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: path))
+                == ZephyrReport.json(ReportFixtures.run("mixed-run.ndjson")))
     }
 
-    @Test("CRC-32 matches the standard check values", arguments: [("123456789", 0xCBF4_3926 as UInt32), ("", 0), ("a", 0xE8B7_BE43)])
+    @Test(
+        "CRC-32 matches the standard check values",
+        arguments: [("123456789", 0xCBF4_3926 as UInt32), ("", 0), ("a", 0xE8B7_BE43)])
     func crc(input: String, expected: UInt32) {
         #expect(CRC32.checksum(Data(input.utf8)) == expected)
     }

@@ -1,0 +1,35 @@
+import StepwiseModel
+
+/// Several reporters fed from one stream, such as the console plus JUnit and HTML files in one run.
+///
+/// Every reporter gets every event and its ``Reporter/finish()`` even when another one fails, so
+/// one unwritable report does not cost the others; the first error is thrown at the end.
+public final class ReporterGroup: Reporter {
+    private let reporters: [any Reporter]
+    private var failed: [Int: any Error] = [:]
+
+    public init(_ reporters: [any Reporter]) {
+        self.reporters = reporters
+    }
+
+    public func receive(_ event: Event) throws {
+        for (index, reporter) in reporters.enumerated() where failed[index] == nil {
+            do {
+                try reporter.receive(event)
+            } catch {
+                failed[index] = error
+            }
+        }
+    }
+
+    public func finish() throws {
+        for (index, reporter) in reporters.enumerated() where failed[index] == nil {
+            do {
+                try reporter.finish()
+            } catch {
+                failed[index] = error
+            }
+        }
+        if let first = failed.keys.min(), let error = failed[first] { throw error }
+    }
+}

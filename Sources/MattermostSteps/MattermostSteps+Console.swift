@@ -174,6 +174,8 @@ extension MattermostSteps {
     /// that makes revoking sessions the system admin's job: checked once per case on the console
     /// and on the server, without revoking anything.
     static func checkDropDownGate(_ world: MattermostWorld, _ step: StepContext, _ checks: Checks) async throws {
+        guard !world.checkedDropDownGate else { return }
+        world.checkedDropDownGate = true
         let backend = world.backend
         let admin = await world.adminUser()
         await backend.grant(.sysconsoleWriteUserManagementUsers, to: .systemUserManager)

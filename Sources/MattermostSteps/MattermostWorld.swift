@@ -21,6 +21,8 @@ public final class MattermostWorld {
     var console: SystemConsole?
     /// Rows found for the test user's accounts, by username.
     var foundRows: [String: Int] = [:]
+    /// Whether a user manager's view of the admin row was checked (once per case).
+    var checkedDropDownGate = false
 
     /// Every confirmation the console showed, in order.
     var modals: [ConfirmationModal] = []

@@ -15,7 +15,7 @@ extension MattermostSteps {
 
         // "Find the other user you've logged in with multiple sessions": their rows in the list.
         steps.action(
-            #/(?:locate|find) the (?:other )?user(?: you(?:'ve| have) logged in with multiple sessions| you want to [a-z ]+| whose [a-z ]+)?/#,
+            #/(?:locate|find) the (?:other )?user(?: you(?:'ve| have) logged in with multiple sessions| you want to [a-z ]+| whose [a-z ]+)?/#, named: "find the other user",
             matching: .phrase
         ) { world, step, _ in
             let console = try world.requireConsole()
@@ -41,7 +41,7 @@ extension MattermostSteps {
         // job (a user manager who may edit users still finds a system admin's drop-down disabled,
         // and the server answers 403), then the item, its confirmation and the danger button.
         steps.action(
-            #/(?:➜ )?(?:the )?user(?:'s)? drop-?down(?: menu)?(?: ➜ ([A-Za-z][A-Za-z ]*[A-Za-z]))?/#, matching: .phrase
+            #/(?:➜ )?(?:the )?user(?:'s)? drop-?down(?: menu)?(?: ➜ ([A-Za-z][A-Za-z ]*[A-Za-z]))?/#, named: "user drop-down ➜ {item}", matching: .phrase
         ) { world, step, match in
             let checks = Checks(step)
             defer { checks.report() }
@@ -58,7 +58,7 @@ extension MattermostSteps {
         }
 
         // "Click on the 'Revoke All Sessions' button (again)".
-        steps.action(#/click (?:on )?the ["']([^"']+)["'] button(?: again)?/#, matching: .phrase) { world, step, match in
+        steps.action(#/click (?:on )?the ["']([^"']+)["'] button(?: again)?/#, named: "click on the '{button}' button", matching: .phrase) { world, step, match in
             let label = String(match.1)
             let console = try world.requireConsole()
             guard label.lowercased() == "revoke all sessions" else {
@@ -69,7 +69,7 @@ extension MattermostSteps {
         }
 
         // "... displayed at the bottom of the Users listing page".
-        steps.action(#/displayed at the bottom of the users (?:listing |list )?page/#, matching: .phrase) { world, step, _ in
+        steps.action(#/displayed at the bottom of the users (?:listing |list )?page/#, named: "displayed at the bottom of the Users listing page", matching: .phrase) { world, step, _ in
             let checks = Checks(step)
             defer { checks.report() }
             let console = try world.requireConsole()
@@ -80,14 +80,14 @@ extension MattermostSteps {
         }
 
         // "A confirmation message should be displayed."
-        steps.action(#/a confirmation (?:message|modal|dialog) (?:should be|is) (?:displayed|shown)/#, matching: .phrase) { world, step, _ in
+        steps.action(#/a confirmation (?:message|modal|dialog) (?:should be|is) (?:displayed|shown)/#, named: "a confirmation message should be displayed", matching: .phrase) { world, step, _ in
             let console = try world.requireConsole()
             guard let modal = await console.modal else { throw StepFailure("no confirmation is displayed") }
             step.note("\(modal.title): \"\(modal.message)\" [\(modal.cancelLabel)] [\(modal.confirmLabel)]")
         }
 
         // "Click on Cancel in the message".
-        steps.action(#/click (?:on )?cancel(?: in the (?:confirmation )?(?:message|modal|dialog))?/#, matching: .phrase) { world, step, _ in
+        steps.action(#/click (?:on )?cancel(?: in the (?:confirmation )?(?:message|modal|dialog))?/#, named: "click on Cancel in the message", matching: .phrase) { world, step, _ in
             let checks = Checks(step)
             defer { checks.report() }
             let console = try world.requireConsole()
@@ -99,7 +99,7 @@ extension MattermostSteps {
         }
 
         // "... and confirm": the danger button of the open confirmation.
-        steps.action(#/\bconfirm\b/#, matching: .phrase) { world, step, _ in
+        steps.action(#/\bconfirm\b/#, named: "confirm", matching: .phrase) { world, step, _ in
             let console = try world.requireConsole()
             guard let modal = await console.modal else { throw StepFailure("there is no confirmation open to confirm") }
             let instant = await world.backend.now
@@ -110,7 +110,7 @@ extension MattermostSteps {
         }
 
         // "check if no sessions are deactivated" (right after Cancel).
-        steps.action(#/check (?:if|that) no sessions are (?:deactivated|revoked)/#, matching: .phrase) { world, step, _ in
+        steps.action(#/check (?:if|that) no sessions are (?:deactivated|revoked)/#, named: "check if no sessions are deactivated", matching: .phrase) { world, step, _ in
             let checks = Checks(step)
             defer { checks.report() }
             var alive = 0

@@ -7,7 +7,7 @@ extension MattermostSteps {
     func defineExpectations(_ steps: inout Steps<MattermostWorld>) {
         // "Other users' sessions are all revoked": every token of the chosen user answers 401 and
         // the server lists no session for them; people who were not chosen keep theirs.
-        steps.check(#/(?:the )?other users?'?s?'? sessions? (?:are|is|should be) (?:all )?(?:revoked|deactivated|ended)/#, matching: .phrase) {
+        steps.check(#/(?:the )?other users?'?s?'? sessions? (?:are|is|should be) (?:all )?(?:revoked|deactivated|ended)/#, named: "other users' sessions are all revoked", matching: .phrase) {
             world, step, _ in
             let checks = Checks(step)
             defer { checks.report() }
@@ -38,7 +38,7 @@ extension MattermostSteps {
 
         // "(the) user is redirected to (the) login page(, either)": every watched device ends on
         // the login page within the watch; the admin when the item made them its subject.
-        steps.check(#/(?:the )?users? (?:is |are |should be |gets? )?redirected to (?:the )?login page(?:, either)?/#, matching: .phrase) {
+        steps.check(#/(?:the )?users? (?:is |are |should be |gets? )?redirected to (?:the )?login page(?:, either)?/#, named: "user is redirected to login page", matching: .phrase) {
             world, step, _ in
             let checks = Checks(step)
             defer { checks.report() }
@@ -64,7 +64,7 @@ extension MattermostSteps {
         }
 
         // "When the user tries to switch channels or otherwise interact with the app": at once.
-        steps.check(#/when the user tries to (?:switch channels|interact)(?: or otherwise interact with the app)?/#, matching: .phrase) {
+        steps.check(#/when the user tries to (?:switch channels|interact)(?: or otherwise interact with the app)?/#, named: "when the user tries to switch channels or interact", matching: .phrase) {
             world, step, _ in
             let checks = Checks(step)
             defer { checks.report() }
@@ -96,7 +96,7 @@ extension MattermostSteps {
         }
 
         // "Other user can successfully log back in (test on at least one)": one device per account.
-        steps.check(#/(?:the )?(?:other )?users? can (?:successfully )?log (?:back )?in(?: again)?(?: \(test on at least (?:one|\d+)\))?/#, matching: .phrase) {
+        steps.check(#/(?:the )?(?:other )?users? can (?:successfully )?log (?:back )?in(?: again)?(?: \(test on at least (?:one|\d+)\))?/#, named: "other user can successfully log back in", matching: .phrase) {
             world, step, _ in
             let checks = Checks(step)
             defer { checks.report() }
@@ -121,7 +121,7 @@ extension MattermostSteps {
         }
 
         // MM-T940: the confirmation's text.
-        steps.check(#/(?:check (?:if|that) )?a confirmation (?:message|modal|dialog) is displayed(?: "([^"]*)")?/#, matching: .phrase) {
+        steps.check(#/(?:check (?:if|that) )?a confirmation (?:message|modal|dialog) is displayed(?: "([^"]*)")?/#, named: "a confirmation message is displayed \"{text}\"", matching: .phrase) {
             world, step, match in
             let checks = Checks(step)
             defer { checks.report() }
@@ -134,11 +134,11 @@ extension MattermostSteps {
 
         // "When user clicks on Cancel button in the confirmation message, the existing user's
         // session should still be active."
-        steps.check(#/when (?:the )?user clicks (?:on )?(?:the )?cancel button(?: in the confirmation(?: message| modal)?)?/#, matching: .phrase) {
+        steps.check(#/when (?:the )?user clicks (?:on )?(?:the )?cancel button(?: in the confirmation(?: message| modal)?)?/#, named: "when user clicks on Cancel button", matching: .phrase) {
             world, step, _ in
             guard world.afterCancel != nil else { throw StepFailure("nobody clicked Cancel in a confirmation in this case") }
         }
-        steps.check(#/the existing users?'?s? sessions? should (?:still )?be active/#, matching: .phrase) { world, step, _ in
+        steps.check(#/the existing users?'?s? sessions? should (?:still )?be active/#, named: "the existing user's session should still be active", matching: .phrase) { world, step, _ in
             let checks = Checks(step)
             defer { checks.report() }
             guard let probes = world.afterCancel else { throw StepFailure("nobody clicked Cancel in a confirmation in this case") }
@@ -150,7 +150,7 @@ extension MattermostSteps {
         }
 
         // "All the users' session should be automatically logged out from all the browsers and devices".
-        steps.check(#/all (?:the )?users'? sessions? should be automatically logged out from all (?:the )?browsers and devices/#, matching: .phrase) {
+        steps.check(#/all (?:the )?users'? sessions? should be automatically logged out from all (?:the )?browsers and devices/#, named: "all the users' sessions should be automatically logged out from all browsers and devices", matching: .phrase) {
             world, step, _ in
             let checks = Checks(step)
             defer { checks.report() }
@@ -170,7 +170,7 @@ extension MattermostSteps {
             }
         }
         // "... when 'Revoke All Sessions' option was clicked in the confirmation message".
-        steps.check(#/when ["']([^"']+)["'] (?:option|button) (?:was|is) clicked in the confirmation(?: message| modal)?/#, matching: .phrase) {
+        steps.check(#/when ["']([^"']+)["'] (?:option|button) (?:was|is) clicked in the confirmation(?: message| modal)?/#, named: "when '{button}' option was clicked in the confirmation message", matching: .phrase) {
             world, step, match in
             let checks = Checks(step)
             defer { checks.report() }
@@ -196,7 +196,7 @@ extension MattermostSteps {
         }
 
         // "Even the current system admin's session should also be deactivated".
-        steps.check(#/(?:even )?the current system admin's session should (?:also )?be (?:deactivated|revoked)/#, matching: .phrase) {
+        steps.check(#/(?:even )?the current system admin's session should (?:also )?be (?:deactivated|revoked)/#, named: "the current system admin's session should also be deactivated", matching: .phrase) {
             world, step, _ in
             let checks = Checks(step)
             defer { checks.report() }

@@ -6,7 +6,7 @@ extension MattermostSteps {
     func defineSignIn(_ steps: inout Steps<MattermostWorld>) {
         // "Log on as another test user (who you want to revoke sessions for)": the accounts, one per
         // sign-in method the item's variants name.
-        steps.action(#/log (?:on|in) as (?:another |the |a )?test user(?: \([^)]*\))?/#, matching: .phrase) { world, step, _ in
+        steps.action(#/log (?:on|in) as (?:another |the |a )?test user(?: \([^)]*\))?/#, named: "log on as another test user", matching: .phrase) { world, step, _ in
             let methods = Vocabulary.loginMethods(in: ([step.text] + step.instructionNotes + step.subItems).joined(separator: "\n"))
             for method in methods.isEmpty ? [.emailPassword] : methods { _ = await world.account(for: method) }
             step.note("Test user: " + world.accounts.map { "\($0.user.username) (\($0.method))" }.joined(separator: ", "))
@@ -15,7 +15,7 @@ extension MattermostSteps {
         // "... on multiple browsers / devices (at least 2 to 3 different sessions)", with the
         // examples and variants in the item's notes and sub-items.
         steps.action(
-            #/on multiple browsers ?\/ ?devices(?: \(at least (\d+)(?: to (\d+))? different sessions\))?/#, matching: .phrase
+            #/on multiple browsers ?\/ ?devices(?: \(at least (\d+)(?: to (\d+))? different sessions\))?/#, named: "on multiple browsers / devices (at least {int} to {int} different sessions)", matching: .phrase
         ) { world, step, match in
             let checks = Checks(step)
             defer { checks.report() }
@@ -41,7 +41,7 @@ extension MattermostSteps {
         }
 
         // "Logged in as system admin on another browser / device" (also "Log in as system admin").
-        steps.action(#/log(?:ged)? in as (?:a |the )?system admin(?:istrator)?(?: on another browser ?\/ ?device)?/#, matching: .phrase) { world, step, _ in
+        steps.action(#/log(?:ged)? in as (?:a |the )?system admin(?:istrator)?(?: on another browser ?\/ ?device)?/#, named: "logged in as system admin on another browser / device", matching: .phrase) { world, step, _ in
             guard world.adminDevice == nil else { return }
             let admin = await world.adminUser()
             let used = Set((world.devices + world.bystanders).map(\.kind))
@@ -52,7 +52,7 @@ extension MattermostSteps {
         }
 
         // "Log into Mattermost with any Auth method" (MM-T420).
-        steps.action(#/log into mattermost with any auth method/#, matching: .phrase) { world, step, _ in
+        steps.action(#/log into mattermost with any auth method/#, named: "log into Mattermost with any auth method", matching: .phrase) { world, step, _ in
             let user = await world.account(for: .emailPassword)
             let device = try await world.signIn(user, on: .browser(.chrome, on: .mac), method: .emailPassword, posture: .awake,
                                                 behaviour: .untouched)
@@ -70,12 +70,12 @@ extension MattermostSteps {
         }
 
         // "Put your computer to sleep" / "Wake up your computer" (MM-T420).
-        steps.action(#/put (?:your|the) computer to sleep/#, matching: .phrase) { world, step, _ in
+        steps.action(#/put (?:your|the) computer to sleep/#, named: "put your computer to sleep", matching: .phrase) { world, step, _ in
             let device = try Self.lastComputer(world)
             do { try await world.backend.setState(device.client, .asleep) } catch let error as SimulationError { throw StepFailure(error.message) }
             step.note("\(device.kind) is asleep")
         }
-        steps.action(#/wake up (?:your|the) computer/#, matching: .phrase) { world, step, _ in
+        steps.action(#/wake up (?:your|the) computer/#, named: "wake up your computer", matching: .phrase) { world, step, _ in
             let checks = Checks(step)
             defer { checks.report() }
             let device = try Self.lastComputer(world)

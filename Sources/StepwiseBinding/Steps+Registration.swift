@@ -50,12 +50,13 @@ extension Steps {
     }
 
     /// Binds an instruction ("Log on as another test user") matching a Swift `Regex` (compared without case against the normalised
-    /// text) to `body`, which receives the regex's typed output.
+    /// text) to `body`, which receives the regex's typed output. `name` is how plans and reports show
+    /// the definition (a compiled `Regex` cannot print its source); by default, its Swift location.
     public mutating func action<Output: Sendable>(
-        _ regex: Regex<Output>, matching scope: MatchScope = .item, fileID: String = #fileID, line: Int = #line,
-        _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
+        _ regex: Regex<Output>, named name: String? = nil, matching scope: MatchScope = .item, fileID: String = #fileID,
+        line: Int = #line, _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
     ) {
-        add(.action, regex, scope, fileID, line, body)
+        add(.action, regex, name, scope, fileID, line, body)
     }
 
     /// Binds an expectation ("User is redirected to the login page") matching `expression` to `body`, which receives the world, the item's
@@ -107,11 +108,12 @@ extension Steps {
     }
 
     /// Binds an expectation ("User is redirected to the login page") matching a Swift `Regex` (compared without case against the normalised
-    /// text) to `body`, which receives the regex's typed output.
+    /// text) to `body`, which receives the regex's typed output. `name` is how plans and reports show
+    /// the definition (a compiled `Regex` cannot print its source); by default, its Swift location.
     public mutating func check<Output: Sendable>(
-        _ regex: Regex<Output>, matching scope: MatchScope = .item, fileID: String = #fileID, line: Int = #line,
-        _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
+        _ regex: Regex<Output>, named name: String? = nil, matching scope: MatchScope = .item, fileID: String = #fileID,
+        line: Int = #line, _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
     ) {
-        add(.check, regex, scope, fileID, line, body)
+        add(.check, regex, name, scope, fileID, line, body)
     }
 }

@@ -97,8 +97,8 @@ public struct Steps<World: AnyObject>: Sendable {
     }
 
     package mutating func add<Output: Sendable>(
-        _ role: DefinitionRole, _ regex: Regex<Output>, _ scope: MatchScope, _ fileID: String, _ line: Int,
-        _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
+        _ role: DefinitionRole, _ regex: Regex<Output>, _ name: String?, _ scope: MatchScope, _ fileID: String,
+        _ line: Int, _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
     ) {
         let ignoringCase = SendableRegex(regex.ignoresCase())
         let matcher: @Sendable (String, MatchScope) -> (Range<String.Index>, [String], [any Sendable])? = {
@@ -116,7 +116,7 @@ public struct Steps<World: AnyObject>: Sendable {
         }
         definitions.append(
             Definition(
-                role: role, pattern: .regex(String(describing: regex), matcher), scope: scope,
+                role: role, pattern: .regex(name ?? "Regex at \(fileID):\(line)", matcher), scope: scope,
                 location: SourceLocation(file: fileID, line: line), argumentTypes: nil,
                 body: { world, context, values in
                     // The binder only hands this body the values its own matcher produced.

@@ -94,6 +94,20 @@ struct BinderTests {
         #expect(info.state == .matched && info.arguments == ["3"])
     }
 
+    @Test("a Regex definition shows by the name it is given, else by its Swift location")
+    func regexDisplay() {
+        let named = binding("Log in on 3 devices") { steps in
+            steps.action(#/log in on (\d+) devices/#, named: "log in on {n} devices") { _, _, _ in }
+        }
+        #expect(named.expression == "log in on {n} devices")
+        let unnamed = binding("Log in on 3 devices") { steps in
+            steps.action(#/log in on (\d+) devices/#) { _, _, _ in }
+        }
+        let location = unnamed.definitionLocation
+        #expect(unnamed.expression == location.map { "Regex at \($0.file):\($0.line)" })
+        #expect(unnamed.expression?.contains("program") == false)
+    }
+
     @Test("a pinned case whose text changed is reported as drift")
     func drift() throws {
         let testCase = makeCase(instructions: ["Log in"])

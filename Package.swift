@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "StepwiseBinding", dependencies: ["StepwiseModel"]),
         .target(
             name: "StepwiseRunner",
-            dependencies: ["StepwiseModel", "StepwiseBinding", .product(name: "Clocks", package: "swift-clocks")]
+            dependencies: ["StepwiseModel", "StepwiseBinding"]
         ),
         .target(name: "StepwiseReporting", dependencies: ["StepwiseModel"]),
         .target(name: "StepwiseCatalogue", dependencies: ["StepwiseModel", "StepwiseParsing", "StepwiseBinding"]),
@@ -76,18 +76,19 @@ let package = Package(
         .executableTarget(name: "bench-backend", dependencies: ["SessionBackend"], path: "Benchmarks/bench-backend"),
 
         // MARK: Tests (one target per module)
+        .target(name: "StepwiseTestSupport", path: "Tests/StepwiseTestSupport"),
         .testTarget(name: "StepwiseModelTests", dependencies: ["StepwiseModel"]),
         .testTarget(name: "StepwiseParsingTests", dependencies: ["StepwiseParsing"], exclude: ["Golden"]),
         .testTarget(name: "StepwiseBindingTests", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseParsing"]),
         .testTarget(name: "StepwiseRunnerTests", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseRunner", "StepwiseParsing"]),
-        .testTarget(name: "StepwiseReportingTests", dependencies: ["StepwiseReporting"], exclude: ["Golden", "Fixtures", "Schemas"]),
+        .testTarget(name: "StepwiseReportingTests", dependencies: ["StepwiseTestSupport", "StepwiseReporting"], exclude: ["Golden", "Fixtures", "Schemas"]),
         .testTarget(name: "StepwiseCatalogueTests", dependencies: ["StepwiseCatalogue"]),
         .testTarget(name: "SessionBackendTests", dependencies: ["SessionBackend", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "SystemConsoleTests", dependencies: ["SystemConsole", .product(name: "Clocks", package: "swift-clocks")]),
-        .testTarget(name: "MattermostStepsTests", dependencies: ["MattermostSteps", "StepwiseRunner", "StepwiseParsing"]),
+        .testTarget(name: "MattermostStepsTests", dependencies: ["StepwiseTestSupport", "MattermostSteps", "StepwiseRunner", "StepwiseParsing"]),
         .testTarget(
             name: "StepwiseCLITests",
-            dependencies: ["StepwiseCLI", "StepwiseModel", "StepwiseBinding", "StepwiseRunner", "StepwiseReporting"]
+            dependencies: ["StepwiseTestSupport", "StepwiseCLI", "StepwiseModel", "StepwiseBinding", "StepwiseRunner", "StepwiseReporting"]
         ),
     ],
     swiftLanguageModes: [.v6]

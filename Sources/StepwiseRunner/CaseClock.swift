@@ -1,16 +1,15 @@
-import Clocks
 import StepwiseBinding
 
 /// The clock of one case attempt: virtual or real, with a reading of its elapsed time.
 enum CaseClock {
-    /// A fresh clock. Virtual time is swift-clocks' `TestClock`: it stands still until the case
-    /// advances it (``StepContext/advance(by:)``, ``StepContext/eventually(within:every:_:fileID:line:_:)``),
-    /// then runs every sleeper due on the way in deadline order. Fakes with timers on it are
+    /// A fresh clock. Virtual time is a ``VirtualClock``: it stands still until the case advances
+    /// it (``StepContext/advance(by:)``, ``StepContext/eventually(within:every:_:fileID:line:_:)``),
+    /// then wakes every sleeper due on the way in deadline order. Fakes with timers on it are
     /// therefore deterministic, and a run spanning minutes of virtual time takes microseconds.
     static func make(_ kind: RunConfiguration.ClockKind) -> ClockControl {
         switch kind {
         case .virtual:
-            let clock = TestClock<Duration>()
+            let clock = VirtualClock()
             let start = clock.now
             return ClockControl(
                 clock: clock, elapsed: { start.duration(to: clock.now) },

@@ -44,6 +44,7 @@ public struct Runner: Sendable {
 
         var finals: [Status] = []
         var flaky = 0
+        var virtual = 0.0
         let watchdog = Watchdog(itemTimeout: options.itemTimeout)
         defer { watchdog.stop() }
         try await withThrowingTaskGroup(of: (Int, [Event], Status, Bool).self) { group in
@@ -69,7 +70,13 @@ public struct Runner: Sendable {
                     next += 1
                 }
                 while let (events, status, wasFlaky) = ready.removeValue(forKey: emitted) {
-                    for event in events { try emit(event) }
+                    for event in events {
+                        try emit(event)
+                        // Each case runs on its own clock: the run's virtual time is their sum.
+                        if case .caseFinished(let finished) = event, !finished.willRetry {
+                            virtual += finished.duration.virtual
+                        }
+                    }
                     finals.append(status)
                     if wasFlaky { flaky += 1 }
                     emitted += 1
@@ -89,7 +96,7 @@ public struct Runner: Sendable {
             .runFinished(
                 .init(
                     runID: options.runID, status: cases.isEmpty ? .passed : Status.combining(finals), counts: counts,
-                    flaky: flaky, duration: Timing(wall: wall, virtual: 0), exitCode: exitCode)))
+                    flaky: flaky, duration: Timing(wall: wall, virtual: virtual), exitCode: exitCode)))
         return exitCode
     }
 

@@ -31,7 +31,12 @@ struct SpecRun {
             guard let testCase = spec.testCase else { throw SpecRunError(message: "\(key) did not parse: \(spec.diagnostics)") }
             run.bound.append(binder.bind(testCase, caseID: key))
         }
-        let runner = Runner(binder: binder, options: RunOptions(configuration: RunConfiguration(selectedOptions: options), strict: true))
+        // The wall-clock limit is a safety net against hangs: generous here, so that a test run
+        // sharing two cores with a build never turns a slow item into a failure.
+        let runner = Runner(
+            binder: binder,
+            options: RunOptions(
+                itemTimeout: .seconds(120), configuration: RunConfiguration(selectedOptions: options), strict: true))
         var events: [Event] = []
         run.exitCode = await runner.run(run.bound) { events.append($0) }
         run.events = events

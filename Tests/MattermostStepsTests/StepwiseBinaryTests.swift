@@ -1,8 +1,6 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import SessionBackend
+import StepwiseTestSupport
 import Testing
 
 /// The real `stepwise` executable: exit codes of the process and what the console shows.
@@ -15,54 +13,11 @@ struct StepwiseBinaryTests {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    /// Runs the executable with `posix_spawn` and collects its standard output. The blocking read
-    /// and wait happen on a thread of their own, and Foundation's `Process` (whose Linux
-    /// implementation leans on the shared dispatch pool) is not used, so the wall-clock tests
-    /// running alongside are not held up.
+    /// Runs the executable off the test thread pool; returns its exit status and standard output.
     static func run(_ arguments: [String]) async throws -> (code: Int32, output: String) {
         let binary = try #require(executable, "build the stepwise product before testing (swift build)")
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result { try spawn(binary.path, arguments) })
-            }
-        }
-    }
-
-    static func spawn(_ path: String, _ arguments: [String]) throws -> (code: Int32, output: String) {
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw POSIXFailure(call: "pipe", code: errno) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-        posix_spawn_file_actions_addclose(&actions, fds[0])
-        posix_spawn_file_actions_addclose(&actions, fds[1])
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
-        close(fds[1])
-        guard spawned == 0 else {
-            close(fds[0])
-            throw POSIXFailure(call: "posix_spawn", code: spawned)
-        }
-        var output: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = read(fds[0], &buffer, buffer.count)
-            if count <= 0 { break }
-            output += buffer[0..<count]
-        }
-        close(fds[0])
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return ((status >> 8) & 0xFF, String(decoding: output, as: UTF8.self))
-    }
-
-    struct POSIXFailure: Error {
-        var call: String
-        var code: Int32
+        let output = try await ChildProcess.run(binary.path, arguments)
+        return (output.status, output.standardOutput)
     }
 
     @Test("a green strict run exits 0 and shows every item with status, wall and virtual time, and each redirect time")

@@ -1,4 +1,5 @@
 import Foundation
+import StepwiseTestSupport
 import Testing
 
 /// Builds `Examples/ShopRunner` (a team's own runner over its own step library) and runs it.
@@ -15,33 +16,24 @@ struct ExamplePackageTests {
         var standardError: String
     }
 
-    static func execute(_ executable: String, _ arguments: [String], in directory: URL) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting so a full pipe cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(
-            status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData, as: UTF8.self))
+    static func execute(_ executable: String, _ arguments: [String], in directory: URL) async throws -> Output {
+        let output = try await ChildProcess.run(executable, arguments, in: directory.path)
+        return Output(status: output.status, standardOutput: output.standardOutput, standardError: output.standardError)
     }
 
     /// The built runner's path; builds it first (a nested `swift build` with its own scratch path).
-    static func builtRunner() throws -> String {
-        let swift = try execute("/usr/bin/env", ["which", "swift"], in: root).standardOutput
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+    static func builtRunner() async throws -> String {
+        let swift = try #require(ChildProcess.find("swift"), "swift is not on PATH")
         let arguments = ["build", "--package-path", example.path, "--scratch-path", scratch.path]
-        let build = try execute(swift, arguments, in: root)
+        var build = try await execute(swift, arguments, in: root)
+        if build.status != 0, (build.standardOutput + build.standardError).contains("because of missing inputs") {
+            // The scratch directory remembers a Stepwise source file that has since been removed
+            // (SwiftPM does not rebuild its plan for a path dependency): start it afresh once.
+            try? FileManager.default.removeItem(at: scratch)
+            build = try await execute(swift, arguments, in: root)
+        }
         guard build.status == 0 else { throw BuildFailure(log: build.standardOutput + build.standardError) }
-        let bin = try execute(swift, arguments + ["--show-bin-path"], in: root).standardOutput
+        let bin = try await execute(swift, arguments + ["--show-bin-path"], in: root).standardOutput
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return bin + "/ShopRunner"
     }
@@ -52,24 +44,24 @@ struct ExamplePackageTests {
     }
 
     @Test("a team's runner binds its own spec, passes it, and fails it under its own planted fault")
-    func runsOwnSteps() throws {
-        let runner = try Self.builtRunner()
+    func runsOwnSteps() async throws {
+        let runner = try await Self.builtRunner()
 
-        let pass = try Self.execute(runner, ["run", "specs", "--strict", "--format", "ndjson"], in: Self.example)
+        let pass = try await Self.execute(runner, ["run", "specs", "--strict", "--format", "ndjson"], in: Self.example)
         #expect(pass.status == 0, "\(pass.standardError)")
         #expect(pass.standardOutput.contains(#""notes":["the till opened after 5 s"]"#))
         #expect(pass.standardOutput.contains(#""status":"manual""#))
         #expect(pass.standardOutput.contains(#""exitCode":0"#))
 
-        let fault = try Self.execute(runner, ["run", "specs", "--fault", "slow-till", "--format", "ndjson"], in: Self.example)
+        let fault = try await Self.execute(runner, ["run", "specs", "--fault", "slow-till", "--format", "ndjson"], in: Self.example)
         #expect(fault.status == 1)
         #expect(fault.standardOutput.contains("the till opening did not hold within 30 s"))
 
-        let usage = try Self.execute(runner, ["run", "--fault", "no-such-thing"], in: Self.example)
+        let usage = try await Self.execute(runner, ["run", "--fault", "no-such-thing"], in: Self.example)
         #expect(usage.status == 64)
         #expect(usage.standardError.contains("valid: slow-till"))
 
-        let help = try Self.execute(runner, ["run", "--help"], in: Self.example)
+        let help = try await Self.execute(runner, ["run", "--help"], in: Self.example)
         #expect(help.standardOutput.contains("slow-till: the till takes 45 s to open instead of 5 s"))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import StepwiseModel
 @testable import StepwiseReporting
+import StepwiseTestSupport
 import Testing
 
 /// Opens a report in headless Chromium (Debian's `chromium`) and reads what a person would see.
@@ -12,7 +13,7 @@ enum BrowserProbe {
 
     /// Renders `html` as `report.html` beside a page that frames it and writes what the browser
     /// shows (`innerText`, which leaves out hidden elements) into its own DOM as JSON.
-    static func probe(_ html: String) throws -> [String: Any] {
+    static func probe(_ html: String) async throws -> [String: Any] {
         let chromium = try #require(chromium, Comment(rawValue: missing))
         let directory = try ReportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -47,18 +48,13 @@ enum BrowserProbe {
             """
         let probePath = directory.appendingPathComponent("probe.html").path
         try AtomicFile.write(probe, to: probePath)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
-            "--user-data-dir=\(directory.appendingPathComponent("profile").path)", "--dump-dom", probePath,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let dom = try await ChildProcess.run(
+            chromium,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+                "--user-data-dir=\(directory.appendingPathComponent("profile").path)", "--dump-dom", probePath,
+            ]
+        ).standardOutput
         let start = try #require(
             dom.range(of: "<pre id=\"out\">"), "chromium printed no probe result:\n\(dom.prefix(500))")
         let end = try #require(dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex))
@@ -107,8 +103,8 @@ enum BrowserProbe {
     @Test(
         "in a browser, the summary and a failed step read as they should",
         .enabled(if: BrowserProbe.chromium != nil, Comment(rawValue: BrowserProbe.missing)))
-    func visibleText() throws {
-        let seen = try BrowserProbe.probe(html())
+    func visibleText() async throws {
+        let seen = try await BrowserProbe.probe(html())
         let summary = try #require(seen["summary"] as? String)
         #expect(
             summary.split(separator: "\n").map(String.init) == [
@@ -135,8 +131,8 @@ enum BrowserProbe {
     @Test(
         "a <script> in a spec stays inert text, and the filter shows only what was asked",
         .enabled(if: BrowserProbe.chromium != nil, Comment(rawValue: BrowserProbe.missing)))
-    func scriptInSpecIsInert() throws {
-        let seen = try BrowserProbe.probe(html())
+    func scriptInSpecIsInert() async throws {
+        let seen = try await BrowserProbe.probe(html())
         // The report's own script ran, so scripts were enabled: the spec's did not run because it is text.
         #expect(seen["scriptRan"] as? Bool == true)
         #expect(seen["title"] as? String == "Stepwise: 2 passed, 1 failed, 1 undefined, 1 manual, 1 skipped, 1 flaky")

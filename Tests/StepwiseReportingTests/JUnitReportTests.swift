@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test("the report validates against the Jenkins JUnit schema, hostile text included")
-    func validatesAgainstSchema() throws {
+    func validatesAgainstSchema() async throws {
         var run = try ReportFixtures.run("mixed-run.ndjson")
         run.cases[1].title += " \u{00}\u{0B}\u{0C}\u{1F} ]]> \u{7F}\u{85} 😀"
         run.cases[0].steps[1].items[1].message =
@@ -66,7 +66,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("junit.xml").path
         try AtomicFile.write(JUnitReport.render(run), to: path)
-        guard let (status, output) = try ReportFixtures.runTool("xmllint", ["--noout", "--schema", Self.schema, path])
+        guard let (status, output) = try await ReportFixtures.runTool("xmllint", ["--noout", "--schema", Self.schema, path])
         else {
             Issue.record("xmllint is not installed: install libxml2-utils to validate JUnit output")
             return
@@ -76,12 +76,12 @@ import Testing
     }
 
     @Test("the schema itself rejects a report Jenkins could not read")
-    func schemaRejectsInvalid() throws {
+    func schemaRejectsInvalid() async throws {
         let directory = try ReportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("bad.xml").path
         try AtomicFile.write(#"<testsuites><testsuite tests="x"><testcase/></testsuite></testsuites>"#, to: path)
-        guard let (status, _) = try ReportFixtures.runTool("xmllint", ["--noout", "--schema", Self.schema, path]) else {
+        guard let (status, _) = try await ReportFixtures.runTool("xmllint", ["--noout", "--schema", Self.schema, path]) else {
             Issue.record("xmllint is not installed: install libxml2-utils to validate JUnit output")
             return
         }

@@ -1,6 +1,7 @@
 import Foundation
 import StepwiseModel
 @testable import StepwiseReporting
+import StepwiseTestSupport
 import Testing
 
 /// `stepwise merge` and `stepwise render` end to end: the built executable, its output and exit codes.
@@ -22,53 +23,37 @@ import Testing
         var error: String
     }
 
-    private func stepwise(_ arguments: [String], input: Data? = nil) throws -> Result {
+    private func stepwise(_ arguments: [String], input: Data? = nil) async throws -> Result {
         let executable = try #require(Self.executable, "the stepwise executable is not built: run `swift build` first")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(input) }
-        try stdin.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-            error: String(decoding: err, as: UTF8.self))
+        let output = try await ChildProcess.run(executable.path, arguments, input: input ?? Data())
+        return Result(status: output.status, output: output.standardOutput, error: output.standardError)
     }
 
     private var fixture: String { ReportFixtures.url("mixed-run.ndjson").path }
 
     @Test("render writes the report and exits 0 even though the run failed")
-    func renders() throws {
-        let result = try stepwise(["render", fixture, "--format", "junit"])
+    func renders() async throws {
+        let result = try await stepwise(["render", fixture, "--format", "junit"])
         #expect(result.status == 0)
         #expect(result.output == JUnitReport.text(try ReportFixtures.run("mixed-run.ndjson")))
     }
 
     @Test("render reads standard input for -")
-    func rendersStandardInput() throws {
+    func rendersStandardInput() async throws {
         let stream = try Data(contentsOf: ReportFixtures.url("mixed-run.ndjson"))
-        let result = try stepwise(["render", "-", "--format", "markdown"], input: stream)
+        let result = try await stepwise(["render", "-", "--format", "markdown"], input: stream)
         #expect(result.status == 0)
         #expect(result.output == MarkdownReport.text(try ReportFixtures.run("mixed-run.ndjson")))
     }
 
     @Test("an invalid stream exits 2 and names the bad line")
-    func invalidStream() throws {
+    func invalidStream() async throws {
         let directory = try ReportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("broken.ndjson").path
         let first = try ReportFixtures.text("mixed-run.ndjson").split(separator: "\n")[0]
         try AtomicFile.write("\(first)\n{\"schema\":1,\"kind\":\"caseFinished\"}\n", to: path)
-        let result = try stepwise(["render", path, "--format", "json"])
+        let result = try await stepwise(["render", path, "--format", "json"])
         #expect(result.status == 2)
         #expect(result.error.hasPrefix("\(path):2:1: error: not a Stepwise event: missing `caseID`"))
         #expect(result.output.isEmpty)
@@ -83,16 +68,16 @@ import Testing
             ["merge"],
             ["merge", "-", "-"],
         ])
-    func usage(arguments: [String]) throws {
-        #expect(try stepwise(arguments).status == 64)
+    func usage(arguments: [String]) async throws {
+        #expect(try await stepwise(arguments).status == 64)
     }
 
     @Test("merge joins streams into one that renders as one run")
-    func merges() throws {
+    func merges() async throws {
         let directory = try ReportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let merged = directory.appendingPathComponent("merged.ndjson").path
-        let result = try stepwise(["merge", fixture, ReportFixtures.url("shard-2.ndjson").path, "--output", merged])
+        let result = try await stepwise(["merge", fixture, ReportFixtures.url("shard-2.ndjson").path, "--output", merged])
         #expect(result.status == 0)
         let run = RunRecord(events: try SavedStream.read(path: merged))
         #expect(run.cases.count == 7)

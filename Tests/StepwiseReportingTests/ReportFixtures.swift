@@ -1,6 +1,7 @@
 import Foundation
 import StepwiseModel
 @testable import StepwiseReporting
+import StepwiseTestSupport
 import Testing
 
 /// Recorded event streams and golden reports, found beside this file.
@@ -51,19 +52,10 @@ enum ReportFixtures {
     }
 
     /// Runs a program and returns its exit status and combined output, or `nil` when it is not installed.
-    static func runTool(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
-        let candidates = ["/usr/bin/\(name)", "/usr/local/bin/\(name)", "/bin/\(name)"]
-        guard let path = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func runTool(_ name: String, _ arguments: [String]) async throws -> (status: Int32, output: String)? {
+        guard let path = ChildProcess.find(name) else { return nil }
+        let result = try await ChildProcess.run(path, arguments)
+        return (result.status, result.standardOutput + result.standardError)
     }
 }
 

@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test("a .zip output is the zip the upload takes, readable by unzip, the same for the same stream")
-    func zip() throws {
+    func zip() async throws {
         let directory = try ReportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("zephyr.zip").path
@@ -66,13 +66,13 @@ import Testing
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(bytes.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]))
         #expect(bytes == (try ZephyrReport.zip(ReportFixtures.run("mixed-run.ndjson"))))
-        guard let (status, listing) = try ReportFixtures.runTool("unzip", ["-t", path]) else {
+        guard let (status, listing) = try await ReportFixtures.runTool("unzip", ["-t", path]) else {
             Issue.record("unzip is not installed: install it to check the zip")
             return
         }
         #expect(status == 0, "\(listing)")
         #expect(listing.contains("testing: zephyrscale_result.json   OK"))
-        let (_, content) = try #require(try ReportFixtures.runTool("unzip", ["-p", path, "zephyrscale_result.json"]))
+        let (_, content) = try #require(try await ReportFixtures.runTool("unzip", ["-p", path, "zephyrscale_result.json"]))
         #expect(
             content == String(decoding: try ZephyrReport.json(ReportFixtures.run("mixed-run.ndjson")), as: UTF8.self))
     }

@@ -1,0 +1,112 @@
+import Synchronization
+
+/// A clock that stands still until it is moved: the virtual time every case runs on by default.
+///
+/// ``advance(by:)`` moves it forward and wakes every sleeper due on the way, one at a time in
+/// deadline order, each at its own deadline, letting the woken task run before the next one wakes.
+/// When nobody sleeps on it, moving it costs a lock and one yield.
+///
+/// swift-clocks' `TestClock` has the same semantics, and it is what Stepwise used first. It lets
+/// woken tasks run by spawning dozens of background-priority tasks on every advance, whatever
+/// sleeps on the clock; a check polling a 30 s window then cost tens of milliseconds, and on a
+/// loaded machine (a parallel test run, a build beside it) those background tasks starved until
+/// items ran into their wall-clock limit. This clock only yields when it has woken someone.
+public final class VirtualClock: Clock, Sendable {
+    public struct Instant: InstantProtocol, Hashable, Sendable {
+        /// Time since the clock was made.
+        public var offset: Duration
+
+        public init(offset: Duration) { self.offset = offset }
+
+        public func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        public func duration(to other: Instant) -> Duration { other.offset - offset }
+        public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
+    }
+
+    private struct Sleeper {
+        var id: UInt64
+        var deadline: Instant
+        var continuation: CheckedContinuation<Void, any Error>
+    }
+
+    private struct State {
+        var now = Instant(offset: .zero)
+        var nextID: UInt64 = 0
+        /// Sleepers in the order they went to sleep; woken in deadline order, ties by that order.
+        var sleepers: [Sleeper] = []
+
+        /// Removes and returns the earliest sleeper due by `limit`, moving `now` to its deadline.
+        mutating func popDue(by limit: Instant) -> Sleeper? {
+            var earliest: Int?
+            for index in sleepers.indices where sleepers[index].deadline <= limit {
+                if earliest.map({ sleepers[index].deadline < sleepers[$0].deadline }) ?? true { earliest = index }
+            }
+            guard let earliest else { return nil }
+            let sleeper = sleepers.remove(at: earliest)
+            if now < sleeper.deadline { now = sleeper.deadline }
+            return sleeper
+        }
+    }
+
+    private let state = Mutex(State())
+    /// How many times ``advance(by:)`` yields after waking a sleeper, so that the woken task runs
+    /// up to its next suspension before time moves on.
+    private let yieldsPerWake: Int
+
+    public init(yieldsPerWake: Int = 10) {
+        self.yieldsPerWake = yieldsPerWake
+    }
+
+    public var now: Instant { state.withLock { $0.now } }
+
+    public var minimumResolution: Duration { .zero }
+
+    /// Suspends until the clock is moved to `deadline` or past it; returns at once if it is there.
+    public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
+        try Task.checkCancellation()
+        let id = state.withLock { state -> UInt64 in
+            state.nextID += 1
+            return state.nextID
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let resumeNow = state.withLock { state -> Bool in
+                    if deadline <= state.now { return true }
+                    state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let cancelled = state.withLock { state -> Sleeper? in
+                guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.sleepers.remove(at: index)
+            }
+            cancelled?.continuation.resume(throwing: CancellationError())
+        }
+    }
+
+    /// Moves the clock forward by `duration`, waking every sleeper due on the way in deadline order.
+    public func advance(by duration: Duration) async {
+        precondition(duration >= .zero, "a virtual clock only moves forward")
+        let target = state.withLock { $0.now.advanced(by: duration) }
+        await advance(to: target)
+    }
+
+    /// Moves the clock forward to `deadline` (never back), waking every sleeper due on the way.
+    public func advance(to deadline: Instant) async {
+        // A task just started (a fake's timer loop) gets a chance to go to sleep on the clock
+        // before time moves past its deadline.
+        await Task.yield()
+        while let sleeper = state.withLock({ $0.popDue(by: deadline) }) {
+            sleeper.continuation.resume()
+            for _ in 0..<yieldsPerWake { await Task.yield() }
+        }
+        state.withLock { state in
+            if state.now < deadline { state.now = deadline }
+        }
+    }
+
+    /// How many tasks sleep on the clock.
+    public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
+}

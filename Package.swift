@@ -49,7 +49,7 @@ let package = Package(
             dependencies: ["StepwiseModel", "StepwiseBinding"]
         ),
         .target(name: "StepwiseReporting", dependencies: ["StepwiseModel"]),
-        .target(name: "StepwiseCatalogue", dependencies: ["StepwiseModel", "StepwiseParsing", "StepwiseBinding"]),
+        .target(name: "StepwiseCatalogue", dependencies: ["StepwiseModel", "StepwiseParsing", "StepwiseBinding", "StepwiseReporting"]),
 
         // MARK: Systems under test (no Stepwise imports)
         .target(name: "SessionBackend"),

@@ -1,5 +1,6 @@
 import Foundation
 import StepwiseModel
+import StepwiseReporting
 
 extension Catalogue {
     /// One self-contained HTML page (inline CSS, no script, nothing fetched). Every text from an
@@ -81,22 +82,8 @@ extension Catalogue {
         return out + "</table></section>"
     }
 
-    /// Escapes text for HTML element content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Escapes text for HTML element content and attribute values, as every Stepwise report does.
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     static let style = """
         :root{color-scheme:light dark;--fg:#1d2125;--muted:#5e6c84;--bg:#fff;--line:#dfe1e6;--bar:#4c9aff;--card:#f4f5f7}

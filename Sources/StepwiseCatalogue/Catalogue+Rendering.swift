@@ -1,5 +1,6 @@
 import Foundation
 import StepwiseModel
+import StepwiseReporting
 
 extension Catalogue {
     /// The catalogue as one JSON document (`"schema": 1`), keys sorted for stable diffs.
@@ -56,19 +57,6 @@ extension Catalogue {
         return out
     }
 
-    /// Escapes text for a Markdown table cell: pipes, line breaks, and HTML.
-    static func cell(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "|": out += "\\|"
-            case "\n", "\r": out += " "
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Escapes text for a Markdown table cell, as every Stepwise report does.
+    static func cell(_ text: String) -> String { MarkdownReport.escape(text) }
 }

@@ -3,7 +3,7 @@ import StepwiseModel
 
 /// A compact summary for CI job pages and merge-request notes (`--format markdown`), such as
 /// `$GITHUB_STEP_SUMMARY`: a headline, one table row per case, the failures expanded.
-enum MarkdownReport {
+package enum MarkdownReport {
     static func render(_ run: RunRecord) -> Data {
         Data(text(run).utf8)
     }
@@ -86,7 +86,7 @@ enum MarkdownReport {
 
     /// Inline text with every Markdown and HTML special character neutralised, on one line
     /// (table cells cannot hold a line break).
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         for character in ReportText.oneLine(text) {
             switch character {

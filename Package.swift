@@ -21,7 +21,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
     ],
     targets: [
@@ -65,7 +64,6 @@ let package = Package(
                 "StepwiseModel", "StepwiseParsing", "StepwiseBinding", "StepwiseRunner", "StepwiseReporting",
                 "StepwiseCatalogue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "stepwise", dependencies: ["StepwiseCLI", "MattermostSteps"]),

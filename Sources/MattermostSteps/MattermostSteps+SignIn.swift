@@ -43,12 +43,7 @@ extension MattermostSteps {
         // "Logged in as system admin on another browser / device" (also "Log in as system admin").
         steps.action(#/log(?:ged)? in as (?:a |the )?system admin(?:istrator)?(?: on another browser ?\/ ?device)?/#, named: "logged in as system admin on another browser / device", matching: .phrase) { world, step, _ in
             guard world.adminDevice == nil else { return }
-            let admin = await world.adminUser()
-            let used = Set((world.devices + world.bystanders).map(\.kind))
-            let kind = ClientKind.all.first { !$0.isMobile && !used.contains($0) } ?? .browser(.firefox, on: .linux)
-            let device = try await world.signIn(admin, on: kind, method: .emailPassword, posture: .awake, behaviour: .untouched)
-            world.adminDevice = device
-            step.note("\(admin.username) (system admin) signed in on \(kind), a device the test user does not use")
+            try await Self.signInAdmin(world, step)
         }
 
         // "Log into Mattermost with any Auth method" (MM-T420).
@@ -92,5 +87,15 @@ extension MattermostSteps {
             throw StepFailure("no computer has signed in to Mattermost yet in this case")
         }
         return device
+    }
+
+    /// Signs the system admin in on a computer the test user does not use.
+    static func signInAdmin(_ world: MattermostWorld, _ step: StepContext) async throws {
+        let admin = await world.adminUser()
+        let used = Set((world.devices + world.bystanders).map(\.kind))
+        let kind = ClientKind.all.first { !$0.isMobile && !used.contains($0) } ?? .browser(.firefox, on: .linux)
+        let device = try await world.signIn(admin, on: kind, method: .emailPassword, posture: .awake, behaviour: .untouched)
+        world.adminDevice = device
+        step.note("\(admin.username) (system admin) signed in on \(kind), a device the test user does not use")
     }
 }

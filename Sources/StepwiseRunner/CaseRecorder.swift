@@ -83,7 +83,9 @@ struct CaseRecorder {
     /// Closes the step; `failure` (from an after-step hook) fails it and skips the rest.
     mutating func finishStep(failure: String? = nil) {
         if !stepOpen { startStep() }
-        var status = bound.steps[stepIndex].items.isEmpty && failure == nil ? Status.passed : Status.combining(stepStatuses)
+        // A step with nothing to do (an export with an empty action and expected result) did
+        // not pass anything: it is skipped, and so is a case made only of such steps.
+        var status = Status.combining(stepStatuses)
         if let failure {
             status = .failed
             skipping = true
@@ -135,7 +137,7 @@ struct CaseRecorder {
             caseStatuses.append(.failed)
             if firstFailure == nil { firstFailure = afterFailure }
         }
-        let status = bound.steps.isEmpty && afterFailure == nil ? .passed : Status.combining(caseStatuses)
+        let status = Status.combining(caseStatuses)
         let end = now
         let started = events.first.flatMap { event -> Double? in
             if case .caseStarted(let started) = event { return started.at }
@@ -145,7 +147,8 @@ struct CaseRecorder {
             .caseFinished(
                 .init(
                     caseID: caseID, attempt: attempt, status: status, flaky: flaky, willRetry: willRetry, at: end.wall,
-                    duration: Timing(wall: end.wall - started, virtual: end.virtual), message: status == .passed ? nil : firstFailure
+                    duration: Timing(wall: end.wall - started, virtual: end.virtual), message: status == .passed
+                        ? nil : firstFailure ?? (status == .skipped ? "nothing to run: no step has an instruction or an expected result" : nil)
                         ?? firstProblem)))
         return status
     }

@@ -119,6 +119,17 @@ struct RunnerTests {
         #expect(abs(item.duration.virtual - 30) < 0.001)
     }
 
+    @Test("a case with nothing to run is skipped, not passed, and does not fail the run")
+    func nothingToRun() async throws {
+        let (code, events) = await run([makeCase("T-1", [([], [])])]) { _ in }
+        #expect(code == ExitCode.passed)
+        let finished = try #require(events.compactMap { event -> Event.CaseFinished? in
+            if case .caseFinished(let finished) = event { finished } else { nil }
+        }.first)
+        #expect(finished.status == .skipped)
+        #expect(finished.message == "nothing to run: no step has an instruction or an expected result")
+    }
+
     @Test("a hang past the wall-clock limit fails its item, and the run goes on")
     func timeLimit() async {
         let cases = [makeCase("T-1", [(["hang", "after"], [])]), makeCase("T-2", [(["after"], [])])]

@@ -16,6 +16,9 @@ final class HTMLParser {
         return true
     }()
 
+    /// Initialises libxml2 now, before several threads read at once.
+    static func prepareForThreads() { _ = initialized }
+
     init() {
         _ = Self.initialized
         context = htmlNewParserCtxt()

@@ -77,8 +77,10 @@ public enum SpecReader {
             }
         }
         // Path order compares path components, so `a/b.md` sorts before `a-b/c.md`.
-        relative.sort { $0.split(separator: "/").lexicographicallyPrecedes($1.split(separator: "/")) }
-        return relative.map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
+        // The components are split once per path, not once per comparison.
+        let keyed = relative.map { (components: $0.split(separator: "/"), path: $0) }
+            .sorted { $0.components.lexicographicallyPrecedes($1.components) }
+        return keyed.map { directory.hasSuffix("/") ? directory + $0.path : directory + "/" + $0.path }
     }
 
     /// Reads one file. Never throws and never traps: every problem is a diagnostic.

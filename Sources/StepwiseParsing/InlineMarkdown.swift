@@ -49,8 +49,13 @@ enum InlineMarkdown {
 
     /// A backtick, or `](`: checked on bytes, since most text holds neither.
     private static func mayHoldMarkdown(_ text: String) -> Bool {
+        if let answer = text.utf8.withContiguousStorageIfAvailable(mayHoldMarkdown) { return answer }
+        return Array(text.utf8).withUnsafeBufferPointer(mayHoldMarkdown)
+    }
+
+    private static func mayHoldMarkdown(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: "`") || (byte == UInt8(ascii: "(") && previous == UInt8(ascii: "]")) { return true }
             previous = byte
         }

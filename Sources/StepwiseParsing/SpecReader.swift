@@ -187,7 +187,7 @@ public enum SpecReader {
     }
 
     private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        if bytes.withUnsafeBufferPointer(UTF8Check.isValid) { return nil }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0

@@ -70,7 +70,7 @@ struct ZephyrMarkdownReader {
                 sawHeading = true
                 caseLine = line
                 let heading = String(decoding: text.dropFirst(3), as: UTF8.self)
-                if let colon = heading.firstRange(of: ": ") {
+                if heading.containsBytes(of: ": "), let colon = heading.firstRange(of: ": ") {
                     let headingKey = String(heading[..<colon.lowerBound])
                     let headingTitle = String(heading[colon.upperBound...])
                     if testCase.key.isEmpty { testCase.key = headingKey }

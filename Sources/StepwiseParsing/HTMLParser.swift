@@ -38,6 +38,12 @@ final class HTMLParser {
                 ?? HTMLTreeBuilder.collapsingWhitespace(String(decoding: fragment, as: UTF8.self))
             return ConvertedText(nodes: text.isEmpty ? [] : InlineMarkdown.nodes(from: text))
         }
+        if let simple = fragment.withContiguousStorageIfAvailable(SimpleHTML.convert) ?? nil { return simple }
+        return convertWithLibXML2(fragment)
+    }
+
+    /// The fragment read by libxml2, whatever it holds.
+    func convertWithLibXML2(_ fragment: ArraySlice<UInt8>) -> ConvertedText {
         guard let context else { return ConvertedText() }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(fragment.count + 16)
@@ -61,7 +67,7 @@ final class HTMLParser {
     }
 }
 
-private struct HTMLTreeBuilder {
+struct HTMLTreeBuilder {
     var itemLines: [Int] = []
     var truncated = false
 

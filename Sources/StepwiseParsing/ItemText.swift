@@ -125,7 +125,8 @@ enum ItemText {
     /// `On 2. text` → (2, "text"): the expectation follows instruction 2.
     static func stripInstructionReference(_ text: String) -> (text: String, instruction: Int?) {
         let scalars = text.unicodeScalars
-        guard scalars.count > 4, text.hasPrefix("On ") || text.hasPrefix("on ") else { return (text, nil) }
+        // More than four scalars, counted no further than the fifth.
+        guard !scalars.dropFirst(4).isEmpty, text.hasPrefix("On ") || text.hasPrefix("on ") else { return (text, nil) }
         var index = scalars.index(scalars.startIndex, offsetBy: 3)
         if text.dropFirst(3).lowercased().hasPrefix("step ") { index = scalars.index(index, offsetBy: 5) }
         let digitsStart = index

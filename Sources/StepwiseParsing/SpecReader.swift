@@ -135,7 +135,7 @@ public enum SpecReader {
         if bytes.allSatisfy(\.isASCIIWhitespace) {
             return failure("file is empty", hint: "an exported test case has at least a key and a title", code: "file.empty")
         }
-        if let zero = bytes.prefix(8192).firstIndex(of: 0) {
+        if let zero = firstZero(in: bytes, limit: 8192) {
             let source = SourceText(path: path, bytes: bytes)
             return failure(
                 "binary file (a NUL byte at offset \(zero)), not a spec", at: source.location(ofByte: zero), code: "file.binary")
@@ -184,6 +184,14 @@ public enum SpecReader {
         }
         if hasHeading || FrontMatter.locate(in: source) != nil { return .mattermostMarkdown }
         return nil
+    }
+
+    /// The offset of the first NUL byte among the first `limit` bytes.
+    private static func firstZero(in bytes: [UInt8], limit: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, min(limit, buffer.count)) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {

@@ -66,6 +66,33 @@ extension String {
     }
 }
 
+extension String {
+    /// `firstRange(of: target)` for an ASCII target, found on bytes. A byte match is the
+    /// `Character` match when ASCII bytes (or the ends) surround it, since only non-ASCII
+    /// characters join a neighbour into one `Character`; any other match is left to `firstRange`.
+    func firstRange(ofASCII target: StaticString) -> Range<Index>? {
+        let bytes = utf8
+        let count = target.utf8CodeUnitCount
+        var start = bytes.startIndex
+        while start != bytes.endIndex {
+            var matched = 0
+            var cursor = start
+            while matched < count, cursor != bytes.endIndex, bytes[cursor] == target.utf8Start[matched] {
+                matched += 1
+                cursor = bytes.index(after: cursor)
+            }
+            if matched == count {
+                let before = start == bytes.startIndex ? nil : bytes[bytes.index(before: start)]
+                let after = cursor == bytes.endIndex ? nil : bytes[cursor]
+                guard (before ?? 0) < 0x80, (after ?? 0) < 0x80 else { return firstRange(of: String(describing: target)) }
+                return start..<cursor
+            }
+            start = bytes.index(after: start)
+        }
+        return nil
+    }
+}
+
 extension ArraySlice<UInt8> {
     func hasSuffix(_ suffix: StaticString) -> Bool {
         let count = suffix.utf8CodeUnitCount

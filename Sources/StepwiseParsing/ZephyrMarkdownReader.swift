@@ -70,7 +70,7 @@ struct ZephyrMarkdownReader {
                 sawHeading = true
                 caseLine = line
                 let heading = String(decoding: text.dropFirst(3), as: UTF8.self)
-                if heading.containsBytes(of: ": "), let colon = heading.firstRange(of: ": ") {
+                if let colon = heading.firstRange(ofASCII: ": ") {
                     let headingKey = String(heading[..<colon.lowerBound])
                     let headingTitle = String(heading[colon.upperBound...])
                     if testCase.key.isEmpty { testCase.key = headingKey }
@@ -169,7 +169,7 @@ struct ZephyrMarkdownReader {
         var entries: [String: String] = [:]
         for line in lines {
             let text = source.text(ofLine: line)
-            guard let colon = text.firstRange(of: ": ") else { continue }
+            guard let colon = text.firstRange(ofASCII: ": ") else { continue }
             let name = String(text[..<colon.lowerBound])
             guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "_" }), entries[name] == nil else { continue }
             entries[name] = String(text[colon.upperBound...].trimmingASCIIWhitespace())

@@ -27,9 +27,9 @@ struct SimpleHTML {
     /// The fragment's rich text, or `nil` when it holds anything this reader leaves to libxml2.
     static func convert(_ fragment: UnsafeBufferPointer<UInt8>) -> ConvertedText? {
         var reader = SimpleHTML(fragment)
-        guard let children = reader.content(of: nil, depth: 0) else { return nil }
+        guard let content = reader.content(of: nil, depth: 0) else { return nil }
         var result = ConvertedText()
-        result.nodes = reader.nodes(children, dropsBlankText: false)
+        result.nodes = content.nodes
         result.itemLines = reader.itemLines
         return result
     }
@@ -74,75 +74,141 @@ struct SimpleHTML {
         }
     }
 
-    /// A node as libxml2's tree holds it: adjacent text (entities included) merged into one.
-    private enum Child {
-        /// Already collapsed as ``HTMLTreeBuilder`` collapses text.
-        case text(String)
-        case element(Element)
-    }
-
-    private struct Element {
-        var tag: Tag
-        var line: Int
-        var href: String?
-        var children: [Child]
-    }
-
-    /// Children up to the end tag of `tag` (the end of the fragment for `nil`).
-    private mutating func content(of tag: Tag?, depth: Int) -> [Child]? {
-        var children: [Child] = []
+    /// The content up to the end tag of `tag` (the end of the fragment for `nil`), built as
+    /// ``HTMLTreeBuilder`` builds it from libxml2's tree: the nodes, or for a list its items.
+    private mutating func content(of tag: Tag?, depth: Int) -> (nodes: [RichText.Node], items: [[RichText.Node]])? {
+        let inList = tag == .ul || tag == .ol
+        var nodes: [RichText.Node] = []
+        var items: [[RichText.Node]] = []
         text.removeAll(keepingCapacity: true)
-        func flush(_ reader: inout SimpleHTML) {
-            guard !reader.text.isEmpty else { return }
+        // libxml2 merges adjacent text and entities into one text node; this is that node.
+        func flush(_ reader: inout SimpleHTML) -> Bool {
+            guard !reader.text.isEmpty else { return true }
             let collapsed = reader.text.withUnsafeBufferPointer { HTMLTreeBuilder.collapsingWhitespace($0) }
-            children.append(.text(collapsed))
             reader.text.removeAll(keepingCapacity: true)
+            if inList { return collapsed == " " }  // stray text in a list goes to libxml2
+            nodes.append(contentsOf: InlineMarkdown.nodes(from: collapsed))
+            return true
         }
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "<"):
-                flush(&self)
-                guard index + 1 < bytes.count else { return nil }
+                guard flush(&self), index + 1 < bytes.count else { return nil }
                 if bytes[index + 1] == UInt8(ascii: "/") {
-                    guard let tag, let name = name(from: index + 2), Tag(bytes, name) == tag, name.upperBound < bytes.count,
-                        bytes[name.upperBound] == UInt8(ascii: ">")
-                    else { return nil }
-                    index = name.upperBound + 1
-                    return children
+                    guard let tag, endTag(of: tag) else { return nil }
+                    return (nodes, items)
                 }
-                guard let element = element(inside: tag, depth: depth) else { return nil }
-                children.append(.element(element))
+                guard let child = startTag(inside: tag) else { return nil }
+                if inList {
+                    // Only items: other elements in a list go to libxml2.
+                    guard child.tag == .li, child.end == .open else { return nil }
+                    itemLines.append(child.line)
+                    guard let item = self.content(of: .li, depth: depth + 1) else { return nil }
+                    items.append(item.nodes)
+                } else if let node = element(child, depth: depth) {
+                    guard let built = node else { continue }
+                    nodes.append(built)
+                } else {
+                    return nil
+                }
             case UInt8(ascii: "&"):
                 guard appendEntity() else { return nil }
             default:
-                // A run of text, appended at once.
-                var end = index
-                while end < bytes.count {
-                    let next = bytes[end]
-                    if next == UInt8(ascii: "<") || next == UInt8(ascii: "&") { break }
-                    if next == UInt8(ascii: "\n") {
-                        line += 1
-                    } else if next < 0x20 && next != 0x09 {
-                        return nil  // libxml2 drops other control characters and turns CR LF into LF
-                    } else if next == 0xEF, end + 2 < bytes.count, bytes[end + 1] == 0xBF, bytes[end + 2] >= 0xBE {
-                        return nil  // U+FFFE and U+FFFF, which libxml2 drops
-                    }
-                    end += 1
-                }
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                index = end
+                guard appendText() else { return nil }
             }
         }
-        flush(&self)
-        return tag == nil ? children : nil
+        guard flush(&self), tag == nil else { return nil }
+        return (nodes, items)
     }
 
-    /// A start tag at `index` and, unless it is empty, its content and end tag.
-    private mutating func element(inside parent: Tag?, depth: Int) -> Element? {
-        guard depth < Self.maximumDepth, let name = name(from: index + 1), let tag = Tag(bytes, name) else { return nil }
+    /// A start tag just read, and what follows it.
+    private struct StartTag {
+        enum End { case open, empty }
+        var tag: Tag
+        var line: Int
+        var href: String?
+        var end: End
+    }
+
+    /// The content and end tag of an element outside a list, as a node (`.some(nil)` when the
+    /// builder drops it), or `nil` for content this reader leaves to libxml2.
+    private mutating func element(_ start: StartTag, depth: Int) -> RichText.Node?? {
+        if start.tag == .br { return .some(.lineBreak) }
+        guard start.end == .open, depth + 1 < Self.maximumDepth else { return nil }
+        if start.tag == .code {
+            // Code is its text alone.
+            guard let code = codeText() else { return nil }
+            return .some(.code(code))
+        }
+        guard let content = content(of: start.tag, depth: depth + 1) else { return nil }
+        switch start.tag {
+        case .p: return .some(.paragraph(content.nodes))
+        case .ul, .ol: return .some(.list(ordered: start.tag == .ol, start: 1, items: content.items))
+        case .li: return .some(.group(content.nodes))
+        case .em, .i: return .some(.emphasis(content.nodes))
+        case .strong, .b: return .some(.strong(content.nodes))
+        case .a: return .some(.link(destination: start.href ?? "", content.nodes))
+        case .span, .u: return .some(content.nodes.isEmpty ? nil : .group(content.nodes))
+        case .br, .code: return nil  // handled above
+        }
+    }
+
+    /// The text of a `<code>` element up to `</code>`, collapsed; `nil` when it holds an element
+    /// or nothing.
+    private mutating func codeText() -> String? {
+        text.removeAll(keepingCapacity: true)
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "<"):
+                guard !text.isEmpty, index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), endTag(of: .code)
+                else { return nil }
+                let collapsed = text.withUnsafeBufferPointer { HTMLTreeBuilder.collapsingWhitespace($0) }
+                text.removeAll(keepingCapacity: true)
+                return collapsed
+            case UInt8(ascii: "&"):
+                guard appendEntity() else { return nil }
+            default:
+                guard appendText() else { return nil }
+            }
+        }
+        return nil
+    }
+
+    /// `</tag>` at `index`, exactly, read past.
+    private mutating func endTag(of tag: Tag) -> Bool {
+        guard let name = name(from: index + 2), Tag(bytes, name) == tag, name.upperBound < bytes.count,
+            bytes[name.upperBound] == UInt8(ascii: ">")
+        else { return false }
+        index = name.upperBound + 1
+        return true
+    }
+
+    /// A run of text at `index`, up to the next tag or entity, added to `text`.
+    private mutating func appendText() -> Bool {
+        var end = index
+        while end < bytes.count {
+            let next = bytes[end]
+            if next == UInt8(ascii: "<") || next == UInt8(ascii: "&") { break }
+            if next == UInt8(ascii: "\n") {
+                line += 1
+            } else if next < 0x20 && next != 0x09 {
+                return false  // libxml2 drops other control characters and turns CR LF into LF
+            } else if next == 0xEF, end + 2 < bytes.count, bytes[end + 1] == 0xBF, bytes[end + 2] >= 0xBE {
+                return false  // U+FFFE and U+FFFF, which libxml2 drops
+            }
+            end += 1
+        }
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+        index = end
+        return true
+    }
+
+    /// The start tag at `index`, read past, when libxml2 would read it as written inside `parent`.
+    private mutating func startTag(inside parent: Tag?) -> StartTag? {
+        guard let name = name(from: index + 1), let tag = Tag(bytes, name) else { return nil }
         if let parent, parent.isClosed(by: tag) { return nil }
-        var element = Element(tag: tag, line: line, href: nil, children: [])
+        var start = StartTag(tag: tag, line: line, href: nil, end: .open)
         var cursor = name.upperBound
         // Attributes: ` name="value"`, one space apart, values without references or line breaks.
         while cursor < bytes.count, bytes[cursor] == 0x20 {
@@ -162,8 +228,8 @@ struct SimpleHTML {
             }
             guard valueEnd < bytes.count else { return nil }
             // libxml2 keeps the first of two attributes with one name.
-            if tag == .a, element.href == nil, Self.equalsLowercased(bytes, attribute, "href") {
-                element.href = String(decoding: bytes[(attributeEnd + 2)..<valueEnd], as: UTF8.self)
+            if tag == .a, start.href == nil, Self.equalsLowercased(bytes, attribute, "href") {
+                start.href = String(decoding: UnsafeBufferPointer(rebasing: bytes[(attributeEnd + 2)..<valueEnd]), as: UTF8.self)
             }
             cursor = valueEnd + 1
         }
@@ -172,30 +238,13 @@ struct SimpleHTML {
             // `<br/>` and `<br />`: the only element written the XML way that this reader takes.
             guard tag == .br, cursor + 1 < bytes.count, bytes[cursor + 1] == UInt8(ascii: ">") else { return nil }
             index = cursor + 2
-            return element
+            start.end = .empty
+            return start
         }
         guard bytes[cursor] == UInt8(ascii: ">") else { return nil }
         index = cursor + 1
-        if tag == .br { return element }
-        guard let children = content(of: tag, depth: depth + 1) else { return nil }
-        switch tag {
-        case .ul, .ol:
-            // Only items and blank text: stray text or other elements in a list go to libxml2.
-            for child in children {
-                switch child {
-                case .text(let text) where text.isEmpty || text == " ": continue
-                case .element(let item) where item.tag == .li: continue
-                default: return nil
-                }
-            }
-        case .code:
-            // Code is its text alone.
-            guard children.count == 1, case .text = children[0] else { return nil }
-        default:
-            break
-        }
-        element.children = children
-        return element
+        if tag == .br { start.end = .empty }  // an empty element in HTML
+        return start
     }
 
     /// The range of the HTML name (a letter, then letters, digits or `-`) at `start`.
@@ -246,44 +295,4 @@ struct SimpleHTML {
         ("sbquo", "\u{201A}"), ("ldquo", "\u{201C}"), ("rdquo", "\u{201D}"), ("bull", "\u{2022}"),
         ("hellip", "\u{2026}"), ("rarr", "\u{2192}"),
     ]
-
-    // MARK: Building, as HTMLTreeBuilder builds from libxml2's tree
-
-    private mutating func nodes(_ children: [Child], dropsBlankText: Bool) -> [RichText.Node] {
-        var nodes: [RichText.Node] = []
-        for child in children {
-            switch child {
-            case .text(let text):
-                if text.isEmpty || (dropsBlankText && text == " ") { continue }
-                nodes.append(contentsOf: InlineMarkdown.nodes(from: text))
-            case .element(let element):
-                if let node = node(element) { nodes.append(node) }
-            }
-        }
-        return nodes
-    }
-
-    private mutating func node(_ element: Element) -> RichText.Node? {
-        switch element.tag {
-        case .p: return .paragraph(nodes(element.children, dropsBlankText: false))
-        case .ul, .ol:
-            var items: [[RichText.Node]] = []
-            for case .element(let item) in element.children {
-                itemLines.append(item.line)
-                items.append(nodes(item.children, dropsBlankText: false))
-            }
-            return .list(ordered: element.tag == .ol, start: 1, items: items)
-        case .li: return .group(nodes(element.children, dropsBlankText: false))
-        case .code:
-            guard case .text(let text) = element.children[0] else { return nil }
-            return .code(text)
-        case .em, .i: return .emphasis(nodes(element.children, dropsBlankText: false))
-        case .strong, .b: return .strong(nodes(element.children, dropsBlankText: false))
-        case .a: return .link(destination: element.href ?? "", nodes(element.children, dropsBlankText: false))
-        case .br: return .lineBreak
-        case .span, .u:
-            let content = nodes(element.children, dropsBlankText: false)
-            return content.isEmpty ? nil : .group(content)
-        }
-    }
 }

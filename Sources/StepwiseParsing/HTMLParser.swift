@@ -2,11 +2,13 @@ import CLibXML2
 import StepwiseModel
 
 /// One libxml2 parser context, reused for every HTML fragment of a file: creating a context per
-/// fragment costs more than parsing a typical fragment.
+/// fragment costs more than parsing a typical fragment. It is created on first use: most files
+/// hold only plain HTML, which ``SimpleHTML`` reads without libxml2.
 ///
 /// Not thread-safe (libxml2 contexts are not); each read of a file makes its own.
 final class HTMLParser {
-    private let context: htmlParserCtxtPtr?
+    private var context: htmlParserCtxtPtr?
+    private var contextCreated = false
 
     /// libxml2 must be initialised once before threads use it: its lazy initialisation of the
     /// dictionary lock races, and two readers on two threads then deadlock. A global `let` runs
@@ -21,7 +23,15 @@ final class HTMLParser {
 
     init() {
         _ = Self.initialized
-        context = htmlNewParserCtxt()
+    }
+
+    /// The context, created the first time a fragment needs libxml2.
+    private func libxml2Context() -> htmlParserCtxtPtr? {
+        if !contextCreated {
+            contextCreated = true
+            context = htmlNewParserCtxt()
+        }
+        return context
     }
 
     deinit {
@@ -44,7 +54,7 @@ final class HTMLParser {
 
     /// The fragment read by libxml2, whatever it holds.
     func convertWithLibXML2(_ fragment: ArraySlice<UInt8>) -> ConvertedText {
-        guard let context else { return ConvertedText() }
+        guard let context = libxml2Context() else { return ConvertedText() }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(fragment.count + 16)
         buffer.append(contentsOf: "<div>".utf8)

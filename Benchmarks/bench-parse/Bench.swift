@@ -1,10 +1,13 @@
 import CCmarkGFM
+import Dispatch
 import Foundation
+import Synchronization
 import StepwiseParsing
 
 /// Reads every `zephyr-export/**/*.md` of the corpus in one process and prints MB/s: Stepwise's
 /// reader (front matter, structure, every HTML block through libxml2, the model, instructions
-/// and expectations) against cmark-gfm alone with the table extension on the same bytes.
+/// and expectations) against cmark-gfm alone with the table extension on the same bytes, on one
+/// thread and on two (the parallel reader against cmark-gfm on two threads, scheduled alike).
 ///
 /// Usage: bench-parse [CORPUS] [RUNS]   (default ../shared/corpus, 9 runs)
 @main
@@ -31,18 +34,33 @@ struct Bench {
         print("bench-parse: \(files.count) files, \(totalBytes) bytes, \(runs) runs each (median)")
 
         cmark_gfm_core_extensions_ensure_registered()
+        let jobs = 2
         var baseline: [Double] = []
         var stepwise: [Double] = []
+        var baselineParallel: [Double] = []
+        var stepwiseParallel: [Double] = []
         var checksum = 0
+        // All one-thread rounds first: threads leave the allocator in another state (more arenas,
+        // fragmented heap), which slows cmark-gfm's many small allocations more than Stepwise's.
         for _ in 0..<runs {
             baseline.append(measure(totalBytes) { checksum &+= cmarkAlone(files) })
             stepwise.append(measure(totalBytes) { checksum &+= stepwiseReader(files) })
         }
+        for _ in 0..<runs {
+            baselineParallel.append(measure(totalBytes) { checksum &+= cmarkParallel(files, jobs: jobs) })
+            stepwiseParallel.append(measure(totalBytes) { checksum &+= stepwiseParallelReader(files, jobs: jobs) })
+        }
         let baselineMedian = median(baseline)
         let stepwiseMedian = median(stepwise)
-        print(String(format: "cmark-gfm alone (parse + tables):      %7.1f MB/s", baselineMedian))
-        print(String(format: "stepwise SpecReader (full model):      %7.1f MB/s", stepwiseMedian))
-        print(String(format: "ratio stepwise / cmark-gfm:            %7.2fx", stepwiseMedian / baselineMedian))
+        let baselineParallelMedian = median(baselineParallel)
+        let stepwiseParallelMedian = median(stepwiseParallel)
+        print(String(format: "cmark-gfm alone (parse + tables), 1 job:   %7.1f MB/s", baselineMedian))
+        print(String(format: "stepwise SpecReader (full model), 1 job:   %7.1f MB/s", stepwiseMedian))
+        print(String(format: "ratio stepwise / cmark-gfm, 1 job each:    %7.2fx", stepwiseMedian / baselineMedian))
+        print(String(format: "cmark-gfm alone, %d jobs:                   %7.1f MB/s", jobs, baselineParallelMedian))
+        print(String(format: "stepwise read(contents:jobs:), %d jobs:     %7.1f MB/s", jobs, stepwiseParallelMedian))
+        print(String(format: "ratio stepwise %d jobs / cmark-gfm 1 job:   %7.2fx", jobs, stepwiseParallelMedian / baselineMedian))
+        print(String(format: "ratio stepwise %d jobs / cmark-gfm %d jobs:  %7.2fx", jobs, jobs, stepwiseParallelMedian / baselineParallelMedian))
         if checksum == 42 { print("") }  // keeps the work observable
     }
 
@@ -59,21 +77,43 @@ struct Bench {
     }
 
     static func cmarkAlone(_ files: [(path: String, bytes: [UInt8])]) -> Int {
-        var nodes = 0
         let table = cmark_find_syntax_extension("table")
-        for file in files {
-            guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { continue }
-            if let table { cmark_parser_attach_syntax_extension(parser, table) }
-            file.bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-            }
-            if let document = cmark_parser_finish(parser) {
-                if cmark_node_first_child(document) != nil { nodes += 1 }
-                cmark_node_free(document)
-            }
-            cmark_parser_free(parser)
+        return files.reduce(0) { $0 + cmarkFile($1.bytes, table: table) }
+    }
+
+    /// Parses one file: 1 when the document has content.
+    static func cmarkFile(_ bytes: [UInt8], table: OpaquePointer?) -> Int {
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return 0 }
+        defer { cmark_parser_free(parser) }
+        if let table { cmark_parser_attach_syntax_extension(parser, table) }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        return nodes
+        guard let document = cmark_parser_finish(parser) else { return 0 }
+        defer { cmark_node_free(document) }
+        return cmark_node_first_child(document) != nil ? 1 : 0
+    }
+
+    /// cmark-gfm on `jobs` threads, each file on whichever thread takes it next: the same
+    /// scheduling as the parallel reader, so the two parallel figures compare like with like.
+    static func cmarkParallel(_ files: [(path: String, bytes: [UInt8])], jobs: Int) -> Int {
+        let next = Atomic<Int>(0)
+        let nodes = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            let table = cmark_find_syntax_extension("table")
+            var local = 0
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < files.count else { break }
+                local += cmarkFile(files[index].bytes, table: table)
+            }
+            nodes.wrappingAdd(local, ordering: .relaxed)
+        }
+        return nodes.load(ordering: .relaxed)
+    }
+
+    static func stepwiseParallelReader(_ files: [(path: String, bytes: [UInt8])], jobs: Int) -> Int {
+        SpecReader.read(contents: files, jobs: jobs).reduce(0) { $0 + ($1.testCase?.steps.count ?? 0) }
     }
 
     static func stepwiseReader(_ files: [(path: String, bytes: [UInt8])]) -> Int {

@@ -85,8 +85,7 @@ struct RunCommand: AsyncParsableCommand {
         let (files, discoverDiagnostics) = SpecReader.discover(paths)
         var diagnostics = discoverDiagnostics
         var cases: [TestCase] = []
-        for file in files {
-            let spec = SpecReader.read(path: file)
+        for spec in SpecReader.read(paths: files, jobs: SpecReader.defaultJobs) {
             diagnostics += spec.diagnostics
             if let testCase = spec.testCase { cases.append(testCase) }
         }

@@ -10,11 +10,20 @@ struct SpecInput: ParsableArguments {
             valueName: "path"))
     var paths: [String]
 
-    /// Reads every spec, in order, handing each to `body`; returns the problems with the paths
+    /// Reads every spec, handing each to `body` in path order; returns the problems with the paths
     /// themselves (missing, empty directory) for the caller to report after the files.
-    func read(_ body: (SpecFile) -> Void) -> [Diagnostic] {
+    ///
+    /// Files are read on every processor, a batch at a time, so output starts before a large
+    /// directory has been read in full.
+    func read(jobs: Int = SpecReader.defaultJobs, _ body: (SpecFile) -> Void) -> [Diagnostic] {
         let (files, diagnostics) = SpecReader.discover(paths)
-        for path in files { body(SpecReader.read(path: path)) }
+        let batch = max(jobs, 1) * 64
+        var start = 0
+        while start < files.count {
+            let end = min(start + batch, files.count)
+            for spec in SpecReader.read(paths: Array(files[start..<end]), jobs: jobs) { body(spec) }
+            start = end
+        }
         return diagnostics
     }
 }

@@ -40,7 +40,7 @@ public struct CatalogueBuilder {
         for diagnostic in diagnostics { builder.add(diagnostic) }
         let (kept, twins) = dropTwins(files)
         builder.catalogue.totals.twins = twins
-        for path in kept { builder.add(SpecReader.read(path: path)) }
+        for spec in SpecReader.read(paths: kept, jobs: SpecReader.defaultJobs) { builder.add(spec) }
         builder.catalogue.totals.files = files.count
         return builder.build()
     }

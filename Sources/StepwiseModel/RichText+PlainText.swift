@@ -74,8 +74,8 @@ struct PlainTextWriter {
     /// Spaces at either end of a line are layout, not text (`<p>  padded  </p>`).
     private mutating func append(_ string: String) {
         var text = Substring(string)
-        if output.isEmpty || pendingBreak || output.hasSuffix("\n") {
-            text = text.drop { $0 == " " }
+        if output.isEmpty || pendingBreak || endsWithLineFeed {
+            text = Self.droppingLeadingSpaces(text)
         }
         guard !text.isEmpty else { return }
         if pendingBreak {
@@ -85,8 +85,36 @@ struct PlainTextWriter {
         output.append(contentsOf: text)
     }
 
+    // The checks below compare Characters, as `hasSuffix` and `drop(while:)` do, but look at bytes
+    // first: a space or a line feed next to an ASCII byte is always a Character of its own, and
+    // only the rare other case needs the grapheme rules. This runs for every text of every field.
+
+    /// `output.hasSuffix("\n")`: a line feed is its own Character unless a carriage return precedes it.
+    private var endsWithLineFeed: Bool {
+        let bytes = output.utf8
+        guard let last = bytes.last, last == 0x0A else { return false }
+        return bytes.dropLast().last != 0x0D
+    }
+
+    /// `text.drop { $0 == " " }`.
+    private static func droppingLeadingSpaces(_ text: Substring) -> Substring {
+        let bytes = text.utf8
+        var end = bytes.startIndex
+        while end != bytes.endIndex, bytes[end] == 0x20 { end = bytes.index(after: end) }
+        if end == bytes.startIndex { return text }
+        // A combining mark after the last space would make that space part of another Character.
+        if end == bytes.endIndex || bytes[end] < 0x80 { return text[end...] }
+        return text.drop { $0 == " " }
+    }
+
     private mutating func trimTrailingSpaces() {
-        while output.hasSuffix(" ") { output.removeLast() }
+        while true {
+            let bytes = output.utf8
+            guard let last = bytes.last, last == 0x20 else { return }
+            // A space after some non-ASCII characters (Prepend) belongs to their Character.
+            if let before = bytes.dropLast().last, before >= 0x80, !output.hasSuffix(" ") { return }
+            output.removeLast()
+        }
     }
 
     mutating func finish() -> String {

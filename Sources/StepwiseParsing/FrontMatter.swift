@@ -85,41 +85,45 @@ struct FrontMatter: Sendable {
     /// title is tame. Such text means exactly what it says, so no YAML parser is needed; anything
     /// else goes to Yams.
     static func simpleMapping(_ yaml: String) -> FrontMatter? {
-        var entries: [(key: String, value: Value)] = []
-        for line in yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-            let name = line[line.startIndex..<colon]
-            guard !name.isEmpty,
-                name.allSatisfy({ byte in
-                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || byte == UInt8(ascii: "_")
-                })
-            else { return nil }
-            var valueStart = line.index(after: colon)
-            guard valueStart != line.endIndex, line[valueStart] == 0x20 else { return nil }
-            valueStart = line.index(after: valueStart)
-            let value = line[valueStart...]
-            guard let first = value.first, let last = value.last, last != 0x20, last != 0x0D,
-                !"-?:,[]{}#&*!|>'\"%@`~ ".utf8.contains(first),
-                !value.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "#") }),
-                !Self.containsColonSpace(value), last != UInt8(ascii: ":")
-            else { return nil }
-            // Short words YAML may resolve to null, a boolean or a number are left to the real parser.
-            if value.count <= 5 || value.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }) {
-                return nil
-            }
-            let text = String(decoding: value, as: UTF8.self)
-            entries.append((String(decoding: name, as: UTF8.self), .text(text)))
-        }
-        return FrontMatter(entries: entries)
+        var copy = yaml
+        return copy.withUTF8(simpleMapping)
     }
 
-    private static func containsColonSpace(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if previous == UInt8(ascii: ":") && byte == 0x20 { return true }
-            previous = byte
+    /// ``simpleMapping(_:)`` on the UTF-8 bytes, each line checked in one pass.
+    private static func simpleMapping(_ bytes: UnsafeBufferPointer<UInt8>) -> FrontMatter? {
+        var entries: [(key: String, value: Value)] = []
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            if lineEnd == lineStart { continue }  // empty lines say nothing
+            var colon = lineStart
+            while colon < lineEnd, bytes[colon] != UInt8(ascii: ":") {
+                let byte = bytes[colon]
+                guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || byte == UInt8(ascii: "_") else { return nil }
+                colon += 1
+            }
+            guard colon < lineEnd, colon > lineStart, colon + 1 < lineEnd, bytes[colon + 1] == 0x20 else { return nil }
+            let value = (colon + 2)..<lineEnd
+            guard let first = value.first.map({ bytes[$0] }), let last = value.last.map({ bytes[$0] }), last != 0x20,
+                last != 0x0D, last != UInt8(ascii: ":"), !"-?:,[]{}#&*!|>'\"%@`~ ".utf8.contains(first)
+            else { return nil }
+            var previous: UInt8 = 0
+            var onlyDigitsAndDots = true
+            for index in value {
+                let byte = bytes[index]
+                if byte < 0x20 || byte == UInt8(ascii: "#") || (previous == UInt8(ascii: ":") && byte == 0x20) { return nil }
+                if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) && byte != UInt8(ascii: ".") { onlyDigitsAndDots = false }
+                previous = byte
+            }
+            // Short words YAML may resolve to null, a boolean or a number are left to the real parser.
+            if value.count <= 5 || onlyDigitsAndDots { return nil }
+            entries.append(
+                (String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<colon]), as: UTF8.self),
+                 .text(String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self))))
         }
-        return false
+        return FrontMatter(entries: entries)
     }
 
     private static func value(of node: Node) -> Value {

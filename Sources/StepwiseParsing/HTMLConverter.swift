@@ -3,7 +3,7 @@ import StepwiseModel
 
 /// Rich text read from an HTML fragment, with the line of every list item (in document order) so
 /// instructions and expectations can point at the line they are written on.
-struct ConvertedText: Sendable {
+struct ConvertedText: Sendable, Equatable {
     var nodes: [RichText.Node] = []
     /// Line of each list item, in pre-order; 1-based within the converted text.
     var itemLines: [Int] = []

@@ -2,11 +2,13 @@ import CLibXML2
 import StepwiseModel
 
 /// One libxml2 parser context, reused for every HTML fragment of a file: creating a context per
-/// fragment costs more than parsing a typical fragment.
+/// fragment costs more than parsing a typical fragment. It is created on first use: most files
+/// hold only plain HTML, which ``SimpleHTML`` reads without libxml2.
 ///
 /// Not thread-safe (libxml2 contexts are not); each read of a file makes its own.
 final class HTMLParser {
-    private let context: htmlParserCtxtPtr?
+    private var context: htmlParserCtxtPtr?
+    private var contextCreated = false
 
     /// libxml2 must be initialised once before threads use it: its lazy initialisation of the
     /// dictionary lock races, and two readers on two threads then deadlock. A global `let` runs
@@ -16,9 +18,20 @@ final class HTMLParser {
         return true
     }()
 
+    /// Initialises libxml2 now, before several threads read at once.
+    static func prepareForThreads() { _ = initialized }
+
     init() {
         _ = Self.initialized
-        context = htmlNewParserCtxt()
+    }
+
+    /// The context, created the first time a fragment needs libxml2.
+    private func libxml2Context() -> htmlParserCtxtPtr? {
+        if !contextCreated {
+            contextCreated = true
+            context = htmlNewParserCtxt()
+        }
+        return context
     }
 
     deinit {
@@ -35,7 +48,13 @@ final class HTMLParser {
                 ?? HTMLTreeBuilder.collapsingWhitespace(String(decoding: fragment, as: UTF8.self))
             return ConvertedText(nodes: text.isEmpty ? [] : InlineMarkdown.nodes(from: text))
         }
-        guard let context else { return ConvertedText() }
+        if let simple = fragment.withContiguousStorageIfAvailable(SimpleHTML.convert) ?? nil { return simple }
+        return convertWithLibXML2(fragment)
+    }
+
+    /// The fragment read by libxml2, whatever it holds.
+    func convertWithLibXML2(_ fragment: ArraySlice<UInt8>) -> ConvertedText {
+        guard let context = libxml2Context() else { return ConvertedText() }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(fragment.count + 16)
         buffer.append(contentsOf: "<div>".utf8)
@@ -58,13 +77,13 @@ final class HTMLParser {
     }
 }
 
-private struct HTMLTreeBuilder {
+struct HTMLTreeBuilder {
     var itemLines: [Int] = []
     var truncated = false
 
     mutating func children(of parent: xmlNodePtr, depth: Int) -> [RichText.Node] {
         var nodes: [RichText.Node] = []
-        let dropsBlankText = Self.isContainer(HTMLConverter.name(of: parent))
+        let dropsBlankText = Self.isContainer(HTMLTag(name: parent.pointee.name))
         var child = parent.pointee.children
         while let node = child {
             child = node.pointee.next
@@ -90,12 +109,12 @@ private struct HTMLTreeBuilder {
     }
 
     mutating func element(_ node: xmlNodePtr, depth: Int) -> RichText.Node? {
-        let name = HTMLConverter.name(of: node).lowercased()
-        switch name {
-        case "p": return .paragraph(children(of: node, depth: depth))
-        case "h1", "h2", "h3", "h4", "h5", "h6":
-            return .heading(level: Int(name.dropFirst()) ?? 1, children(of: node, depth: depth))
-        case "ul", "ol":
+        let tag = HTMLTag(name: node.pointee.name)
+        switch tag {
+        case .p: return .paragraph(children(of: node, depth: depth))
+        case .heading(let level):
+            return .heading(level: level, children(of: node, depth: depth))
+        case .ul, .ol:
             var items: [[RichText.Node]] = []
             var child = node.pointee.children
             while let item = child {
@@ -111,7 +130,7 @@ private struct HTMLTreeBuilder {
                     }
                     continue
                 }
-                if HTMLConverter.name(of: item).lowercased() == "li" {
+                if HTMLTag(name: item.pointee.name) == .li {
                     itemLines.append(Int(xmlGetLineNo(item)))
                     items.append(children(of: item, depth: depth + 1))
                 } else if let converted = element(item, depth: depth + 1) {
@@ -120,37 +139,36 @@ private struct HTMLTreeBuilder {
                 }
             }
             let start = HTMLConverter.attribute("start", of: node).flatMap { Int($0) } ?? 1
-            return .list(ordered: name == "ol", start: start, items: items)
-        case "li":
+            return .list(ordered: tag == .ol, start: start, items: items)
+        case .li:
             // An item outside any list: keep its content.
             return .group(children(of: node, depth: depth))
-        case "table":
+        case .table:
             var rows: [[[RichText.Node]]] = []
             var header = 0
             collectRows(node, depth: depth, rows: &rows, header: &header, inHead: false)
             return .table(header: header, rows: rows)
-        case "blockquote": return .blockQuote(children(of: node, depth: depth))
-        case "pre":
+        case .blockquote: return .blockQuote(children(of: node, depth: depth))
+        case .pre:
             return .codeBlock(HTMLConverter.textContent(of: node), language: nil)
-        case "code", "kbd", "samp", "tt":
+        case .code:
             return .code(Self.collapsingWhitespace(HTMLConverter.textContent(of: node)))
-        case "em", "i", "cite", "var": return .emphasis(children(of: node, depth: depth))
-        case "strong", "b": return .strong(children(of: node, depth: depth))
-        case "s", "strike", "del": return .strikethrough(children(of: node, depth: depth))
-        case "a":
+        case .emphasis: return .emphasis(children(of: node, depth: depth))
+        case .strong: return .strong(children(of: node, depth: depth))
+        case .strikethrough: return .strikethrough(children(of: node, depth: depth))
+        case .a:
             return .link(destination: HTMLConverter.attribute("href", of: node) ?? "", children(of: node, depth: depth))
-        case "img":
+        case .img:
             return .image(
                 source: HTMLConverter.attribute("src", of: node) ?? "", alt: HTMLConverter.attribute("alt", of: node) ?? "")
-        case "br": return .lineBreak
-        case "hr": return .thematicBreak
-        case "script", "style", "head", "title", "col", "colgroup", "meta", "link": return nil
-        case "div", "section", "article", "header", "footer", "main", "figure", "dl", "dt", "dd", "address",
-            "details", "summary", "center", "tr", "td", "th":
+        case .br: return .lineBreak
+        case .hr: return .thematicBreak
+        case .hidden, .colgroup: return nil
+        case .block, .tr, .td, .th:
             // Block-level containers without a model node of their own: a group that breaks lines.
             let content = children(of: node, depth: depth)
             return content.isEmpty ? nil : .paragraph(content)
-        default:
+        case .thead, .tbody, .tfoot, .other:
             let content = children(of: node, depth: depth)
             return content.isEmpty ? nil : .group(content)
         }
@@ -163,21 +181,21 @@ private struct HTMLTreeBuilder {
         while let current = child {
             child = current.pointee.next
             guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-            switch HTMLConverter.name(of: current).lowercased() {
-            case "thead":
+            switch HTMLTag(name: current.pointee.name) {
+            case .thead:
                 collectRows(current, depth: depth, rows: &rows, header: &header, inHead: true)
-            case "tbody", "tfoot":
+            case .tbody, .tfoot:
                 collectRows(current, depth: depth, rows: &rows, header: &header, inHead: false)
-            case "tr":
+            case .tr:
                 var cells: [[RichText.Node]] = []
                 var allHeaders = true
                 var cell = current.pointee.children
                 while let td = cell {
                     cell = td.pointee.next
                     guard td.pointee.type == XML_ELEMENT_NODE else { continue }
-                    let cellName = HTMLConverter.name(of: td).lowercased()
-                    guard cellName == "td" || cellName == "th" else { continue }
-                    if cellName != "th" { allHeaders = false }
+                    let cellTag = HTMLTag(name: td.pointee.name)
+                    guard cellTag == .td || cellTag == .th else { continue }
+                    if cellTag != .th { allHeaders = false }
                     cells.append(children(of: td, depth: depth + 1))
                 }
                 if (inHead || (allHeaders && !cells.isEmpty)) && rows.count == header { header += 1 }
@@ -188,9 +206,9 @@ private struct HTMLTreeBuilder {
         }
     }
 
-    static func isContainer(_ name: String) -> Bool {
-        switch name.lowercased() {
-        case "ul", "ol", "table", "thead", "tbody", "tfoot", "tr", "colgroup": true
+    static func isContainer(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .ul, .ol, .table, .thead, .tbody, .tfoot, .tr, .colgroup: true
         default: false
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import StepwiseModel
 
 /// Markdown that people typed into a rich-text editor, so it sits as literal text in the HTML:
@@ -49,10 +50,19 @@ enum InlineMarkdown {
 
     /// A backtick, or `](`: checked on bytes, since most text holds neither.
     private static func mayHoldMarkdown(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "`") || (byte == UInt8(ascii: "(") && previous == UInt8(ascii: "]")) { return true }
-            previous = byte
+        if let answer = text.utf8.withContiguousStorageIfAvailable(mayHoldMarkdown) { return answer }
+        return Array(text.utf8).withUnsafeBufferPointer(mayHoldMarkdown)
+    }
+
+    private static func mayHoldMarkdown(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        if memchr(base, Int32(UInt8(ascii: "`")), bytes.count) != nil { return true }
+        // Each `]`, found with memchr, followed by `(`.
+        var offset = 0
+        while offset < bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: "]")), bytes.count - offset) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") { return true }
+            offset = index + 1
         }
         return false
     }

@@ -8,22 +8,44 @@ enum ItemText {
         return copy.withUTF8 { isNormal($0) } ? text : copy.withUTF8 { normalize($0) }
     }
 
-    /// Most lines need no change: single spaces only, none at the ends, and no byte that could
-    /// start an unusual space or an invisible character.
+    /// Most lines need no change: single spaces only, none at the ends, no control character and
+    /// none of the scalars `normalize` changes. Dashes and quotes (`—`, `’`) share lead bytes with
+    /// those scalars, so a lead byte alone does not decide.
     private static func isNormal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
         var previousSpace = false
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
             switch byte {
             case 0x20:
                 if previousSpace { return false }
                 previousSpace = true
                 continue
-            case 0x00..<0x20, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF: return false
-            default: previousSpace = false
+            case 0x00..<0x20: return false
+            case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
+                let length = byte >= 0xE0 ? 3 : 2
+                guard index + length - 1 <= bytes.count else { return false }
+                var value = UInt32(byte) & (length == 3 ? 0x0F : 0x1F)
+                for next in index..<(index + length - 1) { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+                if isChanged(value) { return false }
+                index += length - 1
+            default: break
             }
+            previousSpace = false
         }
         return true
+    }
+
+    /// The scalars `normalize` turns into a line break, a space or nothing.
+    private static func isChanged(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x2028, 0x2029, 0x200B, 0x200C, 0xFEFF, 0x00AD, 0x2060, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F,
+            0x3000:
+            true
+        default: false
+        }
     }
 
     /// Works on UTF-8 bytes: this runs for every line of every step.
@@ -56,6 +78,7 @@ enum ItemText {
             let end = min(index + length, bytes.count)
             var value: UInt32 = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
             for next in (index + 1)..<end { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+            // Keep in step with isChanged(_:).
             switch value {
             case 0x2028, 0x2029: endLine()
             case 0x200B, 0x200C, 0xFEFF, 0x00AD, 0x2060: break  // invisible, and they break matching
@@ -125,7 +148,8 @@ enum ItemText {
     /// `On 2. text` → (2, "text"): the expectation follows instruction 2.
     static func stripInstructionReference(_ text: String) -> (text: String, instruction: Int?) {
         let scalars = text.unicodeScalars
-        guard scalars.count > 4, text.hasPrefix("On ") || text.hasPrefix("on ") else { return (text, nil) }
+        // More than four scalars, counted no further than the fifth.
+        guard !scalars.dropFirst(4).isEmpty, text.hasPrefix("On ") || text.hasPrefix("on ") else { return (text, nil) }
         var index = scalars.index(scalars.startIndex, offsetBy: 3)
         if text.dropFirst(3).lowercased().hasPrefix("step ") { index = scalars.index(index, offsetBy: 5) }
         let digitsStart = index

@@ -21,6 +21,9 @@ enum MarkdownConverter {
         return true
     }()
 
+    /// Registers the extensions now, before several threads read at once.
+    static func prepareForThreads() { _ = registered }
+
     /// Parses a whole document and returns its top-level blocks.
     static func blocks(_ bytes: UnsafeBufferPointer<UInt8>) -> (blocks: [MarkdownBlock], truncatedDepth: Bool) {
         _ = registered

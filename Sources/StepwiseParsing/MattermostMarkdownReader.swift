@@ -73,7 +73,7 @@ struct MattermostMarkdownReader {
                 sawHeading = true
                 testCase.location = context.location(line: block.line)
                 let heading = RichText(children).plainText
-                if let colon = heading.firstRange(of: ": ") {
+                if let colon = heading.firstRange(ofASCII: ": ") {
                     if testCase.key.isEmpty { testCase.key = String(heading[..<colon.lowerBound]) }
                     if testCase.title.isEmpty { testCase.title = String(heading[colon.upperBound...]) }
                 } else if testCase.key.isEmpty {

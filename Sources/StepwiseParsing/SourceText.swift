@@ -1,3 +1,4 @@
+import Foundation
 import StepwiseModel
 
 /// The bytes of one spec file with a line index, so every reader can turn a byte offset into a
@@ -14,7 +15,13 @@ struct SourceText: Sendable {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+            guard let base = buffer.baseAddress else { return }
+            // memchr scans many bytes per instruction; lines average some 40 bytes.
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
         }
         lineStarts = starts
     }

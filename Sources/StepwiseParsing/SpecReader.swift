@@ -77,8 +77,10 @@ public enum SpecReader {
             }
         }
         // Path order compares path components, so `a/b.md` sorts before `a-b/c.md`.
-        relative.sort { $0.split(separator: "/").lexicographicallyPrecedes($1.split(separator: "/")) }
-        return relative.map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
+        // The components are split once per path, not once per comparison.
+        let keyed = relative.map { (components: $0.split(separator: "/"), path: $0) }
+            .sorted { $0.components.lexicographicallyPrecedes($1.components) }
+        return keyed.map { directory.hasSuffix("/") ? directory + $0.path : directory + "/" + $0.path }
     }
 
     /// Reads one file. Never throws and never traps: every problem is a diagnostic.
@@ -133,7 +135,7 @@ public enum SpecReader {
         if bytes.allSatisfy(\.isASCIIWhitespace) {
             return failure("file is empty", hint: "an exported test case has at least a key and a title", code: "file.empty")
         }
-        if let zero = bytes.prefix(8192).firstIndex(of: 0) {
+        if let zero = firstZero(in: bytes, limit: 8192) {
             let source = SourceText(path: path, bytes: bytes)
             return failure(
                 "binary file (a NUL byte at offset \(zero)), not a spec", at: source.location(ofByte: zero), code: "file.binary")
@@ -184,8 +186,16 @@ public enum SpecReader {
         return nil
     }
 
+    /// The offset of the first NUL byte among the first `limit` bytes.
+    private static func firstZero(in bytes: [UInt8], limit: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, min(limit, buffer.count)) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        if bytes.withUnsafeBufferPointer(UTF8Check.isValid) { return nil }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0

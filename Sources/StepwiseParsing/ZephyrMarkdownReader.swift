@@ -70,7 +70,7 @@ struct ZephyrMarkdownReader {
                 sawHeading = true
                 caseLine = line
                 let heading = String(decoding: text.dropFirst(3), as: UTF8.self)
-                if let colon = heading.firstRange(of: ": ") {
+                if let colon = heading.firstRange(ofASCII: ": ") {
                     let headingKey = String(heading[..<colon.lowerBound])
                     let headingTitle = String(heading[colon.upperBound...])
                     if testCase.key.isEmpty { testCase.key = headingKey }
@@ -117,9 +117,9 @@ struct ZephyrMarkdownReader {
                 let (fields, lastLine) = readTable(from: line, html: target != .details)
                 switch target {
                 case .details: apply(details: fields, to: &testCase)
-                case .moreInfo: testCase.fields.append(contentsOf: fields.map { Field(name: $0.name, value: $0.value.text) })
+                case .moreInfo: testCase.fields.append(contentsOf: fields.map { Field(name: $0.name, value: $0.value) })
                 case .stepInfo where !steps.isEmpty:
-                    steps[steps.count - 1].info.append(contentsOf: fields.map { Field(name: $0.name, value: $0.value.text) })
+                    steps[steps.count - 1].info.append(contentsOf: fields.map { Field(name: $0.name, value: $0.value) })
                 default:
                     context.report(.warning, "table outside any known section", line: line, code: "zephyr.unexpected")
                 }
@@ -169,7 +169,7 @@ struct ZephyrMarkdownReader {
         var entries: [String: String] = [:]
         for line in lines {
             let text = source.text(ofLine: line)
-            guard let colon = text.firstRange(of: ": ") else { continue }
+            guard let colon = text.firstRange(ofASCII: ": ") else { continue }
             let name = String(text[..<colon.lowerBound])
             guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "_" }), entries[name] == nil else { continue }
             entries[name] = String(text[colon.upperBound...].trimmingASCIIWhitespace())
@@ -232,11 +232,13 @@ struct ZephyrMarkdownReader {
 
     private struct TableField {
         var name: String
-        var value: LocatedText
+        /// The value as rich text; empty in the `### Details` table, which only uses `raw`.
+        var value: RichText
         var raw: String
     }
 
-    /// A `| Name | Value |` table: the header and alignment rows are skipped.
+    /// A `| Name | Value |` table: the header and alignment rows are skipped. With `html`, each
+    /// value is also read as rich text (HTML); without it only the raw text is kept.
     private mutating func readTable(from firstLine: Int, html: Bool) -> ([TableField], Int) {
         let source = context.source
         var fields: [TableField] = []
@@ -252,11 +254,13 @@ struct ZephyrMarkdownReader {
             }
             let name = Self.unescapingPipes(source.bytes[nameRange])
             let rawValue = Self.unescapingPipes(source.bytes[valueRange])
-            let value: LocatedText
-            if html, source.bytes[valueRange].contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
-                value = LocatedText(html: context.html.convert(rawValue), line: line)
+            let value: RichText
+            if !html {
+                value = RichText()
+            } else if source.bytes[valueRange].contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
+                value = RichText(context.html.convert(rawValue).nodes)
             } else {
-                value = LocatedText(text: RichText(text: rawValue), blockLines: [line], itemLines: [], breaksAreLines: false)
+                value = RichText(text: rawValue)
             }
             fields.append(TableField(name: name, value: value, raw: rawValue))
         }

@@ -57,3 +57,22 @@ struct PlainTextTests {
         #expect(Self.html("<p></p><br><br><p>a</p><br><br><p>b</p><br>") == "a\nb")
     }
 }
+
+@Suite("Plain text spacing next to combining and prepended characters")
+struct PlainTextGraphemeTests {
+    @Test(
+        "spaces are trimmed only where they are Characters of their own",
+        arguments: [
+            ([RichText.Node.paragraph([.text(" \u{301}x")])], " \u{301}x"),
+            ([.paragraph([.text("  x")])], "x"),
+            ([.paragraph([.text("x\u{0600} ")])], "x\u{0600} "),
+            ([.paragraph([.text("x  ")])], "x"),
+            ([.paragraph([.text("a\r\n")]), .paragraph([.text(" b")])], "a\r\n\nb"),
+            // CR LF is one Character, not a line feed: the space after it stays.
+            ([.paragraph([.text("a\r\n"), .text(" b")])], "a\r\n b"),
+            ([.paragraph([.text("a\n"), .text(" b")])], "a\nb"),
+        ] as [([RichText.Node], String)])
+    func trimming(nodes: [RichText.Node], expected: String) {
+        #expect(RichText(nodes).plainText == expected)
+    }
+}

@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "StepwiseBindingTests", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseParsing"]),
         .testTarget(name: "StepwiseRunnerTests", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseRunner", "StepwiseParsing"]),
         .testTarget(name: "StepwiseReportingTests", dependencies: ["StepwiseTestSupport", "StepwiseReporting"], exclude: ["Golden", "Fixtures", "Schemas"]),
-        .testTarget(name: "StepwiseCatalogueTests", dependencies: ["StepwiseCatalogue"]),
+        .testTarget(name: "StepwiseCatalogueTests", dependencies: ["StepwiseCatalogue", "StepwiseParsing", "StepwiseBinding", "StepwiseModel"]),
         .testTarget(name: "SessionBackendTests", dependencies: ["SessionBackend", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "SystemConsoleTests", dependencies: ["SystemConsole", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "MattermostStepsTests", dependencies: ["StepwiseTestSupport", "MattermostSteps", "StepwiseRunner", "StepwiseParsing"]),

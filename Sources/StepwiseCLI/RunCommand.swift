@@ -82,8 +82,16 @@ struct RunCommand: AsyncParsableCommand {
             printError("error: \(error)")
             throw ArgumentParser.ExitCode(ExitCode.usage)
         }
-        let (files, discoverDiagnostics) = SpecReader.discover(paths)
+        let (found, discoverDiagnostics) = SpecReader.discover(paths)
         var diagnostics = discoverDiagnostics
+        let (files, twins) = SpecReader.droppingTwins(found)
+        if !twins.isEmpty {
+            diagnostics.append(
+                Diagnostic(
+                    .note, "\(twins.count) Markdown export(s) not run: the JSON record beside each is the same case, and runs instead",
+                    at: SourceLocation(file: twins[0], line: 1),
+                    hint: "name a Markdown file on the command line to run it rather than its JSON twin", code: "spec.twin"))
+        }
         var cases: [TestCase] = []
         for spec in SpecReader.read(paths: files, jobs: SpecReader.defaultJobs) {
             diagnostics += spec.diagnostics

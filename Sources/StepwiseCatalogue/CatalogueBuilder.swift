@@ -38,19 +38,11 @@ public struct CatalogueBuilder {
         var builder = CatalogueBuilder(libraries: libraries, sources: paths, phraseLimit: phraseLimit)
         let (files, diagnostics) = SpecReader.discover(paths)
         for diagnostic in diagnostics { builder.add(diagnostic) }
-        let (kept, twins) = dropTwins(files)
-        builder.catalogue.totals.twins = twins
+        let (kept, twins) = SpecReader.droppingTwins(files)
+        builder.catalogue.totals.twins = twins.count
         for spec in SpecReader.read(paths: kept, jobs: SpecReader.defaultJobs) { builder.add(spec) }
         builder.catalogue.totals.files = files.count
         return builder.build()
-    }
-
-    /// Drops each `X.md` that has an `X.json` beside it: the JSON record is the same case and
-    /// the fuller one (it keeps calls to other cases that the Markdown export drops).
-    static func dropTwins(_ files: [String]) -> (kept: [String], twins: Int) {
-        let jsonStems = Set(files.lazy.filter { $0.hasSuffix(".json") }.map { $0.dropLast(5) })
-        let kept = files.filter { !($0.hasSuffix(".md") && jsonStems.contains($0.dropLast(3))) }
-        return (kept, files.count - kept.count)
     }
 
     /// Adds a problem that belongs to no case (a missing path, an empty directory).

@@ -27,6 +27,19 @@ public enum SpecReader {
     /// only delay the report that it is not a spec.
     public static let maximumFileSize = 16 << 20
 
+    /// `files` without each `X.md` that has an `X.json` beside it: a Zephyr Markdown export and
+    /// its JSON record are the same case, and the record is the fuller one (it keeps the calls to
+    /// other cases that the Markdown export drops). Order is kept.
+    public static func droppingTwins(_ files: [String]) -> (kept: [String], twins: [String]) {
+        let jsonStems = Set(files.lazy.filter { $0.hasSuffix(".json") }.map { $0.dropLast(5) })
+        var kept: [String] = []
+        var twins: [String] = []
+        for file in files {
+            if file.hasSuffix(".md") && jsonStems.contains(file.dropLast(3)) { twins.append(file) } else { kept.append(file) }
+        }
+        return (kept, twins)
+    }
+
     /// Every spec file named by `paths`: files as given, directories expanded to every `.md` and
     /// `.json` file under them in path order. Paths that do not exist come back as diagnostics.
     ///

@@ -51,6 +51,22 @@ struct StepwiseBinaryTests {
         for fault in PlantedFault.allCases { #expect(output.contains("\(fault.name): "), "\(fault.name)") }
     }
 
+    @Test("a Zephyr Markdown export beside its JSON record runs once, as the record, with a note saying so")
+    func twins() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("twins-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(atPath: SpecRun.specPath("MM-T938"), toPath: directory.appendingPathComponent("MM-T938.md").path)
+        let record = #"{"key":"MM-T938","name":"Users - Revoke a user's sessions","steps":[]}"#
+        try record.write(to: directory.appendingPathComponent("MM-T938.json"), atomically: true, encoding: .utf8)
+
+        let (_, output) = try await Self.run(["run", directory.path, "--format", "ndjson"])
+        let started = output.split(separator: "\n").filter { $0.contains(#""kind":"caseStarted""#) }
+        #expect(started.count == 1)
+        #expect(started.first?.contains(#"MM-T938.json""#) == true)
+        #expect(output.contains(#""code":"spec.twin""#))
+    }
+
     @Test("an unknown fault is a usage error")
     func unknownFault() async throws {
         let (code, _) = try await Self.run(["run", SpecRun.specPath("MM-T938"), "--fault", "no-such-fault"])

@@ -12,7 +12,8 @@ struct ReportRequest: Hashable {
         var outputs = outputs[...]
         var requests: [ReportRequest] = []
         for value in formats.isEmpty ? ["console"] : formats {
-            let parts = value.split(separator: ":", maxSplits: 1).map(String.init)
+            // Empty pieces are kept so that "" and ":PATH" are named as an unknown format, not indexed past.
+            let parts = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard let format = ReportFormat(rawValue: parts[0].lowercased()) else {
                 throw UsageError(
                     "unknown format '\(parts[0])'; use one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -102,6 +102,11 @@ struct RunCommandTests {
         #expect(throws: UsageError.self) { try ReportRequest.parse(formats: ["pdf"], outputs: []) }
     }
 
+    @Test("an empty format or one with only a path is a usage error, not a crash", arguments: ["", ":out/report.xml"])
+    func emptyFormat(value: String) {
+        #expect(throws: UsageError.self) { try ReportRequest.parse(formats: [value], outputs: []) }
+    }
+
     @Test("the dry run shows each item's binding or snippet")
     func dryRun() throws {
         let binder = Binder(libraries: [DoorSteps()])

@@ -53,12 +53,17 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Only cases with this workflow status, such as Active (repeatable).")
     var status: [String] = []
 
-    @Option(help: "Cases run at once (default: the number of cores).")
+    // Unconditional parsing hands `-1` to the checks below, which say what is wrong with it,
+    // rather than taking it for a flag and reporting the value missing.
+    @Option(parsing: .unconditional, help: "Cases run at once (default: the number of cores).")
     var jobs: Int?
-    @Option(help: "Extra attempts for a failed case; passing on one is reported flaky.")
+    @Option(parsing: .unconditional, help: "Extra attempts for a failed case; passing on one is reported flaky.")
     var retries = 0
-    @Option(help: "Wall-clock seconds an item may take before it fails and its case is abandoned.")
+    @Option(parsing: .unconditional, help: "Wall-clock seconds an item may take before it fails and its case is abandoned (at most a day).")
     var timeout = 10.0
+
+    /// The longest `--timeout`: a day, far beyond any item, and well inside what `Duration` holds.
+    static let longestTimeout = 86_400.0
     @Option(help: "virtual (default: instant and deterministic) or real.")
     var clock = "virtual"
     @Option(help: "Select a planted fault of a step library (repeatable; listed below).")
@@ -134,7 +139,7 @@ struct RunCommand: AsyncParsableCommand {
             }
             let options = RunOptions(
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, retries: retries,
-                itemTimeout: .milliseconds(Int64(timeout * 1000)), configuration: configuration, strict: strict,
+                itemTimeout: .seconds(timeout), configuration: configuration, strict: strict,
                 runID: UUID().uuidString.lowercased(), tool: "stepwise \(StepwiseVersion.current)")
             let runner = Runner(binder: binder, options: options)
             let events = readDiagnostics.map {
@@ -158,8 +163,11 @@ struct RunCommand: AsyncParsableCommand {
         guard let clockKind = RunConfiguration.ClockKind(rawValue: clock) else {
             throw UsageError("--clock must be virtual or real, not '\(clock)'")
         }
-        guard jobs.map({ $0 >= 1 }) ?? true, retries >= 0, timeout > 0 else {
-            throw UsageError("--jobs must be at least 1, --retries at least 0 and --timeout positive")
+        if let jobs, jobs < 1 { throw UsageError("--jobs must be at least 1, not \(jobs)") }
+        guard retries >= 0 else { throw UsageError("--retries must be 0 or more, not \(retries)") }
+        // `!(timeout > 0)` also turns away NaN; infinity would trap when made a `Duration`.
+        guard timeout > 0, timeout <= Self.longestTimeout else {
+            throw UsageError("--timeout must be more than 0 and at most \(Int(Self.longestTimeout)) seconds, not \(timeout)")
         }
         for (names, kind, flag) in [(fault, StepOption.Kind.fault, "--fault"), (option, .option, "--option")] {
             let valid = options.filter { $0.kind == kind }.map(\.name)

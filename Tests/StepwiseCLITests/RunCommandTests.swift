@@ -67,6 +67,16 @@ struct RunCommandTests {
         }
     }
 
+    @Test("a bad --jobs, --retries or --timeout is a usage error, however it is written", arguments: [
+        ["--jobs", "0"], ["--jobs", "-2"], ["--retries", "-1"], ["--timeout", "-1"], ["--timeout", "0"],
+        ["--timeout", "nan"], ["--timeout", "inf"], ["--timeout", "1e300"],
+    ])
+    func badLimits(arguments: [String]) async throws {
+        let (code, recorder) = try await execute(arguments, [door("D-1")])
+        #expect(code == ExitCode.usage)
+        #expect(recorder.events.isEmpty)
+    }
+
     @Test("an unreadable spec is exit 2, reported as a diagnostic event")
     func unreadable() async throws {
         let command = try RunCommand.parse([])

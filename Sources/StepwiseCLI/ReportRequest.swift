@@ -1,3 +1,4 @@
+import Foundation
 import StepwiseReporting
 
 /// One `--format` value: a format and where it writes (`junit:out/junit.xml`), standard output
@@ -34,6 +35,30 @@ struct ReportRequest: Hashable {
                     + "give the others a path, such as --format junit:out/junit.xml")
         }
         return requests
+    }
+}
+
+extension ReportRequest: CustomStringConvertible {
+    /// `junit report to out/junit.xml`, as a message names it.
+    var description: String {
+        switch destination {
+        case .standardOutput: "\(format.rawValue) report to standard output"
+        case .path(let path): "\(format.rawValue) report to \(path)"
+        }
+    }
+
+    /// Turns away, before anything runs, a path that can never take the report: a directory for
+    /// a report of one file, or a file for Allure's directory of results.
+    func checkDestination() throws {
+        guard case .path(let path) = destination else { return }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        if format == .allure, !isDirectory.boolValue {
+            throw UsageError("cannot write the \(description): it is a file, and Allure results are a directory")
+        }
+        if format != .allure, isDirectory.boolValue {
+            throw UsageError("cannot write the \(description): it is a directory; name a file in it")
+        }
     }
 }
 

@@ -81,7 +81,7 @@ struct RunCommand: AsyncParsableCommand {
         // Usage mistakes are reported before any spec is read.
         do {
             _ = try runConfiguration(options: Binder(libraries: StepLibraries.current).options)
-            _ = try ReportRequest.parse(formats: format, outputs: output)
+            for request in try ReportRequest.parse(formats: format, outputs: output) { try request.checkDestination() }
             _ = try select([])
         } catch let error as UsageError {
             printError("error: \(error)")
@@ -127,14 +127,16 @@ struct RunCommand: AsyncParsableCommand {
             }
             if dryRun { return DryRun.print(bound, binder: binder, strict: strict, readDiagnostics: readDiagnostics) }
 
-            let reporters: [any Reporter]
+            // Each reporter with what to call it should it fail to write.
+            let reporters: [(name: String, reporter: any Reporter)]
             if let given {
-                reporters = given
+                reporters = given.map { ("\(type(of: $0)) report", $0) }
             } else {
                 reporters = try ReportRequest.parse(formats: format, outputs: output).map {
-                    try Reporters.make(
+                    let reporter = try Reporters.make(
                         $0.format, destination: $0.destination,
                         options: ReporterOptions(color: isatty(STDOUT_FILENO) == 1 && $0.destination == .standardOutput, live: true))
+                    return ($0.description, reporter)
                 }
             }
             let options = RunOptions(
@@ -145,11 +147,21 @@ struct RunCommand: AsyncParsableCommand {
             let events = readDiagnostics.map {
                 Event.DiagnosticReported(runID: options.runID, diagnostic: $0, sourceLine: Self.sourceLine(of: $0))
             }
-            let code = try await runner.run(bound, diagnostics: events) { event in
-                for reporter in reporters { try reporter.receive(event) }
+            // A report that cannot be written is dropped and named at the end; the run and the
+            // other reports go on, and the exit code is at least 1 so that CI notices.
+            var failures: [Int: any Error] = [:]
+            let code = await runner.run(bound, diagnostics: events) { event in
+                for (index, report) in reporters.enumerated() where failures[index] == nil {
+                    do { try report.reporter.receive(event) } catch { failures[index] = error }
+                }
             }
-            for reporter in reporters { try reporter.finish() }
-            return code
+            for (index, report) in reporters.enumerated() where failures[index] == nil {
+                do { try report.reporter.finish() } catch { failures[index] = error }
+            }
+            for (index, error) in failures.sorted(by: { $0.key < $1.key }) {
+                printError("error: could not write the \(reporters[index].name): \(Self.describe(error))")
+            }
+            return failures.isEmpty ? code : max(code, ExitCode.failed)
         } catch let error as UsageError {
             printError("error: \(error)")
             return ExitCode.usage
@@ -157,6 +169,16 @@ struct RunCommand: AsyncParsableCommand {
             printError("error: \(error)")
             return ExitCode.usage
         }
+    }
+
+    /// A write error in a sentence: Foundation's own description of an `NSError` is a dump of its user info.
+    static func describe(_ error: any Error) -> String {
+        if error is ReporterError { return "\(error)" }
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error {
+            let posix = underlying as NSError
+            if posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))) }
+        }
+        return error.localizedDescription
     }
 
     private func runConfiguration(options: [StepOption]) throws -> RunConfiguration {

@@ -39,6 +39,14 @@ func door(_ key: String, instruction: String = "open the door", labels: [String]
         format: .mattermostMarkdown, location: here)
 }
 
+/// Fails to write, the way a report to a path that cannot be written does.
+final class UnwritableReporter: Reporter {
+    let error: any Error
+    init(_ error: any Error) { self.error = error }
+    func receive(_ event: Event) throws {}
+    func finish() throws { throw error }
+}
+
 @Suite("stepwise run")
 struct RunCommandTests {
     func execute(_ arguments: [String], _ cases: [TestCase]) async throws -> (code: Int32, recorder: Recorder) {
@@ -115,6 +123,35 @@ struct RunCommandTests {
     @Test("an empty format or one with only a path is a usage error, not a crash", arguments: ["", ":out/report.xml"])
     func emptyFormat(value: String) {
         #expect(throws: UsageError.self) { try ReportRequest.parse(formats: [value], outputs: []) }
+    }
+
+    @Test("a report that cannot be written fails the run with 1, and the other reports are still written", arguments: [
+        CocoaError(.fileNoSuchFile) as any Error, ReporterError(message: "cannot write out: Is a directory"),
+    ])
+    func unwritableReport(error: any Error) async throws {
+        let command = try RunCommand.parse([])
+        let recorder = Recorder()
+        let code = try await command.execute(
+            [door("D-1")], readDiagnostics: [], libraries: [DoorSteps()], reporters: [UnwritableReporter(error), recorder])
+        #expect(code == ExitCode.failed)
+        #expect(recorder.finished)
+    }
+
+    @Test("a report path that can never be written is a usage error before the run", arguments: [
+        (ReportFormat.junit, true), (.allure, false),
+    ] as [(ReportFormat, Bool)])
+    func impossibleDestination(format: ReportFormat, makeDirectory: Bool) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stepwise-\(UUID().uuidString)").path
+        if makeDirectory {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } else {
+            try Data().write(to: URL(fileURLWithPath: path))
+        }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: UsageError.self) { try ReportRequest(format: format, destination: .path(path)).checkDestination() }
+        #expect(throws: Never.self) {
+            try ReportRequest(format: format, destination: .path(path + "-new")).checkDestination()
+        }
     }
 
     @Test("the dry run shows each item's binding or snippet")

@@ -48,7 +48,7 @@ struct RunCommand: AsyncParsableCommand {
     var label: [String] = []
     @Option(help: "Only cases with this priority (repeatable).")
     var priority: [String] = []
-    @Option(help: "Only cases in a folder whose path contains this, such as 'System Console/Users' (repeatable).")
+    @Option(help: "Only cases in a folder whose path contains this, such as 'User Management/Users' (repeatable).")
     var folder: [String] = []
     @Option(help: "Only cases with this workflow status, such as Active (repeatable).")
     var status: [String] = []

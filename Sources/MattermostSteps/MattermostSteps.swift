@@ -49,6 +49,8 @@ public struct MattermostSteps: StepLibrary {
     public func makeWorld(_ context: WorldContext) async throws -> MattermostWorld {
         var configuration = BackendConfiguration()
         configuration.signIn = .everyMethod
+        // Session ids land in the report's notes: seeded, they are the same on every run and for any --jobs.
+        configuration.identifierSeed = ~configuration.seed
         configuration.faults = Set(PlantedFault.allCases.filter { context.configuration.isSelected($0.name) })
         let backend = SessionBackend(clock: context.clock, configuration: configuration)
         let version: ConsoleVersion = context.configuration.isSelected(Self.currentConsoleOption) ? .current : .legacy

@@ -33,6 +33,10 @@ public struct BackendConfiguration: Sendable {
     public var clientTiming = ClientTiming()
     /// Seed for timing randomness (phases, jitter), so a run is reproducible.
     public var seed: UInt64 = 938
+    /// Seed for identifiers, tokens and device ids; `nil` (the default) draws them from the
+    /// system's secure generator, as the server does. A test harness sets it so that the ids it
+    /// reports are the same on every run.
+    public var identifierSeed: UInt64?
     /// Planted faults, none by default.
     public var faults: Set<PlantedFault> = []
 

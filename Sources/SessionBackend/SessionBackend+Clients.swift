@@ -9,8 +9,7 @@ extension SessionBackend {
         let generator = SeededGenerator(seed: configuration.seed &+ UInt64(id.value) &* 0x9E37_79B9_7F4A_7C15)
         var deviceID = ""
         if let platform = kind.pushPlatform {
-            var random = SystemRandomNumberGenerator()
-            deviceID = platform + ":" + (0..<4).map { _ in hex64(random.next()) }.joined()
+            deviceID = platform + ":" + (0..<4).map { _ in hex64(identifiers.next()) }.joined()
         }
         clients[id] = ClientRecord(id: id, kind: kind, generator: generator, deviceID: deviceID, path: channel, location: "/login")
         return id

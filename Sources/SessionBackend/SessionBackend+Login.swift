@@ -92,12 +92,11 @@ extension SessionBackend {
             }
         }
         let isMobile = !deviceID.isEmpty || kind?.isMobile == true
-        var generator = SystemRandomNumberGenerator()
         let session = SessionRecord(
-            id: .random(using: &generator), token: .random(using: &generator), userID: userID, createAt: instant,
+            id: .random(using: &identifiers), token: .random(using: &identifiers), userID: userID, createAt: instant,
             expiresAt: instant + sessionLength(isMobile: isMobile, isSSO: isSaml || isOAuthUser), lastActivityAt: instant,
             roleSet: internRoles(user.rolesString), kind: kind, isMobile: isMobile, isSaml: isSaml,
-            isOAuthUser: isOAuthUser, isGuest: user.isGuest, csrf: .random(using: &generator),
+            isOAuthUser: isOAuthUser, isGuest: user.isGuest, csrf: .random(using: &identifiers),
             cachedUntil: instant + .seconds(configuration.sessionCacheInMinutes * 60))
         sessions[session.token] = session
         if !deviceID.isEmpty { deviceIDs[session.token] = deviceID }

@@ -28,6 +28,7 @@ public actor SessionBackend {
 
     var clients: [ClientID: ClientRecord] = [:]
     var nextClientNumber = 1
+    var identifiers: IdentifierSource
 
     /// A backend whose time comes from `clock`; `epochMilliseconds` is the wall time its first
     /// instant stands for (`create_at` and other timestamps count from there).
@@ -35,6 +36,7 @@ public actor SessionBackend {
                           configuration: BackendConfiguration = BackendConfiguration()) where C.Duration == Duration {
         self.timeline = Timeline(clock: clock, epochMilliseconds: epochMilliseconds)
         self.configuration = configuration
+        self.identifiers = IdentifierSource(seed: configuration.identifierSeed)
     }
 
     /// The instant it is now on the backend's clock, measured from its creation.
@@ -48,15 +50,14 @@ public actor SessionBackend {
     /// Creates a user (what the admin's "Create user", an LDAP sync or an SSO sign-up would do).
     @discardableResult
     public func createUser(_ new: NewUser) -> User {
-        let id = MattermostID.random()
+        let id = MattermostID.random(using: &identifiers)
         let stamp = timeline.milliseconds(at: now)
         var record = UserRecord(id: id, createAt: stamp, updateAt: stamp, username: new.username.lowercased(),
                                 email: new.email.lowercased(), password: new.password, roles: new.roles,
                                 authService: new.authService, firstName: new.firstName, lastName: new.lastName,
                                 nickname: new.nickname, lastPasswordUpdate: stamp)
         if new.mfaActive {
-            var generator = SystemRandomNumberGenerator()
-            record.mfaSecret = generator.next()
+            record.mfaSecret = identifiers.next()
         }
         if !record.roles.contains(.systemUser) && !record.roles.contains(.systemGuest) {
             record.roles.insert(.systemUser, at: 0)
@@ -109,7 +110,7 @@ public actor SessionBackend {
     /// How many sessions the server holds.
     public var sessionCount: Int { sessions.count }
 
-    func newRequestID() -> String { MattermostID.random().description }
+    func newRequestID() -> String { MattermostID.random(using: &identifiers).description }
 
     func publicSession(_ session: SessionRecord, sanitized: Bool) -> Session {
         session.publicSession(on: timeline, sanitized: sanitized, deviceID: deviceIDs[session.token] ?? "",

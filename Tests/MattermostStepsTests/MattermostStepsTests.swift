@@ -137,4 +137,12 @@ struct MattermostStepsTests {
         #expect(failure.itemID == "1.e1")
         #expect(failure.message?.contains("including your session") == true)
     }
+
+    @Test("two runs of MM-T938 report the same notes, session ids included")
+    func repeatableNotes() async throws {
+        let first = try await SpecRun.run(["MM-T938"]).itemsFinished.map(\.notes)
+        let second = try await SpecRun.run(["MM-T938"]).itemsFinished.map(\.notes)
+        #expect(first.joined().contains { $0.contains("session ") })
+        #expect(first == second)
+    }
 }

@@ -110,12 +110,21 @@ struct RunCommand: AsyncParsableCommand {
     ///
     /// - Parameter reporters: reporters to use instead of those `--format` asks for (tests).
     func execute(
-        _ testCases: [TestCase], readDiagnostics: [Diagnostic], libraries: [any StepLibrary], reporters given: [any Reporter]?
+        _ testCases: [TestCase], readDiagnostics given: [Diagnostic], libraries: [any StepLibrary], reporters givenReporters: [any Reporter]?
     ) async throws -> Int32 {
         do {
             let binder = Binder(libraries: libraries)
             let configuration = try runConfiguration(options: binder.options)
             let selected = try select(testCases)
+            var readDiagnostics = given
+            // A mistyped filter would otherwise pass as "0 cases", exit 0, in CI.
+            if selected.isEmpty, !testCases.isEmpty {
+                readDiagnostics.append(
+                    Diagnostic(
+                        .warning, "none of the \(testCases.count) case(s) read is selected by the filters and --shard", at: nil,
+                        hint: "check the --key, --label, --priority, --folder and --status values (case is ignored) and the shard",
+                        code: "run.nothing-selected"))
+            }
             var ids: [String: Int] = [:]
             let bound = selected.map { testCase -> BoundCase in
                 ids[testCase.key, default: 0] += 1
@@ -129,8 +138,8 @@ struct RunCommand: AsyncParsableCommand {
 
             // Each reporter with what to call it should it fail to write.
             let reporters: [(name: String, reporter: any Reporter)]
-            if let given {
-                reporters = given.map { ("\(type(of: $0)) report", $0) }
+            if let givenReporters {
+                reporters = givenReporters.map { ("\(type(of: $0)) report", $0) }
             } else {
                 reporters = try ReportRequest.parse(formats: format, outputs: output).map {
                     let reporter = try Reporters.make(

@@ -108,6 +108,15 @@ struct RunCommandTests {
         #expect(try RunCommand.parse(["--shard", "2/2"]).select(cases).map(\.key) == ["D-2", "D-4"])
     }
 
+    @Test("filters that select none of the cases read say so in a warning, and the run still passes")
+    func nothingSelected() async throws {
+        let (code, recorder) = try await execute(["--key", "D-9"], [door("D-1"), door("D-2")])
+        #expect(code == ExitCode.passed)
+        let warnings = recorder.events.compactMap { if case .diagnostic(let reported) = $0 { reported.diagnostic } else { nil } }
+        #expect(warnings.map(\.code) == ["run.nothing-selected"])
+        #expect(warnings.first?.message.contains("none of the 2 case(s)") == true)
+    }
+
     @Test("--format FORMAT:PATH and --output pair in order; two reports cannot share standard output")
     func formats() throws {
         let requests = try ReportRequest.parse(formats: ["junit:out/j.xml", "ndjson", "json"], outputs: ["out/run.ndjson"])

@@ -149,7 +149,8 @@ final class CaseExecution: Sendable {
             record { $0.finishStep(failure: stepFailure) }
         }
         if !worlds.isEmpty {
-            for (index, library) in binder.libraries.enumerated() {
+            // Only the libraries whose world was made: a later makeWorld may have thrown.
+            for (index, library) in binder.libraries.enumerated() where worlds.indices.contains(index) {
                 for hook in library.afterCase {
                     do {
                         begin("the after-case hook of \(library.name)")

@@ -28,6 +28,14 @@ struct TestSteps: StepLibrary {
     func define(_ steps: inout Steps<Journal>) { register(&steps) }
 }
 
+/// A library whose world can never be made, with an after-case hook that must then not run.
+struct UnmakeableSteps: StepLibrary {
+    let afterCase: @Sendable () -> Void
+    init(afterCase: @escaping @Sendable () -> Void) { self.afterCase = afterCase }
+    func makeWorld(_ context: WorldContext) async throws -> Journal { throw StepFailure("the lab is closed") }
+    func define(_ steps: inout Steps<Journal>) { steps.afterCase { [afterCase] _, _ in afterCase() } }
+}
+
 func location(_ line: Int) -> SourceLocation { SourceLocation(file: "specs/T.md", line: line) }
 
 /// A case made of steps, each a list of instructions and a list of expectations.

@@ -191,6 +191,23 @@ struct RunnerTests {
         #expect(events.finishedItems[0].message == "before the case: no database")
     }
 
+    @Test("when a second library cannot make its world, the case fails and only the first library's after-case hook runs")
+    func failingSecondWorld() async throws {
+        let log = Mutex<[String]>([])
+        let first = TestSteps { steps in
+            steps.action("{word}") { (_, _, _: String) in }
+            steps.afterCase { _, _ in log.withLock { $0.append("first library's after-case") } }
+        }
+        let binder = Binder(libraries: [first, UnmakeableSteps { log.withLock { $0.append("second library's after-case") } }])
+        var events: [Event] = []
+        let code = await Runner(binder: binder, options: RunOptions()).run([binder.bind(makeCase("T-1", [(["a"], [])]), caseID: "T-1")]) {
+            events.append($0)
+        }
+        #expect(code == ExitCode.failed)
+        #expect(events.finishedItems.first?.message == "before the case: the lab is closed")
+        #expect(log.withLock { $0 } == ["first library's after-case"])
+    }
+
     @Test("an action receives its instruction's sub-items, and the world its configuration and clock")
     func context() async throws {
         let seen = Mutex<[String]>([])

@@ -54,14 +54,8 @@ public struct Binder: Sendable {
                 source = text
                 do {
                     let expression = try StepExpression(text, registry: registry)
-                    if let types = definition.argumentTypes, case .action = definition.role {
-                        if let problem = Self.mismatch(expression, types) {
-                            diagnostics.append(Self.diagnostic(problem, text, definition.location, column: 1))
-                            continue
-                        }
-                    } else if let types = definition.argumentTypes, case .check = definition.role,
-                        let problem = Self.mismatch(expression, types)
-                    {
+                    // Manual phrases have no body, so nothing receives their values.
+                    if let types = definition.argumentTypes, definition.body != nil, let problem = Self.mismatch(expression, types) {
                         diagnostics.append(Self.diagnostic(problem, text, definition.location, column: 1))
                         continue
                     }

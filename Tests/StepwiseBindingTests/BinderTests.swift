@@ -126,9 +126,12 @@ struct BinderTests {
             TestSteps { steps in
                 steps.action("open {int") { _, _ in }
                 steps.action("open {int} tabs") { (_, _, _: String) in }
+                steps.check("{int} tabs are open") { (_, _, _: Bool) in }
+                steps.manual("wait {int} minutes")
             }
         ])
-        #expect(binder.diagnostics.count == 2)
+        #expect(binder.diagnostics.count == 3)
+        #expect(binder.diagnostics[2].message.contains("value 1 is {int}, a Int, but the closure takes a Bool"))
         #expect(binder.diagnostics[0].message.contains("never closed") && binder.diagnostics[0].message.contains("^"))
         #expect(binder.diagnostics[1].message.contains("value 1 is {int}, a Int, but the closure takes a String"))
     }

@@ -47,10 +47,15 @@ extension ReportRequest: CustomStringConvertible {
         }
     }
 
-    /// Turns away, before anything runs, a path that can never take the report: a directory for
-    /// a report of one file, or a file for Allure's directory of results.
+    /// Turns away, before anything is read, a destination that can never take the report: a
+    /// directory for a report of one file, or standard output or a file for Allure's directory of results.
     func checkDestination() throws {
-        guard case .path(let path) = destination else { return }
+        guard case .path(let path) = destination else {
+            if format == .allure {
+                throw UsageError("the allure format writes a directory of files: give it one with --format allure:DIR or --output DIR")
+            }
+            return
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
         if format == .allure, !isDirectory.boolValue {

@@ -163,6 +163,12 @@ struct RunCommandTests {
         }
     }
 
+    @Test("Allure results to standard output are a usage error found before anything is read")
+    func allureToStandardOutput() throws {
+        #expect(throws: UsageError.self) { try ReportRequest(format: .allure, destination: .standardOutput).checkDestination() }
+        #expect(throws: Never.self) { try ReportRequest(format: .junit, destination: .standardOutput).checkDestination() }
+    }
+
     @Test("the dry run shows each item's binding or snippet")
     func dryRun() throws {
         let binder = Binder(libraries: [DoorSteps()])

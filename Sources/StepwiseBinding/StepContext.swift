@@ -79,8 +79,12 @@ public final class StepContext {
     }
 
     /// Moves the case's time on: instantly on the virtual clock (running every timer due on the
-    /// way, in order), by sleeping on the real one.
-    public func advance(by duration: Duration) async throws {
+    /// way, in order), by sleeping on the real one. A negative duration fails the item at the
+    /// caller's line (time never runs back), rather than stopping the whole run.
+    public func advance(by duration: Duration, fileID: String = #fileID, line: Int = #line) async throws {
+        guard duration >= .zero else {
+            throw StepFailure("the case's clock cannot move back (advance by \(duration))", fileID: fileID, line: line)
+        }
         try await clockControl.advance(duration)
     }
 
@@ -93,7 +97,9 @@ public final class StepContext {
         within deadline: Duration, every interval: Duration = .milliseconds(100), _ what: String = "the condition",
         fileID: String = #fileID, line: Int = #line, _ condition: () async throws -> Bool
     ) async throws -> Duration {
-        precondition(interval > .zero, "eventually(every:) needs a positive interval")
+        guard interval > .zero else {
+            throw StepFailure("eventually(every:) needs a positive interval, not \(interval)", fileID: fileID, line: line)
+        }
         let start = elapsed
         while true {
             let waited = elapsed - start

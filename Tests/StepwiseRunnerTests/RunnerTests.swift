@@ -208,6 +208,20 @@ struct RunnerTests {
         #expect(log.withLock { $0 } == ["first library's after-case"])
     }
 
+    @Test("a step that moves the clock back, or polls every 0 s, fails its item and the run goes on", arguments: [
+        ("go back", "the case's clock cannot move back"), ("poll forever", "eventually(every:) needs a positive interval"),
+    ])
+    func clockMisuse(instruction: String, message: String) async throws {
+        let (code, events) = await run([makeCase("T-1", [([instruction], [])]), makeCase("T-2", [(["wait"], [])])]) { steps in
+            steps.action("go back") { _, step in try await step.advance(by: .seconds(-1)) }
+            steps.action("poll forever") { _, step in try await step.eventually(within: .seconds(1), every: .zero) { false } }
+            steps.action("wait") { _, step in try await step.advance(by: .seconds(1)) }
+        }
+        #expect(code == ExitCode.failed)
+        #expect(events.itemResults == ["T-1 1.i1 failed", "T-2 1.i1 passed"])
+        #expect(events.finishedItems[0].message?.hasPrefix(message) == true)
+    }
+
     @Test("an action receives its instruction's sub-items, and the world its configuration and clock")
     func context() async throws {
         let seen = Mutex<[String]>([])

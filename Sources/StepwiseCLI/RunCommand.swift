@@ -89,7 +89,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let (found, discoverDiagnostics) = SpecReader.discover(paths)
         var diagnostics = discoverDiagnostics
-        let (files, twins) = SpecReader.droppingTwins(found)
+        let (files, twins) = SpecReader.droppingTwins(Self.distinct(found))
         if !twins.isEmpty {
             diagnostics.append(
                 Diagnostic(
@@ -234,6 +234,13 @@ struct RunCommand: AsyncParsableCommand {
             selected = selected.enumerated().filter { $0.offset % parts[1] == parts[0] - 1 }.map(\.element)
         }
         return selected
+    }
+
+    /// Each file once, where it is first named: `specs specs/MM-T938.md` or `./specs specs` must
+    /// not run a case twice (as `KEY#2`).
+    static func distinct(_ files: [String]) -> [String] {
+        var seen: Set<String> = []
+        return files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
     }
 
     static func render(_ diagnostic: Diagnostic, strict: Bool) -> String {

@@ -117,6 +117,13 @@ struct RunCommandTests {
         #expect(warnings.first?.message.contains("none of the 2 case(s)") == true)
     }
 
+    @Test("a spec named twice, through overlapping paths, is run once")
+    func distinctFiles() {
+        #expect(
+            RunCommand.distinct(["specs/MM-T938.md", "specs/MM-T940.md", "./specs/MM-T938.md", "specs/../specs/MM-T940.md", "other/MM-T938.md"])
+                == ["specs/MM-T938.md", "specs/MM-T940.md", "other/MM-T938.md"])
+    }
+
     @Test("--format FORMAT:PATH and --output pair in order; two reports cannot share standard output")
     func formats() throws {
         let requests = try ReportRequest.parse(formats: ["junit:out/j.xml", "ndjson", "json"], outputs: ["out/run.ndjson"])

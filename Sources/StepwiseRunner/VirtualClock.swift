@@ -70,12 +70,19 @@ public final class VirtualClock: Clock, Sendable {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let resumeNow = state.withLock { state -> Bool in
+                // A cancellation that lands after the check above and before this lock finds no
+                // sleeper to remove: checking again here keeps the sleeper from waiting forever.
+                let resumeNow = state.withLock { state -> Bool? in
+                    if Task.isCancelled { return nil }
                     if deadline <= state.now { return true }
                     state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
                     return false
                 }
-                if resumeNow { continuation.resume() }
+                switch resumeNow {
+                case nil: continuation.resume(throwing: CancellationError())
+                case true?: continuation.resume()
+                case false?: break
+                }
             }
         } onCancel: {
             let cancelled = state.withLock { state -> Sleeper? in

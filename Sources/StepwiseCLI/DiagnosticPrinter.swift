@@ -18,7 +18,13 @@ final class DiagnosticPrinter {
 
     /// Supplies the text of a file the printer should not read from disk (standard input, tests).
     func register(text: String, for path: String) {
-        linesByFile[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+        linesByFile[path] = Self.lines(of: text)
+    }
+
+    /// The lines of `text`. In Swift "\r\n" is one `Character`, not "\n": splitting on "\n" alone
+    /// would leave a Windows file as one line.
+    static func lines(of text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
     /// The rendered diagnostic, with its source line when the file can be read.
@@ -50,7 +56,8 @@ final class DiagnosticPrinter {
         return parts.joined(separator: ", ")
     }
 
-    private func sourceLine(file: String, line: Int) -> String? {
+    /// The text of line `line` of `file` (read once), or `nil` for a missing, huge or binary file.
+    func sourceLine(file: String, line: Int) -> String? {
         if linesByFile[file] == nil {
             // Only small text files: a diagnostic about a huge or binary file needs no excerpt.
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
@@ -61,7 +68,7 @@ final class DiagnosticPrinter {
                 linesByFile[file] = []
                 return nil
             }
-            linesByFile[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            linesByFile[file] = Self.lines(of: text)
         }
         guard let lines = linesByFile[file], line >= 1, line <= lines.count else { return nil }
         var text = lines[line - 1]

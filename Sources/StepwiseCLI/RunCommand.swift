@@ -131,8 +131,10 @@ struct RunCommand: AsyncParsableCommand {
                 let count = ids[testCase.key]!
                 return binder.bind(testCase, caseID: count == 1 ? testCase.key : "\(testCase.key)#\(count)")
             }
+            // One printer reads each spec once, whatever the number of diagnostics in it.
+            let printer = DiagnosticPrinter()
             for diagnostic in readDiagnostics + binder.diagnostics + bound.flatMap(\.diagnostics) {
-                printError(Self.render(diagnostic, strict: strict))
+                printError(render(diagnostic, with: printer))
             }
             if dryRun { return DryRun.print(bound, binder: binder, strict: strict, readDiagnostics: readDiagnostics) }
 
@@ -154,7 +156,7 @@ struct RunCommand: AsyncParsableCommand {
                 runID: UUID().uuidString.lowercased(), tool: "stepwise \(StepwiseVersion.current)")
             let runner = Runner(binder: binder, options: options)
             let events = readDiagnostics.map {
-                Event.DiagnosticReported(runID: options.runID, diagnostic: $0, sourceLine: Self.sourceLine(of: $0))
+                Event.DiagnosticReported(runID: options.runID, diagnostic: $0, sourceLine: Self.sourceLine(of: $0, with: printer))
             }
             // A report that cannot be written is dropped and named at the end; the run and the
             // other reports go on, and the exit code is at least 1 so that CI notices.
@@ -243,18 +245,18 @@ struct RunCommand: AsyncParsableCommand {
         return files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
     }
 
-    static func render(_ diagnostic: Diagnostic, strict: Bool) -> String {
+    func render(_ diagnostic: Diagnostic, with printer: DiagnosticPrinter) -> String {
         var diagnostic = diagnostic
         if strict, diagnostic.code == "binding.drift" { diagnostic.severity = .error }
-        return diagnostic.rendered(sourceLine: sourceLine(of: diagnostic))
+        return diagnostic.rendered(sourceLine: Self.sourceLine(of: diagnostic, with: printer))
     }
 
-    static func sourceLine(of diagnostic: Diagnostic) -> String? {
-        guard let location = diagnostic.location, location.file.hasSuffix(".md") || location.file.hasSuffix(".json"),
-            let text = try? String(contentsOfFile: location.file, encoding: .utf8)
+    /// The spec line a diagnostic points at. Only specs: a definition's location is a Swift
+    /// `#fileID`, not a path to read, and its diagnostic quotes the expression itself.
+    static func sourceLine(of diagnostic: Diagnostic, with printer: DiagnosticPrinter) -> String? {
+        guard let location = diagnostic.location, location.file.hasSuffix(".md") || location.file.hasSuffix(".json")
         else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.indices.contains(location.line - 1) ? String(lines[location.line - 1]) : nil
+        return printer.sourceLine(file: location.file, line: location.line)
     }
 }
 

@@ -186,4 +186,16 @@ struct CommandTests {
         #expect(printer.errorCount == 1)
         #expect(printer.summary == "1 error, 1 note")
     }
+
+    @Test("a spec with Windows line endings shows the right line, without its carriage return")
+    func windowsLineEndings() throws {
+        let printer = DiagnosticPrinter(output: Captured().sink)
+        printer.register(text: "line one\r\nkey: value\r\nline three\r\n", for: "x.md")
+        #expect(printer.sourceLine(file: "x.md", line: 2) == "key: value")
+        #expect(printer.sourceLine(file: "x.md", line: 3) == "line three")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("stepwise-crlf-\(UUID().uuidString).md")
+        try Data("a\r\nb\r\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(printer.sourceLine(file: file.path, line: 2) == "b")
+    }
 }

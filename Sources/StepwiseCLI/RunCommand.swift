@@ -90,13 +90,7 @@ struct RunCommand: AsyncParsableCommand {
         let (found, discoverDiagnostics) = SpecReader.discover(paths)
         var diagnostics = discoverDiagnostics
         let (files, twins) = SpecReader.droppingTwins(Self.distinct(found))
-        if !twins.isEmpty {
-            diagnostics.append(
-                Diagnostic(
-                    .note, "\(twins.count) Markdown export(s) not run: the JSON record beside each is the same case, and runs instead",
-                    at: SourceLocation(file: twins[0], line: 1),
-                    hint: "name a Markdown file on the command line to run it rather than its JSON twin", code: "spec.twin"))
-        }
+        if let note = Self.twinNote(twins) { diagnostics.append(note) }
         var cases: [TestCase] = []
         for spec in SpecReader.read(paths: files, jobs: SpecReader.defaultJobs) {
             diagnostics += spec.diagnostics
@@ -236,6 +230,16 @@ struct RunCommand: AsyncParsableCommand {
             selected = selected.enumerated().filter { $0.offset % parts[1] == parts[0] - 1 }.map(\.element)
         }
         return selected
+    }
+
+    /// The one note for every Zephyr Markdown export left out for its JSON record. It names an
+    /// example rather than pointing at a line: the note is about no line of any file.
+    static func twinNote(_ twins: [String]) -> Diagnostic? {
+        guard let first = twins.first else { return nil }
+        return Diagnostic(
+            .note,
+            "\(twins.count) Markdown export(s) not run, such as \(first): the JSON record beside each is the same case, and runs instead",
+            at: nil, hint: "name a Markdown file on the command line to run it rather than its JSON twin", code: "spec.twin")
     }
 
     /// Each file once, where it is first named: `specs specs/MM-T938.md` or `./specs specs` must

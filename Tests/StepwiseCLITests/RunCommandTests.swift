@@ -124,6 +124,15 @@ struct RunCommandTests {
                 == ["specs/MM-T938.md", "specs/MM-T940.md", "other/MM-T938.md"])
     }
 
+    @Test("Markdown exports left out for their JSON twins get one note naming an example, not a caret under some file's first line")
+    func twinNote() throws {
+        #expect(RunCommand.twinNote([]) == nil)
+        let note = try #require(RunCommand.twinNote(["exports/a/MM-T1.md", "exports/b/MM-T2.md"]))
+        #expect(note.location == nil)
+        #expect(note.severity == .note)
+        #expect(note.message.hasPrefix("2 Markdown export(s) not run, such as exports/a/MM-T1.md:"))
+    }
+
     @Test("--format FORMAT:PATH and --output pair in order; two reports cannot share standard output")
     func formats() throws {
         let requests = try ReportRequest.parse(formats: ["junit:out/j.xml", "ndjson", "json"], outputs: ["out/run.ndjson"])

@@ -105,8 +105,16 @@ extension Binder {
         }
         return (
             BindingInfo(state: .undefined, snippet: SnippetGenerator.snippet(for: text.string, kind: kind, phrase: false)),
-            .undefined("no definition matches \"\(text.string)\"")
+            .undefined("no definition matches \"\(text.string)\"" + rejections(of: text, kind))
         )
+    }
+
+    /// The definitions whose text matched but whose values did not convert, with the reason: the
+    /// reader learns what is wrong with the text rather than that nothing was written for it.
+    private func rejections(of text: MatchText, _ kind: ItemPlan.Kind) -> String {
+        definitions.filter { $0.applies(to: kind) }.compactMap { definition in
+            definition.rejection(of: text).map { "; \"\(definition.source)\" at \(definition.location) rejects it: \($0)" }
+        }.joined()
     }
 
     private func resolved(_ parts: [(index: Int, rendered: [String], values: [any Sendable])]) -> (BindingInfo, Resolution) {

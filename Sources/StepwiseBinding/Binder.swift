@@ -168,6 +168,20 @@ package struct CompiledDefinition: Sendable {
             return (text.offset(of: range.lowerBound)..<text.offset(of: range.upperBound), rendered, values)
         }
     }
+
+    /// Why the expression's text matches `text` but a value does not convert (a parameter type's
+    /// own error, such as "'Safari on Windows' is not a device"); `nil` when it does not match at all.
+    func rejection(of text: MatchText) -> String? {
+        guard case .expression(let expression) = matcher,
+            let found = scope == .item ? expression.wholeMatch(text) : expression.firstPhraseMatch(text)
+        else { return nil }
+        for capture in found.captures {
+            do { _ = try capture.type.convert(capture.text) } catch {
+                return (error as? StepFailure)?.message ?? String(describing: error)
+            }
+        }
+        return nil
+    }
 }
 
 /// Results of binding by item kind and normalised text: exports repeat their phrases a lot.

@@ -25,8 +25,13 @@ public struct ParameterType: Sendable {
     /// parameter starts) becomes a value through `transform`.
     ///
     /// ```swift
-    /// steps.parameter(ParameterType("browser", matching: #/chrome|firefox|safari|edge/#) { Browser(rawValue: $0.lowercased())! })
+    /// steps.parameter(ParameterType("browser", matching: #/chrome|firefox|safari|edge/#) { text in
+    ///     guard let browser = Browser(rawValue: text) else { throw StepFailure("'\(text)' is not a browser") }
+    ///     return browser
+    /// })
     /// ```
+    ///
+    /// A `transform` that throws makes the item undefined, and its message says why.
     public init<Output, Value: Sendable>(
         _ name: String, matching regex: Regex<Output>, transform: @escaping @Sendable (String) throws -> Value
     ) {

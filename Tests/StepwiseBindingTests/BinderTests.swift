@@ -24,6 +24,24 @@ struct BinderTests {
         #expect(snippet.contains("throw StepFailure.pending()"))
     }
 
+    @Test("an item whose text matches but whose value a parameter type rejects is undefined with the type's reason")
+    func rejectedValue() throws {
+        let binder = Binder(libraries: [
+            TestSteps { steps in
+                steps.parameter(ParameterType("colour", matching: #/[a-z]+/#) { text -> String in
+                    guard ["red", "blue"].contains(text.lowercased()) else { throw StepFailure("'\(text)' is not a paint colour") }
+                    return text
+                })
+                steps.action("paint it {colour}") { (_, _, _: String) in }
+            }
+        ])
+        let item = binder.bind(makeCase(instructions: ["Paint it purple"]), caseID: "T-1").steps[0].items[0]
+        #expect(item.plan.binding.state == .undefined)
+        guard case .undefined(let message) = item.resolution else { Issue.record("not undefined: \(item.resolution)"); return }
+        #expect(message.contains(#""paint it {colour}" at StepwiseBindingTests/BinderTests.swift:"#))
+        #expect(message.hasSuffix("rejects it: 'purple' is not a paint colour"))
+    }
+
     @Test("a snippet escapes braces and backslashes")
     func snippetEscapes() throws {
         let snippet = try #require(binding(#"type {x} \ y"#) { _ in }.snippet)

@@ -20,7 +20,8 @@ struct ReportRequest: Hashable {
                     "unknown format '\(parts[0])'; use one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if parts.count == 2, !parts[1].isEmpty {
-                requests.append(ReportRequest(format: format, destination: .path(parts[1])))
+                // `-` is standard output here as with --output, never a file named "-".
+                requests.append(ReportRequest(format: format, destination: parts[1] == "-" ? .standardOutput : .path(parts[1])))
             } else if let output = outputs.popFirst() {
                 requests.append(ReportRequest(format: format, destination: output == "-" ? .standardOutput : .path(output)))
             } else {

@@ -145,6 +145,12 @@ struct RunCommandTests {
         #expect(throws: UsageError.self) { try ReportRequest.parse(formats: ["pdf"], outputs: []) }
     }
 
+    @Test("FORMAT:- is standard output, as --output - is, and counts as the one report there")
+    func dashIsStandardOutput() throws {
+        #expect(try ReportRequest.parse(formats: ["markdown:-"], outputs: []) == [ReportRequest(format: .markdown, destination: .standardOutput)])
+        #expect(throws: UsageError.self) { try ReportRequest.parse(formats: ["markdown:-", "json"], outputs: []) }
+    }
+
     @Test("an empty format or one with only a path is a usage error, not a crash", arguments: ["", ":out/report.xml"])
     func emptyFormat(value: String) {
         #expect(throws: UsageError.self) { try ReportRequest.parse(formats: [value], outputs: []) }

@@ -132,6 +132,27 @@ struct CommandTests {
         #expect(errors.text.hasSuffix("1 file checked: 1 warning\n"))
     }
 
+    @Test("lint points its caret at a problem far along a one-line JSON record and never echoes escape sequences")
+    func lintLongLine() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("MM-T3.json").path
+        let padding = String(repeating: "x", count: 600)
+        try "{\"key\": \"MM-T3\", \"name\": \"\u{1B}[2J\(padding)\", \"steps\": [}".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let errors = Captured()
+        let status = try command(LintCommand.self, ["lint", path]).execute(errors: errors.sink)
+        #expect(status == 1)
+        #expect(!errors.text.unicodeScalars.contains("\u{1B}"))
+        let lines = errors.text.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first)
+        #expect(header.hasPrefix("\(path):1:") && header.contains(": error: invalid JSON"))
+        let excerpt = lines[1]
+        let caretOffset = try #require(lines[2].firstIndex(of: "^")).utf16Offset(in: lines[2])
+        #expect(excerpt.hasPrefix("    …"))
+        #expect(excerpt[excerpt.index(excerpt.startIndex, offsetBy: caretOffset)] == "}")
+    }
+
     @Test("lint exits 1 when a file has an error")
     func lintErrors() throws {
         let directory = try temporaryDirectory()

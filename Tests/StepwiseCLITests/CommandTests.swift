@@ -132,6 +132,20 @@ struct CommandTests {
         #expect(errors.text.hasSuffix("1 file checked: 1 warning\n"))
     }
 
+    @Test("list shows a title's tabs as spaces and its escape sequences as pictures, so rows stay rows")
+    func listControlCharacters() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("MM-T2.md").path
+        let text = "---\nkey: MM-T2\ntitle: Evil\t\u{1B}[31mred\u{1B}[0m\n---\n\n## MM-T2: Evil\n\n**Step 1**\n\n> <article>Do it</article>\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let output = Captured()
+        let status = try command(ListCommand.self, ["list", path]).execute(output: output.sink, errors: Captured().sink)
+        #expect(status == 0)
+        #expect(!output.text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\t" })
+        #expect(output.text.contains("MM-T2  Evil ␛[31mred␛[0m"))
+    }
+
     @Test("lint points its caret at a problem far along a one-line JSON record and never echoes escape sequences")
     func lintLongLine() throws {
         let directory = try temporaryDirectory()

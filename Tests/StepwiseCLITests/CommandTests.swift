@@ -167,6 +167,32 @@ struct CommandTests {
         #expect(excerpt[excerpt.index(excerpt.startIndex, offsetBy: caretOffset)] == "}")
     }
 
+    @Test("report on a mistyped path or an empty directory still writes the catalogue, but says so and exits 1")
+    func reportMissingPath() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let empty = directory.appendingPathComponent("empty").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let catalogue = directory.appendingPathComponent("catalogue.md").path
+        let errors = Captured()
+        let report = try command(ReportCommand.self, ["report", empty, "/no/such/export", "--output", catalogue])
+        let status = try report.execute(output: Captured().sink, errors: errors.sink)
+        #expect(status == 1)
+        #expect(errors.text.contains("\(empty):1:1: error: no .md or .json spec files in this directory"))
+        #expect(errors.text.contains("/no/such/export:1:1: error: no such file or directory"))
+        #expect(try String(contentsOfFile: catalogue, encoding: .utf8).hasPrefix("# Catalogue\n\n0 cases"))
+    }
+
+    @Test("report on a real export exits 0 and prints nothing on standard error")
+    func reportSpecs() throws {
+        let errors = Captured()
+        let output = Captured()
+        let status = try command(ReportCommand.self, ["report", mmT938]).execute(output: output.sink, errors: errors.sink)
+        #expect(status == 0)
+        #expect(errors.text.isEmpty)
+        #expect(output.text.hasPrefix("# Catalogue\n\n1 case"))
+    }
+
     @Test("lint exits 1 when a file has an error")
     func lintErrors() throws {
         let directory = try temporaryDirectory()

@@ -36,18 +36,28 @@ struct ReaderContext {
     /// Reports step numbers that skip (`1, 2, 5`): the Zephyr Markdown export drops calls to cases
     /// in other folders, so a gap usually means a call this file cannot show.
     mutating func reportGaps(in steps: [Step]) {
-        var seen = Set<Int>()
-        for step in steps {
-            if let top = Int(step.number.prefix { $0 != "." }) { seen.insert(top) }
+        // Gaps are found between the numbers written, never by walking 1...highest: a typo such as
+        // "**Step 20210101**" must not cost a loop that long, and "**Step 0**" none at all.
+        let written = Set(steps.compactMap { Int($0.number.prefix { $0 != "." }) }).filter { $0 >= 1 }.sorted()
+        var gaps: [ClosedRange<Int>] = []
+        var next = 1
+        for number in written {
+            if number > next { gaps.append(next...(number - 1)) }
+            next = number + 1
         }
-        guard let highest = seen.max() else { return }
-        let missing = (1...highest).filter { !seen.contains($0) }
-        guard !missing.isEmpty, let anchor = steps.first(where: { (Int($0.number.prefix { $0 != "." }) ?? 0) > missing[0] })
+        guard let first = gaps.first?.lowerBound,
+            let anchor = steps.first(where: { (Int($0.number.prefix { $0 != "." }) ?? 0) > first })
         else { return }
-        let list = missing.map(String.init).joined(separator: ", ")
+        let missing = gaps.reduce(0) { $0 + $1.count }
+        // A few missing numbers are listed one by one; more (a typo, a long run of calls) as ranges.
+        let list =
+            missing <= 20
+            ? gaps.flatMap { $0 }.map(String.init).joined(separator: ", ")
+            : gaps.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }.prefix(20)
+                .joined(separator: ", ") + (gaps.count > 20 ? ", …" : "")
         diagnostics.append(
             Diagnostic(
-                .note, "step\(missing.count == 1 ? "" : "s") \(list) missing from the numbering", at: anchor.location,
+                .note, "step\(missing == 1 ? "" : "s") \(list) missing from the numbering", at: anchor.location,
                 hint: "the export leaves out calls to other test cases; the JSON record names them",
                 code: "steps.gap"))
     }

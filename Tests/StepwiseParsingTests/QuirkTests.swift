@@ -164,6 +164,28 @@ struct QuirkTests {
         #expect(note.location?.line == file.testCase?.steps.last?.location.line)
     }
 
+    @Test("a step numbered 0 is read like any other, never crashing the reader", arguments: ["fixture.md", "mm.md"])
+    func stepZero(path: String) throws {
+        let text =
+            path == "mm.md"
+            ? Fixtures.mattermost(body: "**Step 0**\n\nzero\n\n---\n\n**Step 2**\n\ntwo\n")
+            : Fixtures.zephyr(action: "one").replacingOccurrences(of: "**Step 1**", with: "**Step 0**")
+                + "\n**Step 2**\n\n> <article>two</article>\n"
+        let file = Fixtures.read(text, path: path)
+        #expect(file.testCase?.steps.map(\.number) == ["0", "2"])
+        #expect(file.diagnostics.first { $0.code == "steps.gap" }?.message == "step 1 missing from the numbering")
+    }
+
+    @Test("a mistyped huge step number is read at once, its gap given as a range")
+    func hugeStepNumber() throws {
+        var text = Fixtures.zephyr(action: "one")
+        text += "\n**Step 5**\n\n> <article>five</article>\n\n**Step 999999999999**\n\n> <article>typo</article>\n"
+        let file = Fixtures.read(text)
+        #expect(file.testCase?.steps.map(\.number) == ["1", "5", "999999999999"])
+        let note = try #require(file.diagnostics.first { $0.code == "steps.gap" })
+        #expect(note.message == "steps 2–4, 6–999999999998 missing from the numbering")
+    }
+
     @Test("NBSP, zero-width space and U+2028 in text")
     func invisibleCharacters() throws {
         let step = try Fixtures.onlyStep(Fixtures.zephyr(action: "Click\u{A0}Save\u{200B} then\u{2028}wait"))

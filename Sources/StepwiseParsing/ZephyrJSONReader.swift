@@ -92,16 +92,19 @@ struct ZephyrJSONReader {
             switch member {
             case .string(let string) where !string.isEmpty:
                 if let text = html(member, line: line)?.text { fields.append(Field(name: name, value: text)) }
-            case .array(let values, _) where !values.isEmpty:
-                let joined = values.map { value -> String in
-                    switch value {
-                    case .string(let string): string
-                    case .number(let number): number
-                    case .bool(let bool): String(bool)
-                    default: value["name"]?.string ?? ""
-                    }
+            case .array(let values, _):
+                // A multi-select: nulls and empty entries are not choices, and a list of none is empty.
+                let joined = values.compactMap { value -> String? in
+                    let text: String? =
+                        switch value {
+                        case .string(let string): string
+                        case .number(let number): number
+                        case .bool(let bool): String(bool)
+                        default: value["name"]?.string
+                        }
+                    return text?.isEmpty == false ? text : nil
                 }.joined(separator: ",")
-                fields.append(Field(name: name, value: RichText(text: joined)))
+                if !joined.isEmpty { fields.append(Field(name: name, value: RichText(text: joined))) }
             case .number(let number): fields.append(Field(name: name, value: RichText(text: number)))
             case .bool(let bool): fields.append(Field(name: name, value: RichText(text: String(bool))))
             default: continue

@@ -204,6 +204,17 @@ struct QuirkTests {
         #expect(testCase.folder == ["Suite", "Things"])
     }
 
+    @Test("a multi-select custom field leaves out its nulls and empty entries, and one with none is left out")
+    func jsonMultiSelectNulls() throws {
+        let json = """
+            {"key": "MM-T7", "name": "Fields", "customFields": {"Tags": ["a", null, "", 1, true], "Nothing": [null, ""]},
+             "steps": [{"inline": {"description": "Do"}, "testCase": null}]}
+            """
+        let testCase = try #require(Fixtures.read(json, path: "MM-T7.json").testCase)
+        #expect(testCase.fields.map(\.name) == ["Tags"])
+        #expect(testCase.fields.first?.value.plainText == "a,1,true")
+    }
+
     @Test("the format is chosen by content, whatever the file is called")
     func detection() {
         #expect(Fixtures.read(Fixtures.zephyr(action: "x"), path: "a.txt").format == .zephyrMarkdown)

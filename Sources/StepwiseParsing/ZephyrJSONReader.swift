@@ -31,8 +31,11 @@ struct ZephyrJSONReader {
             return (nil, context.diagnostics)
         }
         let caseLine = root.offset.map { source.line(ofByte: $0) } ?? 1
-        var testCase = TestCase(
-            key: key, title: root["name"]?.string ?? "", format: .zephyrJSON, location: context.location(line: caseLine))
+        let title = root["name"]?.string ?? ""
+        if title.isEmpty {
+            context.report(.warning, "the record has no \"name\": the case has no title", line: caseLine, code: "case.title")
+        }
+        var testCase = TestCase(key: key, title: title, format: .zephyrJSON, location: context.location(line: caseLine))
         testCase.status = root["status"]?["name"]?.string
         testCase.priority = root["priority"]?["name"]?.string
         testCase.component = root["component"]?["name"]?.string

@@ -215,6 +215,16 @@ struct QuirkTests {
         #expect(testCase.fields.first?.value.plainText == "a,1,true")
     }
 
+    @Test("a JSON record without a name is read, with a warning that the case has no title")
+    func jsonWithoutName() throws {
+        let json = #"{"key": "MM-T8", "steps": [{"inline": {"description": "Do"}, "testCase": null}]}"#
+        let file = Fixtures.read(json, path: "MM-T8.json")
+        #expect(file.testCase?.key == "MM-T8")
+        #expect(file.testCase?.title == "")
+        #expect(file.diagnostics.map(\.code) == ["case.title"])
+        #expect(file.diagnostics.first?.severity == .warning)
+    }
+
     @Test("the format is chosen by content, whatever the file is called")
     func detection() {
         #expect(Fixtures.read(Fixtures.zephyr(action: "x"), path: "a.txt").format == .zephyrMarkdown)

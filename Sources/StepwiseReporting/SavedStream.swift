@@ -44,7 +44,11 @@ public enum SavedStream {
         }
         let decoder = EventStream.makeDecoder()
         var events: [Event] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines end at LF bytes: as Characters, CRLF is one grapheme that never equals "\n", so a
+        // stream that went through a Windows editor or git's autocrlf would be one long line.
+        for (index, bytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            var line = Substring(bytes)
+            if line.hasSuffix("\r") { line = line.dropLast() }
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             do {
                 events.append(try decoder.decode(Event.self, from: Data(line.utf8)))
@@ -55,7 +59,7 @@ public enum SavedStream {
                         at: SourceLocation(file: path, line: index + 1),
                         hint: "every line must be one JSON event with `schema` and `kind`, as `--format ndjson` writes",
                         code: "stream.invalid"),
-                    sourceLine: String(line.prefix(200)))
+                    sourceLine: String(line))
             }
         }
         return events

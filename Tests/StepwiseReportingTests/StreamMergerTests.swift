@@ -80,6 +80,14 @@ import Testing
         #expect(invalid.description.contains("\n    not json\n    ^"))
     }
 
+    @Test("a stream saved with CRLF line endings reads like the same stream with LF")
+    func crlfStream() throws {
+        let text = try ReportFixtures.text("mixed-run.ndjson")
+        let crlf = Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let events = try SavedStream.events(from: crlf, path: "shard.ndjson")
+        #expect(events == (try ReportFixtures.events("mixed-run.ndjson")))
+    }
+
     @Test("a missing file is an error that says so")
     func missingFile() {
         #expect(throws: SavedStream.ReadError.self) { try SavedStream.read(path: "/nonexistent/stream.ndjson") }

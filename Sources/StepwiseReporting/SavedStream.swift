@@ -77,6 +77,9 @@ public enum SavedStream {
     private static func reason(_ error: any Error) -> String {
         guard let decoding = error as? DecodingError else { return "\(error)" }
         switch decoding {
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+            // Valid JSON with a value the event cannot hold, such as an unknown status.
+            return "unexpected value at `\(path(context.codingPath))`: \(context.debugDescription)"
         case .dataCorrupted(let context):
             return context.underlyingError.map { "invalid JSON (\($0.localizedDescription))" } ?? "invalid JSON"
         case .keyNotFound(let key, let context): return "missing `\(path(context.codingPath + [key]))`"

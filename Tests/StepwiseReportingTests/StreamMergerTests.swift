@@ -88,6 +88,17 @@ import Testing
         #expect(events == (try ReportFixtures.events("mixed-run.ndjson")))
     }
 
+    @Test("a valid JSON line with a value no event holds names the field, not 'invalid JSON'")
+    func unknownValue() throws {
+        let line = try #require(try ReportFixtures.text("mixed-run.ndjson").split(separator: "\n").first { $0.contains("\"itemFinished\"") })
+        let edited = line.replacingOccurrences(of: "\"status\":\"passed\"", with: "\"status\":\"exploded\"")
+        #expect(edited != String(line))
+        let error = try #require(throws: SavedStream.ReadError.self) {
+            try SavedStream.events(from: Data(edited.utf8), path: "edited.ndjson")
+        }
+        #expect(error.description.hasPrefix("edited.ndjson:1:1: error: not a Stepwise event: unexpected value at `status`"))
+    }
+
     @Test("a missing file is an error that says so")
     func missingFile() {
         #expect(throws: SavedStream.ReadError.self) { try SavedStream.read(path: "/nonexistent/stream.ndjson") }

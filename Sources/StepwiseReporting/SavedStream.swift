@@ -51,7 +51,15 @@ public enum SavedStream {
             if line.hasSuffix("\r") { line = line.dropLast() }
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             do {
+                if events.isEmpty { try checkSchema(of: line, decoder: decoder) }
                 events.append(try decoder.decode(Event.self, from: Data(line.utf8)))
+            } catch let error as UnreadableSchema {
+                throw ReadError(
+                    diagnostic: Diagnostic(
+                        .error, "the event stream is schema \(error.schema); this Stepwise reads schema \(Event.schemaVersion)",
+                        at: SourceLocation(file: path, line: index + 1),
+                        hint: "render it with the Stepwise version that wrote it, or a newer one", code: "stream.schema"),
+                    sourceLine: String(line))
             } catch {
                 throw ReadError(
                     diagnostic: Diagnostic(
@@ -72,6 +80,23 @@ public enum SavedStream {
         let reporter = try Reporters.make(format, destination: destination, options: options)
         for event in events { try reporter.receive(event) }
         try reporter.finish()
+    }
+
+    /// A stream from a Stepwise with a newer, incompatible schema: its events would be misread.
+    private struct UnreadableSchema: Error {
+        var schema: Int
+    }
+
+    private struct Envelope: Decodable {
+        var schema: Int?
+    }
+
+    /// The first event's schema decides for the stream: one run writes one schema.
+    private static func checkSchema(of line: Substring, decoder: JSONDecoder) throws {
+        guard let schema = try? decoder.decode(Envelope.self, from: Data(line.utf8)).schema,
+            schema > Event.schemaVersion
+        else { return }
+        throw UnreadableSchema(schema: schema)
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -88,6 +88,16 @@ import Testing
         #expect(events == (try ReportFixtures.events("mixed-run.ndjson")))
     }
 
+    @Test("a stream from a newer schema is refused at its first line, not misread")
+    func newerSchema() throws {
+        let data = Data("{\"schema\":2,\"kind\":\"runStarted\",\"runID\":\"r\"}\n".utf8)
+        let error = try #require(throws: SavedStream.ReadError.self) {
+            try SavedStream.events(from: data, path: "new.ndjson")
+        }
+        #expect(error.diagnostic.code == "stream.schema")
+        #expect(error.description.hasPrefix("new.ndjson:1:1: error: the event stream is schema 2; this Stepwise reads schema 1"))
+    }
+
     @Test("a valid JSON line with a value no event holds names the field, not 'invalid JSON'")
     func unknownValue() throws {
         let line = try #require(try ReportFixtures.text("mixed-run.ndjson").split(separator: "\n").first { $0.contains("\"itemFinished\"") })

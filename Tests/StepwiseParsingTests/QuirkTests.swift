@@ -186,6 +186,37 @@ struct QuirkTests {
         #expect(note.message == "steps 2–4, 6–999999999998 missing from the numbering")
     }
 
+    @Test("a Mattermost step or section marker with its text on the next line, no blank line between, still starts it")
+    func mattermostMarkerWithoutBlankLine() throws {
+        let body = """
+            **Step 1**
+
+            Open A
+
+            **Step 2**
+            Do X right after the marker
+
+            **Expected**
+            It works
+            """
+        let file = Fixtures.read(Fixtures.mattermost(body: body), path: "mm.md")
+        let steps = try #require(file.testCase?.steps)
+        #expect(steps.map(\.number) == ["1", "2"])
+        #expect(steps[0].expectations.isEmpty)
+        #expect(steps[1].instructions.map(\.text) == ["Do X right after the marker"])
+        #expect(steps[1].expectations.map(\.text) == ["It works"])
+        #expect(steps[1].instructions.first?.location.line == (steps[1].location.line + 1))
+        #expect(file.diagnostics.isEmpty)
+    }
+
+    @Test("a bold step marker followed by text on the same line is text, not a marker")
+    func mattermostMarkerInsideSentence() throws {
+        let body = "**Step 1**\n\nOpen A\n**Expected** is what the user sees\n"
+        let step = try Fixtures.onlyStep(Fixtures.mattermost(body: body), path: "mm.md")
+        #expect(step.expectations.isEmpty)
+        #expect(step.instructions.map(\.text) == ["Open A Expected is what the user sees"])
+    }
+
     @Test("NBSP, zero-width space and U+2028 in text")
     func invisibleCharacters() throws {
         let step = try Fixtures.onlyStep(Fixtures.zephyr(action: "Click\u{A0}Save\u{200B} then\u{2028}wait"))

@@ -217,6 +217,23 @@ struct QuirkTests {
         #expect(step.instructions.map(\.text) == ["Open A Expected is what the user sees"])
     }
 
+    @Test("a hand-written quote without an article is read as HTML, with a warning that says so")
+    func quoteWithoutArticle() throws {
+        let text = Fixtures.zephyr(action: "one") + "\n**Step 2**\n\n> Press <b>Save</b>\n"
+        let file = Fixtures.read(text)
+        #expect(file.testCase?.steps.last?.instructions.map(\.text) == ["Press Save"])
+        let warning = try #require(file.diagnostics.first { $0.code == "zephyr.article" })
+        #expect(warning.message == "a quote without '<article>…</article>'")
+        #expect(warning.hint?.hasPrefix("the export writes '> <article>HTML</article>'") == true)
+    }
+
+    @Test("an article that is opened but never closed is reported as not closed")
+    func articleNotClosed() throws {
+        let text = Fixtures.zephyr(action: "one") + "\n**Step 2**\n\n> <article>Press Save\n"
+        let warning = try #require(Fixtures.read(text).diagnostics.first { $0.code == "zephyr.article" })
+        #expect(warning.message == "'<article>' is not closed")
+    }
+
     @Test("NBSP, zero-width space and U+2028 in text")
     func invisibleCharacters() throws {
         let step = try Fixtures.onlyStep(Fixtures.zephyr(action: "Click\u{A0}Save\u{200B} then\u{2028}wait"))

@@ -36,6 +36,7 @@ struct ReaderContext {
     /// Reports step numbers that skip (`1, 2, 5`): the Zephyr Markdown export drops calls to cases
     /// in other folders, so a gap usually means a call this file cannot show.
     mutating func reportGaps(in steps: [Step]) {
+        reportOrder(of: steps)
         // Gaps are found between the numbers written, never by walking 1...highest: a typo such as
         // "**Step 20210101**" must not cost a loop that long, and "**Step 0**" none at all.
         let written = Set(steps.compactMap { Int($0.number.prefix { $0 != "." }) }).filter { $0 >= 1 }.sorted()
@@ -60,6 +61,24 @@ struct ReaderContext {
                 .note, "step\(missing == 1 ? "" : "s") \(list) missing from the numbering", at: anchor.location,
                 hint: "the export leaves out calls to other test cases; the JSON record names them",
                 code: "steps.gap"))
+    }
+
+    /// Reports the first step numbered below the one before it (`2, 10, 1`): steps run in the
+    /// order they are written, which a hand-edited file can make differ from their numbers.
+    private mutating func reportOrder(of steps: [Step]) {
+        var highest = 0
+        var highestNumber = ""
+        for step in steps {
+            guard let top = Int(step.number.prefix { $0 != "." }) else { continue }
+            if top < highest {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, "step \(step.number) comes after step \(highestNumber)", at: step.location,
+                        hint: "steps run in the order they are written, not by their numbers", code: "steps.order"))
+                return
+            }
+            if top > highest { (highest, highestNumber) = (top, step.number) }
+        }
     }
 
     /// A title as the export wrote it, with the `(newline)` marker the Zephyr export uses for a

@@ -234,6 +234,26 @@ struct QuirkTests {
         #expect(warning.message == "'<article>' is not closed")
     }
 
+    @Test("steps written out of numeric order are read in file order, with a warning at the first one out of place")
+    func stepsOutOfOrder() throws {
+        var text = Fixtures.zephyr(action: "one").replacingOccurrences(of: "**Step 1**", with: "**Step 2**")
+        text += "\n**Step 3**\n\n> <article>three</article>\n\n**Step 1**\n\n> <article>first</article>\n"
+        let file = Fixtures.read(text)
+        let steps = try #require(file.testCase?.steps)
+        #expect(steps.map(\.number) == ["2", "3", "1"])
+        let warning = try #require(file.diagnostics.first { $0.code == "steps.order" })
+        #expect(warning.message == "step 1 comes after step 3")
+        #expect(warning.location?.line == steps[2].location.line)
+    }
+
+    @Test("called steps numbered N.M after step N are in order")
+    func nestedStepsInOrder() throws {
+        let body = "**Step 1**\n\none\n\n---\n\n**Step 2 from MM-T9: Setup**\n\n_**Step 2.1**_\n\nsub\n\n---\n\n**Step 3**\n\nthree\n"
+        let file = Fixtures.read(Fixtures.mattermost(body: body), path: "mm.md")
+        #expect(file.testCase?.steps.map(\.number) == ["1", "2", "2.1", "3"])
+        #expect(!file.diagnostics.contains { $0.code == "steps.order" })
+    }
+
     @Test("NBSP, zero-width space and U+2028 in text")
     func invisibleCharacters() throws {
         let step = try Fixtures.onlyStep(Fixtures.zephyr(action: "Click\u{A0}Save\u{200B} then\u{2028}wait"))

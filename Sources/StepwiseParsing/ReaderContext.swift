@@ -27,10 +27,12 @@ struct ReaderContext {
         number: String, call: CaseCall?, action: LocatedText?, testData: LocatedText?, expected: LocatedText?,
         info: [Field], line: Int
     ) -> Step {
-        Step(
+        let (instructions, written) = action.map { itemizer.numberedInstructions($0) } ?? ([], [])
+        let expectations = expected.map { itemizer.expectations($0) } ?? []
+        return Step(
             number: number, call: call, action: action?.text, testData: testData?.text, expected: expected?.text,
-            info: info, instructions: action.map { itemizer.instructions($0) } ?? [],
-            expectations: expected.map { itemizer.expectations($0) } ?? [], location: location(line: line))
+            info: info, instructions: instructions,
+            expectations: StepItemizer.resolvingReferences(expectations, written: written), location: location(line: line))
     }
 
     /// Reports step numbers that skip (`1, 2, 5`): the Zephyr Markdown export drops calls to cases

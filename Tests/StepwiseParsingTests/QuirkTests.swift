@@ -254,6 +254,28 @@ struct QuirkTests {
         #expect(!file.diagnostics.contains { $0.code == "steps.order" })
     }
 
+    @Test(
+        "\"On N.\" points at the instruction written with the number N, when a list does not start at 1",
+        arguments: [
+            "<ol start=\"3\"><li>Open the menu</li><li>Click Save</li></ol>", "3. Open the menu<br>4. Click Save",
+        ])
+    func referencesFollowWrittenNumbers(action: String) throws {
+        let step = try Fixtures.onlyStep(
+            Fixtures.zephyr(action: action, expected: "On 4. It is saved<br>On 3. The menu opens"))
+        #expect(step.instructions.map(\.number) == [1, 2])
+        #expect(step.expectations.map(\.instruction) == [2, 1])
+    }
+
+    @Test("\"On N.\" keeps N when the list starts at 1, or when no instruction is written with N")
+    func referencesByPosition() throws {
+        let fromOne = try Fixtures.onlyStep(
+            Fixtures.zephyr(action: "<ol><li>Open</li><li>Save</li></ol>", expected: "On 2. Saved<br>On 7. Nothing"))
+        #expect(fromOne.expectations.map(\.instruction) == [2, 7])
+        let bullets = try Fixtures.onlyStep(
+            Fixtures.zephyr(action: "<ul><li>Open</li><li>Save</li></ul>", expected: "On 2. Saved"))
+        #expect(bullets.expectations.map(\.instruction) == [2])
+    }
+
     @Test("NBSP, zero-width space and U+2028 in text")
     func invisibleCharacters() throws {
         let step = try Fixtures.onlyStep(Fixtures.zephyr(action: "Click\u{A0}Save\u{200B} then\u{2028}wait"))

@@ -73,7 +73,8 @@ final class DiagnosticPrinter {
         guard let lines = linesByFile[file], line >= 1, line <= lines.count else { return nil }
         var text = lines[line - 1]
         if text.hasSuffix("\r") { text = text.dropLast() }
-        // Long lines (a whole HTML step on one line) are cut, keeping the caret's column visible.
-        return String(text.prefix(400))
+        // A long line (a whole HTML step, a one-line JSON record) is cut around the column by
+        // `Diagnostic.rendered`, which knows where the caret goes.
+        return String(text)
     }
 }

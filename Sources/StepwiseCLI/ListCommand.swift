@@ -47,9 +47,11 @@ struct ListCommand: ParsableCommand {
         return failed || pathProblems.contains(where: { $0.severity == .error }) ? 1 : 0
     }
 
-    /// Titles may hold line breaks; a row may not.
+    /// Titles may hold line breaks, tabs and control characters; a row may not, nor may it send
+    /// escape sequences to the terminal.
     static func oneLine(_ text: String) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let flat = text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+            .showingControlCharacters
         return flat.count > 60 ? String(flat.prefix(59)) + "…" : flat
     }
 

@@ -21,7 +21,8 @@ struct ReportCommand: ParsableCommand {
               stepwise report exports/ --format json | jq '.totals'
 
             Exit status: 0 when the report was written (whatever the export holds), 1 when it \
-            could not be written, 64 for a usage error.
+            could not be written or a path is missing or holds no specs (the report is still \
+            written), 64 for a usage error.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -46,6 +47,16 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let status = try execute(output: .standardOutput, errors: .standardError)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Writes the report and returns the exit status.
+    ///
+    /// A missing path or a directory without specs is still catalogued (as a diagnostic in the
+    /// report), but it is also printed and fails the command: a mistyped path in a CI job must not
+    /// pass as an empty export.
+    func execute(output: TextSink, errors: TextSink) throws -> Int32 {
         let catalogue = CatalogueBuilder.build(paths: paths, libraries: StepLibraries.current, phraseLimit: top)
         let text: String
         switch format {
@@ -53,15 +64,18 @@ struct ReportCommand: ParsableCommand {
         case .json: text = try catalogue.json()
         case .markdown: text = catalogue.markdown()
         }
-        if let output {
+        if let path = self.output {
             do {
-                try AtomicFile.write(text, to: output)
+                try AtomicFile.write(text, to: path)
             } catch {
-                FileHandle.standardError.write(Data("stepwise: error: cannot write \(output): \(error)\n".utf8))
-                throw ExitCode.failure
+                errors.write("stepwise: error: cannot write \(path): \(error)\n")
+                return ExitCode.failure.rawValue
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            output.write(text)
         }
+        let pathProblems = catalogue.diagnostics.map(\.diagnostic).filter { $0.code?.hasPrefix("path.") == true }
+        DiagnosticPrinter(output: errors).print(pathProblems)
+        return pathProblems.contains { $0.severity == .error } ? ExitCode.failure.rawValue : 0
     }
 }

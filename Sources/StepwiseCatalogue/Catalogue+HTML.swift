@@ -7,8 +7,8 @@ extension Catalogue {
     /// export is escaped.
     public func html(title: String = "Stepwise catalogue") -> String {
         var body = ""
-        body += "<header><h1>\(Self.escape(title))</h1><p>\(totals.cases) cases, \(totals.steps) steps, \(totals.items) items"
-        if totals.twins > 0 { body += " · \(totals.files) files, \(totals.twins) twins counted once" }
+        body += "<header><h1>\(Self.escape(title))</h1><p>\(headline)"
+        if totals.twins > 0 { body += " · \(twinsNote)" }
         body += "</p></header>\n"
         body += "<section class=cards>"
         body += card("cases bound", totals.boundCases, totals.cases)

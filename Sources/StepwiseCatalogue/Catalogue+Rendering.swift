@@ -21,8 +21,8 @@ extension Catalogue {
     /// A compact Markdown summary for CI job pages and merge-request notes.
     public func markdown(top: Int = 15) -> String {
         var out = "# Catalogue\n\n"
-        out += "\(totals.cases) cases, \(totals.steps) steps, \(totals.items) items"
-        if totals.twins > 0 { out += " (\(totals.files) files, \(totals.twins) twins counted once)" }
+        out += "\(headline)"
+        if totals.twins > 0 { out += " (\(twinsNote))" }
         out += ".\n\n"
         out += "| coverage | bound | of | share |\n| :-- | --: | --: | --: |\n"
         out += "| cases | \(totals.boundCases) | \(totals.cases) | \(Self.percent(totals.boundCases, of: totals.cases)) |\n"
@@ -49,13 +49,26 @@ extension Catalogue {
             out += "| \(phrase.occurrences) | \(phrase.kind.rawValue) | \(Self.cell(phrase.text)) | \(phrase.examples.joined(separator: ", ")) |\n"
         }
         let problems = diagnostics.filter { $0.diagnostic.severity == .error }
-        out += "\n## Diagnostics\n\n\(diagnostics.count) diagnostics, \(problems.count) errors"
+        out += "\n## Diagnostics\n\n\(Self.counted(diagnostics.count, "diagnostic")), \(Self.counted(problems.count, "error"))"
         out += drift.isEmpty ? ", no drift.\n" : "; drift in \(drift.joined(separator: ", ")).\n"
         for item in problems.prefix(top) {
             out += "- `\(item.diagnostic.location?.description ?? "?")` \(Self.cell(item.diagnostic.message))\n"
         }
         return out
     }
+
+    /// `1 case, 3 steps, 8 items`.
+    var headline: String {
+        [
+            Self.counted(totals.cases, "case"), Self.counted(totals.steps, "step"), Self.counted(totals.items, "item"),
+        ].joined(separator: ", ")
+    }
+
+    /// `2 files, 1 twin counted once`.
+    var twinsNote: String { "\(Self.counted(totals.files, "file")), \(Self.counted(totals.twins, "twin")) counted once" }
+
+    /// `1 case`, `2 cases`.
+    static func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     /// Escapes text for a Markdown table cell, as every Stepwise report does.
     static func cell(_ text: String) -> String { MarkdownReport.escape(text) }

@@ -40,27 +40,73 @@ extension Diagnostic {
     /// Renders the diagnostic like a compiler: `file:line:col: error: message`, the source line,
     /// a caret under the column and the hint.
     ///
+    /// A line too long to show whole (a single-line JSON record, a whole HTML step) is cut to a
+    /// window around the column, marked `…`, so the caret always stands under the problem. Control
+    /// characters from the file or the message are shown as pictures (`␛`), so a spec cannot
+    /// drive the terminal the diagnostic is printed on.
+    ///
     /// - Parameter sourceLine: the text of the line the location points at, when known.
     public func rendered(sourceLine: String? = nil) -> String {
         var out = ""
         if let location { out += "\(location): " }
-        out += "\(severity.rawValue): \(message)"
+        out += "\(severity.rawValue): \(message.showingControlCharacters)"
         if let sourceLine, let location {
-            let line = sourceLine.replacingTabs()
-            out += "\n    \(line)\n    "
-            let caretColumn = max(1, min(location.column, line.unicodeScalars.count + 1))
-            out += String(repeating: " ", count: caretColumn - 1) + "^"
+            let scalars = Array(sourceLine.unicodeScalars.map { $0 == "\t" ? " " : $0 })
+            let caretIndex = max(0, min(location.column - 1, scalars.count))
+            let window = Self.excerptWindow(around: caretIndex, count: scalars.count)
+            var line = window.lowerBound > 0 ? "…" : ""
+            line.unicodeScalars.append(contentsOf: scalars[window])
+            if window.upperBound < scalars.count { line += "…" }
+            let caretColumn = caretIndex - window.lowerBound + (window.lowerBound > 0 ? 1 : 0)
+            out += "\n    \(line.showingControlCharacters)\n    "
+            out += String(repeating: " ", count: caretColumn) + "^"
         }
-        if let hint { out += "\n    hint: \(hint)" }
+        if let hint { out += "\n    hint: \(hint.showingControlCharacters)" }
         return out
+    }
+
+    /// The widest source excerpt shown, in Unicode scalars.
+    static let excerptWidth = 160
+
+    /// The scalars of a line to show: all of it when it fits, else `excerptWidth` of them with the
+    /// caret a quarter of the way in, so the text leading up to the problem stays readable.
+    static func excerptWindow(around caret: Int, count: Int) -> Range<Int> {
+        guard count > excerptWidth else { return 0..<count }
+        let start = max(0, min(caret - excerptWidth / 4, count - excerptWidth))
+        return start..<(start + excerptWidth)
     }
 }
 
 extension String {
-    fileprivate func replacingTabs() -> String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        for scalar in unicodeScalars { result.unicodeScalars.append(scalar == "\t" ? " " : scalar) }
-        return result
+    /// The text with control characters other than line breaks and tabs shown as Unicode control
+    /// pictures (`␛` for ESC, `␡` for DEL, U+FFFD for the C1 range), so text read from a file
+    /// cannot drive a terminal or corrupt a report.
+    public var showingControlCharacters: String {
+        guard unicodeScalars.contains(where: \.isHiddenControl) else { return self }
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            guard scalar.isHiddenControl else {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar.value {
+            case 0x0...0x1F: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
+            case 0x7F: out += "␡"
+            default: out += "\u{FFFD}"
+            }
+        }
+        return out
+    }
+}
+
+extension Unicode.Scalar {
+    /// A control character a terminal acts on rather than shows (line breaks and tabs excepted).
+    fileprivate var isHiddenControl: Bool {
+        switch value {
+        case 0x9, 0xA: false
+        case 0x0...0x1F, 0x7F...0x9F: true
+        default: false
+        }
     }
 }

@@ -67,7 +67,7 @@ struct MattermostMarkdownReader {
         var target = Target.none
         var sawHeading = false
 
-        for block in parsed.blocks {
+        for block in parsed.blocks.flatMap(splittingLeadingMarker) {
             if block.isComment { continue }
             if case .heading(level: 2, let children) = block.node, !sawHeading {
                 sawHeading = true
@@ -168,6 +168,31 @@ struct MattermostMarkdownReader {
         default: return nil
         }
     }
+
+    /// A paragraph whose first line is only a marker (`**Step 3**`, `**Expected**`) and whose
+    /// next lines are text, as a hand-edited file writes it without the blank line between: the
+    /// marker and the text after it, so the text is not read into the step or section before.
+    /// Every other block is returned as it is.
+    private func splittingLeadingMarker(_ block: MarkdownBlock) -> [MarkdownBlock] {
+        guard case .paragraph(let children) = block.node, children.count > 1,
+            let marker = Self.marker(.paragraph([children[0]])),
+            Self.sectionMarkers.contains(marker) || Self.step(marker, line: block.line) != nil
+        else { return [block] }
+        // Only a marker alone on its line: "**Step 3** Do X" on one line stays a paragraph.
+        var bare = context.source.text(ofLine: block.line).trimmingASCIIWhitespace()
+        while let first = bare.first, first == "*" || first == "_" { bare.removeFirst() }
+        while let last = bare.last, last == "*" || last == "_" { bare.removeLast() }
+        guard bare == marker else { return [block] }
+        var rest = Array(children.dropFirst())
+        while case .text(let text)? = rest.first, text.allSatisfy(\.isWhitespace) { rest.removeFirst() }
+        if case .text(let text)? = rest.first { rest[0] = .text(String(text.drop { $0.isWhitespace })) }
+        guard !rest.isEmpty else { return [block] }
+        let head = MarkdownBlock(node: .paragraph([children[0]]), line: block.line, itemLines: [], isComment: false)
+        let tail = MarkdownBlock(node: .paragraph(rest), line: block.line + 1, itemLines: block.itemLines, isComment: false)
+        return [head] + splittingLeadingMarker(tail)
+    }
+
+    private static let sectionMarkers: Set<String> = ["Objective", "Precondition", "Expected", "Test Data"]
 
     /// `Step 2`, `Step 2.1` or `Step 1 from MM-T3907: Setup the test-app`.
     private static func step(_ marker: String, line: Int) -> PendingStep? {

@@ -27,29 +27,60 @@ struct ReaderContext {
         number: String, call: CaseCall?, action: LocatedText?, testData: LocatedText?, expected: LocatedText?,
         info: [Field], line: Int
     ) -> Step {
-        Step(
+        let (instructions, written) = action.map { itemizer.numberedInstructions($0) } ?? ([], [])
+        let expectations = expected.map { itemizer.expectations($0) } ?? []
+        return Step(
             number: number, call: call, action: action?.text, testData: testData?.text, expected: expected?.text,
-            info: info, instructions: action.map { itemizer.instructions($0) } ?? [],
-            expectations: expected.map { itemizer.expectations($0) } ?? [], location: location(line: line))
+            info: info, instructions: instructions,
+            expectations: StepItemizer.resolvingReferences(expectations, written: written), location: location(line: line))
     }
 
     /// Reports step numbers that skip (`1, 2, 5`): the Zephyr Markdown export drops calls to cases
     /// in other folders, so a gap usually means a call this file cannot show.
     mutating func reportGaps(in steps: [Step]) {
-        var seen = Set<Int>()
-        for step in steps {
-            if let top = Int(step.number.prefix { $0 != "." }) { seen.insert(top) }
+        reportOrder(of: steps)
+        // Gaps are found between the numbers written, never by walking 1...highest: a typo such as
+        // "**Step 20210101**" must not cost a loop that long, and "**Step 0**" none at all.
+        let written = Set(steps.compactMap { Int($0.number.prefix { $0 != "." }) }).filter { $0 >= 1 }.sorted()
+        var gaps: [ClosedRange<Int>] = []
+        var next = 1
+        for number in written {
+            if number > next { gaps.append(next...(number - 1)) }
+            next = number + 1
         }
-        guard let highest = seen.max() else { return }
-        let missing = (1...highest).filter { !seen.contains($0) }
-        guard !missing.isEmpty, let anchor = steps.first(where: { (Int($0.number.prefix { $0 != "." }) ?? 0) > missing[0] })
+        guard let first = gaps.first?.lowerBound,
+            let anchor = steps.first(where: { (Int($0.number.prefix { $0 != "." }) ?? 0) > first })
         else { return }
-        let list = missing.map(String.init).joined(separator: ", ")
+        let missing = gaps.reduce(0) { $0 + $1.count }
+        // A few missing numbers are listed one by one; more (a typo, a long run of calls) as ranges.
+        let list =
+            missing <= 20
+            ? gaps.flatMap { $0 }.map(String.init).joined(separator: ", ")
+            : gaps.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }.prefix(20)
+                .joined(separator: ", ") + (gaps.count > 20 ? ", …" : "")
         diagnostics.append(
             Diagnostic(
-                .note, "step\(missing.count == 1 ? "" : "s") \(list) missing from the numbering", at: anchor.location,
+                .note, "step\(missing == 1 ? "" : "s") \(list) missing from the numbering", at: anchor.location,
                 hint: "the export leaves out calls to other test cases; the JSON record names them",
                 code: "steps.gap"))
+    }
+
+    /// Reports the first step numbered below the one before it (`2, 10, 1`): steps run in the
+    /// order they are written, which a hand-edited file can make differ from their numbers.
+    private mutating func reportOrder(of steps: [Step]) {
+        var highest = 0
+        var highestNumber = ""
+        for step in steps {
+            guard let top = Int(step.number.prefix { $0 != "." }) else { continue }
+            if top < highest {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, "step \(step.number) comes after step \(highestNumber)", at: step.location,
+                        hint: "steps run in the order they are written, not by their numbers", code: "steps.order"))
+                return
+            }
+            if top > highest { (highest, highestNumber) = (top, step.number) }
+        }
     }
 
     /// A title as the export wrote it, with the `(newline)` marker the Zephyr export uses for a

@@ -13,12 +13,17 @@ struct StepItemizer {
 
     // MARK: Instructions
 
-    func instructions(_ source: LocatedText) -> [Instruction] {
+    func instructions(_ source: LocatedText) -> [Instruction] { numberedInstructions(source).instructions }
+
+    /// The instructions, and the number each ordered one is written with where a reader sees one
+    /// (`<ol start="3">`, `3. …` lines): the number an "On 3." in the expected result means.
+    func numberedInstructions(_ source: LocatedText) -> (instructions: [Instruction], written: [WrittenNumber]) {
         var cursor = LineCursor(lines: source.itemLines)
         var result: [Instruction] = []
+        var written: [WrittenNumber] = []
         for (node, line) in Self.flatten(source.text.nodes, lines: source.blockLines) {
             switch node {
-            case .list(_, _, let items):
+            case .list(let ordered, let start, let items):
                 // "Do this:" followed by bullets: the bullets are the variants of that instruction.
                 if case .list(ordered: false, _, _) = node, let last = result.last, last.subItems.isEmpty,
                     last.text.hasSuffix(":")
@@ -26,13 +31,15 @@ struct StepItemizer {
                     result[result.count - 1].subItems = items.map { item(instructionFrom: $0, cursor: &cursor, fallback: line) }
                     continue
                 }
-                for entry in items {
+                for (offset, entry) in items.enumerated() {
                     let instruction = item(instructionFrom: entry, cursor: &cursor, fallback: line)
                     if instruction.text.isEmpty && instruction.subItems.isEmpty { continue }
                     result.append(instruction)
+                    if ordered { written.append(WrittenNumber(number: start + offset, position: result.count)) }
                 }
             case .paragraph(let inline), .group(let inline):
-                appendInstructions(fromInline: inline, line: line, breaksAreLines: source.breaksAreLines, to: &result)
+                appendInstructions(
+                    fromInline: inline, line: line, breaksAreLines: source.breaksAreLines, to: &result, written: &written)
             default:
                 let text = ItemText.normalize(node.plainText)
                 cursor.skip(node)
@@ -44,11 +51,34 @@ struct StepItemizer {
                 }
             }
         }
-        return Self.numbered(result)
+        return (Self.numbered(result), written)
+    }
+
+    /// An ordered instruction's number as written, and its 1-based position in the step.
+    struct WrittenNumber: Equatable {
+        var number: Int
+        var position: Int
+    }
+
+    /// Points each "On N." of `expectations` at the instruction written with the number N, when
+    /// exactly one is and it is not the N-th: a list that starts at 3 makes "On 3." its first item.
+    static func resolvingReferences(_ expectations: [Expectation], written: [WrittenNumber]) -> [Expectation] {
+        guard written.contains(where: { $0.number != $0.position }),
+            expectations.contains(where: { $0.instruction != nil })
+        else { return expectations }
+        return expectations.map { expectation in
+            guard let number = expectation.instruction else { return expectation }
+            let matches = written.filter { $0.number == number }
+            guard matches.count == 1 else { return expectation }
+            var copy = expectation
+            copy.instruction = matches[0].position
+            return copy
+        }
     }
 
     private func appendInstructions(
-        fromInline inline: [RichText.Node], line: Int, breaksAreLines: Bool, to result: inout [Instruction]
+        fromInline inline: [RichText.Node], line: Int, breaksAreLines: Bool, to result: inout [Instruction],
+        written: inout [WrittenNumber]
     ) {
         let lines = Self.lines(of: inline, firstLine: line, breaksAreLines: breaksAreLines)
             .filter { !ItemText.isSeparator($0.text) }
@@ -70,6 +100,7 @@ struct StepItemizer {
             let (text, marker) = ItemText.stripMarker(current.text)
             if marker != nil {
                 result.append(Instruction(number: 0, text: text, location: location(current.line)))
+                if case .ordered(let number)? = marker { written.append(WrittenNumber(number: number, position: result.count)) }
                 startedHere = true
             } else if current.isLabel, !result.isEmpty {
                 result[result.count - 1].notes.append(current.text)

@@ -31,8 +31,11 @@ struct ZephyrJSONReader {
             return (nil, context.diagnostics)
         }
         let caseLine = root.offset.map { source.line(ofByte: $0) } ?? 1
-        var testCase = TestCase(
-            key: key, title: root["name"]?.string ?? "", format: .zephyrJSON, location: context.location(line: caseLine))
+        let title = root["name"]?.string ?? ""
+        if title.isEmpty {
+            context.report(.warning, "the record has no \"name\": the case has no title", line: caseLine, code: "case.title")
+        }
+        var testCase = TestCase(key: key, title: title, format: .zephyrJSON, location: context.location(line: caseLine))
         testCase.status = root["status"]?["name"]?.string
         testCase.priority = root["priority"]?["name"]?.string
         testCase.component = root["component"]?["name"]?.string
@@ -92,16 +95,19 @@ struct ZephyrJSONReader {
             switch member {
             case .string(let string) where !string.isEmpty:
                 if let text = html(member, line: line)?.text { fields.append(Field(name: name, value: text)) }
-            case .array(let values, _) where !values.isEmpty:
-                let joined = values.map { value -> String in
-                    switch value {
-                    case .string(let string): string
-                    case .number(let number): number
-                    case .bool(let bool): String(bool)
-                    default: value["name"]?.string ?? ""
-                    }
+            case .array(let values, _):
+                // A multi-select: nulls and empty entries are not choices, and a list of none is empty.
+                let joined = values.compactMap { value -> String? in
+                    let text: String? =
+                        switch value {
+                        case .string(let string): string
+                        case .number(let number): number
+                        case .bool(let bool): String(bool)
+                        default: value["name"]?.string
+                        }
+                    return text?.isEmpty == false ? text : nil
                 }.joined(separator: ",")
-                fields.append(Field(name: name, value: RichText(text: joined)))
+                if !joined.isEmpty { fields.append(Field(name: name, value: RichText(text: joined))) }
             case .number(let number): fields.append(Field(name: name, value: RichText(text: number)))
             case .bool(let bool): fields.append(Field(name: name, value: RichText(text: String(bool))))
             default: continue

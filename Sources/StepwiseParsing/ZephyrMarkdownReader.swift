@@ -196,14 +196,20 @@ struct ZephyrMarkdownReader {
             end = next.upperBound
             closed = text.hasSuffix("</article>")
         }
-        if !closed {
-            context.report(
-                .warning, "'<article>' is not closed", line: firstLine, column: 3,
-                hint: "the text up to the next step or section is read as its content", code: "zephyr.article")
-        }
         var content = source.bytes[start..<end]
         content = Self.trimmed(content)
-        if content.starts(with: "<article>".utf8) { content = content.dropFirst(9) }
+        let opened = content.starts(with: "<article>".utf8)
+        if !closed {
+            // A hand-written "> text" has no article to close: say what the export writes instead.
+            context.report(
+                .warning, opened ? "'<article>' is not closed" : "a quote without '<article>…</article>'",
+                line: firstLine, column: 3,
+                hint: opened
+                    ? "the text up to the next step or section is read as its content"
+                    : "the export writes '> <article>HTML</article>'; the text up to the next step or section is read as HTML",
+                code: "zephyr.article")
+        }
+        if opened { content = content.dropFirst(9) }
         if content.hasSuffix("</article>") { content = content.dropLast(10) }
         let inner = Self.trimmed(content)
         if inner.isEmpty || Self.equals(inner, "null") { return (nil, lastLine) }

@@ -140,8 +140,15 @@ final class AllureReporter: Reporter {
         return labels
     }
 
-    private static func links(_ record: CaseRecord, pattern: String?) -> [AllureResult.Link] {
-        let url = pattern.map { $0.replacingOccurrences(of: "{}", with: record.key) }
+    /// RFC 3986's unreserved characters: safe in a path, a query and a fragment alike.
+    private static let urlKeyCharacters = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    static func links(_ record: CaseRecord, pattern: String?) -> [AllureResult.Link] {
+        // A key is only ever letters, digits and '-' in Zephyr Scale, but any text in a Markdown
+        // export's front matter: encoded, a space, '#' or 'ü' in it cannot break the URL.
+        let key = record.key.addingPercentEncoding(withAllowedCharacters: urlKeyCharacters) ?? record.key
+        let url = pattern.map { $0.replacingOccurrences(of: "{}", with: key) }
         return [AllureResult.Link(type: "tms", name: record.key, url: url)]
     }
 

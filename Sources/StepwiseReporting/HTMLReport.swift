@@ -158,9 +158,16 @@ enum HTMLReport {
         return out
     }
 
+    /// A step's or item's element ID, unique in the page: streams whose IDs are not already
+    /// prefixed by their case's (`1.i1` rather than `c1.s1.i1`) get the case's ID in front, as
+    /// every case has a step `1`.
+    static func scoped(_ id: String, in record: CaseRecord) -> String {
+        id.hasPrefix(record.caseID + ".") ? id : "\(record.caseID).\(id)"
+    }
+
     private static func stepSection(_ step: StepRecord, in record: CaseRecord) -> String {
         var out =
-            "<li class=\"step s-\(step.status.rawValue)\" id=\"\(HTMLText.escape(step.stepID))\">\n<div class=\"head\">"
+            "<li class=\"step s-\(step.status.rawValue)\" id=\"\(HTMLText.escape(scoped(step.stepID, in: record)))\">\n<div class=\"head\">"
         out += badge(step.status)
         out += "<span class=\"title\">\(HTMLText.escape(ReportText.stepTitle(step)))</span>"
         out += "<span class=\"loc\">\(HTMLText.escape(step.location.description))</span>"
@@ -174,7 +181,7 @@ enum HTMLReport {
 
     private static func itemSection(_ item: ItemRecord, in record: CaseRecord) -> String {
         var out =
-            "<li class=\"item s-\(item.status.rawValue)\" id=\"\(HTMLText.escape(item.itemID))\">\n<div class=\"head\">"
+            "<li class=\"item s-\(item.status.rawValue)\" id=\"\(HTMLText.escape(scoped(item.itemID, in: record)))\">\n<div class=\"head\">"
         out += badge(item.status)
         out += "<span class=\"kind\">\(item.kind == .instruction ? "Do" : "Expect")</span>"
         out += "<span class=\"text\">\(HTMLText.escape(item.text))</span>"

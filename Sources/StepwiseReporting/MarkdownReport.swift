@@ -8,6 +8,17 @@ package enum MarkdownReport {
         Data(text(run).utf8)
     }
 
+    // GitHub refuses a job summary over 1 MiB outright ("upload aborted"), and a summary nobody
+    // scrolls through is no summary: past these sizes the rest is counted, not listed.
+    /// Bytes of summary after which no more table rows are written.
+    static let tableBudget = 400_000
+    /// Bytes of summary after which no more failures are expanded.
+    static let failureBudget = 800_000
+    /// The most failures expanded, in report order (failures first).
+    static let expandedFailureLimit = 25
+    /// The most run diagnostics shown.
+    static let diagnosticLimit = 50
+
     static func text(_ run: RunRecord) -> String {
         var out = "## \(emoji(run.status, flaky: false)) Stepwise: \(ReportText.counts(run))\n\n"
         var facts = [
@@ -19,7 +30,12 @@ package enum MarkdownReport {
         if !run.isComplete { out += "\n> **The run did not finish**: the event stream ends before the run's end.\n" }
         if !run.cases.isEmpty {
             out += "\n|  | Case | Folder | Status | Wall | Virtual |\n| --- | --- | --- | --- | ---: | ---: |\n"
-            for record in HTMLReport.ordered(run.cases) {
+            let ordered = HTMLReport.ordered(run.cases)
+            for (index, record) in ordered.enumerated() {
+                guard out.utf8.count < tableBudget else {
+                    out += "\n_\(ordered.count - index) more cases not listed: the full list is in the HTML, JSON and JUnit reports._\n"
+                    break
+                }
                 var status = record.status.rawValue
                 if record.flaky { status += " (flaky, attempt \(record.attempt))" }
                 let cells = [
@@ -33,12 +49,22 @@ package enum MarkdownReport {
         let failures = HTMLReport.ordered(run.cases).filter { [.failed, .ambiguous, .undefined].contains($0.status) }
         if !failures.isEmpty {
             out += "\n### Failures\n"
-            for record in failures { out += failure(record, clock: run.clock) }
+            for (index, record) in failures.enumerated() {
+                guard index < expandedFailureLimit, out.utf8.count < failureBudget else {
+                    out += "\n_\(failures.count - index) more not expanded: every one is in the HTML, JSON and JUnit reports._\n"
+                    break
+                }
+                out += failure(record, clock: run.clock)
+            }
         }
         let diagnostics = run.runDiagnostics
         if !diagnostics.isEmpty {
             out += "\n### Diagnostics\n\n"
-            out += fenced(diagnostics.map { $0.diagnostic.rendered(sourceLine: $0.sourceLine) }.joined(separator: "\n"))
+            let shown = diagnostics.prefix(diagnosticLimit)
+            out += fenced(shown.map { $0.diagnostic.rendered(sourceLine: $0.sourceLine) }.joined(separator: "\n"))
+            if diagnostics.count > shown.count {
+                out += "\n_\(diagnostics.count - shown.count) more diagnostics: `stepwise lint` prints them all._\n"
+            }
         }
         return out
     }

@@ -72,28 +72,5 @@ enum ReportText {
 
     /// Text with control characters other than line breaks and tabs shown as Unicode control
     /// pictures (`␛`), so a spec or a message cannot drive the terminal or corrupt a file.
-    static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            guard isControl(scalar) else {
-                out.unicodeScalars.append(scalar)
-                continue
-            }
-            switch scalar.value {
-            case 0x0...0x1F: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
-            case 0x7F: out += "␡"
-            default: out += "\u{FFFD}"
-            }
-        }
-        return out
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA: false
-        case 0x0...0x1F, 0x7F...0x9F: true
-        default: false
-        }
-    }
+    static func printable(_ text: String) -> String { text.showingControlCharacters }
 }

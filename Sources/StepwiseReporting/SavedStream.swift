@@ -44,10 +44,22 @@ public enum SavedStream {
         }
         let decoder = EventStream.makeDecoder()
         var events: [Event] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines end at LF bytes: as Characters, CRLF is one grapheme that never equals "\n", so a
+        // stream that went through a Windows editor or git's autocrlf would be one long line.
+        for (index, bytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            var line = Substring(bytes)
+            if line.hasSuffix("\r") { line = line.dropLast() }
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             do {
+                if events.isEmpty { try checkSchema(of: line, decoder: decoder) }
                 events.append(try decoder.decode(Event.self, from: Data(line.utf8)))
+            } catch let error as UnreadableSchema {
+                throw ReadError(
+                    diagnostic: Diagnostic(
+                        .error, "the event stream is schema \(error.schema); this Stepwise reads schema \(Event.schemaVersion)",
+                        at: SourceLocation(file: path, line: index + 1),
+                        hint: "render it with the Stepwise version that wrote it, or a newer one", code: "stream.schema"),
+                    sourceLine: String(line))
             } catch {
                 throw ReadError(
                     diagnostic: Diagnostic(
@@ -55,7 +67,7 @@ public enum SavedStream {
                         at: SourceLocation(file: path, line: index + 1),
                         hint: "every line must be one JSON event with `schema` and `kind`, as `--format ndjson` writes",
                         code: "stream.invalid"),
-                    sourceLine: String(line.prefix(200)))
+                    sourceLine: String(line))
             }
         }
         return events
@@ -70,9 +82,29 @@ public enum SavedStream {
         try reporter.finish()
     }
 
+    /// A stream from a Stepwise with a newer, incompatible schema: its events would be misread.
+    private struct UnreadableSchema: Error {
+        var schema: Int
+    }
+
+    private struct Envelope: Decodable {
+        var schema: Int?
+    }
+
+    /// The first event's schema decides for the stream: one run writes one schema.
+    private static func checkSchema(of line: Substring, decoder: JSONDecoder) throws {
+        guard let schema = try? decoder.decode(Envelope.self, from: Data(line.utf8)).schema,
+            schema > Event.schemaVersion
+        else { return }
+        throw UnreadableSchema(schema: schema)
+    }
+
     private static func reason(_ error: any Error) -> String {
         guard let decoding = error as? DecodingError else { return "\(error)" }
         switch decoding {
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+            // Valid JSON with a value the event cannot hold, such as an unknown status.
+            return "unexpected value at `\(path(context.codingPath))`: \(context.debugDescription)"
         case .dataCorrupted(let context):
             return context.underlyingError.map { "invalid JSON (\($0.localizedDescription))" } ?? "invalid JSON"
         case .keyNotFound(let key, let context): return "missing `\(path(context.codingPath + [key]))`"

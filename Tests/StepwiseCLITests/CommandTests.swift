@@ -132,6 +132,67 @@ struct CommandTests {
         #expect(errors.text.hasSuffix("1 file checked: 1 warning\n"))
     }
 
+    @Test("list shows a title's tabs as spaces and its escape sequences as pictures, so rows stay rows")
+    func listControlCharacters() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("MM-T2.md").path
+        let text = "---\nkey: MM-T2\ntitle: Evil\t\u{1B}[31mred\u{1B}[0m\n---\n\n## MM-T2: Evil\n\n**Step 1**\n\n> <article>Do it</article>\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let output = Captured()
+        let status = try command(ListCommand.self, ["list", path]).execute(output: output.sink, errors: Captured().sink)
+        #expect(status == 0)
+        #expect(!output.text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\t" })
+        #expect(output.text.contains("MM-T2  Evil ␛[31mred␛[0m"))
+    }
+
+    @Test("lint points its caret at a problem far along a one-line JSON record and never echoes escape sequences")
+    func lintLongLine() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("MM-T3.json").path
+        let padding = String(repeating: "x", count: 600)
+        try "{\"key\": \"MM-T3\", \"name\": \"\u{1B}[2J\(padding)\", \"steps\": [}".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let errors = Captured()
+        let status = try command(LintCommand.self, ["lint", path]).execute(errors: errors.sink)
+        #expect(status == 1)
+        #expect(!errors.text.unicodeScalars.contains("\u{1B}"))
+        let lines = errors.text.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first)
+        #expect(header.hasPrefix("\(path):1:") && header.contains(": error: invalid JSON"))
+        let excerpt = lines[1]
+        let caretOffset = try #require(lines[2].firstIndex(of: "^")).utf16Offset(in: lines[2])
+        #expect(excerpt.hasPrefix("    …"))
+        #expect(excerpt[excerpt.index(excerpt.startIndex, offsetBy: caretOffset)] == "}")
+    }
+
+    @Test("report on a mistyped path or an empty directory still writes the catalogue, but says so and exits 1")
+    func reportMissingPath() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let empty = directory.appendingPathComponent("empty").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let catalogue = directory.appendingPathComponent("catalogue.md").path
+        let errors = Captured()
+        let report = try command(ReportCommand.self, ["report", empty, "/no/such/export", "--output", catalogue])
+        let status = try report.execute(output: Captured().sink, errors: errors.sink)
+        #expect(status == 1)
+        #expect(errors.text.contains("\(empty):1:1: error: no .md or .json spec files in this directory"))
+        #expect(errors.text.contains("/no/such/export:1:1: error: no such file or directory"))
+        #expect(try String(contentsOfFile: catalogue, encoding: .utf8).hasPrefix("# Catalogue\n\n0 cases"))
+    }
+
+    @Test("report on a real export exits 0 and prints nothing on standard error")
+    func reportSpecs() throws {
+        let errors = Captured()
+        let output = Captured()
+        let status = try command(ReportCommand.self, ["report", mmT938]).execute(output: output.sink, errors: errors.sink)
+        #expect(status == 0)
+        #expect(errors.text.isEmpty)
+        #expect(output.text.hasPrefix("# Catalogue\n\n1 case"))
+    }
+
     @Test("lint exits 1 when a file has an error")
     func lintErrors() throws {
         let directory = try temporaryDirectory()

@@ -206,6 +206,21 @@ struct RevokeSteps: StepLibrary {
         #expect(markdown.contains("Type \\<script\\>alert(1)\\</script\\> \\| here"))
     }
 
+    @Test("counts read as English: one case, one twin, one error, one diagnostic")
+    func singularCounts() throws {
+        let directory = try Self.write([
+            "MM-T1.md": Self.spec(key: "MM-T1", action: "Open the channel menu", expected: "The menu opens"),
+            "MM-T1.json": #"{"key": "MM-T1", "name": "Case MM-T1", "steps": [{"inline": {"description": "Open the channel menu", "expectedResult": "The menu opens"}}]}"#,
+            "broken.md": "",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let catalogue = CatalogueBuilder.build(paths: [directory.path], libraries: [])
+        let markdown = catalogue.markdown()
+        #expect(markdown.contains("1 case, 1 step, 2 items (3 files, 1 twin counted once)."))
+        #expect(markdown.contains("1 diagnostic, 1 error, no drift."))
+        #expect(catalogue.html().contains("1 case, 1 step, 2 items · 3 files, 1 twin counted once"))
+    }
+
     @Test("the JSON document is versioned and round-trips")
     func json() throws {
         let directory = try Self.write([

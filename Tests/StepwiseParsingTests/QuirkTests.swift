@@ -164,6 +164,118 @@ struct QuirkTests {
         #expect(note.location?.line == file.testCase?.steps.last?.location.line)
     }
 
+    @Test("a step numbered 0 is read like any other, never crashing the reader", arguments: ["fixture.md", "mm.md"])
+    func stepZero(path: String) throws {
+        let text =
+            path == "mm.md"
+            ? Fixtures.mattermost(body: "**Step 0**\n\nzero\n\n---\n\n**Step 2**\n\ntwo\n")
+            : Fixtures.zephyr(action: "one").replacingOccurrences(of: "**Step 1**", with: "**Step 0**")
+                + "\n**Step 2**\n\n> <article>two</article>\n"
+        let file = Fixtures.read(text, path: path)
+        #expect(file.testCase?.steps.map(\.number) == ["0", "2"])
+        #expect(file.diagnostics.first { $0.code == "steps.gap" }?.message == "step 1 missing from the numbering")
+    }
+
+    @Test("a mistyped huge step number is read at once, its gap given as a range")
+    func hugeStepNumber() throws {
+        var text = Fixtures.zephyr(action: "one")
+        text += "\n**Step 5**\n\n> <article>five</article>\n\n**Step 999999999999**\n\n> <article>typo</article>\n"
+        let file = Fixtures.read(text)
+        #expect(file.testCase?.steps.map(\.number) == ["1", "5", "999999999999"])
+        let note = try #require(file.diagnostics.first { $0.code == "steps.gap" })
+        #expect(note.message == "steps 2–4, 6–999999999998 missing from the numbering")
+    }
+
+    @Test("a Mattermost step or section marker with its text on the next line, no blank line between, still starts it")
+    func mattermostMarkerWithoutBlankLine() throws {
+        let body = """
+            **Step 1**
+
+            Open A
+
+            **Step 2**
+            Do X right after the marker
+
+            **Expected**
+            It works
+            """
+        let file = Fixtures.read(Fixtures.mattermost(body: body), path: "mm.md")
+        let steps = try #require(file.testCase?.steps)
+        #expect(steps.map(\.number) == ["1", "2"])
+        #expect(steps[0].expectations.isEmpty)
+        #expect(steps[1].instructions.map(\.text) == ["Do X right after the marker"])
+        #expect(steps[1].expectations.map(\.text) == ["It works"])
+        #expect(steps[1].instructions.first?.location.line == (steps[1].location.line + 1))
+        #expect(file.diagnostics.isEmpty)
+    }
+
+    @Test("a bold step marker followed by text on the same line is text, not a marker")
+    func mattermostMarkerInsideSentence() throws {
+        let body = "**Step 1**\n\nOpen A\n**Expected** is what the user sees\n"
+        let step = try Fixtures.onlyStep(Fixtures.mattermost(body: body), path: "mm.md")
+        #expect(step.expectations.isEmpty)
+        #expect(step.instructions.map(\.text) == ["Open A Expected is what the user sees"])
+    }
+
+    @Test("a hand-written quote without an article is read as HTML, with a warning that says so")
+    func quoteWithoutArticle() throws {
+        let text = Fixtures.zephyr(action: "one") + "\n**Step 2**\n\n> Press <b>Save</b>\n"
+        let file = Fixtures.read(text)
+        #expect(file.testCase?.steps.last?.instructions.map(\.text) == ["Press Save"])
+        let warning = try #require(file.diagnostics.first { $0.code == "zephyr.article" })
+        #expect(warning.message == "a quote without '<article>…</article>'")
+        #expect(warning.hint?.hasPrefix("the export writes '> <article>HTML</article>'") == true)
+    }
+
+    @Test("an article that is opened but never closed is reported as not closed")
+    func articleNotClosed() throws {
+        let text = Fixtures.zephyr(action: "one") + "\n**Step 2**\n\n> <article>Press Save\n"
+        let warning = try #require(Fixtures.read(text).diagnostics.first { $0.code == "zephyr.article" })
+        #expect(warning.message == "'<article>' is not closed")
+    }
+
+    @Test("steps written out of numeric order are read in file order, with a warning at the first one out of place")
+    func stepsOutOfOrder() throws {
+        var text = Fixtures.zephyr(action: "one").replacingOccurrences(of: "**Step 1**", with: "**Step 2**")
+        text += "\n**Step 3**\n\n> <article>three</article>\n\n**Step 1**\n\n> <article>first</article>\n"
+        let file = Fixtures.read(text)
+        let steps = try #require(file.testCase?.steps)
+        #expect(steps.map(\.number) == ["2", "3", "1"])
+        let warning = try #require(file.diagnostics.first { $0.code == "steps.order" })
+        #expect(warning.message == "step 1 comes after step 3")
+        #expect(warning.location?.line == steps[2].location.line)
+    }
+
+    @Test("called steps numbered N.M after step N are in order")
+    func nestedStepsInOrder() throws {
+        let body = "**Step 1**\n\none\n\n---\n\n**Step 2 from MM-T9: Setup**\n\n_**Step 2.1**_\n\nsub\n\n---\n\n**Step 3**\n\nthree\n"
+        let file = Fixtures.read(Fixtures.mattermost(body: body), path: "mm.md")
+        #expect(file.testCase?.steps.map(\.number) == ["1", "2", "2.1", "3"])
+        #expect(!file.diagnostics.contains { $0.code == "steps.order" })
+    }
+
+    @Test(
+        "\"On N.\" points at the instruction written with the number N, when a list does not start at 1",
+        arguments: [
+            "<ol start=\"3\"><li>Open the menu</li><li>Click Save</li></ol>", "3. Open the menu<br>4. Click Save",
+        ])
+    func referencesFollowWrittenNumbers(action: String) throws {
+        let step = try Fixtures.onlyStep(
+            Fixtures.zephyr(action: action, expected: "On 4. It is saved<br>On 3. The menu opens"))
+        #expect(step.instructions.map(\.number) == [1, 2])
+        #expect(step.expectations.map(\.instruction) == [2, 1])
+    }
+
+    @Test("\"On N.\" keeps N when the list starts at 1, or when no instruction is written with N")
+    func referencesByPosition() throws {
+        let fromOne = try Fixtures.onlyStep(
+            Fixtures.zephyr(action: "<ol><li>Open</li><li>Save</li></ol>", expected: "On 2. Saved<br>On 7. Nothing"))
+        #expect(fromOne.expectations.map(\.instruction) == [2, 7])
+        let bullets = try Fixtures.onlyStep(
+            Fixtures.zephyr(action: "<ul><li>Open</li><li>Save</li></ul>", expected: "On 2. Saved"))
+        #expect(bullets.expectations.map(\.instruction) == [2])
+    }
+
     @Test("NBSP, zero-width space and U+2028 in text")
     func invisibleCharacters() throws {
         let step = try Fixtures.onlyStep(Fixtures.zephyr(action: "Click\u{A0}Save\u{200B} then\u{2028}wait"))
@@ -180,6 +292,27 @@ struct QuirkTests {
         #expect(testCase.fields.map(\.name) == ["Zeta", "Alpha"])
         #expect(testCase.fields.map(\.value.plainText) == ["z", "a,b"])
         #expect(testCase.folder == ["Suite", "Things"])
+    }
+
+    @Test("a multi-select custom field leaves out its nulls and empty entries, and one with none is left out")
+    func jsonMultiSelectNulls() throws {
+        let json = """
+            {"key": "MM-T7", "name": "Fields", "customFields": {"Tags": ["a", null, "", 1, true], "Nothing": [null, ""]},
+             "steps": [{"inline": {"description": "Do"}, "testCase": null}]}
+            """
+        let testCase = try #require(Fixtures.read(json, path: "MM-T7.json").testCase)
+        #expect(testCase.fields.map(\.name) == ["Tags"])
+        #expect(testCase.fields.first?.value.plainText == "a,1,true")
+    }
+
+    @Test("a JSON record without a name is read, with a warning that the case has no title")
+    func jsonWithoutName() throws {
+        let json = #"{"key": "MM-T8", "steps": [{"inline": {"description": "Do"}, "testCase": null}]}"#
+        let file = Fixtures.read(json, path: "MM-T8.json")
+        #expect(file.testCase?.key == "MM-T8")
+        #expect(file.testCase?.title == "")
+        #expect(file.diagnostics.map(\.code) == ["case.title"])
+        #expect(file.diagnostics.first?.severity == .warning)
     }
 
     @Test("the format is chosen by content, whatever the file is called")

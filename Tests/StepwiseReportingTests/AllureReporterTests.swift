@@ -165,6 +165,17 @@ import Testing
         #expect(AllureReporter.severity(priority) == severity)
     }
 
+    @Test(
+        "the tms link percent-encodes a key that is not a plain Zephyr key, so the URL stays one URL",
+        arguments: [("MM-T938", "MM-T938"), ("PROJ-T1 ü", "PROJ-T1%20%C3%BC"), ("A#1?x=2&y", "A%231%3Fx%3D2%26y")])
+    func tmsLinkEncoding(key: String, encoded: String) throws {
+        var record = try #require(try ReportFixtures.run("mixed-run.ndjson").cases.first)
+        record.key = key
+        let link = try #require(AllureReporter.links(record, pattern: Self.pattern).first)
+        #expect(link.name == key)
+        #expect(link.url == "https://jira.example.com/secure/Tests.jspa#/testCase/\(encoded)")
+    }
+
     @Test("results are the same for the same stream")
     func golden() throws {
         let run = try ReportFixtures.run("mixed-run.ndjson")

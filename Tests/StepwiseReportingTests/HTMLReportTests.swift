@@ -81,6 +81,32 @@ enum BrowserProbe {
         #expect(html.components(separatedBy: "<script").count == 2)
     }
 
+    @Test("element IDs are unique in the page even when a stream's step and item IDs repeat from case to case")
+    func uniqueIDs() throws {
+        var run = try ReportFixtures.run("mixed-run.ndjson")
+        // As `stepwise run` writes them: the case's key as its ID, steps `1`, items `1.i1`.
+        run.cases = run.cases.map { record in
+            var copy = record
+            copy.caseID = record.key
+            copy.steps = record.steps.enumerated().map { index, step in
+                var step = step
+                step.stepID = "\(index + 1)"
+                step.items = step.items.enumerated().map { itemIndex, item in
+                    var item = item
+                    item.itemID = "\(index + 1).\(item.kind == .instruction ? "i" : "e")\(itemIndex + 1)"
+                    return item
+                }
+                return step
+            }
+            return copy
+        }
+        let html = HTMLReport.text(run)
+        let ids = html.matches(of: /<(?:details|li) [^>]*id="([^"]*)"/).map { String($0.output.1) }
+        #expect(ids.count > run.cases.count * 2)
+        #expect(Set(ids).count == ids.count, "duplicated: \(Dictionary(grouping: ids) { $0 }.filter { $0.value.count > 1 }.keys.sorted())")
+        #expect(ids.contains("MM-T938.1.i1"))
+    }
+
     @Test("failures come first, then flaky, manual, skipped and passed")
     func order() throws {
         let run = try ReportFixtures.run("mixed-run.ndjson")

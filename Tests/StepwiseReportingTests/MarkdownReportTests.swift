@@ -20,6 +20,25 @@ import Testing
         #expect(!text.contains("#### ✋"), "manual cases are not failures")
     }
 
+    @Test("a run of thousands of failing cases stays under GitHub's 1 MiB job-summary limit and says what it left out")
+    func largeRunFitsAJobSummary() throws {
+        var run = try ReportFixtures.run("mixed-run.ndjson")
+        let failing = try #require(run.cases.first { $0.status == .failed })
+        run.cases = (1...6000).map { index in
+            var record = failing
+            record.caseID = "c\(index)"
+            record.key = "MM-T\(index)"
+            return record
+        }
+        let text = MarkdownReport.text(run)
+        #expect(text.utf8.count < 1_000_000)
+        #expect(text.contains("**MM-T1**"))
+        #expect(text.contains(" more cases not listed: the full list is in the HTML, JSON and JUnit reports._"))
+        let expanded = text.components(separatedBy: "\n#### ").count - 1
+        #expect(expanded == MarkdownReport.expandedFailureLimit)
+        #expect(text.contains("_\(6000 - MarkdownReport.expandedFailureLimit) more not expanded:"))
+    }
+
     @Test(
         "spec text cannot break the table or inject markup",
         arguments: [

@@ -80,6 +80,35 @@ import Testing
         #expect(invalid.description.contains("\n    not json\n    ^"))
     }
 
+    @Test("a stream saved with CRLF line endings reads like the same stream with LF")
+    func crlfStream() throws {
+        let text = try ReportFixtures.text("mixed-run.ndjson")
+        let crlf = Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let events = try SavedStream.events(from: crlf, path: "shard.ndjson")
+        #expect(events == (try ReportFixtures.events("mixed-run.ndjson")))
+    }
+
+    @Test("a stream from a newer schema is refused at its first line, not misread")
+    func newerSchema() throws {
+        let data = Data("{\"schema\":2,\"kind\":\"runStarted\",\"runID\":\"r\"}\n".utf8)
+        let error = try #require(throws: SavedStream.ReadError.self) {
+            try SavedStream.events(from: data, path: "new.ndjson")
+        }
+        #expect(error.diagnostic.code == "stream.schema")
+        #expect(error.description.hasPrefix("new.ndjson:1:1: error: the event stream is schema 2; this Stepwise reads schema 1"))
+    }
+
+    @Test("a valid JSON line with a value no event holds names the field, not 'invalid JSON'")
+    func unknownValue() throws {
+        let line = try #require(try ReportFixtures.text("mixed-run.ndjson").split(separator: "\n").first { $0.contains("\"itemFinished\"") })
+        let edited = line.replacingOccurrences(of: "\"status\":\"passed\"", with: "\"status\":\"exploded\"")
+        #expect(edited != String(line))
+        let error = try #require(throws: SavedStream.ReadError.self) {
+            try SavedStream.events(from: Data(edited.utf8), path: "edited.ndjson")
+        }
+        #expect(error.description.hasPrefix("edited.ndjson:1:1: error: not a Stepwise event: unexpected value at `status`"))
+    }
+
     @Test("a missing file is an error that says so")
     func missingFile() {
         #expect(throws: SavedStream.ReadError.self) { try SavedStream.read(path: "/nonexistent/stream.ndjson") }

@@ -4,8 +4,10 @@ import Foundation
 ///
 /// Events are written one per line as JSON (NDJSON) with a `schema` version and a `kind`;
 /// readers skip kinds they do not know, so new kinds never break old reporters.
-/// IDs are stable in plan order: case `c1`, its step `c1.s1`, the step's items `c1.s1.i1`
-/// (instructions) and `c1.s1.e1` (expectations). `attempt` counts retries from 1.
+/// IDs are stable: a case is its key (`MM-T938`, `MM-T938#2` when a run holds the key twice), a
+/// step its number within the case (`1`, `2.1`), an item its step and position (`1.i2` for the
+/// second instruction, `1.e1` for the first expectation). Step and item IDs are unique within
+/// their case; `attempt` counts retries from 1.
 public enum Event: Hashable, Sendable {
     case runStarted(RunStarted)
     case diagnostic(DiagnosticReported)

@@ -3,8 +3,8 @@ import StepwiseModel
 
 /// Joins the event streams of several runs (such as CI shards) into the stream of one run.
 ///
-/// Case IDs are renumbered across streams (`c1`… of the second stream follow the first's last
-/// case) with their steps and items, wall times are shifted onto the earliest run's start, and
+/// Case IDs are kept, and made unique where streams share one: the second `MM-T938` becomes
+/// `MM-T938#2`, with its steps and items where their IDs start with the case's. Wall times are shifted onto the earliest run's start, and
 /// the runs' `runStarted`/`runFinished` become one each: planned cases, jobs, counts and flaky
 /// summed, status the most severe, exit code the highest, wall time from the earliest start to
 /// the latest end, virtual time summed. If any stream has no `runFinished` (a shard that died),
@@ -27,14 +27,13 @@ public enum StreamMerger {
                         cases: all.reduce(0) { $0 + $1.cases }, jobs: all.reduce(0) { $0 + $1.jobs },
                         clock: clocks.count == 1 ? first.clock : "mixed", strict: all.allSatisfy(\.strict))))
         }
-        var nextCase = 1
+        var used: Set<String> = []
         var finishes: [(offset: Double, finished: Event.RunFinished)] = []
         var everyStreamFinished = true
         for (index, stream) in streams.enumerated() {
             let offset = both(starts[index]?.startedAt, earliest).map { $0.timeIntervalSince($1) } ?? 0
-            var renumber = Renumbering(first: nextCase)
-            for caseID in caseIDs(in: stream) { renumber.add(caseID) }
-            nextCase = renumber.next
+            var renumber = Renumbering()
+            for caseID in caseIDs(in: stream) { renumber.add(caseID, avoiding: &used) }
             var finished = false
             for event in stream {
                 switch event {
@@ -74,19 +73,23 @@ public enum StreamMerger {
 
     /// The new IDs of one stream's cases, and the rewriting of its events.
     private struct Renumbering {
-        private(set) var next: Int
         private var map: [String: String] = [:]
 
-        init(first: Int) { next = first }
-
-        mutating func add(_ caseID: String) {
-            map[caseID] = "c\(next)"
-            next += 1
+        /// Keeps `caseID` unless an earlier stream used it; then the first free `caseID#n`.
+        mutating func add(_ caseID: String, avoiding used: inout Set<String>) {
+            var unique = caseID
+            var count = 1
+            while used.contains(unique) {
+                count += 1
+                unique = "\(caseID)#\(count)"
+            }
+            used.insert(unique)
+            map[caseID] = unique
         }
 
         func caseID(_ id: String) -> String { map[id] ?? id }
 
-        /// `c3.s1.i2` of a case renamed `c7` is `c7.s1.i2`.
+        /// `c3.s1.i2` of a case renamed `c3#2` is `c3#2.s1.i2`; IDs that do not start with the case's stay.
         func childID(_ id: String, of oldCase: String) -> String {
             guard let new = map[oldCase], id.hasPrefix(oldCase + ".") else { return id }
             return new + id.dropFirst(oldCase.count)

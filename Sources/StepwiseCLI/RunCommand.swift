@@ -59,8 +59,16 @@ struct RunCommand: AsyncParsableCommand {
     var jobs: Int?
     @Option(parsing: .unconditional, help: "Extra attempts for a failed case; passing on one is reported flaky.")
     var retries = 0
-    @Option(parsing: .unconditional, help: "Wall-clock seconds an item may take before it fails and its case is abandoned (at most a day).")
-    var timeout = 10.0
+    @Option(
+        parsing: .unconditional,
+        help: """
+            Wall-clock seconds an item may take before it fails and its case is abandoned (at most a \
+            day; default 10, or 120 with --clock real, where waits take real time).
+            """)
+    var timeout: Double?
+
+    /// The limit in force: a virtual clock makes every wait instant, a real one does not.
+    var itemTimeout: Double { timeout ?? (clock == "real" ? 120 : 10) }
 
     /// The longest `--timeout`: a day, far beyond any item, and well inside what `Duration` holds.
     static let longestTimeout = 86_400.0
@@ -146,7 +154,7 @@ struct RunCommand: AsyncParsableCommand {
             }
             let options = RunOptions(
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, retries: retries,
-                itemTimeout: .seconds(timeout), configuration: configuration, strict: strict,
+                itemTimeout: .seconds(itemTimeout), configuration: configuration, strict: strict,
                 runID: UUID().uuidString.lowercased(), tool: "stepwise \(StepwiseVersion.current)")
             let runner = Runner(binder: binder, options: options)
             let events = readDiagnostics.map {
@@ -193,7 +201,7 @@ struct RunCommand: AsyncParsableCommand {
         if let jobs, jobs < 1 { throw UsageError("--jobs must be at least 1, not \(jobs)") }
         guard retries >= 0 else { throw UsageError("--retries must be 0 or more, not \(retries)") }
         // `!(timeout > 0)` also turns away NaN; infinity would trap when made a `Duration`.
-        guard timeout > 0, timeout <= Self.longestTimeout else {
+        if let timeout, !(timeout > 0 && timeout <= Self.longestTimeout) {
             throw UsageError("--timeout must be more than 0 and at most \(Int(Self.longestTimeout)) seconds, not \(timeout)")
         }
         for (names, kind, flag) in [(fault, StepOption.Kind.fault, "--fault"), (option, .option, "--option")] {

@@ -75,6 +75,13 @@ struct RunCommandTests {
         }
     }
 
+    @Test("the item time limit is 10 s on the virtual clock, 120 s on the real one, unless --timeout says")
+    func defaultTimeout() throws {
+        #expect(try RunCommand.parse([]).itemTimeout == 10)
+        #expect(try RunCommand.parse(["--clock", "real"]).itemTimeout == 120)
+        #expect(try RunCommand.parse(["--clock", "real", "--timeout", "3"]).itemTimeout == 3)
+    }
+
     @Test("a bad --jobs, --retries or --timeout is a usage error, however it is written", arguments: [
         ["--jobs", "0"], ["--jobs", "-2"], ["--retries", "-1"], ["--timeout", "-1"], ["--timeout", "0"],
         ["--timeout", "nan"], ["--timeout", "inf"], ["--timeout", "1e300"],

@@ -57,6 +57,9 @@ public struct MattermostSteps: StepLibrary {
         return MattermostWorld(backend: backend, consoleVersion: version)
     }
 
+    /// How soon after an interaction "at once" is: the REST call's own time on a real clock.
+    static let atOnce: Duration = .milliseconds(250)
+
     public func define(_ steps: inout Steps<MattermostWorld>) {
         steps.parameter(Self.deviceParameter)
         steps.parameter(Self.methodParameter)

@@ -88,7 +88,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         // Usage mistakes are reported before any spec is read.
         do {
-            _ = try runConfiguration(options: Binder(libraries: StepLibraries.current).options)
+            _ = try runConfiguration(options: StepLibraries.current.flatMap(\.options))
             for request in try ReportRequest.parse(formats: format, outputs: output) { try request.checkDestination() }
             _ = try select([])
         } catch let error as UsageError {

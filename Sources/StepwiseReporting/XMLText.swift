@@ -1,23 +1,13 @@
 /// Escaping for XML 1.0, which cannot carry most control characters even as references.
 enum XMLText {
     /// Text content: `&`, `<`, `>` escaped, forbidden characters replaced visibly.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(visible(scalar))
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { escaped(text, inAttribute: false) }
 
     /// Attribute values (always written in double quotes): also quotes, and line breaks and tabs
     /// as references so that attribute normalisation does not turn them into spaces.
-    static func attribute(_ text: String) -> String {
+    static func attribute(_ text: String) -> String { escaped(text, inAttribute: true) }
+
+    private static func escaped(_ text: String, inAttribute: Bool) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -25,10 +15,10 @@ enum XMLText {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
+            case "\"" where inAttribute: out += "&quot;"
+            case "\n" where inAttribute: out += "&#10;"
+            case "\r" where inAttribute: out += "&#13;"
+            case "\t" where inAttribute: out += "&#9;"
             default: out.unicodeScalars.append(visible(scalar))
             }
         }

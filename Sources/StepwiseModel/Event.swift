@@ -54,6 +54,11 @@ public struct Timing: Hashable, Sendable, Codable {
     }
 
     public static let zero = Timing(wall: 0, virtual: 0)
+
+    /// The time between two readings, on both clocks.
+    public static func - (end: Timing, start: Timing) -> Timing {
+        Timing(wall: end.wall - start.wall, virtual: end.virtual - start.virtual)
+    }
 }
 
 extension Event {

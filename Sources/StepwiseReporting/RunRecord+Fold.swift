@@ -43,8 +43,7 @@ extension RunRecord {
                     item.failureLocation = done.failureLocation
                     item.notes = done.notes
                     if item.startedAt == nil {
-                        item.startedAt = Timing(
-                            wall: done.at.wall - done.duration.wall, virtual: done.at.virtual - done.duration.virtual)
+                        item.startedAt = done.at - done.duration
                     }
                 }
             case .stepFinished(let done):
@@ -52,8 +51,7 @@ extension RunRecord {
                     step.status = done.status
                     step.duration = done.duration
                     if step.startedAt == nil {
-                        step.startedAt = Timing(
-                            wall: done.at.wall - done.duration.wall, virtual: done.at.virtual - done.duration.virtual)
+                        step.startedAt = done.at - done.duration
                     }
                 }
             case .caseFinished(let done):

@@ -71,7 +71,7 @@ struct CaseRecorder {
             .itemFinished(
                 .init(
                     caseID: caseID, stepID: stepID, itemID: item.plan.itemID, attempt: attempt, status: status, at: end,
-                    duration: Timing(wall: end.wall - itemStart.wall, virtual: end.virtual - itemStart.virtual),
+                    duration: end - itemStart,
                     message: message, failureLocation: location, notes: notes)))
         itemOpen = false
         stepStatuses.append(status)
@@ -96,7 +96,7 @@ struct CaseRecorder {
             .stepFinished(
                 .init(
                     caseID: caseID, stepID: stepID, attempt: attempt, status: status, at: end,
-                    duration: Timing(wall: end.wall - stepStart.wall, virtual: end.virtual - stepStart.virtual))))
+                    duration: end - stepStart)))
         caseStatuses.append(status)
         stepOpen = false
         stepIndex += 1

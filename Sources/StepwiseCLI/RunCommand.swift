@@ -95,12 +95,11 @@ struct RunCommand: AsyncParsableCommand {
             printError("error: \(error)")
             throw ArgumentParser.ExitCode(ExitCode.usage)
         }
-        let (found, discoverDiagnostics) = SpecReader.discover(paths)
-        var diagnostics = discoverDiagnostics
-        let (files, twins) = SpecReader.droppingTwins(Self.distinct(found))
-        if let note = Self.twinNote(twins) { diagnostics.append(note) }
+        let collection = SpecCollection(paths: paths, twins: .dropped)
+        var diagnostics = collection.diagnostics
+        if let note = Self.twinNote(collection.twins) { diagnostics.append(note) }
         var cases: [TestCase] = []
-        for spec in SpecReader.read(paths: files, jobs: SpecReader.defaultJobs) {
+        for spec in collection.readAll() {
             diagnostics += spec.diagnostics
             if let testCase = spec.testCase { cases.append(testCase) }
         }
@@ -248,13 +247,6 @@ struct RunCommand: AsyncParsableCommand {
             .note,
             "\(twins.count) Markdown export(s) not run, such as \(first): the JSON record beside each is the same case, and runs instead",
             at: nil, hint: "name a Markdown file on the command line to run it rather than its JSON twin", code: "spec.twin")
-    }
-
-    /// Each file once, where it is first named: `specs specs/MM-T938.md` or `./specs specs` must
-    /// not run a case twice (as `KEY#2`).
-    static func distinct(_ files: [String]) -> [String] {
-        var seen: Set<String> = []
-        return files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
     }
 
     func render(_ diagnostic: Diagnostic, with printer: DiagnosticPrinter) -> String {

@@ -143,13 +143,13 @@ enum BrowserProbe {
             failedStep.contains(
                 "expected every device to be logged out within 30 s\nstill logged in after 30 s: Mobile app (screen locked)"
             ))
-        #expect(failedStep.contains("raised at Sources/MattermostSteps/SessionSteps.swift:118:13"))
+        #expect(failedStep.contains("raised at Sources/MattermostSteps/MattermostSteps+Expectations.swift:98:13"))
         #expect(
             failedStep.contains(
-                "the user is logged out automatically after {duration} on every device Sources/MattermostSteps/SessionSteps.swift:102:5"
+                "the user is logged out automatically after {duration} on every device Sources/MattermostSteps/MattermostSteps+Expectations.swift:93:5"
             ))
         #expect(failedStep.contains("0.05 s wall") && failedStep.contains("30.00 s virtual"))
-        #expect(seen["firstCase"] as? String == "c1")
+        #expect(seen["firstCase"] as? String == "MM-T938")
     }
 
     @Test("a <script> in a spec stays inert text, and the filter shows only what was asked")
@@ -164,7 +164,7 @@ enum BrowserProbe {
             (seen["hostileCase"] as? String)?.contains("Rename a channel to <script>document.title='pwned'</script>")
                 == true)
         #expect((seen["visibleBefore"] as? [String])?.count == 6)
-        #expect(seen["visibleFailed"] as? [String] == ["c1"])
-        #expect(seen["visibleFlaky"] as? [String] == ["c3"])
+        #expect(seen["visibleFailed"] as? [String] == ["MM-T938"])
+        #expect(seen["visibleFlaky"] as? [String] == ["MM-T200"])
     }
 }

@@ -57,8 +57,8 @@ final class AllureReporter: Reporter {
     }
 
     static func results(_ run: RunRecord, tmsLinkPattern: String?) -> [AllureResult] {
-        let origin = run.startedAt.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } ?? 0
-        func epoch(_ seconds: Double) -> Int64 { origin + Int64((seconds * 1000).rounded()) }
+        let origin = run.startedAt.map { ReportNumber.milliseconds($0.timeIntervalSince1970) } ?? 0
+        func epoch(_ seconds: Double) -> Int64 { ReportNumber.milliseconds(seconds, after: origin) }
         var results: [AllureResult] = []
         for record in run.cases {
             let fullName = "\(record.location.file)#\(record.key)"

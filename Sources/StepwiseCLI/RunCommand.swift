@@ -95,7 +95,8 @@ struct RunCommand: AsyncParsableCommand {
             printError("error: \(error)")
             throw ArgumentParser.ExitCode(ExitCode.usage)
         }
-        let (found, discoverDiagnostics) = SpecReader.discover(paths)
+        let (discovered, discoverDiagnostics) = SpecReader.discover(paths)
+        let found = discovered.map { SpecPath.relative($0) }
         var diagnostics = discoverDiagnostics
         let (files, twins) = SpecReader.droppingTwins(Self.distinct(found))
         if let note = Self.twinNote(twins) { diagnostics.append(note) }

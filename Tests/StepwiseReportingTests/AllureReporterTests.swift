@@ -100,7 +100,7 @@ import Testing
                 == "expected every device to be logged out within 30 s\nstill logged in after 30 s: Mobile app (screen locked)"
         )
         #expect(
-            (details["trace"] as? String)?.contains("raised at: Sources/MattermostSteps/SessionSteps.swift:118:13")
+            (details["trace"] as? String)?.contains("raised at: Sources/MattermostSteps/MattermostSteps+Expectations.swift:98:13")
                 == true)
         let labels = try #require(result["labels"] as? [[String: String]])
         #expect(labels.contains(["name": "parentSuite", "value": "System Console"]))

@@ -152,25 +152,23 @@ final class AllureReporter: Reporter {
         }
     }
 
+    /// A folder path as three levels of labels: one folder is the middle level; two are the top
+    /// and middle; deeper folders are joined as the bottom level.
+    private static func levels(_ folder: [String], _ names: (top: String, middle: String, bottom: String))
+        -> [AllureResult.Label]
+    {
+        guard let first = folder.first else { return [] }
+        guard folder.count > 1 else { return [.init(name: names.middle, value: first)] }
+        var labels: [AllureResult.Label] = [.init(name: names.top, value: first), .init(name: names.middle, value: folder[1])]
+        if folder.count > 2 { labels.append(.init(name: names.bottom, value: folder[2...].joined(separator: " / "))) }
+        return labels
+    }
+
     private static func labels(_ record: CaseRecord) -> [AllureResult.Label] {
         var labels: [AllureResult.Label] = []
         let folder = record.folder
-        switch folder.count {
-        case 0: break
-        case 1: labels.append(.init(name: "suite", value: folder[0]))
-        default:
-            labels.append(.init(name: "parentSuite", value: folder[0]))
-            labels.append(.init(name: "suite", value: folder[1]))
-            if folder.count > 2 { labels.append(.init(name: "subSuite", value: folder[2...].joined(separator: " / "))) }
-        }
-        switch folder.count {
-        case 0: break
-        case 1: labels.append(.init(name: "feature", value: folder[0]))
-        default:
-            labels.append(.init(name: "epic", value: folder[0]))
-            labels.append(.init(name: "feature", value: folder[1]))
-            if folder.count > 2 { labels.append(.init(name: "story", value: folder[2...].joined(separator: " / "))) }
-        }
+        labels += levels(folder, ("parentSuite", "suite", "subSuite"))
+        labels += levels(folder, ("epic", "feature", "story"))
         if !folder.isEmpty { labels.append(.init(name: "package", value: JUnitReport.className(folder))) }
         labels += record.labels.map { AllureResult.Label(name: "tag", value: $0) }
         labels.append(.init(name: "severity", value: severity(record.priority)))

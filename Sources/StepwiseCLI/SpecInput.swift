@@ -16,7 +16,7 @@ struct SpecInput: ParsableArguments {
     /// Files are read on every processor while `body` works through those already read, so
     /// output starts at once and keeps pace with reading.
     func read(jobs: Int = SpecReader.defaultJobs, _ body: (SpecFile) -> Void) -> [Diagnostic] {
-        let collection = SpecCollection(paths: paths)
+        let collection = SpecCollection(paths: paths, naming: { SpecPath.relative($0) })
         collection.read(jobs: jobs, body)
         return collection.diagnostics
     }

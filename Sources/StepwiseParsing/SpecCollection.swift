@@ -36,16 +36,24 @@ public struct SpecCollection: Sendable {
     public let diagnostics: [Diagnostic]
 
     /// Finds the spec files under `paths`.
-    public init(paths: [String], twins: Twins = .kept) {
+    ///
+    /// - Parameter naming: how a found path is written from then on, in ``files``, in what is
+    ///   read and in diagnostics (the command line writes paths relative to the working directory).
+    public init(paths: [String], twins: Twins = .kept, naming: (String) -> String = { $0 }) {
         var walk = SpecWalk()
         for path in paths { walk.add(path) }
+        let found = walk.files.map(naming)
         switch twins {
         case .kept:
-            (files, self.twins) = (walk.files, [])
+            (files, self.twins) = (found, [])
         case .dropped:
-            (files, self.twins) = SpecReader.droppingTwins(walk.files)
+            (files, self.twins) = SpecReader.droppingTwins(found)
         }
-        diagnostics = walk.diagnostics
+        diagnostics = walk.diagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            if let location = diagnostic.location { diagnostic.location?.file = naming(location.file) }
+            return diagnostic
+        }
     }
 
     /// Reads every file, `jobs` at a time, and hands each to `body` on the calling thread in the

@@ -28,7 +28,7 @@ extension Binder {
                 items.append(
                     bindItem(
                         "\(stepID).e\(expectation.number)", .expectation, expectation.text,
-                        StepContextTexts.flatten(expectation.subItems), expectation.location,
+                        expectation.notes + StepContextTexts.flatten(expectation.subItems), expectation.location,
                         instruction: nil, expectation: expectation))
             }
             steps.append(
@@ -185,6 +185,7 @@ extension Binder {
             for expectation in step.expectations {
                 add(expectation.text)
                 StepContextTexts.flatten(expectation.subItems).forEach(add)
+                expectation.notes.forEach(add)
             }
         }
         let hex = String(hash, radix: 16)
@@ -198,6 +199,6 @@ enum StepContextTexts {
     }
 
     static func flatten(_ items: [Expectation]) -> [String] {
-        items.flatMap { [$0.text] + flatten($0.subItems) }
+        items.flatMap { [$0.text] + $0.notes + flatten($0.subItems) }
     }
 }

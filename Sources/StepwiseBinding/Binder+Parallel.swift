@@ -1,11 +1,15 @@
 import Dispatch
+import Foundation
 import StepwiseModel
 import Synchronization
 
 extension Binder {
+    /// One job per processor the process may use.
+    public static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
+
     /// Binds every case, `jobs` at a time, and returns them in the order given: binding is pure
     /// and its cache is shared, so how many run at once changes only how long it takes.
-    public func bind(_ cases: [(testCase: TestCase, caseID: String)], jobs: Int) -> [BoundCase] {
+    package func bind(_ cases: [(testCase: TestCase, caseID: String)], jobs: Int) -> [BoundCase] {
         let workers = min(max(jobs, 1), cases.count)
         guard workers > 1 else { return cases.map { bind($0.testCase, caseID: $0.caseID) } }
         // Workers take the next unbound case, so one long case never leaves the others idle.

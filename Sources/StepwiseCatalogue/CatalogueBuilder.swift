@@ -36,16 +36,15 @@ public struct CatalogueBuilder {
     /// Reads every spec under `paths` (twins counted once) into a catalogue.
     public static func build(paths: [String], libraries: [any StepLibrary], phraseLimit: Int = 25) -> Catalogue {
         var builder = CatalogueBuilder(libraries: libraries, sources: paths, phraseLimit: phraseLimit)
-        let (files, diagnostics) = SpecReader.discover(paths)
-        for diagnostic in diagnostics { builder.add(diagnostic) }
-        let (kept, twins) = SpecReader.droppingTwins(files)
-        builder.catalogue.totals.twins = twins.count
-        let specs = SpecReader.read(paths: kept, jobs: SpecReader.defaultJobs)
+        let collection = SpecCollection(paths: paths, twins: .dropped)
+        for diagnostic in collection.diagnostics { builder.add(diagnostic) }
+        builder.catalogue.totals.twins = collection.twins.count
+        let specs = collection.readAll()
         // Binding is most of a report's time: bind every case at once, then add them in order.
         let cases = specs.compactMap { spec in spec.testCase.map { (testCase: $0, caseID: $0.key) } }
         var bound = builder.binder.bind(cases, jobs: SpecReader.defaultJobs)[...]
         for spec in specs { builder.add(spec, bound: spec.testCase == nil ? nil : bound.popFirst()) }
-        builder.catalogue.totals.files = files.count
+        builder.catalogue.totals.files = collection.files.count + collection.twins.count
         return builder.build()
     }
 

@@ -14,54 +14,29 @@ enum BrowserProbe {
     /// Renders `html` as `report.html` beside a page that frames it and writes what the browser
     /// shows (`innerText`, which leaves out hidden elements) into its own DOM as JSON.
     static func probe(_ html: String) async throws -> [String: Any] {
-        let chromium = try #require(chromium, Comment(rawValue: missing))
-        let directory = try ReportFixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try AtomicFile.write(html, to: directory.appendingPathComponent("report.html").path)
-        let probe = """
-            <!doctype html><html><body><iframe id="r" src="report.html" style="width:1200px;height:900px"></iframe>
-            <pre id="out"></pre><script>
-            window.addEventListener("load", function () {
-              var doc = document.getElementById("r").contentDocument;
-              var visible = function () {
-                return Array.prototype.filter.call(doc.querySelectorAll("details.case"),
-                  function (d) { return d.offsetParent !== null; }).map(function (d) { return d.id; });
-              };
-              var result = {
-                title: doc.title,
-                summary: doc.querySelector(".summary").innerText,
-                failedStep: doc.querySelector(".step.s-failed").innerText,
-                hostileCase: doc.querySelector("[data-status=undefined] summary").innerText,
-                scripts: doc.querySelectorAll("script").length,
-                images: doc.querySelectorAll("img").length,
-                scriptRan: doc.documentElement.classList.contains("js"),
-                firstCase: doc.querySelector("details.case").id,
-                visibleBefore: visible()
-              };
-              doc.querySelector('[data-filter="failed"]').click();
-              result.visibleFailed = visible();
-              doc.querySelector('[data-filter="flaky"]').click();
-              result.visibleFlaky = visible();
-              document.getElementById("out").textContent = JSON.stringify(result);
-            });
-            </script></body></html>
-            """
-        let probePath = directory.appendingPathComponent("probe.html").path
-        try AtomicFile.write(probe, to: probePath)
-        let dom = try await ChildProcess.run(
-            chromium,
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
-                "--user-data-dir=\(directory.appendingPathComponent("profile").path)", "--dump-dom", probePath,
-            ]
-        ).standardOutput
-        let start = try #require(
-            dom.range(of: "<pre id=\"out\">"), "chromium printed no probe result:\n\(dom.prefix(500))")
-        let end = try #require(dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex))
-        let json = dom[start.upperBound..<end.lowerBound]
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
-        return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        try await run(
+            html, width: 1200, height: 900,
+            script: """
+                var visible = function () {
+                  return Array.prototype.filter.call(doc.querySelectorAll("details.case"),
+                    function (d) { return d.offsetParent !== null; }).map(function (d) { return d.id; });
+                };
+                result = {
+                  title: doc.title,
+                  summary: doc.querySelector(".summary").innerText,
+                  failedStep: doc.querySelector(".step.s-failed").innerText,
+                  hostileCase: doc.querySelector("[data-status=undefined] summary").innerText,
+                  scripts: doc.querySelectorAll("script").length,
+                  images: doc.querySelectorAll("img").length,
+                  scriptRan: doc.documentElement.classList.contains("js"),
+                  firstCase: doc.querySelector("details.case").id,
+                  visibleBefore: visible()
+                };
+                doc.querySelector('[data-filter="failed"]').click();
+                result.visibleFailed = visible();
+                doc.querySelector('[data-filter="flaky"]').click();
+                result.visibleFlaky = visible();
+                """)
     }
 }
 

@@ -99,7 +99,7 @@ public enum SpecReader {
     /// Reads one file. Never throws and never traps: every problem is a diagnostic.
     public static func read(path: String) -> SpecFile {
         let start = SourceLocation(file: path, line: 1)
-        func failure(_ message: String, hint: String? = nil, code: String) -> SpecFile {
+        func failure(_ message: String, hint: String? = nil, code: DiagnosticCode) -> SpecFile {
             SpecFile(path: path, format: nil, testCase: nil, diagnostics: [Diagnostic(.error, message, at: start, hint: hint, code: code)])
         }
         let attributes: [FileAttributeKey: Any]
@@ -137,7 +137,7 @@ public enum SpecReader {
     /// Reads spec bytes; the checks for binary, non-UTF-8 and oversized input happen here.
     public static func read(bytes: [UInt8], path: String) -> SpecFile {
         let start = SourceLocation(file: path, line: 1)
-        func failure(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: String) -> SpecFile {
+        func failure(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: DiagnosticCode) -> SpecFile {
             SpecFile(
                 path: path, format: nil, testCase: nil,
                 diagnostics: [Diagnostic(.error, message, at: location ?? start, hint: hint, code: code)])

@@ -33,6 +33,14 @@ extension DiagnosticCode {
     public static let pathMissing: DiagnosticCode = "path.missing"
     /// A directory named on the command line holds no spec.
     public static let pathEmpty: DiagnosticCode = "path.empty"
+    /// A path that cannot be listed or read.
+    public static let pathUnreadable: DiagnosticCode = "path.unreadable"
+    /// A file or directory name that is not valid UTF-8.
+    public static let pathEncoding: DiagnosticCode = "path.encoding"
+    public static let pathSymlinkLoop: DiagnosticCode = "path.symlink-loop"
+    public static let pathDanglingSymlink: DiagnosticCode = "path.dangling-symlink"
+    /// A FIFO, device or socket where a spec file was expected.
+    public static let fileSpecial: DiagnosticCode = "file.special"
     public static let fileUnreadable: DiagnosticCode = "file.unreadable"
     public static let fileDirectory: DiagnosticCode = "file.directory"
     public static let fileTooLarge: DiagnosticCode = "file.too-large"

@@ -55,7 +55,7 @@ extension Binder {
                     "the text of \(testCase.key) changed since its steps were pinned (pinned \(pin.fingerprint), now \(fingerprint))",
                     at: testCase.location,
                     hint: "review the definitions against the new text, then pin \(fingerprint) at \(pin.location)",
-                    code: "binding.drift"))
+                    code: .bindingDrift))
         }
         return BoundCase(caseID: caseID, testCase: testCase, plan: plan, steps: steps, diagnostics: diagnostics, fingerprint: fingerprint)
     }

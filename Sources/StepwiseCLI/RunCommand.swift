@@ -21,7 +21,7 @@ struct RunCommand: AsyncParsableCommand {
             library is broken, or (with --strict) an item is undefined, ambiguous or drifted; 64 usage.
             Reports: --format FORMAT[:PATH], repeatable; or pair --output PATH with each --format in order.
             """
-        let options = StepLibraries.current.flatMap(\.options)
+        let options = StepLibraries.current.options
         let faults = options.filter { $0.kind == .fault }
         let others = options.filter { $0.kind == .option }
         if !faults.isEmpty {
@@ -88,7 +88,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         // Usage mistakes are reported before any spec is read.
         do {
-            _ = try runConfiguration(options: StepLibraries.current.flatMap(\.options))
+            _ = try runConfiguration(options: StepLibraries.current.options)
             for request in try ReportRequest.parse(formats: format, outputs: output) { try request.checkDestination() }
             _ = try select([])
         } catch let error as UsageError {

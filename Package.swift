@@ -73,14 +73,14 @@ let package = Package(
         .executableTarget(name: "bench-runner", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseRunner"], path: "Benchmarks/bench-runner"),
         .executableTarget(name: "bench-backend", dependencies: ["SessionBackend"], path: "Benchmarks/bench-backend"),
 
-        // MARK: Tests (one target per module)
+        // MARK: Tests (one target per module; the corpus of real exports in Tests/Corpus is data, in no target)
         .target(name: "StepwiseTestSupport", path: "Tests/StepwiseTestSupport"),
         .testTarget(name: "StepwiseModelTests", dependencies: ["StepwiseModel"]),
-        .testTarget(name: "StepwiseParsingTests", dependencies: ["StepwiseParsing"], exclude: ["Golden"]),
+        .testTarget(name: "StepwiseParsingTests", dependencies: ["StepwiseTestSupport", "StepwiseParsing"], exclude: ["Golden"]),
         .testTarget(name: "StepwiseBindingTests", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseParsing"]),
         .testTarget(name: "StepwiseRunnerTests", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseRunner", "StepwiseParsing"]),
         .testTarget(name: "StepwiseReportingTests", dependencies: ["StepwiseTestSupport", "StepwiseReporting"], exclude: ["Golden", "Fixtures", "Schemas"]),
-        .testTarget(name: "StepwiseCatalogueTests", dependencies: ["StepwiseCatalogue", "StepwiseParsing", "StepwiseBinding", "StepwiseModel"]),
+        .testTarget(name: "StepwiseCatalogueTests", dependencies: ["StepwiseTestSupport", "StepwiseCatalogue", "StepwiseParsing", "StepwiseBinding", "StepwiseModel"]),
         .testTarget(name: "SessionBackendTests", dependencies: ["SessionBackend", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "SystemConsoleTests", dependencies: ["SystemConsole", .product(name: "Clocks", package: "swift-clocks")]),
         .testTarget(name: "MattermostStepsTests", dependencies: ["StepwiseTestSupport", "MattermostSteps", "StepwiseRunner", "StepwiseParsing"]),

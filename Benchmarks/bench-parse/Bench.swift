@@ -9,12 +9,12 @@ import StepwiseParsing
 /// and expectations) against cmark-gfm alone with the table extension on the same bytes, on one
 /// thread and on two (the parallel reader against cmark-gfm on two threads, scheduled alike).
 ///
-/// Usage: bench-parse [CORPUS] [RUNS]   (default ../shared/corpus, 9 runs)
+/// Usage: bench-parse [CORPUS] [RUNS]   (default Tests/Corpus, the corpus in the repository; 9 runs)
 @main
 struct Bench {
     static func main() {
         let arguments = CommandLine.arguments.dropFirst()
-        let corpus = arguments.first ?? "../shared/corpus"
+        let corpus = arguments.first ?? "Tests/Corpus"
         let runs = arguments.dropFirst().first.flatMap { Int($0) } ?? 9
         let root = corpus + "/zephyr-export"
         guard let enumerator = FileManager.default.enumerator(atPath: root) else {

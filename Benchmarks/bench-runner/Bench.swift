@@ -73,10 +73,10 @@ struct Bench {
             let start = ContinuousClock.now
             // A fresh binder each run, so binding is measured without a warm cache.
             let binder = Binder(libraries: [ConsoleSteps()])
-            let bound = testCases.map { binder.bind($0, caseID: $0.key) }
+            let plan = binder.plan(testCases)
             var passed = 0
             var events = 0
-            let code = await Runner(binder: binder, options: RunOptions(jobs: 2)).run(bound) { event in
+            let code = await Runner(plan: plan, options: RunOptions(jobs: 2)).run { event in
                 events += 1
                 if case .itemFinished(let item) = event, item.status == .passed { passed += 1 }
             }
@@ -117,7 +117,7 @@ struct Bench {
             for _ in 1...runs {
                 let binder = Binder(libraries: [PollingSteps()])
                 let start = ContinuousClock.now
-                let code = await Runner(binder: binder, options: RunOptions(jobs: 1)).run([binder.bind(testCase, caseID: "P-1")]) { _ in }
+                let code = await Runner(plan: binder.plan([testCase]), options: RunOptions(jobs: 1)).run { _ in }
                 precondition(code == 0, "the polling case must pass")
                 let elapsed = start.duration(to: .now)
                 walls.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)

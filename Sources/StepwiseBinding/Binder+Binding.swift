@@ -1,8 +1,9 @@
 import StepwiseModel
 
 extension Binder {
-    /// Binds every item of `testCase`; `caseID` names it in events.
-    public func bind(_ testCase: TestCase, caseID: String) -> BoundCase {
+    /// Binds every item of `testCase`; `caseID` names it in events. Runs bind through
+    /// ``plan(_:diagnostics:)``, which makes the IDs.
+    package func bind(_ testCase: TestCase, caseID: String) -> BoundCase {
         var steps: [BoundStep] = []
         var usedStepIDs: Set<String> = []
         for (stepIndex, step) in testCase.steps.enumerated() {
@@ -130,9 +131,17 @@ extension Binder {
                 .manual(manual)
             )
         }
+        // Past the manual check every part is an action or a check, and those always have a body.
+        let invocations = parts.compactMap { part in
+            definitions[part.index].body.map { body in
+                Invocation(
+                    body: body, library: definitions[part.index].library, location: definitions[part.index].location,
+                    values: part.values)
+            }
+        }
         return (
             BindingInfo(state: .matched, expression: expression, definitionLocation: first.location, arguments: arguments),
-            .run(parts.map { Invocation(definition: $0.index, values: $0.values) })
+            .run(invocations)
         )
     }
 

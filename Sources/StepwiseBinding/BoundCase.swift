@@ -8,8 +8,8 @@ public struct BoundCase: Sendable {
     /// What reporters see in `caseStarted`.
     public var plan: CasePlan
     public var steps: [BoundStep]
-    /// Drift and other binding problems of this case.
-    public var diagnostics: [Diagnostic]
+    /// Drift and other binding problems of this case; a run reads them from ``Plan/diagnostics``.
+    package var diagnostics: [Diagnostic]
     /// The fingerprint of the case's text, to pin with ``Steps/pin(_:fingerprint:fileID:line:)``.
     public var fingerprint: String
 }
@@ -46,8 +46,13 @@ package enum Resolution: Sendable {
     case ambiguous(String)
 }
 
-/// One definition called with the values it captured.
+/// One definition called with the values it captured: its compiled body, and which of the
+/// plan's libraries makes the world it runs on.
 package struct Invocation: Sendable {
-    package var definition: Int
+    package var body: CompiledDefinition.Body
+    /// The index of the definition's library in ``Plan/libraries``, and so of its world in a case.
+    package var library: Int
+    /// Where the definition is written, for failures that do not say where they were raised.
+    package var location: SourceLocation
     package var values: [any Sendable]
 }

@@ -4,16 +4,9 @@ import StepwiseRunner
 
 /// `stepwise run --dry-run`: the plan, item by item, with each binding or a snippet.
 enum DryRun {
-    static func print(_ cases: [BoundCase], binder: Binder, strict: Bool, readDiagnostics: [Diagnostic]) -> Int32 {
-        Swift.print(render(cases), terminator: "")
-        let bindingProblem = cases.contains { bound in
-            !bound.diagnostics.isEmpty
-                || bound.steps.contains { $0.items.contains { [.undefined, .ambiguous].contains($0.plan.binding.state) } }
-        }
-        if readDiagnostics.contains(where: { $0.severity == .error }) || !binder.diagnostics.isEmpty || (strict && bindingProblem) {
-            return ExitCode.specOrBindingError
-        }
-        return ExitCode.passed
+    static func print(_ plan: Plan, strict: Bool) -> Int32 {
+        Swift.print(render(plan.cases), terminator: "")
+        return plan.hasErrors(strict: strict) ? ExitCode.specOrBindingError : ExitCode.passed
     }
 
     static func render(_ cases: [BoundCase]) -> String {

@@ -95,7 +95,8 @@ struct RunCommand: AsyncParsableCommand {
             printError("error: \(error)")
             throw ArgumentParser.ExitCode(ExitCode.usage)
         }
-        let (found, discoverDiagnostics) = SpecReader.discover(paths)
+        let (discovered, discoverDiagnostics) = SpecReader.discover(paths)
+        let found = discovered.map { SpecPath.relative($0) }
         var diagnostics = discoverDiagnostics
         let (files, twins) = SpecReader.droppingTwins(Self.distinct(found))
         if let note = Self.twinNote(twins) { diagnostics.append(note) }
@@ -127,18 +128,13 @@ struct RunCommand: AsyncParsableCommand {
                         hint: "check the --key, --label, --priority, --folder and --status values (case is ignored) and the shard",
                         code: "run.nothing-selected"))
             }
-            var ids: [String: Int] = [:]
-            let bound = selected.map { testCase -> BoundCase in
-                ids[testCase.key, default: 0] += 1
-                let count = ids[testCase.key]!
-                return binder.bind(testCase, caseID: count == 1 ? testCase.key : "\(testCase.key)#\(count)")
-            }
+            let plan = binder.plan(selected, diagnostics: readDiagnostics)
             // One printer reads each spec once, whatever the number of diagnostics in it.
             let printer = DiagnosticPrinter()
-            for diagnostic in readDiagnostics + binder.diagnostics + bound.flatMap(\.diagnostics) {
-                printError(render(diagnostic, with: printer))
+            for reported in plan.diagnostics(strict: strict) {
+                printError(reported.diagnostic.rendered(sourceLine: Self.sourceLine(of: reported.diagnostic, with: printer)))
             }
-            if dryRun { return DryRun.print(bound, binder: binder, strict: strict, readDiagnostics: readDiagnostics) }
+            if dryRun { return DryRun.print(plan, strict: strict) }
 
             // Each reporter with what to call it should it fail to write.
             let reporters: [(name: String, reporter: any Reporter)]
@@ -156,14 +152,11 @@ struct RunCommand: AsyncParsableCommand {
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, retries: retries,
                 itemTimeout: .seconds(itemTimeout), configuration: configuration, strict: strict,
                 runID: UUID().uuidString.lowercased(), tool: "stepwise \(StepwiseVersion.current)")
-            let runner = Runner(binder: binder, options: options)
-            let events = readDiagnostics.map {
-                Event.DiagnosticReported(runID: options.runID, diagnostic: $0, sourceLine: Self.sourceLine(of: $0, with: printer))
-            }
+            let runner = Runner(plan: plan, options: options)
             // A report that cannot be written is dropped and named at the end; the run and the
             // other reports go on, and the exit code is at least 1 so that CI notices.
             var failures: [Int: any Error] = [:]
-            let code = await runner.run(bound, diagnostics: events) { event in
+            let code = await runner.run(sourceLine: { Self.sourceLine(of: $0, with: printer) }) { event in
                 for (index, report) in reporters.enumerated() where failures[index] == nil {
                     do { try report.reporter.receive(event) } catch { failures[index] = error }
                 }
@@ -255,12 +248,6 @@ struct RunCommand: AsyncParsableCommand {
     static func distinct(_ files: [String]) -> [String] {
         var seen: Set<String> = []
         return files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
-    }
-
-    func render(_ diagnostic: Diagnostic, with printer: DiagnosticPrinter) -> String {
-        var diagnostic = diagnostic
-        if strict, diagnostic.code == "binding.drift" { diagnostic.severity = .error }
-        return diagnostic.rendered(sourceLine: Self.sourceLine(of: diagnostic, with: printer))
     }
 
     /// The spec line a diagnostic points at. Only specs: a definition's location is a Swift

@@ -16,7 +16,8 @@ struct SpecInput: ParsableArguments {
     /// Files are read on every processor, a batch at a time, so output starts before a large
     /// directory has been read in full.
     func read(jobs: Int = SpecReader.defaultJobs, _ body: (SpecFile) -> Void) -> [Diagnostic] {
-        let (files, diagnostics) = SpecReader.discover(paths)
+        let (found, diagnostics) = SpecReader.discover(paths)
+        let files = found.map { SpecPath.relative($0) }
         let batch = max(jobs, 1) * 64
         var start = 0
         while start < files.count {

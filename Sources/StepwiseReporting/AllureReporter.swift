@@ -11,24 +11,36 @@ import StepwiseModel
 ///   with status, `start`/`stop` (epoch milliseconds), captured arguments and written
 ///   variants as `parameters`.
 /// - Labels: the folder gives `parentSuite`/`suite`/`subSuite` (one level: `suite`; two:
-///   `parentSuite`, `suite`; more: the rest joined as `subSuite`) and `package`; each spec label
-///   a `tag`; the priority a `severity` (see ``AllureReporter/severity(_:)``).
+///   `parentSuite`, `suite`; more: the rest joined as `subSuite`), the same levels as
+///   `epic`/`feature`/`story` for the Behaviors tab (one level: `feature`; two: `epic`,
+///   `feature`; more: the rest joined as `story`), and `package`; each spec label a `tag`; the
+///   priority a `severity` (see ``AllureReporter/severity(_:)``); `host` (the machine that
+///   rendered the report) and `thread` (`job N`, the parallel lane the case ran in, rebuilt from
+///   the cases' start and stop times) for the Timeline tab.
+/// - Times: each result, step and item has `start`/`stop` on the wall clock and its wall and
+///   virtual durations as parameters (`excluded`, so they do not split Allure's history).
+/// - Notes an item's definition reported (a client's observed redirect, session ids) are a
+///   `text/plain` attachment of that item, `{uuid}-attachment.txt` beside the results.
 /// - Links: the key as a `tms` link, its URL from ``ReporterOptions/tmsLinkPattern``.
 /// - Retries: earlier attempts are written as their own results with the same `historyId`,
 ///   which Allure shows under the final result's retries; a flaky pass has `statusDetails.flaky`.
-/// - `uuid`, `historyId` and `testCaseId` are derived from the run, the spec file and the key,
-///   so the same stream gives the same files. Files already in the directory are left alone.
+/// - `testCaseId` is a hash of the key and `historyId` of the case ID (the key, or `KEY#2` for a
+///   second case with the same key), never of a path, so history and trends follow a case across
+///   CI workspaces and checkouts; `uuid` is derived from the run and the case ID, so the same
+///   stream gives the same files. Files already in the directory are left alone.
 final class AllureReporter: Reporter {
     private let directory: String
     private let tmsLinkPattern: String?
+    private let host: String
     private var fold = RunRecord.Fold()
 
-    init(destination: ReportDestination, tmsLinkPattern: String?) throws {
+    init(destination: ReportDestination, tmsLinkPattern: String?, host: String = ProcessInfo.processInfo.hostName) throws {
         guard case .path(let directory) = destination else {
             throw ReporterError(message: "the allure format writes a directory of files: give it with --output DIR")
         }
         self.directory = directory
         self.tmsLinkPattern = tmsLinkPattern
+        self.host = host
     }
 
     func receive(_ event: Event) throws {
@@ -37,19 +49,21 @@ final class AllureReporter: Reporter {
 
     func finish() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        for (name, data) in try Self.files(fold.record, tmsLinkPattern: tmsLinkPattern) {
+        for (name, data) in try Self.files(fold.record, tmsLinkPattern: tmsLinkPattern, host: host) {
             try AtomicFile.write(data, to: URL(fileURLWithPath: directory).appendingPathComponent(name).path)
         }
     }
 
     /// Every file of the results directory, by name.
-    static func files(_ run: RunRecord, tmsLinkPattern: String?) throws -> [(String, Data)] {
+    static func files(_ run: RunRecord, tmsLinkPattern: String?, host: String = "localhost") throws -> [(String, Data)] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var files: [(String, Data)] = []
-        for result in results(run, tmsLinkPattern: tmsLinkPattern) {
+        var attachments: [(String, Data)] = []
+        for result in results(run, tmsLinkPattern: tmsLinkPattern, host: host, attachments: &attachments) {
             files.append(("\(result.uuid)-result.json", try encoder.encode(result)))
         }
+        files += attachments
         var environment = "Tool=\(run.tool)\nClock=\(run.clock)\nJobs=\(run.jobs)\nStrict=\(run.strict)\n"
         if !run.runID.isEmpty { environment += "Run=\(run.runID)\n" }
         files.append(("environment.properties", Data(environment.utf8)))
@@ -57,21 +71,37 @@ final class AllureReporter: Reporter {
     }
 
     static func results(_ run: RunRecord, tmsLinkPattern: String?) -> [AllureResult] {
-        let origin = run.startedAt.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } ?? 0
-        func epoch(_ seconds: Double) -> Int64 { origin + Int64((seconds * 1000).rounded()) }
+        var attachments: [(String, Data)] = []
+        return results(run, tmsLinkPattern: tmsLinkPattern, host: "localhost", attachments: &attachments)
+    }
+
+    static func results(
+        _ run: RunRecord, tmsLinkPattern: String?, host: String, attachments: inout [(String, Data)]
+    ) -> [AllureResult] {
+        let origin = run.startedAt.map { ReportNumber.milliseconds($0.timeIntervalSince1970) } ?? 0
+        func epoch(_ seconds: Double) -> Int64 { ReportNumber.milliseconds(seconds, after: origin) }
+        let lanes = lanes(run.cases)
         var results: [AllureResult] = []
-        for record in run.cases {
+        for (index, record) in run.cases.enumerated() {
             let fullName = "\(record.location.file)#\(record.key)"
+            let resultID = uuid(run.runID, record.caseID, record.attempt)
+            var context = StepContext(strict: run.strict, clock: run.clock, resultID: resultID, epoch: epoch)
+            let steps = record.steps.map { step($0, context: &context) }
+            attachments += context.files
+            var labels = labels(record)
+            labels.append(.init(name: "host", value: host))
+            labels.append(.init(name: "thread", value: "job \(lanes[index])"))
             let base = AllureResult(
-                uuid: uuid(run.runID, record.caseID, record.attempt), historyId: StableHash.hex128(fullName),
+                uuid: resultID, historyId: StableHash.hex128(record.caseID),
                 testCaseId: StableHash.hex128(record.key), name: record.displayName, fullName: fullName,
                 description: "Spec: `\(record.location)` · \(ReportText.folderPath(record.folder))",
                 status: status(record.status, strict: run.strict),
                 statusDetails: details(record, flaky: record.flaky),
                 stage: record.isFinished ? "finished" : "interrupted",
                 start: epoch(record.startedAt), stop: epoch(record.startedAt + record.duration.wall),
-                labels: labels(record), links: links(record, pattern: tmsLinkPattern), parameters: [],
-                steps: record.steps.map { step($0, strict: run.strict, epoch: epoch) }, attachments: [])
+                labels: labels, links: links(record, pattern: tmsLinkPattern),
+                parameters: timeParameters(record.duration, clock: run.clock),
+                steps: steps, attachments: [])
             for earlier in record.earlierAttempts {
                 var retry = base
                 retry.uuid = uuid(run.runID, record.caseID, earlier.attempt)
@@ -80,6 +110,7 @@ final class AllureReporter: Reporter {
                 retry.stage = "finished"
                 retry.start = epoch(earlier.startedAt)
                 retry.stop = epoch(earlier.startedAt + earlier.duration.wall)
+                retry.parameters = timeParameters(earlier.duration, clock: run.clock)
                 retry.steps = []
                 results.append(retry)
             }
@@ -121,17 +152,23 @@ final class AllureReporter: Reporter {
         }
     }
 
+    /// A folder path as three levels of labels: one folder is the middle level; two are the top
+    /// and middle; deeper folders are joined as the bottom level.
+    private static func levels(_ folder: [String], _ names: (top: String, middle: String, bottom: String))
+        -> [AllureResult.Label]
+    {
+        guard let first = folder.first else { return [] }
+        guard folder.count > 1 else { return [.init(name: names.middle, value: first)] }
+        var labels: [AllureResult.Label] = [.init(name: names.top, value: first), .init(name: names.middle, value: folder[1])]
+        if folder.count > 2 { labels.append(.init(name: names.bottom, value: folder[2...].joined(separator: " / "))) }
+        return labels
+    }
+
     private static func labels(_ record: CaseRecord) -> [AllureResult.Label] {
         var labels: [AllureResult.Label] = []
         let folder = record.folder
-        switch folder.count {
-        case 0: break
-        case 1: labels.append(.init(name: "suite", value: folder[0]))
-        default:
-            labels.append(.init(name: "parentSuite", value: folder[0]))
-            labels.append(.init(name: "suite", value: folder[1]))
-            if folder.count > 2 { labels.append(.init(name: "subSuite", value: folder[2...].joined(separator: " / "))) }
-        }
+        labels += levels(folder, ("parentSuite", "suite", "subSuite"))
+        labels += levels(folder, ("epic", "feature", "story"))
         if !folder.isEmpty { labels.append(.init(name: "package", value: JUnitReport.className(folder))) }
         labels += record.labels.map { AllureResult.Label(name: "tag", value: $0) }
         labels.append(.init(name: "severity", value: severity(record.priority)))
@@ -169,24 +206,60 @@ final class AllureReporter: Reporter {
         return lines.joined(separator: "\n")
     }
 
-    private static func step(
-        _ step: StepRecord, strict: Bool, epoch: (Double) -> Int64
-    ) -> AllureResult.Step {
-        AllureResult.Step(
-            name: ReportText.stepTitle(step), status: status(step.status, strict: strict),
-            statusDetails: AllureResult.StatusDetails(), stage: step.startedAt == nil ? "pending" : "finished",
-            start: step.startedAt.map { epoch($0.wall) },
-            stop: step.startedAt.map { epoch($0.wall + step.duration.wall) },
-            parameters: [],
-            steps: step.items.map { item in
-                var parameters = item.binding.arguments.enumerated().map {
-                    AllureResult.Parameter(name: "argument \($0.offset + 1)", value: $0.element)
-                }
-                parameters += item.context.enumerated().map {
-                    AllureResult.Parameter(name: "variant \($0.offset + 1)", value: $0.element)
-                }
-                let failing = item.status != .passed && item.status != .skipped
-                return AllureResult.Step(
+    /// What building one result's steps needs and collects: the attachment files of its items.
+    private struct StepContext {
+        var strict: Bool
+        var clock: String
+        var resultID: String
+        var epoch: (Double) -> Int64
+        var files: [(String, Data)] = []
+    }
+
+    /// The wall and virtual durations (one figure on a real clock), excluded from Allure's history.
+    static func timeParameters(_ timing: Timing, clock: String) -> [AllureResult.Parameter] {
+        var parameters = [AllureResult.Parameter(name: "wall time", value: ReportText.seconds(timing.wall), excluded: true)]
+        if clock != "real" {
+            parameters.append(.init(name: "virtual time", value: ReportText.seconds(timing.virtual), excluded: true))
+        }
+        return parameters
+    }
+
+    /// Parallel lanes, numbered from 1, rebuilt from start and stop times: each case takes the
+    /// lowest lane free when it starts, which is what a pool of `jobs` workers does.
+    static func lanes(_ cases: [CaseRecord]) -> [Int] {
+        var lanes = Array(repeating: 1, count: cases.count)
+        var busyUntil: [Double] = []
+        for index in cases.indices.sorted(by: { (cases[$0].startedAt, $0) < (cases[$1].startedAt, $1) }) {
+            let record = cases[index]
+            let lane = busyUntil.firstIndex { $0 <= record.startedAt } ?? busyUntil.count
+            if lane == busyUntil.count { busyUntil.append(0) }
+            busyUntil[lane] = record.startedAt + max(0, record.duration.wall)
+            lanes[index] = lane + 1
+        }
+        return lanes
+    }
+
+    private static func step(_ step: StepRecord, context: inout StepContext) -> AllureResult.Step {
+        let epoch = context.epoch
+        let strict = context.strict
+        var items: [AllureResult.Step] = []
+        for item in step.items {
+            var parameters = item.binding.arguments.enumerated().map {
+                AllureResult.Parameter(name: "argument \($0.offset + 1)", value: $0.element)
+            }
+            parameters += item.context.enumerated().map {
+                AllureResult.Parameter(name: "variant \($0.offset + 1)", value: $0.element)
+            }
+            if item.startedAt != nil { parameters += timeParameters(item.duration, clock: context.clock) }
+            var attachments: [AllureResult.Attachment] = []
+            if !item.notes.isEmpty {
+                let source = "\(StableUUID.make(context.resultID, item.itemID))-attachment.txt"
+                context.files.append((source, Data((item.notes.joined(separator: "\n") + "\n").utf8)))
+                attachments.append(AllureResult.Attachment(name: "notes", source: source, type: "text/plain"))
+            }
+            let failing = item.status != .passed && item.status != .skipped
+            items.append(
+                AllureResult.Step(
                     name: "\(item.kind == .instruction ? "Do" : "Expect"): \(item.text)",
                     status: status(item.status, strict: strict),
                     statusDetails: AllureResult.StatusDetails(
@@ -195,14 +268,27 @@ final class AllureReporter: Reporter {
                     stage: item.startedAt == nil ? "pending" : "finished",
                     start: item.startedAt.map { epoch($0.wall) },
                     stop: item.startedAt.map { epoch($0.wall + item.duration.wall) },
-                    parameters: parameters, steps: [], attachments: [])
-            },
-            attachments: [])
+                    parameters: parameters, steps: [], attachments: attachments))
+        }
+        return AllureResult.Step(
+            name: ReportText.stepTitle(step), status: status(step.status, strict: strict),
+            statusDetails: AllureResult.StatusDetails(), stage: step.startedAt == nil ? "pending" : "finished",
+            start: step.startedAt.map { epoch($0.wall) },
+            stop: step.startedAt.map { epoch($0.wall + step.duration.wall) },
+            parameters: step.startedAt == nil ? [] : timeParameters(step.duration, clock: context.clock),
+            steps: items, attachments: [])
     }
 
-    /// A name-based UUID (RFC 9562 version 8 layout) for one attempt of one case of one run.
+    /// A name-based UUID for one attempt of one case of one run.
     static func uuid(_ runID: String, _ caseID: String, _ attempt: Int) -> String {
-        var hex = Array(StableHash.hex128("\(runID)\u{0}\(caseID)\u{0}\(attempt)"))
+        StableUUID.make(runID, caseID, String(attempt))
+    }
+}
+
+/// Name-based UUIDs (RFC 9562 version 8 layout): the same names give the same UUID everywhere.
+enum StableUUID {
+    static func make(_ names: String...) -> String {
+        var hex = Array(StableHash.hex128(names.joined(separator: "\u{0}")))
         hex[12] = "8"
         let variant = Int(String(hex[16]), radix: 16) ?? 0
         hex[16] = Character(String(0x8 | (variant & 0x3), radix: 16))

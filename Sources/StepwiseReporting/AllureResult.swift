@@ -1,5 +1,6 @@
-/// Allure 2's test result file (`{uuid}-result.json`), as its documentation describes it: only
-/// the fields Stepwise fills. `nil` fields are left out of the JSON.
+/// Allure 2's test result file (`{uuid}-result.json`), with the field names of
+/// allure-python-commons' model (`allure_commons.model2`): only the fields Stepwise fills. `nil`
+/// fields are left out of the JSON.
 struct AllureResult: Hashable, Sendable, Codable {
     var uuid: String
     var historyId: String
@@ -20,7 +21,6 @@ struct AllureResult: Hashable, Sendable, Codable {
 
     struct StatusDetails: Hashable, Sendable, Codable {
         var known = false
-        var muted = false
         var flaky = false
         var message: String?
         var trace: String?
@@ -40,9 +40,17 @@ struct AllureResult: Hashable, Sendable, Codable {
     struct Parameter: Hashable, Sendable, Codable {
         var name: String
         var value: String
+        /// Left out of Allure's history key: set on the times, which change every run.
+        var excluded: Bool?
+
+        init(name: String, value: String, excluded: Bool? = nil) {
+            self.name = name
+            self.value = value
+            self.excluded = excluded
+        }
     }
 
-    /// Stepwise writes no attachments; the array is there because readers expect it.
+    /// A file beside the result (`source`), such as an item's notes.
     struct Attachment: Hashable, Sendable, Codable {
         var name: String
         var source: String

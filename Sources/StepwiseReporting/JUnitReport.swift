@@ -1,12 +1,18 @@
 import Foundation
 import StepwiseModel
 
-/// JUnit XML for CI (`--format junit`), in the dialect Jenkins, GitLab and GitHub's test
-/// reporting actions read.
+/// JUnit XML for CI (`--format junit`), valid against `junit-10.xsd`, the schema Jenkins' xUnit
+/// plugin validates against (Maven Surefire's dialect, which Jenkins, GitLab and GitHub's test
+/// reporting actions read).
 ///
 /// One `<testsuite>` per folder, one `<testcase>` per case named `KEY: title` (Zephyr Scale's
 /// JUnit import finds the key in the name), its steps and items with status and timing in
-/// `<system-out>`. Statuses map explicitly:
+/// `<system-out>`. The schema allows no `file` or `line` on `<testcase>`, so each case's spec
+/// location is a `<property name="location KEY" value="file:line">` of its suite (and the first
+/// line of its failure body, and in its `<system-out>`). Retries are written as Surefire writes
+/// them: a flaky pass has one `<flakyFailure>` (or `<flakyError>`) per failed attempt; a case that
+/// failed on every attempt has its `<failure>` from the last attempt and one `<rerunFailure>` per
+/// earlier one. Statuses map explicitly:
 ///
 /// | case status | JUnit |
 /// | --- | --- |
@@ -43,6 +49,12 @@ enum JUnitReport {
             out += " time=\"\(seconds(time))\" id=\"\(index)\""
             if let timestamp { out += " timestamp=\"\(timestamp)\"" }
             out += ">\n"
+            out += "    <properties>\n"
+            for record in cases {
+                out += "      <property name=\"\(XMLText.attribute("location \(record.caseID)"))\""
+                out += " value=\"\(XMLText.attribute("\(record.location.file):\(record.location.line)"))\"/>\n"
+            }
+            out += "    </properties>\n"
             for record in cases { out += testCase(record, run: run) }
             out += "  </testsuite>\n"
         }
@@ -53,8 +65,7 @@ enum JUnitReport {
     private static func testCase(_ record: CaseRecord, run: RunRecord) -> String {
         var out = "    <testcase name=\"\(XMLText.attribute(record.displayName))\""
         out += " classname=\"\(XMLText.attribute(className(record.folder)))\""
-        out += " time=\"\(seconds(record.duration.wall))\""
-        out += " file=\"\(XMLText.attribute(record.location.file))\" line=\"\(record.location.line)\">\n"
+        out += " time=\"\(seconds(record.duration.wall))\">\n"
         let result = outcome(record, strict: run.strict)
         if let element = result.element {
             out += "      <\(element)"
@@ -65,6 +76,16 @@ enum JUnitReport {
             } else {
                 out += "/>\n"
             }
+        }
+        for earlier in record.earlierAttempts {
+            guard let element = retryElement(earlier.status, finalElement: result.element, strict: run.strict) else {
+                continue
+            }
+            let message = "attempt \(earlier.attempt) \(earlier.status.rawValue)"
+                + (earlier.message.map { ": " + ReportText.oneLine($0) } ?? "")
+            out += "      <\(element) message=\"\(XMLText.attribute(message))\" type=\"\(earlier.status.rawValue)\">"
+            out += "<system-out>\(XMLText.escape("attempt \(earlier.attempt): \(earlier.status.rawValue) after \(ReportText.timing(earlier.duration, clock: run.clock))"))</system-out>"
+            out += "</\(element)>\n"
         }
         let steps = ConsoleSummary(style: ConsoleStyle(enabled: false)).render(record, clock: run.clock)
         out += "      <system-out>\(XMLText.escape(steps))</system-out>\n"
@@ -103,12 +124,28 @@ enum JUnitReport {
         }
     }
 
+    /// The element an earlier, retried attempt is written as: `flakyFailure`/`flakyError` when the
+    /// case passed in the end, `rerunFailure`/`rerunError` when it failed in the end; nothing for
+    /// an attempt that did not fail or when the final result is neither.
+    private static func retryElement(_ status: Status, finalElement: String?, strict: Bool) -> String? {
+        let kind: String
+        switch status {
+        case .failed: kind = "Failure"
+        case .undefined where strict: kind = "Failure"
+        case .ambiguous: kind = "Error"
+        default: return nil
+        }
+        switch finalElement {
+        case nil: return "flaky" + kind
+        case "failure", "error": return "rerun" + kind
+        default: return nil
+        }
+    }
+
     /// The folder as a dotted name, as JUnit tools expect of a class; the tool's name at the root.
     static func className(_ folder: [String]) -> String {
         folder.isEmpty ? "stepwise" : folder.map { $0.replacingOccurrences(of: ".", with: "_") }.joined(separator: ".")
     }
 
-    private static func seconds(_ value: Double) -> String {
-        String(format: "%.3f", max(0, value))
-    }
+    private static func seconds(_ value: Double) -> String { ReportNumber.decimalSeconds(value) }
 }

@@ -71,7 +71,9 @@ extension RunRecord {
         /// The run as folded so far.
         public var record: RunRecord {
             var result = run
-            result.cases = firstSeen.compactMap { cases[$0] }.sorted { CaseOrder.precedes($0.caseID, $1.caseID) }
+            // The runner emits each case's block in plan order, so the order cases first start in
+            // is the plan's; sorting IDs (keys such as `MM-T940`) would put them in text order.
+            result.cases = firstSeen.compactMap { cases[$0] }
             if let finished {
                 result.status = finished.status
                 result.duration = finished.duration
@@ -152,20 +154,4 @@ extension StepRecord {
 
 extension ItemRecord {
     fileprivate mutating func apply(_ change: (inout ItemRecord) -> Void) { change(&self) }
-}
-
-/// Orders IDs such as `c2` before `c10`: plan order, whatever order parallel jobs finished in.
-enum CaseOrder {
-    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        switch (index(lhs), index(rhs)) {
-        case let (left?, right?) where left != right: left < right
-        default: lhs < rhs
-        }
-    }
-
-    /// The number of an ID of the form `c<n>`.
-    static func index(_ caseID: String) -> Int? {
-        guard caseID.first == "c" else { return nil }
-        return Int(caseID.dropFirst())
-    }
 }

@@ -20,7 +20,7 @@ public struct RunRecord: Hashable, Sendable, Codable {
     public var strict: Bool
     /// How many cases were planned.
     public var plannedCases: Int
-    /// Cases in plan order (by case ID), each as of its last attempt.
+    /// Cases in plan order (the order the stream first starts them in), each as of its last attempt.
     public var cases: [CaseRecord]
     /// Every diagnostic in the stream, in stream order, whether or not it concerns a case.
     public var diagnostics: [Event.DiagnosticReported]

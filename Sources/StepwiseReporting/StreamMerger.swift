@@ -61,14 +61,14 @@ public enum StreamMerger {
         return merged
     }
 
-    /// The case IDs of a stream in plan order.
+    /// The case IDs of a stream in plan order: the order they first start in.
     private static func caseIDs(in stream: [Event]) -> [String] {
         var seen: Set<String> = []
         var ids: [String] = []
         for case .caseStarted(let started) in stream where seen.insert(started.caseID).inserted {
             ids.append(started.caseID)
         }
-        return ids.sorted(by: CaseOrder.precedes)
+        return ids
     }
 
     /// The new IDs of one stream's cases, and the rewriting of its events.
@@ -89,7 +89,7 @@ public enum StreamMerger {
 
         func caseID(_ id: String) -> String { map[id] ?? id }
 
-        /// `c3.s1.i2` of a case renamed `c3#2` is `c3#2.s1.i2`; IDs that do not start with the case's stay.
+        /// `MM-T3.s1.i2` of a case renamed `MM-T3#2` is `MM-T3#2.s1.i2`; IDs that do not start with the case's stay.
         func childID(_ id: String, of oldCase: String) -> String {
             guard let new = map[oldCase], id.hasPrefix(oldCase + ".") else { return id }
             return new + id.dropFirst(oldCase.count)

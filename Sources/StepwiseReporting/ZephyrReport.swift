@@ -6,9 +6,13 @@ import StepwiseModel
 /// as the JSON file or, when the output path ends in `.zip`, as the zip the upload endpoint takes
 /// (`zephyrscale_result.json` inside).
 ///
-/// - `result` is `Passed` or `Failed`, the two values the format defines: passed → `Passed`;
-///   failed, ambiguous and undefined → `Failed`. Manual and skipped cases did not run, so they
-///   are left out rather than reported either way.
+/// - `result` is `Passed` or `Failed`, the two values SmartBear's own integration writes: passed →
+///   `Passed`, failed → `Failed`. Every other case is left out of the upload, in strict runs too:
+///   an undefined or ambiguous case stopped at its binding and a manual or skipped one never ran,
+///   so none of them says anything about the product, and recording them as `Failed` would put
+///   unautomated cases into the test cycle as failures. The format documents no "not executed"
+///   value (an unknown `result` is stored as some other status), so leaving them out is the
+///   only honest choice: they stay "Not Executed" in the cycle if it already holds them.
 /// - `testCase` has the `key` when the case's key looks like a Zephyr Scale key (`PROJ-T123`),
 ///   else its `name` (for matching by name or `autoCreateTestCases`).
 /// - `source` is the spec's `file:line`.
@@ -42,8 +46,8 @@ enum ZephyrReport {
                 let result: String
                 switch record.status {
                 case .passed: result = "Passed"
-                case .failed, .ambiguous, .undefined: result = "Failed"
-                case .manual, .skipped: return nil
+                case .failed: result = "Failed"
+                case .ambiguous, .undefined, .manual, .skipped: return nil
                 }
                 let testCase = isZephyrKey(record.key) ? TestCase(key: record.key) : TestCase(name: record.title)
                 return Execution(

@@ -20,12 +20,13 @@ final class CaseExecution: Sendable {
 
     private let state: Mutex<State>
     let bound: BoundCase
-    let binder: Binder
+    /// The plan's libraries: the world factories and hooks the case runs with.
+    let libraries: [LoadedLibrary]
     let options: RunOptions
 
-    init(bound: BoundCase, attempt: Int, binder: Binder, options: RunOptions, runStart: ContinuousClock.Instant) {
+    init(bound: BoundCase, attempt: Int, libraries: [LoadedLibrary], options: RunOptions, runStart: ContinuousClock.Instant) {
         self.bound = bound
-        self.binder = binder
+        self.libraries = libraries
         self.options = options
         state = Mutex(State(recorder: CaseRecorder(bound: bound, attempt: attempt, runID: options.runID, runStart: runStart)))
     }
@@ -93,8 +94,8 @@ final class CaseExecution: Sendable {
         do {
             begin("making the world")
             let worldContext = WorldContext(configuration: options.configuration, clock: clock.clock, caseKey: key, testCase: bound.testCase)
-            for library in binder.libraries { worlds.append(try await library.makeWorld(worldContext)) }
-            for (index, library) in binder.libraries.enumerated() {
+            for library in libraries { worlds.append(try await library.makeWorld(worldContext)) }
+            for (index, library) in libraries.enumerated() {
                 for hook in library.beforeCase {
                     begin("the before-case hook of \(library.name)")
                     try await hook(worlds[index], context("before case"))
@@ -113,7 +114,7 @@ final class CaseExecution: Sendable {
             record { $0.startStep() }
             var stepFailure: String?
             do {
-                for (index, library) in binder.libraries.enumerated() {
+                for (index, library) in libraries.enumerated() {
                     for hook in library.beforeStep {
                         begin("the before-step hook of \(library.name)")
                         try await hook(worlds[index], context("before step"))
@@ -135,7 +136,7 @@ final class CaseExecution: Sendable {
                 record { $0.finishItem(outcome.status, message: outcome.message, location: outcome.location, notes: outcome.notes) }
             }
             do {
-                for (index, library) in binder.libraries.enumerated() {
+                for (index, library) in libraries.enumerated() {
                     for hook in library.afterStep {
                         begin("the after-step hook of \(library.name)")
                         try await hook(worlds[index], context("after step"))
@@ -150,7 +151,7 @@ final class CaseExecution: Sendable {
         }
         if !worlds.isEmpty {
             // Only the libraries whose world was made: a later makeWorld may have thrown.
-            for (index, library) in binder.libraries.enumerated() where worlds.indices.contains(index) {
+            for (index, library) in libraries.enumerated() where worlds.indices.contains(index) {
                 for hook in library.afterCase {
                     do {
                         begin("the after-case hook of \(library.name)")
@@ -190,24 +191,23 @@ final class CaseExecution: Sendable {
         case .run(let invocations):
             var notes: [String] = []
             for invocation in invocations {
-                let definition = binder.definitions[invocation.definition]
                 let step = context(item.plan.text, item.instruction, item.expectation, invocation.values)
                 begin("\"\(item.plan.text)\"")
                 do {
-                    try await definition.body!(worlds[definition.library], step, invocation.values)
+                    try await invocation.body(worlds[invocation.library], step, invocation.values)
                 } catch {
                     end()
                     let failure = error as? StepFailure
                     return Outcome(
                         status: .failed, message: Self.describe(error),
-                        location: failure?.location ?? definition.location, notes: notes + step.notes)
+                        location: failure?.location ?? invocation.location, notes: notes + step.notes)
                 }
                 end()
                 notes += step.notes
                 if let issue = step.issues.first {
                     return Outcome(
                         status: .failed, message: step.issues.map(\.message).joined(separator: "; "),
-                        location: issue.location ?? definition.location, notes: notes)
+                        location: issue.location ?? invocation.location, notes: notes)
                 }
             }
             return Outcome(status: .passed, notes: notes)

@@ -2,44 +2,42 @@ import Foundation
 import StepwiseBinding
 import StepwiseModel
 
-/// Runs bound cases and reports what happens as events, each case's events one contiguous block
+/// Runs a plan and reports what happens as events, each case's events one contiguous block
 /// in plan order (whatever the parallelism), so the stream is deterministic but for timings.
 public struct Runner: Sendable {
-    public let binder: Binder
+    public let plan: Plan
     public let options: RunOptions
 
-    public init(binder: Binder, options: RunOptions) {
-        self.binder = binder
+    public init(plan: Plan, options: RunOptions) {
+        self.plan = plan
         self.options = options
     }
 
-    /// Runs `cases` and hands every event to `emit`, in order, from the calling task (on the
+    /// Runs the plan and hands every event to `emit`, in order, from the calling task (on the
     /// caller's actor, if any); returns the exit code.
     ///
-    /// - Parameter diagnostics: problems found before the run (unreadable specs), reported first.
+    /// The plan's diagnostics come first, after `runStarted`, as ``Plan/diagnostics(strict:)``
+    /// reports them.
+    ///
+    /// - Parameter sourceLine: the spec line a diagnostic points at, for its event.
     @discardableResult
     public func run(
-        _ cases: [BoundCase], diagnostics: [Event.DiagnosticReported] = [],
-        isolation: isolated (any Actor)? = #isolation, emit: (Event) throws -> Void
+        isolation: isolated (any Actor)? = #isolation, sourceLine: (Diagnostic) -> String? = { _ in nil },
+        emit: (Event) throws -> Void
     ) async rethrows -> Int32 {
+        let cases = plan.cases
         let runStart = ContinuousClock.now
         try emit(
             .runStarted(
                 .init(
                     runID: options.runID, startedAt: Date(), tool: options.tool, cases: cases.count, jobs: options.jobs,
                     clock: options.configuration.clock.rawValue, strict: options.strict)))
-        var bindingErrors = diagnostics.contains { $0.diagnostic.severity == .error }
-        for diagnostic in diagnostics { try emit(.diagnostic(diagnostic)) }
-        for diagnostic in binder.diagnostics {
-            bindingErrors = true
-            try emit(.diagnostic(.init(runID: options.runID, diagnostic: diagnostic)))
-        }
-        for bound in cases {
-            for var diagnostic in bound.diagnostics {
-                if options.strict { diagnostic.severity = .error }
-                bindingErrors = bindingErrors || diagnostic.severity == .error
-                try emit(.diagnostic(.init(runID: options.runID, caseID: bound.caseID, diagnostic: diagnostic)))
-            }
+        for reported in plan.diagnostics(strict: options.strict) {
+            try emit(
+                .diagnostic(
+                    .init(
+                        runID: options.runID, caseID: reported.caseID, diagnostic: reported.diagnostic,
+                        sourceLine: sourceLine(reported.diagnostic))))
         }
 
         var finals: [Status] = []
@@ -53,9 +51,9 @@ public struct Runner: Sendable {
             var emitted = 0
             func start(_ index: Int) {
                 let bound = cases[index]
-                group.addTask { [binder, options] in
+                group.addTask { [libraries = plan.libraries, options] in
                     let (events, status, wasFlaky) = await Self.runWithRetries(
-                        bound, binder: binder, options: options, runStart: runStart, watchdog: watchdog)
+                        bound, libraries: libraries, options: options, runStart: runStart, watchdog: watchdog)
                     return (index, events, status, wasFlaky)
                 }
             }
@@ -84,11 +82,8 @@ public struct Runner: Sendable {
             }
         }
 
-        if options.strict {
-            bindingErrors = bindingErrors || finals.contains { $0 == .undefined || $0 == .ambiguous }
-        }
         let exitCode =
-            bindingErrors ? ExitCode.specOrBindingError : finals.contains(.failed) ? ExitCode.failed : ExitCode.passed
+            plan.hasErrors(strict: options.strict) ? ExitCode.specOrBindingError : finals.contains(.failed) ? ExitCode.failed : ExitCode.passed
         var counts: [String: Int] = [:]
         for status in finals { counts[status.rawValue, default: 0] += 1 }
         let wall = runStart.duration(to: .now).seconds
@@ -101,12 +96,12 @@ public struct Runner: Sendable {
     }
 
     private static func runWithRetries(
-        _ bound: BoundCase, binder: Binder, options: RunOptions, runStart: ContinuousClock.Instant, watchdog: Watchdog
+        _ bound: BoundCase, libraries: [LoadedLibrary], options: RunOptions, runStart: ContinuousClock.Instant, watchdog: Watchdog
     ) async -> ([Event], Status, Bool) {
         var all: [Event] = []
         var attempt = 1
         while true {
-            let execution = CaseExecution(bound: bound, attempt: attempt, binder: binder, options: options, runStart: runStart)
+            let execution = CaseExecution(bound: bound, attempt: attempt, libraries: libraries, options: options, runStart: runStart)
             var (events, status) = await execution.run(watchdog: watchdog)
             let retry = status == .failed && attempt <= options.retries
             let flaky = status == .passed && attempt > 1

@@ -26,19 +26,22 @@ struct SpecRun {
         let library = MattermostSteps { key, summary in collected.withLock { $0[key] = summary } }
         let binder = Binder(libraries: [library])
         var run = SpecRun()
+        var testCases: [TestCase] = []
         for key in keys {
             let spec = SpecReader.read(path: specPath(key))
             guard let testCase = spec.testCase else { throw SpecRunError(message: "\(key) did not parse: \(spec.diagnostics)") }
-            run.bound.append(binder.bind(testCase, caseID: key))
+            testCases.append(testCase)
         }
+        let plan = binder.plan(testCases)
+        run.bound = plan.cases
         // The wall-clock limit is a safety net against hangs: generous here, so that a test run
         // sharing two cores with a build never turns a slow item into a failure.
         let runner = Runner(
-            binder: binder,
+            plan: plan,
             options: RunOptions(
                 itemTimeout: .seconds(120), configuration: RunConfiguration(selectedOptions: options), strict: true))
         var events: [Event] = []
-        run.exitCode = await runner.run(run.bound) { events.append($0) }
+        run.exitCode = await runner.run { events.append($0) }
         run.events = events
         run.summaries = collected.withLock { $0 }
         return run

@@ -73,3 +73,49 @@ struct StepwiseBinaryTests {
         #expect(code == 64)
     }
 }
+
+/// Cases keep the order the command line gives them in every report, not the order of their keys.
+@Suite("plan order in every report, through the executable", .serialized)
+struct PlanOrderTests {
+    /// Where `later` first appears in `text` comes after where `earlier` does; both must appear.
+    static func precedes(_ earlier: String, _ later: String, in text: String) -> Bool {
+        guard let first = text.range(of: earlier), let second = text.range(of: later) else { return false }
+        return first.lowerBound < second.lowerBound
+    }
+
+    @Test("two specs given out of alphabetical order come out in that order in every format")
+    func everyFormat() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-order-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = ["ndjson": "run.ndjson", "json": "run.json", "junit": "junit.xml", "html": "report.html",
+                     "markdown": "summary.md", "zephyr": "zephyr.json", "allure": "allure"]
+        var arguments = ["run", SpecRun.specPath("MM-T940"), SpecRun.specPath("MM-T938"), "--jobs", "1", "--format", "console"]
+        for (format, file) in files.sorted(by: { $0.key < $1.key }) {
+            arguments += ["--format", "\(format):\(directory.appendingPathComponent(file).path)"]
+        }
+        let (code, console) = try await StepwiseBinaryTests.run(arguments)
+        #expect(code == 0)
+
+        // The console twice: the live lines, then the summary after the blank line.
+        let live = console.components(separatedBy: "\nStepwise run ").first ?? ""
+        let summary = console.components(separatedBy: "\nStepwise run ").dropFirst().joined()
+        #expect(Self.precedes("MM-T940", "MM-T938", in: live), "console live lines")
+        #expect(Self.precedes("MM-T940", "MM-T938", in: summary), "console summary")
+        for (format, file) in files where format != "allure" {
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            #expect(Self.precedes("MM-T940", "MM-T938", in: text), "\(format)")
+        }
+        // Allure results are one file per case; the viewer orders them by start time.
+        let allure = directory.appendingPathComponent("allure")
+        var starts: [String: Int] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: allure.path) where name.hasSuffix("-result.json") {
+            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: allure.appendingPathComponent(name)))
+            let result = try #require(object as? [String: Any])
+            let title = try #require(result["name"] as? String)
+            starts[String(title.prefix { $0 != ":" })] = result["start"] as? Int
+        }
+        let (t940, t938) = (try #require(starts["MM-T940"]), try #require(starts["MM-T938"]))
+        #expect(t940 <= t938, "allure start times")
+    }
+}

@@ -42,7 +42,8 @@ struct CommandTests {
             "source", "format", "key", "title", "status", "priority", "folder", "labels", "component", "createdOn",
             "fields", "objective", "precondition", "steps", "diagnostics",
         ])
-        #expect(object["source"] as? String == mmT938)
+        // Given absolute, named relative to the working directory (the package root under swift test).
+        #expect(object["source"] as? String == "specs/MM-T938.md")
         #expect(object["format"] as? String == "zephyr-markdown")
         #expect(object["key"] as? String == "MM-T938")
         #expect(object["folder"] as? [String] == ["Suite", "System Console", "User Management", "Users"])

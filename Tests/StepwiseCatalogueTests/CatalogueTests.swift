@@ -2,22 +2,10 @@ import Foundation
 import StepwiseBinding
 import StepwiseModel
 import StepwiseParsing
+import StepwiseTestSupport
 import Testing
 
 @testable import StepwiseCatalogue
-
-/// The shared corpus of real exports: `../shared/corpus` beside the package, or `$STEPWISE_SHARED/corpus`.
-enum Corpus {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    static var root: URL {
-        if let override = ProcessInfo.processInfo.environment["STEPWISE_SHARED"], !override.isEmpty {
-            return URL(fileURLWithPath: override).appendingPathComponent("corpus")
-        }
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-    }
-}
 
 /// A world with nothing in it: the catalogue binds but never runs.
 final class NoWorld {}
@@ -90,8 +78,7 @@ struct RevokeSteps: StepLibrary {
 
     @Test("the catalogue of the whole Zephyr export lists all 1,109 cases once, with the JSON twins' counts per priority and status")
     func wholeExport() throws {
-        let export = Corpus.root.appendingPathComponent("zephyr-export")
-        try #require(FileManager.default.fileExists(atPath: export.path), "the corpus is not at \(export.path)")
+        let export = try Corpus.folder("zephyr-export")
 
         // The ground truth, read straight from the JSON records.
         var priorities: [String: Int] = [:]
@@ -127,8 +114,7 @@ struct RevokeSteps: StepLibrary {
 
     @Test("the current Mattermost Markdown export is catalogued too")
     func mattermostExport() throws {
-        let export = Corpus.root.appendingPathComponent("mm-markdown")
-        try #require(FileManager.default.fileExists(atPath: export.path))
+        let export = try Corpus.folder("mm-markdown")
         let catalogue = CatalogueBuilder.build(paths: [export.path], libraries: [])
         #expect(catalogue.totals.cases == 1_107)
         #expect(catalogue.totals.twins == 0)

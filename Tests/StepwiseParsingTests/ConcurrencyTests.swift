@@ -1,5 +1,6 @@
 import Foundation
 import StepwiseModel
+import StepwiseTestSupport
 import Testing
 @testable import StepwiseParsing
 
@@ -64,8 +65,7 @@ struct ConcurrencyTests {
 
     @Test("every corpus file read on four jobs comes back as it does on one", .timeLimit(.minutes(2)))
     func parallelCorpus() throws {
-        try #require(Corpus.isAvailable, "the corpus is missing at \(Corpus.root.path)")
-        let paths = Corpus.files(in: "zephyr-export", withExtension: "md") + Corpus.files(in: "zephyr-export", withExtension: "json")
+        let paths = try Corpus.files(in: "zephyr-export", withExtension: "md") + Corpus.files(in: "zephyr-export", withExtension: "json")
             + Corpus.files(in: "mm-markdown", withExtension: "md")
         let sequential = paths.map { Outcome(SpecReader.read(path: $0)) }
         let parallel = SpecReader.read(paths: paths, jobs: 4).map(Outcome.init)

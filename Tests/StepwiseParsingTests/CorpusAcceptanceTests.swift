@@ -1,14 +1,14 @@
 import Foundation
 import StepwiseModel
+import StepwiseTestSupport
 import Testing
 @testable import StepwiseParsing
 
-/// The acceptance criteria of the readers, over every real export in the shared corpus.
+/// The acceptance criteria of the readers, over every real export of the corpus in `Tests/Corpus`.
 @Suite("Corpus acceptance", .serialized)
 struct CorpusAcceptanceTests {
     @Test("every file of the corpus is read in one process, and only invalid YAML is an issue")
     func readsEveryFile() throws {
-        try #require(Corpus.isAvailable, "the corpus is missing at \(Corpus.root.path)")
         let (files, problems) = SpecReader.discover([Corpus.root.path])
         #expect(problems.isEmpty)
         #expect(files.count == 1_109 * 2 + 1_107)
@@ -19,12 +19,11 @@ struct CorpusAcceptanceTests {
 
     @Test("every Zephyr Markdown export without calls agrees with its JSON twin")
     func zephyrMarkdownAgreesWithJSON() throws {
-        try #require(Corpus.isAvailable, "the corpus is missing at \(Corpus.root.path)")
         var compared = 0
         var agreeing = 0
         var withCalls = 0
         var mismatches: [String] = []
-        for jsonPath in Corpus.files(in: "zephyr-export", withExtension: "json") {
+        for jsonPath in try Corpus.files(in: "zephyr-export", withExtension: "json") {
             let json = try #require(SpecReader.read(path: jsonPath).testCase, "\(jsonPath) unread")
             if json.steps.contains(where: { $0.call != nil }) {
                 withCalls += 1
@@ -60,9 +59,8 @@ struct CorpusAcceptanceTests {
     /// as such and printed; any other difference fails.
     @Test("Mattermost Markdown files whose steps are unchanged agree with the first-commit JSON")
     func mattermostMarkdownAgreesWithJSON() throws {
-        try #require(Corpus.isAvailable, "the corpus is missing at \(Corpus.root.path)")
         var records: [String: TestCase] = [:]
-        for jsonPath in Corpus.files(in: "zephyr-export", withExtension: "json") {
+        for jsonPath in try Corpus.files(in: "zephyr-export", withExtension: "json") {
             if let testCase = SpecReader.read(path: jsonPath).testCase { records[testCase.key] = testCase }
         }
         var unchanged = 0
@@ -71,7 +69,7 @@ struct CorpusAcceptanceTests {
         var edited = 0
         var callsChecked = 0
         var mismatches: [String] = []
-        for path in Corpus.files(in: "mm-markdown", withExtension: "md") {
+        for path in try Corpus.files(in: "mm-markdown", withExtension: "md") {
             let file = SpecReader.read(path: path)
             #expect(file.format == .mattermostMarkdown)
             let markdown = try #require(file.testCase, "\(path) unread")
@@ -117,9 +115,8 @@ struct CorpusAcceptanceTests {
 
     @Test("every call of a JSON record is reported with the called key")
     func jsonCallsCarryTheirKeys() throws {
-        try #require(Corpus.isAvailable, "the corpus is missing at \(Corpus.root.path)")
         var calls = 0
-        for jsonPath in Corpus.files(in: "zephyr-export", withExtension: "json") {
+        for jsonPath in try Corpus.files(in: "zephyr-export", withExtension: "json") {
             let data = try #require(FileManager.default.contents(atPath: jsonPath))
             let raw = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             let expected = (raw["steps"] as? [[String: Any]] ?? []).compactMap {
@@ -135,9 +132,8 @@ struct CorpusAcceptanceTests {
 
     @Test("every call written in a Mattermost Markdown file is reported with its key and name")
     func mattermostCallsCarryTheirKeys() throws {
-        try #require(Corpus.isAvailable, "the corpus is missing at \(Corpus.root.path)")
         var calls = 0
-        for path in Corpus.files(in: "mm-markdown", withExtension: "md") {
+        for path in try Corpus.files(in: "mm-markdown", withExtension: "md") {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             // What the file says, read without the reader: `**Step N from KEY: name**` lines.
             let written = text.split(separator: "\n").compactMap { line -> String? in

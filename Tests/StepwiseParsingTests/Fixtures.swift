@@ -1,5 +1,6 @@
 import Foundation
 import StepwiseModel
+import StepwiseTestSupport
 import Testing
 @testable import StepwiseParsing
 

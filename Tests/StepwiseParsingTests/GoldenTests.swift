@@ -1,5 +1,6 @@
 import Foundation
 import StepwiseModel
+import StepwiseTestSupport
 import Testing
 @testable import StepwiseParsing
 
@@ -9,7 +10,7 @@ import Testing
 struct GoldenTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    /// Where an input lives: the package (`specs/`, hand-written fixtures) or the shared corpus.
+    /// Where an input lives: the package (`specs/`, hand-written fixtures) or the corpus in `Tests/Corpus`.
     enum Source: Sendable, CustomStringConvertible {
         case package(String)
         case corpus(String)

@@ -60,7 +60,8 @@ import Testing
             let stop = try #require(result["stop"] as? Int64)
             #expect(start <= stop)
             let details = try #require(result["statusDetails"] as? [String: Any])
-            #expect(details["known"] is Bool && details["muted"] is Bool && details["flaky"] is Bool)
+            #expect(details["known"] is Bool && details["flaky"] is Bool)
+            #expect(details["muted"] == nil, "not a field of allure-python-commons' StatusDetails")
             let labels = try #require(result["labels"] as? [[String: String]])
             #expect(labels.allSatisfy { $0.keys.sorted() == ["name", "value"] })
             #expect(labels.filter { $0["name"] == "severity" }.count == 1)
@@ -99,7 +100,7 @@ import Testing
                 == "expected every device to be logged out within 30 s\nstill logged in after 30 s: Mobile app (screen locked)"
         )
         #expect(
-            (details["trace"] as? String)?.contains("raised at: Sources/MattermostSteps/SessionSteps.swift:118:13")
+            (details["trace"] as? String)?.contains("raised at: Sources/MattermostSteps/MattermostSteps+Expectations.swift:98:13")
                 == true)
         let labels = try #require(result["labels"] as? [[String: String]])
         #expect(labels.contains(["name": "parentSuite", "value": "System Console"]))
@@ -121,10 +122,71 @@ import Testing
             items[1]["name"] as? String
                 == "Expect: The user is logged out automatically after ~2-30 seconds on every device")
         #expect(items[1]["status"] as? String == "failed")
-        #expect(items[1]["parameters"] as? [[String: String]] == [["name": "argument 1", "value": "~2-30 seconds"]])
+        let parameters = try #require(items[1]["parameters"] as? [[String: Any]])
+        #expect(parameters.first?["name"] as? String == "argument 1")
+        #expect(parameters.first?["value"] as? String == "~2-30 seconds")
+        #expect(parameters.dropFirst().map { $0["name"] as? String } == ["wall time", "virtual time"])
+        #expect(parameters.dropFirst().allSatisfy { $0["excluded"] as? Bool == true })
         let variants = try #require(
-            (steps[0]["steps"] as? [[String: Any]])?.first?["parameters"] as? [[String: String]])
-        #expect(variants.contains(["name": "variant 3", "value": "Mobile app (screen locked or not)"]))
+            (steps[0]["steps"] as? [[String: Any]])?.first?["parameters"] as? [[String: Any]])
+        #expect(
+            variants.contains {
+                $0["name"] as? String == "variant 3" && $0["value"] as? String == "Mobile app (screen locked or not)"
+            })
+        #expect(labels.contains(["name": "epic", "value": "System Console"]))
+        #expect(labels.contains(["name": "feature", "value": "Users"]))
+        #expect(labels.filter { $0["name"] == "host" }.count == 1)
+        #expect(labels.filter { $0["name"] == "thread" }.count == 1)
+        #expect(
+            (result["parameters"] as? [[String: Any]])?.map { $0["name"] as? String } == ["wall time", "virtual time"])
+    }
+
+    @Test("history follows the key, not the path the spec was read from")
+    func historyFromKey() throws {
+        var run = try ReportFixtures.run("mixed-run.ndjson")
+        let before = AllureReporter.results(run, tmsLinkPattern: nil)
+        for index in run.cases.indices { run.cases[index].location.file = "/ci/workspace-7/" + run.cases[index].location.file }
+        let after = AllureReporter.results(run, tmsLinkPattern: nil)
+        #expect(before.map(\.historyId) == after.map(\.historyId))
+        #expect(before.map(\.testCaseId) == after.map(\.testCaseId))
+        #expect(Set(before.map(\.historyId)).count == Set(run.cases.map(\.caseID)).count)
+    }
+
+    @Test("a second case with the same key keeps the key's testCaseId but has its own history")
+    func variantHistory() throws {
+        var run = try ReportFixtures.run("mixed-run.ndjson")
+        var twin = run.cases[0]
+        twin.caseID = twin.key + "#2"
+        run.cases.append(twin)
+        let results = AllureReporter.results(run, tmsLinkPattern: nil)
+        let first = try #require(results.first { $0.name == run.cases[0].displayName })
+        let second = try #require(results.last)
+        #expect(first.testCaseId == second.testCaseId)
+        #expect(first.historyId != second.historyId)
+    }
+
+    @Test("cases that overlap in time run in different threads, one after another in the same")
+    func threads() throws {
+        let template = try ReportFixtures.run("mixed-run.ndjson").cases[0]
+        func record(_ start: Double, _ wall: Double) -> CaseRecord {
+            var record = template
+            record.startedAt = start
+            record.duration = Timing(wall: wall, virtual: 0)
+            return record
+        }
+        #expect(AllureReporter.lanes([record(0, 1), record(0.5, 1), record(1, 1), record(1.6, 1)]) == [1, 2, 1, 2])
+    }
+
+    @Test("an item's notes are a text attachment beside the results")
+    func notesAttachment() throws {
+        let (names, results) = try written()
+        let attachments = names.filter { $0.hasSuffix("-attachment.txt") }
+        #expect(!attachments.isEmpty)
+        let result = try result("MM-T100", in: results)
+        let items = try #require((result["steps"] as? [[String: Any]])?.first?["steps"] as? [[String: Any]])
+        let attachment = try #require((items[0]["attachments"] as? [[String: String]])?.first)
+        #expect(attachment["name"] == "notes" && attachment["type"] == "text/plain")
+        #expect(attachments.contains(attachment["source"] ?? ""))
     }
 
     @Test("a flaky case writes its failed attempt as a retry with the same historyId")

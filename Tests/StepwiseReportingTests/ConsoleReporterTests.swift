@@ -26,7 +26,7 @@ final class CapturedOutput {
         try ReportFixtures.expectGolden(text, "console-summary.txt")
         #expect(
             text.contains("specs/zephyr/MM-T938.md:36:3: failed: expected every device to be logged out within 30 s"))
-        #expect(text.contains("raised at: Sources/MattermostSteps/SessionSteps.swift:118:13"))
+        #expect(text.contains("raised at: Sources/MattermostSteps/MattermostSteps+Expectations.swift:98:13"))
         #expect(text.contains("note: Chrome on Mac: redirected after 7.4 s"))
         #expect(
             text.hasSuffix(
@@ -39,7 +39,8 @@ final class CapturedOutput {
         let text = try render(options: ReporterOptions(color: false, live: true))
         try ReportFixtures.expectGolden(text, "console-live.txt")
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines.first == "✔ MM-T100: Log in with SAML — café, 日本語 and ✓ in names (0.15 s wall, 0.50 s virtual)")
+        #expect(lines.first == "✘ MM-T938: Users - Revoke a user's sessions (0.36 s wall, 31.70 s virtual)")
+        #expect(lines.contains { $0 == "✔ MM-T100: Log in with SAML — café, 日本語 and ✓ in names (0.15 s wall, 0.50 s virtual)" })
         #expect(
             lines.contains {
                 $0.hasPrefix("↻ MM-T200: Session expires after idle timeout failed on attempt 1, retrying")

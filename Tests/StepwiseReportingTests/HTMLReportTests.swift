@@ -9,7 +9,7 @@ enum BrowserProbe {
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         .first(where: FileManager.default.isExecutableFile(atPath:))
 
-    static let missing = "chromium is not installed: install Debian's chromium package to run the browser tests"
+    static let missing = "chromium is not installed: scripts/setup installs it (Debian's chromium package)"
 
     /// Renders `html` as `report.html` beside a page that frames it and writes what the browser
     /// shows (`innerText`, which leaves out hidden elements) into its own DOM as JSON.
@@ -126,9 +126,7 @@ enum BrowserProbe {
             HTMLText.escape("<a href=\"x\">'&'</a>\u{1B}") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;␛")
     }
 
-    @Test(
-        "in a browser, the summary and a failed step read as they should",
-        .enabled(if: BrowserProbe.chromium != nil, Comment(rawValue: BrowserProbe.missing)))
+    @Test("in a browser, the summary and a failed step read as they should")
     func visibleText() async throws {
         let seen = try await BrowserProbe.probe(html())
         let summary = try #require(seen["summary"] as? String)
@@ -145,18 +143,16 @@ enum BrowserProbe {
             failedStep.contains(
                 "expected every device to be logged out within 30 s\nstill logged in after 30 s: Mobile app (screen locked)"
             ))
-        #expect(failedStep.contains("raised at Sources/MattermostSteps/SessionSteps.swift:118:13"))
+        #expect(failedStep.contains("raised at Sources/MattermostSteps/MattermostSteps+Expectations.swift:98:13"))
         #expect(
             failedStep.contains(
-                "the user is logged out automatically after {duration} on every device Sources/MattermostSteps/SessionSteps.swift:102:5"
+                "the user is logged out automatically after {duration} on every device Sources/MattermostSteps/MattermostSteps+Expectations.swift:93:5"
             ))
         #expect(failedStep.contains("0.05 s wall") && failedStep.contains("30.00 s virtual"))
-        #expect(seen["firstCase"] as? String == "c1")
+        #expect(seen["firstCase"] as? String == "MM-T938")
     }
 
-    @Test(
-        "a <script> in a spec stays inert text, and the filter shows only what was asked",
-        .enabled(if: BrowserProbe.chromium != nil, Comment(rawValue: BrowserProbe.missing)))
+    @Test("a <script> in a spec stays inert text, and the filter shows only what was asked")
     func scriptInSpecIsInert() async throws {
         let seen = try await BrowserProbe.probe(html())
         // The report's own script ran, so scripts were enabled: the spec's did not run because it is text.
@@ -168,7 +164,7 @@ enum BrowserProbe {
             (seen["hostileCase"] as? String)?.contains("Rename a channel to <script>document.title='pwned'</script>")
                 == true)
         #expect((seen["visibleBefore"] as? [String])?.count == 6)
-        #expect(seen["visibleFailed"] as? [String] == ["c1"])
-        #expect(seen["visibleFlaky"] as? [String] == ["c3"])
+        #expect(seen["visibleFailed"] as? [String] == ["MM-T938"])
+        #expect(seen["visibleFlaky"] as? [String] == ["MM-T200"])
     }
 }

@@ -32,9 +32,27 @@ import Testing
             #expect(Set(testCase.keys) == ["key"] || Set(testCase.keys) == ["name"])
         }
         let summary = executions.map { ($0["testCase"] as? [String: String])?["key"] ?? "" }
-        #expect(summary == ["MM-T938", "MM-T100", "MM-T200", "MM-T400"], "manual and skipped cases are left out")
-        #expect(executions.map { $0["result"] as? String } == ["Failed", "Passed", "Passed", "Failed"])
+        #expect(summary == ["MM-T938", "MM-T100", "MM-T200"], "undefined, manual and skipped cases are left out")
+        #expect(executions.map { $0["result"] as? String } == ["Failed", "Passed", "Passed"])
         #expect(executions.first?["source"] as? String == "specs/zephyr/MM-T938.md:7")
+    }
+
+    @Test(
+        "only cases that ran to a verdict are uploaded, in strict and lenient runs alike",
+        arguments: [true, false])
+    func onlyVerdicts(strict: Bool) throws {
+        var run = try ReportFixtures.run("mixed-run.ndjson")
+        run.strict = strict
+        let statuses: [Status] = [.passed, .failed, .undefined, .ambiguous, .manual, .skipped]
+        run.cases = statuses.enumerated().map { index, status in
+            var record = run.cases[0]
+            record.key = "MM-T\(index + 1)"
+            record.status = status
+            return record
+        }
+        let executions = ZephyrReport.container(run).executions
+        #expect(executions.map(\.testCase?.key) == ["MM-T1", "MM-T2"])
+        #expect(executions.map(\.result) == ["Passed", "Failed"])
     }
 
     @Test("a key Zephyr would not recognise is sent as a name instead")

@@ -64,9 +64,8 @@ func run(
     _ cases: [TestCase], options: RunOptions = RunOptions(), _ register: @escaping @Sendable (inout Steps<Journal>) -> Void
 ) async -> (code: Int32, events: [Event]) {
     let binder = Binder(libraries: [TestSteps(register)])
-    let bound = cases.map { binder.bind($0, caseID: $0.key) }
     var events: [Event] = []
-    let code = await Runner(binder: binder, options: options).run(bound) { events.append($0) }
+    let code = await Runner(plan: binder.plan(cases), options: options).run { events.append($0) }
     return (code, events)
 }
 

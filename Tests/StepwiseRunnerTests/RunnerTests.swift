@@ -200,7 +200,7 @@ struct RunnerTests {
         }
         let binder = Binder(libraries: [first, UnmakeableSteps { log.withLock { $0.append("second library's after-case") } }])
         var events: [Event] = []
-        let code = await Runner(binder: binder, options: RunOptions()).run([binder.bind(makeCase("T-1", [(["a"], [])]), caseID: "T-1")]) {
+        let code = await Runner(plan: binder.plan([makeCase("T-1", [(["a"], [])])]), options: RunOptions()).run {
             events.append($0)
         }
         #expect(code == ExitCode.failed)

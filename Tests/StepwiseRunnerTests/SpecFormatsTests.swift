@@ -123,10 +123,10 @@ struct SpecFormatsTests {
         let testCase = try #require(spec.testCase)
         #expect(testCase.format == format)
         let binder = Binder(libraries: [ShopSteps()])
-        let bound = binder.bind(testCase, caseID: testCase.key)
-        #expect(bound.steps.flatMap(\.items).map(\.plan.binding.state) == [.matched, .matched, .matched, .matched])
+        let plan = binder.plan([testCase])
+        #expect(plan.cases[0].steps.flatMap(\.items).map(\.plan.binding.state) == [.matched, .matched, .matched, .matched])
         var events: [Event] = []
-        let code = await Runner(binder: binder, options: RunOptions(strict: true)).run([bound]) { events.append($0) }
+        let code = await Runner(plan: plan, options: RunOptions(strict: true)).run { events.append($0) }
         #expect(code == ExitCode.passed)
         #expect(events.itemResults == ["SH-T1 1.i1 passed", "SH-T1 1.i2 passed", "SH-T1 1.e1 passed", "SH-T1 1.e2 passed"])
         #expect(events.finishedItems[0].notes == ["variant: Tills can be locked or not"])

@@ -241,6 +241,13 @@ extension MattermostSteps {
         try await consoleCall { try await console.set(field.label, to: value) }
         let shown = field.label.trimmingCharacters(in: " ")
         step.note("\"\(shown)\" ← \(value)" + (shown.lowercased().hasPrefix(label.lowercased().trimmingCharacters(in: " :")) ? "" : " (the page's name for \"\(label)\")"))
+        let other = otherVersion(world.version)
+        if let unit = field.unit, unit != "minutes", unit != (other.sessionLengthsInHours ? "hours" : "days") {
+            step.note("version difference: on \(other) Session Lengths counts \(other.sessionLengthsInHours ? "hours" : "days") (\"Session Length \(field.label.contains("Mobile") ? "Mobile" : field.label.contains("SSO") ? "SSO" : "AD/LDAP and Email") (\(other.sessionLengthsInHours ? "hours" : "days")):\"), so \"\(label)\" is out of date there")
+        }
+        if field.kind == .toggle && !other.hasExtendSessionLengthWithActivity {
+            step.note("version difference: \(other) has no \"\(field.label.trimmingCharacters(in: " "))\" (it came with v5.24)")
+        }
         if world.saveAfterSetting == step.text { try await saveSettingsPage(world, step) }
     }
 

@@ -49,7 +49,7 @@ extension SessionBackend {
         if instant - session.lastActivityAt >= configuration.sessionActivityTimeout {
             sessions.values[index].lastActivityAt = instant
         }
-        let extend = settings.extendSessionLengthWithActivity != configuration.has(.sessionExtendedWhenDisabled)
+        let extend = settings.extendSessionLengthWithActivity || configuration.has(.sessionExtendedWhenDisabled)
         guard extend, !configuration.has(.sessionNotExtendedOnActivity) else { return }
         let length = sessionLength(of: session)
         let threshold = max(min(length / 100, .seconds(86_400)), .seconds(300))

@@ -1,5 +1,6 @@
 import Foundation
 import StepwiseModel
+import StepwiseParsing
 
 /// Prints diagnostics the way a compiler does: `file:line:col: severity: message`, the source
 /// line, a caret under the column and the hint. Every command that reports problems uses it.
@@ -56,14 +57,12 @@ final class DiagnosticPrinter {
         return parts.joined(separator: ", ")
     }
 
-    /// The text of line `line` of `file` (read once), or `nil` for a missing, huge or binary file.
+    /// The text of line `line` of `file` (read once), or `nil` for a missing, huge, binary or
+    /// special file (a pipe is never opened for reading: it could block).
     func sourceLine(file: String, line: Int) -> String? {
         if linesByFile[file] == nil {
-            // Only small text files: a diagnostic about a huge or binary file needs no excerpt.
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
-                (attributes[.size] as? Int ?? .max) <= (16 << 20),
-                let data = FileManager.default.contents(atPath: file),
-                let text = String(data: data, encoding: .utf8), !text.contains("\0")
+            guard case .success(let bytes) = SpecReader.contents(ofFile: file), !bytes.contains(0),
+                let text = String(validating: bytes, as: UTF8.self)
             else {
                 linesByFile[file] = []
                 return nil

@@ -95,13 +95,11 @@ struct RunCommand: AsyncParsableCommand {
             printError("error: \(error)")
             throw ArgumentParser.ExitCode(ExitCode.usage)
         }
-        let (discovered, discoverDiagnostics) = SpecReader.discover(paths)
-        let found = discovered.map { SpecPath.relative($0) }
-        var diagnostics = discoverDiagnostics
-        let (files, twins) = SpecReader.droppingTwins(Self.distinct(found))
-        if let note = Self.twinNote(twins) { diagnostics.append(note) }
+        let collection = SpecCollection(paths: paths, twins: .dropped, naming: { SpecPath.relative($0) })
+        var diagnostics = collection.diagnostics
+        if let note = Self.twinNote(collection.twins) { diagnostics.append(note) }
         var cases: [TestCase] = []
-        for spec in SpecReader.read(paths: files, jobs: SpecReader.defaultJobs) {
+        for spec in collection.readAll() {
             diagnostics += spec.diagnostics
             if let testCase = spec.testCase { cases.append(testCase) }
         }
@@ -243,11 +241,10 @@ struct RunCommand: AsyncParsableCommand {
             at: nil, hint: "name a Markdown file on the command line to run it rather than its JSON twin", code: "spec.twin")
     }
 
-    /// Each file once, where it is first named: `specs specs/MM-T938.md` or `./specs specs` must
-    /// not run a case twice (as `KEY#2`).
-    static func distinct(_ files: [String]) -> [String] {
-        var seen: Set<String> = []
-        return files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
+    func render(_ diagnostic: Diagnostic, with printer: DiagnosticPrinter) -> String {
+        var diagnostic = diagnostic
+        if strict, diagnostic.code == "binding.drift" { diagnostic.severity = .error }
+        return diagnostic.rendered(sourceLine: Self.sourceLine(of: diagnostic, with: printer))
     }
 
     /// The spec line a diagnostic points at. Only specs: a definition's location is a Swift

@@ -11,20 +11,13 @@ struct SpecInput: ParsableArguments {
     var paths: [String]
 
     /// Reads every spec, handing each to `body` in path order; returns the problems with the paths
-    /// themselves (missing, empty directory) for the caller to report after the files.
+    /// themselves (missing, empty directory, special files, links) for the caller to report after the files.
     ///
-    /// Files are read on every processor, a batch at a time, so output starts before a large
-    /// directory has been read in full.
+    /// Files are read on every processor while `body` works through those already read, so
+    /// output starts at once and keeps pace with reading.
     func read(jobs: Int = SpecReader.defaultJobs, _ body: (SpecFile) -> Void) -> [Diagnostic] {
-        let (found, diagnostics) = SpecReader.discover(paths)
-        let files = found.map { SpecPath.relative($0) }
-        let batch = max(jobs, 1) * 64
-        var start = 0
-        while start < files.count {
-            let end = min(start + batch, files.count)
-            for spec in SpecReader.read(paths: Array(files[start..<end]), jobs: jobs) { body(spec) }
-            start = end
-        }
-        return diagnostics
+        let collection = SpecCollection(paths: paths, naming: { SpecPath.relative($0) })
+        collection.read(jobs: jobs, body)
+        return collection.diagnostics
     }
 }

@@ -36,12 +36,11 @@ public struct CatalogueBuilder {
     /// Reads every spec under `paths` (twins counted once) into a catalogue.
     public static func build(paths: [String], libraries: [any StepLibrary], phraseLimit: Int = 25) -> Catalogue {
         var builder = CatalogueBuilder(libraries: libraries, sources: paths, phraseLimit: phraseLimit)
-        let (files, diagnostics) = SpecReader.discover(paths)
-        for diagnostic in diagnostics { builder.add(diagnostic) }
-        let (kept, twins) = SpecReader.droppingTwins(files)
-        builder.catalogue.totals.twins = twins.count
-        for spec in SpecReader.read(paths: kept, jobs: SpecReader.defaultJobs) { builder.add(spec) }
-        builder.catalogue.totals.files = files.count
+        let collection = SpecCollection(paths: paths, twins: .dropped)
+        for diagnostic in collection.diagnostics { builder.add(diagnostic) }
+        builder.catalogue.totals.twins = collection.twins.count
+        collection.read { builder.add($0) }
+        builder.catalogue.totals.files = collection.files.count + collection.twins.count
         return builder.build()
     }
 

@@ -1,6 +1,12 @@
 import Foundation
 import StepwiseModel
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What reading one spec file produced: the case (when one could be read) and every diagnostic.
 public struct SpecFile: Sendable {
     /// The path as given or found.
@@ -40,93 +46,84 @@ public enum SpecReader {
         return (kept, twins)
     }
 
-    /// Every spec file named by `paths`: files as given, directories expanded to every `.md` and
-    /// `.json` file under them in path order. Paths that do not exist come back as diagnostics.
+    /// Reads one file. Never throws, never traps and never blocks: every problem is a diagnostic.
     ///
-    /// Inside a directory, hidden files and `README.md` files are not specs and are skipped.
-    public static func discover(_ paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
-        var files: [String] = []
-        var diagnostics: [Diagnostic] = []
-        let manager = FileManager.default
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                diagnostics.append(
-                    Diagnostic(.error, "no such file or directory", at: SourceLocation(file: path, line: 1), code: "path.missing"))
-                continue
-            }
-            guard isDirectory.boolValue else {
-                files.append(path)
-                continue
-            }
-            let found = specFiles(under: path)
-            if found.isEmpty {
-                diagnostics.append(
-                    Diagnostic(
-                        .error, "no .md or .json spec files in this directory", at: SourceLocation(file: path, line: 1),
-                        hint: "pass a directory that holds exported test cases, or the files themselves",
-                        code: "path.empty"))
-            }
-            files.append(contentsOf: found)
-        }
-        return (files, diagnostics)
-    }
-
-    private static func specFiles(under directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var relative: [String] = []
-        while let entry = enumerator.nextObject() as? String {
-            let name = entry.split(separator: "/").last.map(String.init) ?? entry
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            let lower = name.lowercased()
-            guard lower.hasSuffix(".md") || lower.hasSuffix(".json"), lower != "readme.md" else { continue }
-            var isDirectory: ObjCBool = false
-            let full = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                relative.append(entry)
-            }
-        }
-        // Path order compares path components, so `a/b.md` sorts before `a-b/c.md`.
-        // The components are split once per path, not once per comparison.
-        let keyed = relative.map { (components: $0.split(separator: "/"), path: $0) }
-            .sorted { $0.components.lexicographicallyPrecedes($1.components) }
-        return keyed.map { directory.hasSuffix("/") ? directory + $0.path : directory + "/" + $0.path }
-    }
-
-    /// Reads one file. Never throws and never traps: every problem is a diagnostic.
+    /// Only a regular file is read (a named pipe would block, a device such as `/dev/zero`
+    /// never end), and the size limit applies to the bytes actually read, whatever the size the
+    /// file system reports.
     public static func read(path: String) -> SpecFile {
-        let start = SourceLocation(file: path, line: 1)
-        func failure(_ message: String, hint: String? = nil, code: String) -> SpecFile {
-            SpecFile(path: path, format: nil, testCase: nil, diagnostics: [Diagnostic(.error, message, at: start, hint: hint, code: code)])
+        switch contents(ofFile: path) {
+        case .success(let bytes): read(bytes: bytes, path: path)
+        case .failure(let problem):
+            SpecFile(path: path, format: nil, testCase: nil, diagnostics: [problem.diagnostic(for: path)])
         }
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
-            return failure("cannot read the file: no such file, or no permission", code: "file.unreadable")
+    }
+
+    /// Why the bytes of a file could not be had.
+    public struct FileProblem: Error, Sendable {
+        public var message: String
+        public var hint: String?
+        public var code: String
+
+        func diagnostic(for path: String) -> Diagnostic {
+            Diagnostic(.error, message, at: SourceLocation(file: path, line: 1), hint: hint, code: code)
         }
-        if attributes[.type] as? FileAttributeType == .typeDirectory {
-            return failure("is a directory, not a spec file", hint: "directories are expanded by discover(_:)", code: "file.directory")
+    }
+
+    /// The bytes of a regular file of at most ``maximumFileSize`` bytes, read without blocking on
+    /// anything that is not one: the one way Stepwise reads a spec from disk.
+    public static func contents(ofFile path: String) -> Result<[UInt8], FileProblem> {
+        contents(ofFile: path, limit: maximumFileSize)
+    }
+
+    static func contents(ofFile path: String, limit: Int) -> Result<[UInt8], FileProblem> {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            let reason = code == ENOENT ? "no such file" : String(cString: strerror(code))
+            return .failure(FileProblem(message: "cannot read the file: \(reason)", code: "file.unreadable"))
         }
-        if let size = attributes[.size] as? Int, size > maximumFileSize {
-            return failure(
-                "file is \(megabytes(size)), larger than the \(megabytes(maximumFileSize)) a spec file may be",
-                hint: "exported test cases are a few kilobytes; is this the right file?", code: "file.too-large")
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            return .failure(FileProblem(message: "cannot read the file: \(String(cString: strerror(errno)))", code: "file.unreadable"))
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return failure("cannot read the file: permission denied", code: "file.unreadable")
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR:
+            return .failure(
+                FileProblem(message: "is a directory, not a spec file", hint: "a directory given as a path is walked for its specs", code: "file.directory"))
+        default:
+            return .failure(
+                FileProblem(
+                    message: "\(SpecWalk.kind(info.st_mode)), not a regular file, so it is not read",
+                    hint: "a spec is a regular file; a link to a device or pipe is not one", code: "file.special"))
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            return failure("cannot read the file: \(error.localizedDescription)", code: "file.unreadable")
+        func tooLarge(_ size: String) -> Result<[UInt8], FileProblem> {
+            .failure(
+                FileProblem(
+                    message: "file is \(size), larger than the \(megabytes(limit)) a spec file may be",
+                    hint: "exported test cases are a few kilobytes; is this the right file?", code: "file.too-large"))
         }
-        return read(bytes: [UInt8](data), path: path)
+        if info.st_size > limit { return tooLarge(megabytes(Int(info.st_size))) }
+        // One byte more than the limit tells a file at the limit from one past it, whatever
+        // st_size said (files in /proc report 0).
+        let capacity = limit + 1
+        var bytes = [UInt8](repeating: 0, count: min(capacity, max(Int(info.st_size) + 1, 4096)))
+        var count = 0
+        while count < capacity {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, capacity - bytes.count))) }
+            let got = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileProblem(message: "cannot read the file: \(String(cString: strerror(errno)))", code: "file.unreadable"))
+            }
+            if got == 0 { break }
+            count += got
+        }
+        if count > limit { return tooLarge("over \(megabytes(limit))") }
+        bytes.removeSubrange(count...)
+        return .success(bytes)
     }
 
     /// Reads spec text that has no file (tests, standard input); `path` names it in diagnostics.
@@ -225,4 +222,9 @@ public enum SpecReader {
         let tenths = (count * 10 + (1 << 19)) >> 20
         return "\(tenths / 10).\(tenths % 10) MB"
     }
+}
+
+/// `read(2)`, which `SpecReader.read` hides inside the type.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

@@ -39,6 +39,18 @@ enum HTMLAssets {
         .case>summary::-webkit-details-marker{display:none}
         .case>summary::before{content:"▸";color:var(--muted)}.case[open]>summary::before{content:"▾"}
         .name{flex:1 1 18rem;font-weight:600;overflow-wrap:anywhere}.key{color:var(--muted);font-weight:700}
+        .why{flex:1 0 100%;color:var(--c);font-size:.85rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+        .first{background:var(--card);border:1px solid var(--line);border-left:5px solid var(--c);border-radius:10px;
+        padding:.5rem 1rem;margin-top:.8rem}
+        .first h2{margin:0;font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--c)}
+        .first p{margin:.2rem 0}.first a{color:inherit}.first pre{color:var(--c);font-weight:600;max-height:9rem;overflow:auto}
+        .first .more{color:var(--muted);font-size:.85rem}
+        .index{margin:.4rem 0;font-size:.85rem}.index summary{cursor:pointer;color:var(--muted)}
+        .index ol{columns:20rem;margin:.4rem 0;padding-left:1.5rem}.index a{color:inherit;text-decoration:none}
+        .index .dot{display:inline-block;width:.55rem;height:.55rem;border-radius:50%;background:var(--c);margin-right:.35rem}
+        #search{font:inherit;font-size:.85rem;border:1px solid var(--line);background:var(--card);color:var(--fg);
+        border-radius:999px;padding:.25rem .8rem;flex:1 1 12rem;min-width:8rem}
+        .case.nomatch{display:none}
         .when{color:var(--muted);font-size:.85rem;font-variant-numeric:tabular-nums}
         .body{padding:0 .9rem .8rem;border-top:1px solid var(--line)}
         .facts{font-size:.85rem}
@@ -48,14 +60,18 @@ enum HTMLAssets {
         color:var(--c);border:1px solid var(--c);border-radius:4px;padding:0 .35rem;white-space:nowrap}
         .steps{list-style:none;padding:0;margin:0;display:flex;flex-direction:column;gap:.6rem}
         .step{border:1px solid var(--line);border-radius:8px;padding:.5rem .7rem}
-        .step>.head,.item>.head{display:flex;flex-wrap:wrap;gap:.5rem;align-items:baseline}
-        .step>.head .title{font-weight:600}.step>.head .loc{margin-left:auto}
+        .step .head,.item>.head{display:flex;flex-wrap:wrap;gap:.5rem;align-items:baseline}
+        .step summary.head{cursor:pointer;list-style:none}.step summary.head::-webkit-details-marker{display:none}
+        .step summary.head::before{content:"▸";color:var(--muted)}.step details[open]>summary.head::before{content:"▾"}
+        .step .head .title{font-weight:600}.step .head .loc{margin-left:auto}
         .items{list-style:none;padding:0;margin:.4rem 0 0;display:flex;flex-direction:column;gap:.45rem}
         .item{padding:.35rem .5rem;border-radius:6px;background:var(--code)}
         .item.s-failed,.item.s-undefined,.item.s-ambiguous{outline:1px solid var(--c)}
         .kind{font-size:.75rem;color:var(--muted);min-width:3rem}.text{flex:1 1 16rem;overflow-wrap:anywhere}
         .context,.notes{margin:.2rem 0 0 3.6rem;padding-left:1rem;font-size:.9rem}
         .notes{color:var(--muted)}.notes li::marker{content:"◦ "}
+        .more-notes{margin:.2rem 0 0 3.6rem;font-size:.85rem;color:var(--muted)}.more-notes summary{cursor:pointer}
+        .more-notes .notes{margin-left:0}
         .def{margin:.2rem 0 0 3.6rem;font-size:.82rem;color:var(--muted);overflow-wrap:anywhere}
         code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.82rem}
         code{color:var(--fg)}
@@ -65,7 +81,7 @@ enum HTMLAssets {
         .failure pre{color:var(--c);font-weight:600}.raised{font-size:.8rem;color:var(--muted)}
         .bars{display:grid;grid-template-columns:minmax(4rem,12rem) 6.5rem minmax(4rem,12rem) 8rem;justify-content:start;gap:.15rem .5rem;
         align-items:center;margin:.25rem 0 0 3.6rem;font-size:.75rem}
-        .step>.bars{margin-left:0}
+        .step .bars{margin-left:0}.item .bars{margin-left:3.6rem}
         .bar{height:.45rem;background:var(--line);border-radius:999px;overflow:hidden}
         .bar span{display:block;height:100%;min-width:2px;border-radius:999px}
         .bar.wall span{background:var(--wall)}.bar.virtual span{background:var(--virtual)}
@@ -78,8 +94,10 @@ enum HTMLAssets {
         body[data-show=undefined] .case:not([data-status=undefined]),body[data-show=manual] .case:not([data-status=manual]),
         body[data-show=skipped] .case:not([data-status=skipped]),body[data-show=passed] .case:not([data-status=passed]),
         body[data-show=flaky] .case:not([data-flaky=true]){display:none}
-        @media (max-width:40rem){body{padding:.5rem}.times{margin-left:0}.step>.head .loc{margin-left:0}
-        .context,.notes,.def,.failure,.bars{margin-left:0}.bars{grid-template-columns:1fr auto}}
+        @media (max-width:40rem){body{padding:.5rem}h1{font-size:1.1rem}.meta{margin-bottom:.4rem}
+        .summary{padding:.5rem .6rem;gap:.4rem}.verdict{font-size:1rem}.tile{min-width:0;padding:.1rem .45rem}
+        .tile .n{font-size:1rem}.times{margin-left:0;gap:.6rem}.step .head .loc{margin-left:0}
+        .context,.notes,.def,.failure,.bars,.item .bars,.more-notes{margin-left:0}.bars{grid-template-columns:1fr auto}}
         @media print{.filters{display:none}.case{break-inside:avoid}}
 
         """
@@ -101,6 +119,27 @@ enum HTMLAssets {
           buttons.forEach(function (button) {
             button.addEventListener("click", function () { show(button.getAttribute("data-filter")); });
           });
+          document.querySelectorAll("[data-expand]").forEach(function (button) {
+            button.addEventListener("click", function () {
+              var open = button.getAttribute("data-expand") === "true";
+              document.querySelectorAll("details.case").forEach(function (details) { details.open = open; });
+            });
+          });
+          var search = document.getElementById("search");
+          if (search) {
+            search.addEventListener("input", function () {
+              var terms = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
+              document.querySelectorAll("details.case").forEach(function (details) {
+                var text = details.textContent.toLowerCase();
+                var match = terms.every(function (term) { return text.indexOf(term) >= 0; });
+                details.classList.toggle("nomatch", !match);
+              });
+            });
+          }
+          if (location.hash) {
+            var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+            for (var node = target; node; node = node.parentElement) { if (node.tagName === "DETAILS") node.open = true; }
+          }
         })();
 
         """

@@ -2,9 +2,16 @@ import Foundation
 import StepwiseModel
 
 /// The report a person opens after a run (`--format html`): one self-contained file with inline
-/// style and script and nothing fetched, failures first, every step and item as written with
-/// status, wall and virtual time as bars, the bound definition and the failure with its spec
-/// `file:line`; a filter by status; light and dark; readable on a phone.
+/// style and script and nothing fetched. The first screen holds the counts and the first
+/// failure's message with its spec `file:line` (desktop and phone); then failures first, each
+/// case's summary line saying why it failed, only the first failing case open and passed cases
+/// and steps collapsed; every step and item as written with status, wall and virtual time as
+/// bars and figures (milliseconds below a second), the bound definition and the failure; a
+/// filter by status, a search by key and text, expand and collapse all, an index of every case;
+/// light and dark; readable on a phone.
+///
+/// Element IDs are the case, step and item IDs made URL-safe (``HTMLReport/anchor(_:)``), so
+/// `report.html#MM-T938` and `report.html#MM-T938.2.e1` are stable links.
 ///
 /// Every piece of spec text is escaped, and a Content-Security-Policy allows only the report's
 /// own script (by nonce) as a second line of defence.
@@ -50,10 +57,14 @@ enum HTMLReport {
             out += "<p class=\"banner\">This run did not finish: the event stream ends before the run's end.</p>\n"
         }
         out += summary(run)
+        out += firstFailure(run)
         out += "</header>\n"
         out += filters(run)
+        out += index(run)
         out += "<main>\n"
-        for record in ordered(run.cases) { out += caseSection(record, run: run) }
+        let cases = ordered(run.cases)
+        let opened = cases.first { Self.isProblem($0.status) }?.caseID
+        for record in cases { out += caseSection(record, run: run, open: record.caseID == opened) }
         if run.cases.isEmpty { out += "<p class=\"empty\">No cases ran.</p>\n" }
         out += "</main>\n"
         out += diagnostics(run.runDiagnostics, heading: "Diagnostics")
@@ -77,6 +88,56 @@ enum HTMLReport {
         }
         return cases.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(
             \.element)
+    }
+
+    static func isProblem(_ status: Status) -> Bool { [.failed, .ambiguous, .undefined].contains(status) }
+
+    /// A URL-safe, unique element ID for a case, step or item ID: letters, digits, `-` and `.`
+    /// kept, `#` (as in `MM-T938#2`) written `~`, anything else as `_` and its UTF-8 bytes in hex.
+    static func anchor(_ id: String) -> String {
+        var out = ""
+        for byte in id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: "#"): out += "~"
+            default: out += "_" + String(format: "%02X", byte)
+            }
+        }
+        return out
+    }
+
+    /// The first failing case's first problem, where the first screen shows it.
+    private static func firstFailure(_ run: RunRecord) -> String {
+        guard let record = ordered(run.cases).first(where: { isProblem($0.status) }) else { return "" }
+        var out = "<section class=\"first s-\(record.status.rawValue)\" aria-label=\"First failure\">\n"
+        out += "<h2>\(record.status == .failed ? "First failure" : "First problem")</h2>\n"
+        out += "<p class=\"name\"><a href=\"#\(anchor(record.caseID))\"><span class=\"key\">\(HTMLText.escape(record.key))</span> "
+        out += "\(HTMLText.escape(record.title))</a></p>\n"
+        if let (step, item) = record.firstProblem {
+            out += "<p class=\"what\"><a href=\"#\(anchor(scoped(item.itemID, in: record)))\">"
+            out += "\(HTMLText.escape(ReportText.stepTitle(step))) · \(item.kind == .instruction ? "Do" : "Expect"): "
+            out += "\(HTMLText.escape(item.text))</a> <span class=\"loc\">\(HTMLText.escape(item.location.description))</span></p>\n"
+            out += "<pre>\(HTMLText.escape(item.message ?? item.status.rawValue))</pre>\n"
+        } else if let message = record.message {
+            out += "<pre>\(HTMLText.escape(message))</pre>\n"
+        }
+        let others = run.cases.count { isProblem($0.status) } - 1
+        if others > 0 { out += "<p class=\"more\">and \(others) more below</p>\n" }
+        return out + "</section>\n"
+    }
+
+    /// Every case by key, in report order, collapsed: a table of contents for a large run.
+    private static func index(_ run: RunRecord) -> String {
+        guard !run.cases.isEmpty else { return "" }
+        var out = "<details class=\"index\"><summary>Index of \(run.cases.count) case\(run.cases.count == 1 ? "" : "s")</summary><ol>"
+        for record in ordered(run.cases) {
+            out += "<li class=\"s-\(record.status.rawValue)\"><a href=\"#\(anchor(record.caseID))\">"
+            out += "<span class=\"dot\"></span><span class=\"key\">\(HTMLText.escape(record.key))</span> "
+            out += "\(HTMLText.escape(record.title))</a></li>"
+        }
+        return out + "</ol></details>\n"
     }
 
     private static func summary(_ run: RunRecord) -> String {
@@ -119,14 +180,17 @@ enum HTMLReport {
             out +=
                 "<button type=\"button\" data-filter=\"\(name)\" aria-pressed=\"\(name == "all")\">\(name) <span>\(count)</span></button>\n"
         }
+        out += "<input type=\"search\" id=\"search\" placeholder=\"Search key or text\" aria-label=\"Search by key or text\">\n"
+        out += "<button type=\"button\" data-expand=\"true\">expand all</button>"
+        out += "<button type=\"button\" data-expand=\"false\">collapse all</button>\n"
         return out + "</nav>\n"
     }
 
     // MARK: - Cases
 
-    private static func caseSection(_ record: CaseRecord, run: RunRecord) -> String {
-        let open = [.failed, .ambiguous, .undefined].contains(record.status) ? " open" : ""
-        var out = "<details class=\"case s-\(record.status.rawValue)\" id=\"\(HTMLText.escape(record.caseID))\""
+    private static func caseSection(_ record: CaseRecord, run: RunRecord, open isOpen: Bool) -> String {
+        let open = isOpen ? " open" : ""
+        var out = "<details class=\"case s-\(record.status.rawValue)\" id=\"\(anchor(record.caseID))\""
         out += " data-status=\"\(record.status.rawValue)\" data-flaky=\"\(record.flaky)\"\(open)>\n<summary>"
         out += badge(record.status)
         if record.flaky { out += "<span class=\"badge s-flaky\">flaky</span>" }
@@ -134,6 +198,10 @@ enum HTMLReport {
             "<span class=\"name\"><span class=\"key\">\(HTMLText.escape(record.key))</span> \(HTMLText.escape(record.title))</span>"
         out +=
             "<span class=\"when\">\(ReportText.seconds(record.duration.wall)) · \(ReportText.seconds(record.duration.virtual)) virtual</span>"
+        if isProblem(record.status) || record.status == .manual {
+            let why = record.firstProblem.map { $0.item.message ?? $0.item.status.rawValue } ?? record.message
+            if let why { out += "<span class=\"why\">\(HTMLText.escape(ReportText.oneLine(why)))</span>" }
+        }
         out += "</summary>\n<div class=\"body\">\n"
         var facts = ["<span class=\"loc\">\(HTMLText.escape(record.location.description))</span>"]
         facts.append(HTMLText.escape(ReportText.folderPath(record.folder)))
@@ -165,23 +233,26 @@ enum HTMLReport {
         id.hasPrefix(record.caseID + ".") ? id : "\(record.caseID).\(id)"
     }
 
+    /// A step is collapsed unless it has a problem, so a failed case opens on its failure.
     private static func stepSection(_ step: StepRecord, in record: CaseRecord) -> String {
+        let open = isProblem(step.status) || step.status == .manual ? " open" : ""
         var out =
-            "<li class=\"step s-\(step.status.rawValue)\" id=\"\(HTMLText.escape(scoped(step.stepID, in: record)))\">\n<div class=\"head\">"
+            "<li class=\"step s-\(step.status.rawValue)\" id=\"\(anchor(scoped(step.stepID, in: record)))\">\n"
+        out += "<details\(open)><summary class=\"head\">"
         out += badge(step.status)
         out += "<span class=\"title\">\(HTMLText.escape(ReportText.stepTitle(step)))</span>"
         out += "<span class=\"loc\">\(HTMLText.escape(step.location.description))</span>"
-        out += "</div>\n"
+        out += "</summary>\n"
         if step.startedAt != nil { out += bars(step.duration, of: record.duration) }
         out += "<ul class=\"items\">\n"
         for item in step.items { out += itemSection(item, in: record) }
-        out += "</ul>\n</li>\n"
+        out += "</ul>\n</details>\n</li>\n"
         return out
     }
 
     private static func itemSection(_ item: ItemRecord, in record: CaseRecord) -> String {
         var out =
-            "<li class=\"item s-\(item.status.rawValue)\" id=\"\(HTMLText.escape(scoped(item.itemID, in: record)))\">\n<div class=\"head\">"
+            "<li class=\"item s-\(item.status.rawValue)\" id=\"\(anchor(scoped(item.itemID, in: record)))\">\n<div class=\"head\">"
         out += badge(item.status)
         out += "<span class=\"kind\">\(item.kind == .instruction ? "Do" : "Expect")</span>"
         out += "<span class=\"text\">\(HTMLText.escape(item.text))</span>"
@@ -193,7 +264,13 @@ enum HTMLReport {
         if item.startedAt != nil { out += bars(item.duration, of: record.duration) }
         out += binding(item.binding)
         if !item.notes.isEmpty {
-            out += "<ul class=\"notes\">" + item.notes.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>\n"
+            let list = "<ul class=\"notes\">" + item.notes.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>"
+            // A passed item's notes are evidence to look up, not news: folded, so a failure stays near the top.
+            if item.status == .passed, item.notes.count > 1 {
+                out += "<details class=\"more-notes\"><summary>\(item.notes.count) notes</summary>\(list)</details>\n"
+            } else {
+                out += list + "\n"
+            }
         }
         if item.status != .passed, item.status != .skipped {
             out +=

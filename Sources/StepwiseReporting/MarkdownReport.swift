@@ -2,7 +2,9 @@ import Foundation
 import StepwiseModel
 
 /// A compact summary for CI job pages and merge-request notes (`--format markdown`), such as
-/// `$GITHUB_STEP_SUMMARY`: a headline, one table row per case, the failures expanded.
+/// `$GITHUB_STEP_SUMMARY`: a headline, one table row per case, then each failing case in a
+/// collapsed `<details>` whose summary line says why it failed, with every failing item of the
+/// case listed inside (its `file:line`, message, definition and, for an undefined one, the snippet).
 package enum MarkdownReport {
     static func render(_ run: RunRecord) -> Data {
         Data(text(run).utf8)
@@ -12,10 +14,8 @@ package enum MarkdownReport {
     // scrolls through is no summary: past these sizes the rest is counted, not listed.
     /// Bytes of summary after which no more table rows are written.
     static let tableBudget = 400_000
-    /// Bytes of summary after which no more failures are expanded.
+    /// Bytes of summary after which no more failures are written.
     static let failureBudget = 800_000
-    /// The most failures expanded, in report order (failures first).
-    static let expandedFailureLimit = 25
     /// The most run diagnostics shown.
     static let diagnosticLimit = 50
 
@@ -50,8 +50,8 @@ package enum MarkdownReport {
         if !failures.isEmpty {
             out += "\n### Failures\n"
             for (index, record) in failures.enumerated() {
-                guard index < expandedFailureLimit, out.utf8.count < failureBudget else {
-                    out += "\n_\(failures.count - index) more not expanded: every one is in the HTML, JSON and JUnit reports._\n"
+                guard out.utf8.count < failureBudget else {
+                    out += "\n_\(failures.count - index) more failures not listed: every one is in the HTML, JSON and JUnit reports._\n"
                     break
                 }
                 out += failure(record, clock: run.clock)
@@ -69,8 +69,12 @@ package enum MarkdownReport {
         return out
     }
 
+    /// One failing case, collapsed: GitHub renders Markdown inside `<details>` after a blank line.
     private static func failure(_ record: CaseRecord, clock: String) -> String {
-        var out = "\n#### \(emoji(record.status, flaky: false)) \(escape(record.displayName))\n\n"
+        let why = record.firstProblem.map { $0.item.message ?? $0.item.status.rawValue } ?? record.message
+        var out = "\n<details><summary>\(emoji(record.status, flaky: false)) <b>\(HTMLText.escape(ReportText.oneLine(record.displayName)))</b>"
+        if let why { out += " — \(HTMLText.escape(ReportText.oneLine(why)))" }
+        out += "</summary>\n\n"
         out += "\(code(record.location.description)) · \(escape(ReportText.folderPath(record.folder)))\n\n"
         for step in record.steps {
             var line =
@@ -85,17 +89,20 @@ package enum MarkdownReport {
                 out += "\n"
             }
         }
-        if let (_, item) = record.firstProblem {
-            out += "\n"
-            out += fenced(item.message ?? item.status.rawValue)
-            out += "\nDefinition: \(escape(ReportText.binding(item.binding)))"
-            if let raised = item.failureLocation { out += " · raised at \(code(raised.description))" }
-            out += "\n"
-            if let snippet = item.binding.snippet, item.status == .undefined {
-                out += "\n" + fenced(snippet, language: "swift")
+        for step in record.steps {
+            for item in step.items where HTMLReport.isProblem(item.status) {
+                out += "\n**\(escape(ReportText.stepTitle(step))) · \(item.kind == .instruction ? "Do" : "Expect"): "
+                out += "\(escape(item.text))** — \(code(item.location.description))\n\n"
+                out += fenced(item.message ?? item.status.rawValue)
+                out += "\nDefinition: \(escape(ReportText.binding(item.binding)))"
+                if let raised = item.failureLocation { out += " · raised at \(code(raised.description))" }
+                out += "\n"
+                if let snippet = item.binding.snippet, item.status == .undefined {
+                    out += "\n" + fenced(snippet, language: "swift")
+                }
             }
         }
-        return out
+        return out + "\n</details>\n"
     }
 
     private static func emoji(_ status: Status, flaky: Bool) -> String {

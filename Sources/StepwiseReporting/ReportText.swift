@@ -3,11 +3,15 @@ import StepwiseModel
 
 /// Wording shared by the text reports, so the console, Markdown and HTML say the same thing the same way.
 enum ReportText {
-    /// `0.25 s`, `12.40 s`, `2 min 05.0 s`: fixed decimals, so reports of the same run are identical.
+    /// `0.4 ms`, `250 ms`, `12.40 s`, `2 min 05.0 s`: milliseconds below a second (so short items
+    /// do not all read `0.00 s`), fixed decimals, so reports of the same run are identical.
     /// Beyond a year (`4.2e+12 s`) the figure is shown in scientific notation, which also keeps
     /// any finite value a stream may carry from trapping a conversion to `Int`.
     static func seconds(_ value: Double) -> String {
         let value = value.isNaN ? 0 : max(0, value)
+        if value == 0 { return "0 ms" }
+        if value < 0.0095 { return String(format: "%.1f ms", value * 1000) }
+        if value < 0.9995 { return String(format: "%.0f ms", value * 1000) }
         if value < 60 { return String(format: "%.2f s", value) }
         if value >= 31_536_000 { return String(format: "%.2g s", value) }
         let minutes = Int(value / 60)

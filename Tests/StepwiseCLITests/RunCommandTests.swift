@@ -124,13 +124,6 @@ struct RunCommandTests {
         #expect(warnings.first?.message.contains("none of the 2 case(s)") == true)
     }
 
-    @Test("a spec named twice, through overlapping paths, is run once")
-    func distinctFiles() {
-        #expect(
-            RunCommand.distinct(["specs/MM-T938.md", "specs/MM-T940.md", "./specs/MM-T938.md", "specs/../specs/MM-T940.md", "other/MM-T938.md"])
-                == ["specs/MM-T938.md", "specs/MM-T940.md", "other/MM-T938.md"])
-    }
-
     @Test("Markdown exports left out for their JSON twins get one note naming an example, not a caret under some file's first line")
     func twinNote() throws {
         #expect(RunCommand.twinNote([]) == nil)

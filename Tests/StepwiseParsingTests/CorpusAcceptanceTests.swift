@@ -9,7 +9,8 @@ import Testing
 struct CorpusAcceptanceTests {
     @Test("every file of the corpus is read in one process, and only invalid YAML is an issue")
     func readsEveryFile() throws {
-        let (files, problems) = SpecReader.discover([Corpus.root.path])
+        let collection = SpecCollection(paths: [Corpus.root.path])
+        let (files, problems) = (collection.files, collection.diagnostics)
         #expect(problems.isEmpty)
         #expect(files.count == 1_109 * 2 + 1_107)
         var withoutCase: [String] = []

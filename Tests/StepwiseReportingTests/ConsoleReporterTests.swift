@@ -30,7 +30,7 @@ final class CapturedOutput {
         #expect(text.contains("note: Chrome on Mac: redirected after 7.4 s"))
         #expect(
             text.hasSuffix(
-                "2 passed, 1 failed, 1 undefined, 1 manual, 1 skipped, 1 flaky in 0.85 s wall, 5 min 32.8 s virtual\n"))
+                "2 passed, 1 failed, 1 undefined, 1 manual, 1 skipped, 1 flaky in 850 ms wall, 5 min 32.8 s virtual\n"))
         #expect(!text.contains("\u{1B}[3"))
     }
 
@@ -39,8 +39,8 @@ final class CapturedOutput {
         let text = try render(options: ReporterOptions(color: false, live: true))
         try ReportFixtures.expectGolden(text, "console-live.txt")
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines.first == "✘ MM-T938: Users - Revoke a user's sessions (0.36 s wall, 31.70 s virtual)")
-        #expect(lines.contains { $0 == "✔ MM-T100: Log in with SAML — café, 日本語 and ✓ in names (0.15 s wall, 0.50 s virtual)" })
+        #expect(lines.first == "✘ MM-T938: Users - Revoke a user's sessions (360 ms wall, 31.70 s virtual)")
+        #expect(lines.contains { $0 == "✔ MM-T100: Log in with SAML — café, 日本語 and ✓ in names (150 ms wall, 500 ms virtual)" })
         #expect(
             lines.contains {
                 $0.hasPrefix("↻ MM-T200: Session expires after idle timeout failed on attempt 1, retrying")

@@ -14,49 +14,61 @@ enum BrowserProbe {
     /// Renders `html` as `report.html` beside a page that frames it and writes what the browser
     /// shows (`innerText`, which leaves out hidden elements) into its own DOM as JSON.
     static func probe(_ html: String) async throws -> [String: Any] {
+        try await run(
+            html, width: 1200, height: 900,
+            script: """
+                var visible = function () {
+                  return Array.prototype.filter.call(doc.querySelectorAll("details.case"),
+                    function (d) { return d.offsetParent !== null; }).map(function (d) { return d.id; });
+                };
+                result = {
+                  title: doc.title,
+                  summary: doc.querySelector(".summary").innerText,
+                  failedStep: doc.querySelector(".step.s-failed").innerText,
+                  hostileCase: doc.querySelector("[data-status=undefined] summary").innerText,
+                  scripts: doc.querySelectorAll("script").length,
+                  images: doc.querySelectorAll("img").length,
+                  scriptRan: doc.documentElement.classList.contains("js"),
+                  firstCase: doc.querySelector("details.case").id,
+                  visibleBefore: visible()
+                };
+                doc.querySelector('[data-filter="failed"]').click();
+                result.visibleFailed = visible();
+                doc.querySelector('[data-filter="flaky"]').click();
+                result.visibleFlaky = visible();
+                """)
+    }
+}
+
+extension BrowserProbe {
+    /// Opens `html` in a frame `width` × `height` CSS pixels (the first screen), runs `script`
+    /// against the frame's document `doc` (it must set `result`), and returns `result`.
+    static func run(_ html: String, width: Int, height: Int, script: String) async throws -> [String: Any] {
         let chromium = try #require(chromium, Comment(rawValue: missing))
         let directory = try ReportFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try AtomicFile.write(html, to: directory.appendingPathComponent("report.html").path)
-        let probe = """
-            <!doctype html><html><body><iframe id="r" src="report.html" style="width:1200px;height:900px"></iframe>
+        let page = """
+            <!doctype html><html><body style="margin:0"><iframe id="r" src="report.html" style="border:0;width:\(width)px;height:\(height)px"></iframe>
             <pre id="out"></pre><script>
             window.addEventListener("load", function () {
               var doc = document.getElementById("r").contentDocument;
-              var visible = function () {
-                return Array.prototype.filter.call(doc.querySelectorAll("details.case"),
-                  function (d) { return d.offsetParent !== null; }).map(function (d) { return d.id; });
-              };
-              var result = {
-                title: doc.title,
-                summary: doc.querySelector(".summary").innerText,
-                failedStep: doc.querySelector(".step.s-failed").innerText,
-                hostileCase: doc.querySelector("[data-status=undefined] summary").innerText,
-                scripts: doc.querySelectorAll("script").length,
-                images: doc.querySelectorAll("img").length,
-                scriptRan: doc.documentElement.classList.contains("js"),
-                firstCase: doc.querySelector("details.case").id,
-                visibleBefore: visible()
-              };
-              doc.querySelector('[data-filter="failed"]').click();
-              result.visibleFailed = visible();
-              doc.querySelector('[data-filter="flaky"]').click();
-              result.visibleFlaky = visible();
+              var result = {};
+              \(script)
               document.getElementById("out").textContent = JSON.stringify(result);
             });
             </script></body></html>
             """
-        let probePath = directory.appendingPathComponent("probe.html").path
-        try AtomicFile.write(probe, to: probePath)
+        let path = directory.appendingPathComponent("probe.html").path
+        try AtomicFile.write(page, to: path)
         let dom = try await ChildProcess.run(
             chromium,
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
-                "--user-data-dir=\(directory.appendingPathComponent("profile").path)", "--dump-dom", probePath,
+                "--user-data-dir=\(directory.appendingPathComponent("profile").path)", "--dump-dom", path,
             ]
         ).standardOutput
-        let start = try #require(
-            dom.range(of: "<pre id=\"out\">"), "chromium printed no probe result:\n\(dom.prefix(500))")
+        let start = try #require(dom.range(of: "<pre id=\"out\">"), "chromium printed no result:\n\(dom.prefix(500))")
         let end = try #require(dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex))
         let json = dom[start.upperBound..<end.lowerBound]
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
@@ -107,6 +119,84 @@ enum BrowserProbe {
         #expect(ids.contains("MM-T938.1.i1"))
     }
 
+    @Test(
+        "element IDs are URL-safe and the same for the same ID",
+        arguments: [
+            ("MM-T938", "MM-T938"), ("MM-T938#2", "MM-T938~2"), ("MM-T938.2.e1", "MM-T938.2.e1"),
+            ("a b/ü", "a_20b_2Fu_CC_88".replacingOccurrences(of: "u_CC_88", with: "_C3_BC")), ("x~y_z", "x_7Ey_5Fz"),
+        ])
+    func urlSafeIDs(id: String, anchor: String) throws {
+        #expect(HTMLReport.anchor(id) == anchor)
+        let ids = try html().matches(of: /\sid="([^"]*)"/).map { String($0.output.1) }
+        #expect(ids.allSatisfy { $0.wholeMatch(of: /[A-Za-z0-9._~-]+/) != nil }, "\(ids)")
+    }
+
+    @Test("only the first failing case is open; passed cases and steps are collapsed; each failure says why in its summary")
+    func collapsed() throws {
+        let html = try html()
+        let opened = html.matches(of: /<details class="case [^"]*" id="([^"]*)"[^>]* open>/).map { String($0.output.1) }
+        #expect(opened == ["MM-T938"])
+        #expect(!html.contains(#"<li class="step s-passed" id="MM-T938.1">\#n<details open>"#))
+        #expect(html.contains(#"<li class="step s-failed" id="MM-T938.2">\#n<details open>"#))
+        #expect(html.contains(#"<span class="why">no definition matches"#))
+        let first = try #require(html.range(of: #"<section class="first s-failed""#))
+        let main = try #require(html.range(of: "<main>"))
+        #expect(first.lowerBound < main.lowerBound, "the first failure is in the header, before every case")
+        #expect(html.contains(##"<a href="#MM-T938.2.e1">Step 2 · Expect: The user is logged out automatically"##))
+        #expect(html.contains(#"<details class="index"><summary>Index of 6 cases</summary>"#))
+    }
+
+    @Test("durations below a second read in milliseconds", arguments: [
+        (0.0, "0 ms"), (0.0004, "0.4 ms"), (0.05, "50 ms"), (0.9996, "1.00 s"), (12.4, "12.40 s"), (125.0, "2 min 05.0 s"),
+        (5.5e20, "5.5e+20 s"),
+    ])
+    func milliseconds(seconds: Double, text: String) {
+        #expect(ReportText.seconds(seconds) == text)
+    }
+
+    @Test("in a browser, the first failure's message is on the first screen, on a desktop and on a phone", arguments: [
+        (1400, 900), (390, 844),
+    ])
+    func firstScreen(width: Int, height: Int) async throws {
+        let seen = try await BrowserProbe.run(
+            html(), width: width, height: height,
+            script: """
+                var message = doc.querySelector(".first pre");
+                result.bottom = message.getBoundingClientRect().bottom;
+                result.text = message.innerText;
+                result.overflow = doc.documentElement.scrollWidth - doc.documentElement.clientWidth;
+                """)
+        let bottom = try #require(seen["bottom"] as? Double)
+        #expect(bottom <= Double(height), "the message ends \(bottom) px down a \(height) px screen")
+        #expect((seen["text"] as? String)?.hasPrefix("expected every device to be logged out within 30 s") == true)
+        #expect(seen["overflow"] as? Int == 0, "no sideways scrolling")
+    }
+
+    @Test("in a browser, the search finds cases by key and by text, and expand all opens every case")
+    func search() async throws {
+        let seen = try await BrowserProbe.run(
+            html(), width: 1200, height: 900,
+            script: """
+                var search = doc.getElementById("search");
+                var visible = function () {
+                  return Array.prototype.filter.call(doc.querySelectorAll("details.case"),
+                    function (d) { return d.offsetParent !== null; }).map(function (d) { return d.id; });
+                };
+                search.value = "mm-t200"; search.dispatchEvent(new Event("input"));
+                result.byKey = visible();
+                search.value = "SAML assertion"; search.dispatchEvent(new Event("input"));
+                result.byText = visible();
+                search.value = ""; search.dispatchEvent(new Event("input"));
+                result.all = visible().length;
+                doc.querySelector('[data-expand="true"]').click();
+                result.open = doc.querySelectorAll("details.case[open]").length;
+                """)
+        #expect(seen["byKey"] as? [String] == ["MM-T200"])
+        #expect(seen["byText"] as? [String] == ["MM-T100"])
+        #expect(seen["all"] as? Int == 6)
+        #expect(seen["open"] as? Int == 6)
+    }
+
     @Test("failures come first, then flaky, manual, skipped and passed")
     func order() throws {
         let run = try ReportFixtures.run("mixed-run.ndjson")
@@ -133,7 +223,7 @@ enum BrowserProbe {
         #expect(
             summary.split(separator: "\n").map(String.init) == [
                 "Failed", "2 passed", "1 failed", "1 flaky", "1 manual", "1 undefined", "1 skipped",
-                "wall", "0.85 s", "virtual", "5 min 32.8 s", "cases", "6",
+                "wall", "850 ms", "virtual", "5 min 32.8 s", "cases", "6",
             ])
         let failedStep = try #require(seen["failedStep"] as? String)
         #expect(failedStep.contains("Step 2"))
@@ -148,7 +238,7 @@ enum BrowserProbe {
             failedStep.contains(
                 "the user is logged out automatically after {duration} on every device Sources/MattermostSteps/MattermostSteps+Expectations.swift:93:5"
             ))
-        #expect(failedStep.contains("0.05 s wall") && failedStep.contains("30.00 s virtual"))
+        #expect(failedStep.contains("50 ms wall") && failedStep.contains("30.00 s virtual"))
         #expect(seen["firstCase"] as? String == "MM-T938")
     }
 

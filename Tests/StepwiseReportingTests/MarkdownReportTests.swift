@@ -4,7 +4,7 @@ import StepwiseModel
 import Testing
 
 @Suite struct MarkdownReportTests {
-    @Test("one row per case, failures first and expanded")
+    @Test("one row per case, failures first, each failure collapsed in <details> saying why")
     func golden() throws {
         let text = MarkdownReport.text(try ReportFixtures.run("mixed-run.ndjson"))
         try ReportFixtures.expectGolden(text, "summary.md")
@@ -12,12 +12,17 @@ import Testing
         #expect(rows.count == 6)
         #expect(rows.first?.contains("**MM-T938**") == true)
         #expect(text.contains("### Failures"))
-        #expect(text.contains("#### ❌ MM-T938: Users - Revoke a user's sessions"))
+        #expect(
+            text.contains(
+                "<details><summary>❌ <b>MM-T938: Users - Revoke a user&#39;s sessions</b> — expected every device to be logged out within 30 s ⏎ still logged in"
+            ))
+        #expect(text.components(separatedBy: "<details>").count - 1 == 2, "MM-T938 and MM-T400")
+        #expect(text.components(separatedBy: "</details>").count - 1 == 2)
         #expect(
             text.contains(
                 "```text\nexpected every device to be logged out within 30 s\nstill logged in after 30 s: Mobile app (screen locked)\n```"
             ))
-        #expect(!text.contains("#### ✋"), "manual cases are not failures")
+        #expect(!text.contains("<summary>✋"), "manual cases are not failures")
     }
 
     @Test("a run of thousands of failing cases stays under GitHub's 1 MiB job-summary limit and says what it left out")
@@ -34,9 +39,23 @@ import Testing
         #expect(text.utf8.count < 1_000_000)
         #expect(text.contains("**MM-T1**"))
         #expect(text.contains(" more cases not listed: the full list is in the HTML, JSON and JUnit reports._"))
-        let expanded = text.components(separatedBy: "\n#### ").count - 1
-        #expect(expanded == MarkdownReport.expandedFailureLimit)
-        #expect(text.contains("_\(6000 - MarkdownReport.expandedFailureLimit) more not expanded:"))
+        let listed = text.components(separatedBy: "\n<details>").count - 1
+        #expect(listed > 25, "collapsed failures are listed up to the size budget, not 25")
+        #expect(text.contains("_\(6000 - listed) more failures not listed:"))
+        #expect(text.components(separatedBy: "</details>").count - 1 == listed, "every <details> is closed")
+    }
+
+    @Test("every failing item of a case is listed with its location and message, not only the first")
+    func everyFailingItem() throws {
+        var run = try ReportFixtures.run("mixed-run.ndjson")
+        let index = try #require(run.cases.firstIndex { $0.key == "MM-T938" })
+        var step = run.cases[index].steps[1]
+        step.items[0].status = .failed
+        step.items[0].message = "the first item failed too"
+        run.cases[index].steps[1] = step
+        let text = MarkdownReport.text(run)
+        #expect(text.contains("```text\nthe first item failed too\n```"))
+        #expect(text.contains("```text\nexpected every device to be logged out within 30 s"))
     }
 
     @Test(

@@ -65,28 +65,34 @@ struct Bench {
             format: .zephyrMarkdown, location: here)
     }
 
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
     static func main() async {
         let testCases = (0..<cases).map(makeCase)
         let items = cases * 8
         var rates: [Double] = []
+        var bindingRates: [Double] = []
         for run in 1...runs {
             let start = ContinuousClock.now
             // A fresh binder each run, so binding is measured without a warm cache.
             let binder = Binder(libraries: [ConsoleSteps()])
-            let plan = binder.plan(testCases)
+            let plan = binder.plan(testCases, jobs: 2)
+            bindingRates.append(Double(items) / seconds(start.duration(to: .now)))
             var passed = 0
             var events = 0
             let code = await Runner(plan: plan, options: RunOptions(jobs: 2)).run { event in
                 events += 1
                 if case .itemFinished(let item) = event, item.status == .passed { passed += 1 }
             }
-            let seconds = start.duration(to: .now)
-            let secondsValue = Double(seconds.components.seconds) + Double(seconds.components.attoseconds) / 1e18
+            let secondsValue = seconds(start.duration(to: .now))
             precondition(code == 0 && passed == items, "the benchmark suite must pass: \(passed) of \(items)")
             rates.append(Double(items) / secondsValue)
             print("run \(run): \(items) items (\(events) events) in \(String(format: "%.3f", secondsValue)) s = \(Int(rates.last!)) items/s")
         }
         let median = rates.sorted()[rates.count / 2]
+        print("binding alone, 2 jobs, median of \(runs): \(Int(bindingRates.sorted()[runs / 2])) items/s")
         print("bench-runner: \(cases) cases × 8 items, 2 jobs, median of \(runs): \(Int(median)) items/s")
         await eventualChecks()
     }

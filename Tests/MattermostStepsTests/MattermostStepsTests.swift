@@ -10,7 +10,7 @@ struct MattermostStepsTests {
     @Test("all ten specs pass under --strict with every item run, none manual or undefined")
     func greenRun() async throws {
         let run = try await SpecRun.run(SpecRun.allKeys)
-        #expect(run.exitCode == 0)
+        #expect(run.outcome == .passed)
         let items = run.itemsFinished
         // MM-T938, MM-T940, MM-T924, MM-T928, MM-T932, MM-T936, MM-T944, MM-T1016, MM-T2568, MM-T4048.
         let perCase: [Int] = [7, 11, 2, 3, 5, 7, 7, 7, 1, 7]
@@ -138,7 +138,7 @@ struct MattermostStepsTests {
     @Test("every planted fault turns a spec red at the item that catches it", arguments: catches)
     func faultIsCaught(_ expected: Catch) async throws {
         let run = try await SpecRun.run([expected.caseID], options: [expected.fault.name])
-        #expect(run.exitCode == 1)
+        #expect(run.outcome == .failed)
         let failure = try #require(run.firstFailure(of: expected.caseID))
         #expect(failure.stepID == expected.stepID)
         #expect(failure.itemID == expected.itemID)
@@ -162,7 +162,7 @@ struct MattermostStepsTests {
     @Test("the current console's longer revoke-all message fails MM-T940's quoted text")
     func currentConsoleDrift() async throws {
         let run = try await SpecRun.run(["MM-T940"], options: [MattermostSteps.currentConsoleOption])
-        #expect(run.exitCode == 1)
+        #expect(run.outcome == .failed)
         let failure = try #require(run.firstFailure(of: "MM-T940"))
         #expect(failure.itemID == "1.e1")
         #expect(failure.message?.contains("including your session") == true)

@@ -31,10 +31,10 @@ extension Binder {
             for expectation in step.expectations {
                 let subItems = StepContextTexts.flatten(expectation.subItems)
                 let (item, text) = bindItem(
-                    "\(stepID).e\(expectation.number)", .expectation, expectation.text, subItems, expectation.location,
-                    instruction: nil, expectation: expectation)
+                    "\(stepID).e\(expectation.number)", .expectation, expectation.text, expectation.notes + subItems,
+                    expectation.location, instruction: nil, expectation: expectation)
                 items.append(item)
-                hasher.add(text, context: subItems)
+                hasher.add(text, context: subItems + expectation.notes)
             }
             steps.append(
                 BoundStep(
@@ -55,7 +55,7 @@ extension Binder {
                     "the text of \(testCase.key) changed since its steps were pinned (pinned \(pin.fingerprint), now \(fingerprint))",
                     at: testCase.location,
                     hint: "review the definitions against the new text, then pin \(fingerprint) at \(pin.location)",
-                    code: "binding.drift"))
+                    code: .bindingDrift))
         }
         return BoundCase(caseID: caseID, testCase: testCase, plan: plan, steps: steps, diagnostics: diagnostics, fingerprint: fingerprint)
     }
@@ -180,7 +180,8 @@ extension Binder {
                     MatchText(instruction.text), context: StepContextTexts.flatten(instruction.subItems) + instruction.notes)
             }
             for expectation in step.expectations {
-                fingerprint.add(MatchText(expectation.text), context: StepContextTexts.flatten(expectation.subItems))
+                fingerprint.add(
+                    MatchText(expectation.text), context: StepContextTexts.flatten(expectation.subItems) + expectation.notes)
             }
         }
         return fingerprint.value
@@ -223,6 +224,6 @@ enum StepContextTexts {
     }
 
     static func flatten(_ items: [Expectation]) -> [String] {
-        items.flatMap { [$0.text] + flatten($0.subItems) }
+        items.flatMap { [$0.text] + $0.notes + flatten($0.subItems) }
     }
 }

@@ -6,7 +6,7 @@ import StepwiseRunner
 enum DryRun {
     static func print(_ plan: Plan, strict: Bool) -> Int32 {
         Swift.print(render(plan.cases), terminator: "")
-        return plan.hasErrors(strict: strict) ? ExitCode.specOrBindingError : ExitCode.passed
+        return ExitStatus.code(for: plan.hasErrors(strict: strict) ? .specOrBindingError : .passed)
     }
 
     static func render(_ cases: [BoundCase]) -> String {

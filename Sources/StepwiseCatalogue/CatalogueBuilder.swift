@@ -67,7 +67,7 @@ public struct CatalogueBuilder {
         let bound = bound ?? binder.bind(testCase, caseID: testCase.key)
         let binding = bound.diagnostics.filter { $0.severity >= .warning }
         catalogue.diagnostics += (reported + binding).map { .init(key: testCase.key, diagnostic: $0) }
-        let drifted = bound.diagnostics.contains { $0.code == "binding.drift" }
+        let drifted = bound.diagnostics.contains { $0.code == .bindingDrift }
         if drifted { catalogue.drift.append(testCase.key) }
         if file.hasErrors { catalogue.totals.casesWithErrors += 1 }
 

@@ -93,7 +93,7 @@ final class CaseExecution: Sendable {
         var caseFailure: String?
         do {
             begin("making the world")
-            let worldContext = WorldContext(configuration: options.configuration, clock: clock.clock, caseKey: key)
+            let worldContext = WorldContext(configuration: options.configuration, clock: clock.clock, caseKey: key, testCase: bound.testCase)
             // One world per world type: a library over the same type as an earlier one shares its world.
             for (index, library) in libraries.enumerated() {
                 worlds.append(library.worldOwner == index ? try await library.makeWorld(worldContext) : worlds[library.worldOwner])

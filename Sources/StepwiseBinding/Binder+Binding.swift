@@ -6,7 +6,9 @@ extension Binder {
     package func bind(_ testCase: TestCase, caseID: String) -> BoundCase {
         var steps: [BoundStep] = []
         var usedStepIDs: Set<String> = []
+        var hasher = Fingerprint()
         for (stepIndex, step) in testCase.steps.enumerated() {
+            hasher.add(step)
             var stepID = step.number.isEmpty ? "\(stepIndex + 1)" : step.number
             if !usedStepIDs.insert(stepID).inserted { stepID = "\(stepIndex + 1)" }
             var items: [BoundItem] = []
@@ -18,18 +20,21 @@ extension Binder {
                 ]
             }
             for instruction in instructions {
-                let context = instruction.notes + StepContextTexts.flatten(instruction.subItems)
-                items.append(
-                    bindItem(
-                        "\(stepID).i\(instruction.number)", .instruction, instruction.text, context, instruction.location,
-                        instruction: instruction, expectation: nil))
+                let subItems = StepContextTexts.flatten(instruction.subItems)
+                let (item, text) = bindItem(
+                    "\(stepID).i\(instruction.number)", .instruction, instruction.text, instruction.notes + subItems,
+                    instruction.location, instruction: instruction, expectation: nil)
+                items.append(item)
+                // The instruction a call stands for is not the case's text.
+                if !step.instructions.isEmpty { hasher.add(text, context: subItems + instruction.notes) }
             }
             for expectation in step.expectations {
-                items.append(
-                    bindItem(
-                        "\(stepID).e\(expectation.number)", .expectation, expectation.text,
-                        StepContextTexts.flatten(expectation.subItems), expectation.location,
-                        instruction: nil, expectation: expectation))
+                let subItems = StepContextTexts.flatten(expectation.subItems)
+                let (item, text) = bindItem(
+                    "\(stepID).e\(expectation.number)", .expectation, expectation.text, expectation.notes + subItems,
+                    expectation.location, instruction: nil, expectation: expectation)
+                items.append(item)
+                hasher.add(text, context: subItems + expectation.notes)
             }
             steps.append(
                 BoundStep(
@@ -41,7 +46,7 @@ extension Binder {
             key: testCase.key, title: testCase.title, folder: testCase.folder, labels: testCase.labels,
             priority: testCase.priority, status: testCase.status, format: testCase.format, location: testCase.location,
             steps: steps.map(\.plan))
-        let fingerprint = Self.fingerprint(of: testCase)
+        let fingerprint = hasher.value
         var diagnostics: [Diagnostic] = []
         if let pin = pins[testCase.key], pin.fingerprint != fingerprint {
             diagnostics.append(
@@ -50,7 +55,7 @@ extension Binder {
                     "the text of \(testCase.key) changed since its steps were pinned (pinned \(pin.fingerprint), now \(fingerprint))",
                     at: testCase.location,
                     hint: "review the definitions against the new text, then pin \(fingerprint) at \(pin.location)",
-                    code: "binding.drift"))
+                    code: .bindingDrift))
         }
         return BoundCase(caseID: caseID, testCase: testCase, plan: plan, steps: steps, diagnostics: diagnostics, fingerprint: fingerprint)
     }
@@ -58,12 +63,13 @@ extension Binder {
     private func bindItem(
         _ itemID: String, _ kind: ItemPlan.Kind, _ raw: String, _ context: [String], _ location: SourceLocation,
         instruction: Instruction?, expectation: Expectation?
-    ) -> BoundItem {
+    ) -> (BoundItem, MatchText) {
         let text = MatchText(raw)
         let (info, resolution) = cache.value(.init(kind: kind, text: text.string)) { resolve(text, kind) }
-        return BoundItem(
+        let item = BoundItem(
             plan: ItemPlan(itemID: itemID, kind: kind, text: raw, context: context, location: location, binding: info),
             instruction: instruction, expectation: expectation, resolution: resolution)
+        return (item, text)
     }
 
     private func candidate(_ index: Int) -> BindingInfo.Candidate {
@@ -166,27 +172,47 @@ extension Binder {
     /// A short stable hash of everything a case's definitions bind to: each step's instructions,
     /// expectations, sub-items and notes, normalised and lower-cased (FNV-1a, 64 bits, hexadecimal).
     public static func fingerprint(of testCase: TestCase) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ text: String) {
-            for byte in TextNormalizer.normalize(text).lowercased().utf8 {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01b3
-            }
-            hash ^= 0x0a
-            hash &*= 0x0000_0100_0000_01b3
-        }
+        var fingerprint = Fingerprint()
         for step in testCase.steps {
-            add("step \(step.number)")
+            fingerprint.add(step)
             for instruction in step.instructions {
-                add(instruction.text)
-                StepContextTexts.flatten(instruction.subItems).forEach(add)
-                instruction.notes.forEach(add)
+                fingerprint.add(
+                    MatchText(instruction.text), context: StepContextTexts.flatten(instruction.subItems) + instruction.notes)
             }
             for expectation in step.expectations {
-                add(expectation.text)
-                StepContextTexts.flatten(expectation.subItems).forEach(add)
+                fingerprint.add(
+                    MatchText(expectation.text), context: StepContextTexts.flatten(expectation.subItems) + expectation.notes)
             }
         }
+        return fingerprint.value
+    }
+}
+
+/// FNV-1a over the folded text of a case, fed in the order of ``Binder/fingerprint(of:)``; binding
+/// feeds it the items' texts it has already folded.
+struct Fingerprint {
+    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    private mutating func endLine() {
+        hash ^= 0x0a
+        hash &*= 0x0000_0100_0000_01b3
+    }
+
+    mutating func add(_ step: Step) {
+        MatchText("step \(step.number)").hash(into: &hash)
+        endLine()
+    }
+
+    mutating func add(_ text: MatchText, context: [String]) {
+        text.hash(into: &hash)
+        endLine()
+        for line in context {
+            MatchText(line).hash(into: &hash)
+            endLine()
+        }
+    }
+
+    var value: String {
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
@@ -198,6 +224,6 @@ enum StepContextTexts {
     }
 
     static func flatten(_ items: [Expectation]) -> [String] {
-        items.flatMap { [$0.text] + flatten($0.subItems) }
+        items.flatMap { [$0.text] + $0.notes + flatten($0.subItems) }
     }
 }

@@ -49,6 +49,7 @@ public struct Binder: Sendable {
         for definition in steps.definitions {
             let matcher: CompiledDefinition.Matcher
             let source: String
+            var required: [[Unicode.Scalar]] = []
             switch definition.pattern {
             case .expression(let text):
                 source = text
@@ -60,6 +61,7 @@ public struct Binder: Sendable {
                         continue
                     }
                     matcher = .expression(expression)
+                    required = expression.requiredLiterals
                 } catch {
                     diagnostics.append(
                         Diagnostic(
@@ -81,7 +83,7 @@ public struct Binder: Sendable {
             compiled.append(
                 CompiledDefinition(
                     library: index, role: definition.role, scope: definition.scope, source: source,
-                    location: definition.location, matcher: matcher, body: body))
+                    location: definition.location, matcher: matcher, body: body, required: required))
         }
         func erase(_ hooks: [Steps<Library.World>.Hook]) -> [CompiledDefinition.Hook] {
             hooks.map { hook -> CompiledDefinition.Hook in
@@ -133,7 +135,7 @@ package struct CompiledDefinition: Sendable {
 
     enum Matcher: Sendable {
         case expression(StepExpression)
-        case regex(@Sendable (String, MatchScope) -> (Range<String.Index>, [String], [any Sendable])?)
+        case regex(RegexMatcher)
     }
 
     package var library: Int
@@ -143,6 +145,8 @@ package struct CompiledDefinition: Sendable {
     package var location: SourceLocation
     var matcher: Matcher
     package var body: Body?
+    /// The literal text (folded) every match of an expression contains, longest first.
+    var required: [[Unicode.Scalar]] = []
 
     func applies(to kind: ItemPlan.Kind) -> Bool {
         switch (role, kind) {
@@ -153,6 +157,7 @@ package struct CompiledDefinition: Sendable {
 
     /// Range, rendered captures and values, or `nil`; values that fail to convert count as no match.
     func match(_ text: MatchText, scope: MatchScope) -> (range: Range<Int>, rendered: [String], values: [any Sendable])? {
+        guard required.allSatisfy(text.contains) else { return nil }
         switch matcher {
         case .expression(let expression):
             let found = scope == .item ? expression.wholeMatch(text) : expression.firstPhraseMatch(text)
@@ -164,15 +169,14 @@ package struct CompiledDefinition: Sendable {
             }
             return (found.range, found.captures.map(\.text), values)
         case .regex(let regex):
-            guard let (range, rendered, values) = regex(text.string, scope) else { return nil }
-            return (text.offset(of: range.lowerBound)..<text.offset(of: range.upperBound), rendered, values)
+            return regex.match(text, scope: scope)
         }
     }
 
     /// Why the expression's text matches `text` but a value does not convert (a parameter type's
     /// own error, such as "'Safari on Windows' is not a device"); `nil` when it does not match at all.
     func rejection(of text: MatchText) -> String? {
-        guard case .expression(let expression) = matcher,
+        guard case .expression(let expression) = matcher, required.allSatisfy(text.contains),
             let found = scope == .item ? expression.wholeMatch(text) : expression.firstPhraseMatch(text)
         else { return nil }
         for capture in found.captures {

@@ -116,14 +116,16 @@ enum BuiltinParameters {
             + "\(numberPattern)(?:\\s*(?:-|to)\\s*\(numberPattern))?\\s*\(unitPattern)\\b"
     ).ignoresCase())
 
-    static func scanner(_ regex: SendableRegex<AnyRegexOutput>) -> @Sendable (MatchText, Int) -> [Int] {
+    /// `regex` is only reached at a position that can start a span, so loading the built-in types
+    /// parses no pattern.
+    static func scanner(_ regex: @escaping @Sendable () -> Regex<AnyRegexOutput>) -> @Sendable (MatchText, Int) -> [Int] {
         { text, start in
             guard start < text.count, text.isWordBoundary(start) || text.scalars[start] == "~" else { return [] }
             // Most positions cannot start a span of time: rule them out before running the regex,
             // which the snippet generator and phrase matching try at every word.
             guard canStartSpan(text, at: start) else { return [] }
-            let slice = text.string[text.indices[start]...]
-            guard let match = try? regex.regex.prefixMatch(in: slice) else { return [] }
+            let slice = text.string[text.index(at: start)...]
+            guard let match = try? regex().prefixMatch(in: slice) else { return [] }
             return [text.offset(of: match.range.upperBound)]
         }
     }
@@ -168,7 +170,7 @@ enum BuiltinParameters {
     }
 
     static let duration = ParameterType(
-        name: "duration", as: Duration.self, scan: scanner(durationRegex),
+        name: "duration", as: Duration.self, scan: scanner { durationRegex.regex },
         convert: { raw in
             guard let match = try? durationRegex.regex.wholeMatch(in: raw),
                 let number = match.output[2].substring.map(String.init), let value = amount(number),
@@ -178,7 +180,7 @@ enum BuiltinParameters {
         })
 
     static let period = ParameterType(
-        name: "period", as: DurationRange.self, scan: scanner(periodRegex),
+        name: "period", as: DurationRange.self, scan: scanner { periodRegex.regex },
         convert: { raw in
             guard let match = try? periodRegex.regex.wholeMatch(in: raw),
                 let first = match.output[2].substring.flatMap({ amount(String($0)) }),

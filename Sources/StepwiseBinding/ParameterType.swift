@@ -33,13 +33,15 @@ public struct ParameterType: Sendable {
     ///
     /// A `transform` that throws makes the item undefined, and its message says why.
     public init<Output, Value: Sendable>(
-        _ name: String, matching regex: Regex<Output>, transform: @escaping @Sendable (String) throws -> Value
+        _ name: String, matching regex: @autoclosure @escaping @Sendable () -> Regex<Output>,
+        transform: @escaping @Sendable (String) throws -> Value
     ) {
-        let pattern = SendableRegex(Regex<AnyRegexOutput>(regex).ignoresCase())
+        // Built at the first scan: loading a library parses none of its patterns.
+        let pattern = LazyRegex { Regex<AnyRegexOutput>(regex()).ignoresCase() }
         self.init(
             name: name, as: Value.self,
             scan: { text, start in
-                let slice = text.string[text.indices[start]...]
+                let slice = text.string[text.index(at: start)...]
                 guard let match = try? pattern.regex.prefixMatch(in: slice), match.range.upperBound > slice.startIndex
                 else { return [] }
                 return [text.offset(of: match.range.upperBound)]
@@ -48,8 +50,8 @@ public struct ParameterType: Sendable {
     }
 
     /// A custom parameter type whose value is the matched text.
-    public init<Output>(_ name: String, matching regex: Regex<Output>) {
-        self.init(name, matching: regex) { $0 }
+    public init<Output>(_ name: String, matching regex: @autoclosure @escaping @Sendable () -> Regex<Output>) {
+        self.init(name, matching: regex()) { $0 }
     }
 }
 

@@ -25,8 +25,9 @@ extension Plan {
 }
 
 extension Diagnostic {
-    /// The severity under `--strict` or not: strictness makes drift (`binding.drift`) an error.
+    /// The severity under `--strict` or not: strictness makes drift (``DiagnosticCode/bindingDrift``)
+    /// an error, and nothing else.
     public func severity(strict: Bool) -> Severity {
-        strict && code == "binding.drift" ? .error : severity
+        strict && code == .bindingDrift ? .error : severity
     }
 }

@@ -43,14 +43,17 @@ extension Binder {
     /// This is where case IDs are made: a case's key, and `KEY#2`, `KEY#3`… for a key that comes
     /// again, so that each case is told apart in events and reports.
     ///
-    /// - Parameter diagnostics: problems found before binding (unreadable specs, filters), kept first.
-    public func plan(_ testCases: [TestCase], diagnostics given: [Diagnostic] = []) -> Plan {
+    /// - Parameters:
+    ///   - diagnostics: problems found before binding (unreadable specs, filters), kept first.
+    ///   - jobs: how many cases to bind at once (by default one per processor); never changes the plan.
+    public func plan(_ testCases: [TestCase], diagnostics given: [Diagnostic] = [], jobs: Int = Binder.defaultJobs) -> Plan {
         var seen: [String: Int] = [:]
-        let cases = testCases.map { testCase -> BoundCase in
+        let identified = testCases.map { testCase -> (testCase: TestCase, caseID: String) in
             let count = seen[testCase.key, default: 0] + 1
             seen[testCase.key] = count
-            return bind(testCase, caseID: count == 1 ? testCase.key : "\(testCase.key)#\(count)")
+            return (testCase, count == 1 ? testCase.key : "\(testCase.key)#\(count)")
         }
+        let cases = bind(identified, jobs: jobs)
         let diagnostics =
             given.map { PlanDiagnostic($0) } + self.diagnostics.map { PlanDiagnostic($0) }
             + cases.flatMap { bound in bound.diagnostics.map { PlanDiagnostic($0, caseID: bound.caseID) } }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A `Regex` that may cross tasks.
 ///
 /// `Regex` is not declared `Sendable`, but it is an immutable value: its compiled program is
@@ -7,4 +9,22 @@ struct SendableRegex<Output>: @unchecked Sendable {
     let regex: Regex<Output>
 
     init(_ regex: Regex<Output>) { self.regex = regex }
+}
+
+/// A `Regex` built the first time it is needed: parsing a pattern costs a fraction of a
+/// millisecond, and a run pays it only for the definitions its items reach.
+final class LazyRegex<Output>: Sendable {
+    private let make: @Sendable () -> Regex<Output>
+    private let built = Mutex<SendableRegex<Output>?>(nil)
+
+    init(_ make: @escaping @Sendable () -> Regex<Output>) { self.make = make }
+
+    var regex: Regex<Output> {
+        built.withLock { built in
+            if let built { return built }
+            let made = SendableRegex(make())
+            built = made
+            return made
+        }.regex
+    }
 }

@@ -35,6 +35,13 @@ public struct StepExpression: Sendable, CustomStringConvertible {
         tokens.compactMap { if case .parameter(let type) = $0 { type } else { nil } }
     }
 
+    /// The literal runs (folded) that every match contains, longest first: the binder tries the
+    /// expression only on items that have them all.
+    var requiredLiterals: [[Unicode.Scalar]] {
+        tokens.compactMap { if case .literal(let text) = $0, text.contains(where: { $0 != " " }) { text } else { nil } }
+            .sorted { $0.count > $1.count }
+    }
+
     /// Compiles `source` with the parameter types in `registry`.
     public init(_ source: String, registry: ParameterRegistry = .standard) throws(ExpressionError) {
         self.source = source

@@ -50,10 +50,10 @@ extension Steps {
     }
 
     /// Binds an instruction ("Log on as another test user") matching a Swift `Regex` (compared without case against the normalised
-    /// text) to `body`, which receives the regex's typed output. `name` is how plans and reports show
+    /// text) to `body`, which receives the regex's typed output. The regex is built when an item first reaches it. `name` is how plans and reports show
     /// the definition (a compiled `Regex` cannot print its source); by default, its Swift location.
     public mutating func action<Output: Sendable>(
-        _ regex: Regex<Output>, named name: String? = nil, matching scope: MatchScope = .item, fileID: String = #fileID,
+        _ regex: @autoclosure @escaping @Sendable () -> Regex<Output>, named name: String? = nil, matching scope: MatchScope = .item, fileID: String = #fileID,
         line: Int = #line, _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
     ) {
         add(.action, regex, name, scope, fileID, line, body)
@@ -108,10 +108,10 @@ extension Steps {
     }
 
     /// Binds an expectation ("User is redirected to the login page") matching a Swift `Regex` (compared without case against the normalised
-    /// text) to `body`, which receives the regex's typed output. `name` is how plans and reports show
+    /// text) to `body`, which receives the regex's typed output. The regex is built when an item first reaches it. `name` is how plans and reports show
     /// the definition (a compiled `Regex` cannot print its source); by default, its Swift location.
     public mutating func check<Output: Sendable>(
-        _ regex: Regex<Output>, named name: String? = nil, matching scope: MatchScope = .item, fileID: String = #fileID,
+        _ regex: @autoclosure @escaping @Sendable () -> Regex<Output>, named name: String? = nil, matching scope: MatchScope = .item, fileID: String = #fileID,
         line: Int = #line, _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
     ) {
         add(.check, regex, name, scope, fileID, line, body)

@@ -11,8 +11,8 @@ public struct Steps<World: AnyObject>: Sendable {
 
     package enum Pattern: Sendable {
         case expression(String)
-        /// Matches normalised text in a scope; returns the range, the rendered captures and the values.
-        case regex(String, @Sendable (String, MatchScope) -> (Range<String.Index>, [String], [any Sendable])?)
+        /// A Swift `Regex` under its display name, built when an item first reaches it.
+        case regex(String, RegexMatcher)
     }
 
     package struct Definition: Sendable {
@@ -97,26 +97,12 @@ public struct Steps<World: AnyObject>: Sendable {
     }
 
     package mutating func add<Output: Sendable>(
-        _ role: DefinitionRole, _ regex: Regex<Output>, _ name: String?, _ scope: MatchScope, _ fileID: String,
-        _ line: Int, _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
+        _ role: DefinitionRole, _ regex: @escaping @Sendable () -> Regex<Output>, _ name: String?, _ scope: MatchScope,
+        _ fileID: String, _ line: Int, _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
     ) {
-        let ignoringCase = SendableRegex(regex.ignoresCase())
-        let matcher: @Sendable (String, MatchScope) -> (Range<String.Index>, [String], [any Sendable])? = {
-            text, scope in
-            let found: Regex<Output>.Match? =
-                switch scope {
-                case .item: try? ignoringCase.regex.wholeMatch(in: text)
-                case .phrase: try? ignoringCase.regex.firstMatch(in: text)
-                }
-            guard let found else { return nil }
-            let rendered = Regex<AnyRegexOutput>.Match(found).output.dropFirst().compactMap {
-                $0.substring.map(String.init)
-            }
-            return (found.range, rendered, [found.output])
-        }
         definitions.append(
             Definition(
-                role: role, pattern: .regex(name ?? "Regex at \(fileID):\(line)", matcher), scope: scope,
+                role: role, pattern: .regex(name ?? "Regex at \(fileID):\(line)", RegexMatcher(regex)), scope: scope,
                 location: SourceLocation(file: fileID, line: line), argumentTypes: nil,
                 body: { world, context, values in
                     // The binder only hands this body the values its own matcher produced.

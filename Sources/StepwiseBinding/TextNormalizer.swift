@@ -15,45 +15,55 @@ public enum TextNormalizer {
     /// Steps 1 to 3; `trimming: false` keeps edge whitespace (as one space) and trailing
     /// punctuation, for pieces of an expression.
     static func normalize(_ text: String, trimming: Bool) -> String {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.unicodeScalars.count)
-        let input = Array(text.unicodeScalars)
-        var index = 0
+        // Written as UTF-8 bytes: appending scalars to a `String.UnicodeScalarView` was the binder's
+        // hottest path. ASCII text, nearly all of an export, never leaves the byte loop.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        func emit(_ scalar: Unicode.Scalar) {
-            if pendingSpace, !scalars.isEmpty || !trimming { scalars.append(" ") }
+        func emit(_ byte: UInt8) {
+            if pendingSpace, !bytes.isEmpty || !trimming { bytes.append(0x20) }
             pendingSpace = false
-            scalars.append(scalar)
+            bytes.append(byte)
         }
-        while index < input.count {
+        func emit(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII { return emit(UInt8(scalar.value)) }
+            if pendingSpace, !bytes.isEmpty || !trimming { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(contentsOf: UTF8.encode(scalar)!)
+        }
+        let arrow: Unicode.Scalar = "\u{279C}"
+        let input = text.unicodeScalars
+        var index = input.startIndex
+        var previousIsSpace = true
+        while index != input.endIndex {
             let scalar = input[index]
-            let next: Unicode.Scalar? = index + 1 < input.count ? input[index + 1] : nil
-            let previousIsSpace = index == 0 || isSpace(input[index - 1])
+            let after = input.index(after: index)
+            let next: Unicode.Scalar? = after == input.endIndex ? nil : input[after]
+            let spaceHere = Self.isSpace(scalar)
             switch scalar {
-            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}": emit("'")
-            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}": emit("\"")
-            case "\u{2013}", "\u{2014}", "\u{2212}": emit("-")
-            case "\u{2026}": emit("."); emit("."); emit(".")
-            case "\u{2192}", "\u{27F6}", "\u{2794}", "\u{27A1}", "\u{203A}", "\u{279C}": emit("\u{279C}")
+            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}": emit(UInt8(ascii: "'"))
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}": emit(UInt8(ascii: "\""))
+            case "\u{2013}", "\u{2014}", "\u{2212}": emit(UInt8(ascii: "-"))
+            case "\u{2026}": for _ in 0..<3 { emit(UInt8(ascii: ".")) }
+            case "\u{2192}", "\u{27F6}", "\u{2794}", "\u{27A1}", "\u{203A}", "\u{279C}": emit(arrow)
             case "-" where next == ">", "=" where next == ">":
-                emit("\u{279C}")
-                index += 1
-            case ">" where previousIsSpace && (next.map(isSpace) ?? true):
-                emit("\u{279C}")
+                emit(arrow)
+                index = after
+            case ">" where previousIsSpace && (next.map(Self.isSpace) ?? true):
+                emit(arrow)
             default:
-                if isSpace(scalar) { pendingSpace = true } else { emit(scalar) }
+                if spaceHere { pendingSpace = true } else { emit(scalar) }
             }
-            index += 1
+            previousIsSpace = spaceHere
+            index = input.index(after: index)
         }
-        if !trimming, pendingSpace { scalars.append(" ") }
-        if trimming, let last = scalars.last, last == "." || last == ":" || last == ";" {
+        if !trimming, pendingSpace { bytes.append(0x20) }
+        if trimming, let last = bytes.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ":") || last == UInt8(ascii: ";") {
             // Keep "..." and similar: only a single trailing mark is sentence punctuation.
-            if scalars.count < 2 || scalars[scalars.count - 2] != last { scalars.removeLast() }
-            while scalars.last == " " { scalars.removeLast() }
+            if bytes.count < 2 || bytes[bytes.count - 2] != last { bytes.removeLast() }
+            while bytes.last == 0x20 { bytes.removeLast() }
         }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars)
-        return String(result)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Lower-cases scalar by scalar, keeping one scalar per scalar so positions line up with the
@@ -78,36 +88,67 @@ struct MatchText {
     let string: String
     let scalars: [Unicode.Scalar]
     let folded: [Unicode.Scalar]
-    /// `indices[i]` is the string index of scalar `i`; one extra entry for the end.
-    let indices: [String.Index]
+    /// Every scalar is ASCII: offsets are UTF-8 offsets.
+    let isASCII: Bool
+    /// Every letter is ASCII, so case-insensitive matching and folding agree.
+    let hasOnlyASCIILetters: Bool
+    /// `indices[i]` is the string index of scalar `i`, with one extra entry for the end; empty
+    /// for ASCII text, whose indices are computed from offsets.
+    private let indices: [String.Index]
 
     init(normalized string: String) {
         self.string = string
         var scalars: [Unicode.Scalar] = []
-        var indices: [String.Index] = []
-        let view = string.unicodeScalars
-        var index = view.startIndex
-        while index != view.endIndex {
-            scalars.append(view[index])
-            indices.append(index)
-            index = view.index(after: index)
+        var folded: [Unicode.Scalar] = []
+        scalars.reserveCapacity(string.utf8.count)
+        folded.reserveCapacity(string.utf8.count)
+        var ascii = true
+        var asciiLetters = true
+        for scalar in string.unicodeScalars {
+            scalars.append(scalar)
+            folded.append(TextNormalizer.fold(scalar))
+            if !scalar.isASCII {
+                ascii = false
+                if scalar.properties.isAlphabetic { asciiLetters = false }
+            }
         }
-        indices.append(view.endIndex)
         self.scalars = scalars
-        self.folded = scalars.map(TextNormalizer.fold)
-        self.indices = indices
+        self.folded = folded
+        self.isASCII = ascii
+        self.hasOnlyASCIILetters = asciiLetters
+        if ascii {
+            indices = []
+        } else {
+            var indices: [String.Index] = []
+            indices.reserveCapacity(scalars.count + 1)
+            let view = string.unicodeScalars
+            var index = view.startIndex
+            while index != view.endIndex {
+                indices.append(index)
+                index = view.index(after: index)
+            }
+            indices.append(view.endIndex)
+            self.indices = indices
+        }
     }
 
     init(_ raw: String) { self.init(normalized: TextNormalizer.normalize(raw)) }
 
     var count: Int { scalars.count }
 
+    /// The string index of scalar `offset` (``count`` for the end).
+    func index(at offset: Int) -> String.Index {
+        isASCII ? string.utf8.index(string.utf8.startIndex, offsetBy: offset) : indices[offset]
+    }
+
     func text(_ range: Range<Int>) -> String {
-        String(string.unicodeScalars[indices[range.lowerBound]..<indices[range.upperBound]])
+        if range.isEmpty { return "" }
+        return String(string.unicodeScalars[index(at: range.lowerBound)..<index(at: range.upperBound)])
     }
 
     /// The scalar offset of a string index of ``string``.
     func offset(of index: String.Index) -> Int {
+        if isASCII { return string.utf8.distance(from: string.utf8.startIndex, to: index) }
         var low = 0
         var high = indices.count - 1
         while low < high {
@@ -121,8 +162,44 @@ struct MatchText {
         if position <= 0 || position >= count { return true }
         return !(isWordScalar(scalars[position - 1]) && isWordScalar(scalars[position]))
     }
+
+    /// Whether `needle` (folded) occurs anywhere in the folded text: the prefilter that spares a
+    /// definition's matcher every item that lacks one of its literal words.
+    func contains(_ needle: [Unicode.Scalar]) -> Bool {
+        guard let first = needle.first, needle.count <= folded.count else { return needle.isEmpty }
+        var start = 0
+        let last = folded.count - needle.count
+        while start <= last {
+            if folded[start] == first {
+                var offset = 1
+                while offset < needle.count, folded[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    /// Feeds the folded text to a fingerprint, as UTF-8.
+    func hash(into hash: inout UInt64) {
+        for scalar in folded {
+            if scalar.isASCII {
+                hash ^= UInt64(scalar.value)
+                hash &*= 0x0000_0100_0000_01b3
+            } else {
+                for byte in UTF8.encode(scalar)! {
+                    hash ^= UInt64(byte)
+                    hash &*= 0x0000_0100_0000_01b3
+                }
+            }
+        }
+    }
 }
 
 func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
+    if scalar.isASCII {
+        let value = scalar.value
+        return (value >= 97 && value <= 122) || (value >= 65 && value <= 90) || (value >= 48 && value <= 57) || value == 95
+    }
+    return scalar.properties.isAlphabetic
 }

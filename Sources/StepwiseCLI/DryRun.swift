@@ -7,7 +7,7 @@ import StepwiseRunner
 enum DryRun {
     static func print(_ plan: Plan, strict: Bool) -> Int32 {
         StandardStreams.write(render(plan.cases), to: .output)
-        return plan.hasErrors(strict: strict) ? ExitCode.specOrBindingError : ExitCode.passed
+        return ExitStatus.code(for: plan.hasErrors(strict: strict) ? .specOrBindingError : .passed)
     }
 
     static func render(_ cases: [BoundCase]) -> String {

@@ -53,7 +53,7 @@ struct MergeCommand: ParsableCommand {
 /// Reading saved streams for the commands that take them, with the exit code for a bad one.
 enum StreamInput {
     /// The exit code for an unreadable or invalid stream.
-    static let invalidStreamExitCode = ExitCode(2)
+    static let invalidStreamExitCode = ExitCode(ExitStatus.specOrBindingError)
 
     static func read(_ path: String) throws -> [Event] {
         do {

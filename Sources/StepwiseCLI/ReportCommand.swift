@@ -69,13 +69,13 @@ struct ReportCommand: ParsableCommand {
                 try AtomicFile.write(text, to: path)
             } catch {
                 errors.write("stepwise: error: cannot write \(path): \(error)\n")
-                return ExitCode.failure.rawValue
+                return ExitStatus.failed
             }
         } else {
             output.write(text)
         }
-        let pathProblems = catalogue.diagnostics.map(\.diagnostic).filter { $0.code?.hasPrefix("path.") == true }
+        let pathProblems = catalogue.diagnostics.map(\.diagnostic).filter { $0.code?.area == "path" }
         DiagnosticPrinter(output: errors).print(pathProblems)
-        return pathProblems.contains { $0.severity == .error } ? ExitCode.failure.rawValue : 0
+        return pathProblems.contains { $0.severity == .error } ? ExitStatus.failed : ExitStatus.passed
     }
 }

@@ -93,7 +93,7 @@ struct RunCommand: AsyncParsableCommand {
             _ = try select([])
         } catch let error as UsageError {
             printError("error: \(error)")
-            throw ArgumentParser.ExitCode(ExitCode.usage)
+            throw ExitCode(ExitStatus.usage)
         }
         let collection = SpecCollection(paths: paths, twins: .dropped, naming: { SpecPath.relative($0) })
         var diagnostics = collection.diagnostics
@@ -104,7 +104,7 @@ struct RunCommand: AsyncParsableCommand {
             if let testCase = spec.testCase { cases.append(testCase) }
         }
         let code = try await execute(cases, readDiagnostics: diagnostics, libraries: StepLibraries.current, reporters: nil)
-        if code != 0 { throw ArgumentParser.ExitCode(code) }
+        if code != ExitStatus.passed { throw ExitCode(code) }
     }
 
     /// Everything after reading: filters, binding, the plan or the run, the reports. Returns the exit code.
@@ -124,7 +124,7 @@ struct RunCommand: AsyncParsableCommand {
                     Diagnostic(
                         .warning, "none of the \(testCases.count) case(s) read is selected by the filters and --shard", at: nil,
                         hint: "check the --key, --label, --priority, --folder and --status values (case is ignored) and the shard",
-                        code: "run.nothing-selected"))
+                        code: .runNothingSelected))
             }
             let plan = binder.plan(selected, diagnostics: readDiagnostics)
             // One printer reads each spec once, whatever the number of diagnostics in it.
@@ -147,14 +147,14 @@ struct RunCommand: AsyncParsableCommand {
                 }
             }
             let options = RunOptions(
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, retries: retries,
+                exitCode: ExitStatus.code(for:), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, retries: retries,
                 itemTimeout: .seconds(itemTimeout), configuration: configuration, strict: strict,
                 runID: UUID().uuidString.lowercased(), tool: "stepwise \(StepwiseVersion.current)")
             let runner = Runner(plan: plan, options: options)
             // A report that cannot be written is dropped and named at the end; the run and the
             // other reports go on, and the exit code is at least 1 so that CI notices.
             var failures: [Int: any Error] = [:]
-            let code = await runner.run(sourceLine: { Self.sourceLine(of: $0, with: printer) }) { event in
+            let outcome = await runner.run(sourceLine: { Self.sourceLine(of: $0, with: printer) }) { event in
                 for (index, report) in reporters.enumerated() where failures[index] == nil {
                     do { try report.reporter.receive(event) } catch { failures[index] = error }
                 }
@@ -165,13 +165,14 @@ struct RunCommand: AsyncParsableCommand {
             for (index, error) in failures.sorted(by: { $0.key < $1.key }) {
                 printError("error: could not write the \(reporters[index].name): \(Self.describe(error))")
             }
-            return failures.isEmpty ? code : max(code, ExitCode.failed)
+            let code = ExitStatus.code(for: outcome)
+            return failures.isEmpty ? code : max(code, ExitStatus.failed)
         } catch let error as UsageError {
             printError("error: \(error)")
-            return ExitCode.usage
+            return ExitStatus.usage
         } catch let error as ReporterError {
             printError("error: \(error)")
-            return ExitCode.usage
+            return ExitStatus.usage
         }
     }
 
@@ -238,7 +239,7 @@ struct RunCommand: AsyncParsableCommand {
         return Diagnostic(
             .note,
             "\(twins.count) Markdown export(s) not run, such as \(first): the JSON record beside each is the same case, and runs instead",
-            at: nil, hint: "name a Markdown file on the command line to run it rather than its JSON twin", code: "spec.twin")
+            at: nil, hint: "name a Markdown file on the command line to run it rather than its JSON twin", code: .specTwin)
     }
 
     func render(_ diagnostic: Diagnostic, with printer: DiagnosticPrinter) -> String {

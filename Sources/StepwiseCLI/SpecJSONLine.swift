@@ -113,6 +113,7 @@ private struct ExpectationLine: Encodable {
     var number: Int
     var text: String
     var instruction: Int?
+    var notes: [String]
     var subItems: [ExpectationLine]
     var line: Int
 
@@ -120,17 +121,19 @@ private struct ExpectationLine: Encodable {
         number = expectation.number
         text = expectation.text
         instruction = expectation.instruction
+        notes = expectation.notes
         subItems = expectation.subItems.map(ExpectationLine.init)
         line = expectation.location.line
     }
 
-    private enum Keys: String, CodingKey { case number, text, instruction, subItems, line }
+    private enum Keys: String, CodingKey { case number, text, instruction, notes, subItems, line }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(number, forKey: .number)
         try container.encode(text, forKey: .text)
         try container.encode(instruction, forKey: .instruction)
+        try container.encode(notes, forKey: .notes)
         try container.encode(subItems, forKey: .subItems)
         try container.encode(line, forKey: .line)
     }

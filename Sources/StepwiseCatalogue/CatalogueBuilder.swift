@@ -39,7 +39,11 @@ public struct CatalogueBuilder {
         let collection = SpecCollection(paths: paths, twins: .dropped)
         for diagnostic in collection.diagnostics { builder.add(diagnostic) }
         builder.catalogue.totals.twins = collection.twins.count
-        collection.read { builder.add($0) }
+        let specs = collection.readAll()
+        // Binding is most of a report's time: bind every case at once, then add them in order.
+        let cases = specs.compactMap { spec in spec.testCase.map { (testCase: $0, caseID: $0.key) } }
+        var bound = builder.binder.bind(cases, jobs: SpecReader.defaultJobs)[...]
+        for spec in specs { builder.add(spec, bound: spec.testCase == nil ? nil : bound.popFirst()) }
         builder.catalogue.totals.files = collection.files.count + collection.twins.count
         return builder.build()
     }
@@ -50,17 +54,20 @@ public struct CatalogueBuilder {
     }
 
     /// Adds one read file.
-    public mutating func add(_ file: SpecFile) {
+    public mutating func add(_ file: SpecFile) { add(file, bound: nil) }
+
+    /// Adds one read file whose case is already bound (`nil`: bind it here).
+    private mutating func add(_ file: SpecFile, bound: BoundCase?) {
         let reported = file.diagnostics.filter { $0.severity >= .warning }
         guard let testCase = file.testCase else {
             catalogue.totals.unreadable += 1
             catalogue.diagnostics += reported.map { .init(key: nil, diagnostic: $0) }
             return
         }
-        let bound = binder.bind(testCase, caseID: testCase.key)
+        let bound = bound ?? binder.bind(testCase, caseID: testCase.key)
         let binding = bound.diagnostics.filter { $0.severity >= .warning }
         catalogue.diagnostics += (reported + binding).map { .init(key: testCase.key, diagnostic: $0) }
-        let drifted = bound.diagnostics.contains { $0.code == "binding.drift" }
+        let drifted = bound.diagnostics.contains { $0.code == .bindingDrift }
         if drifted { catalogue.drift.append(testCase.key) }
         if file.hasErrors { catalogue.totals.casesWithErrors += 1 }
 

@@ -22,11 +22,11 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     public var location: SourceLocation?
     /// What to do about it.
     public var hint: String?
-    /// A stable machine-readable code, such as `yaml.invalid` or `file.binary`.
-    public var code: String?
+    /// A stable machine-readable code, such as ``DiagnosticCode/yamlInvalid``.
+    public var code: DiagnosticCode?
 
     public init(
-        _ severity: Severity, _ message: String, at location: SourceLocation?, hint: String? = nil, code: String? = nil
+        _ severity: Severity, _ message: String, at location: SourceLocation?, hint: String? = nil, code: DiagnosticCode? = nil
     ) {
         self.severity = severity
         self.message = message

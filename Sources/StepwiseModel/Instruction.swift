@@ -31,15 +31,20 @@ public struct Expectation: Hashable, Sendable, Codable {
     public var instruction: Int?
     /// Nested items under this expectation.
     public var subItems: [Expectation]
+    /// Lines attached to the expectation that are not themselves outcomes, such as
+    /// "Note: the hover effect exists only in channels".
+    public var notes: [String]
     public var location: SourceLocation
 
     public init(
-        number: Int, text: String, instruction: Int? = nil, subItems: [Expectation] = [], location: SourceLocation
+        number: Int, text: String, instruction: Int? = nil, subItems: [Expectation] = [], notes: [String] = [],
+        location: SourceLocation
     ) {
         self.number = number
         self.text = text
         self.instruction = instruction
         self.subItems = subItems
+        self.notes = notes
         self.location = location
     }
 }

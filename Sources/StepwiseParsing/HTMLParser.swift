@@ -150,9 +150,18 @@ struct HTMLTreeBuilder {
             return .table(header: header, rows: rows)
         case .blockquote: return .blockQuote(children(of: node, depth: depth))
         case .pre:
-            return .codeBlock(HTMLConverter.textContent(of: node), language: nil)
+            return .codeBlock(Self.textLines(of: node).joined(separator: "\n"), language: nil)
         case .code:
-            return .code(Self.collapsingWhitespace(HTMLConverter.textContent(of: node)))
+            // A `<br>` inside (`<code><strong>a<br>b</strong></code>`) still breaks the line.
+            let lines = Self.textLines(of: node).map { Self.collapsingWhitespace($0) }
+            guard lines.count > 1 else { return .code(lines.first ?? "") }
+            var parts: [RichText.Node] = []
+            for (index, line) in lines.enumerated() {
+                if index > 0 { parts.append(.lineBreak) }
+                let trimmed = line.trimmingASCIIWhitespace()
+                if !trimmed.isEmpty { parts.append(.code(String(trimmed))) }
+            }
+            return .group(parts)
         case .emphasis: return .emphasis(children(of: node, depth: depth))
         case .strong: return .strong(children(of: node, depth: depth))
         case .strikethrough: return .strikethrough(children(of: node, depth: depth))
@@ -172,6 +181,32 @@ struct HTMLTreeBuilder {
             let content = children(of: node, depth: depth)
             return content.isEmpty ? nil : .group(content)
         }
+    }
+
+    /// The text of `root` and every descendant, in document order, split at each `<br>`: walked
+    /// without recursion, so any depth is safe.
+    static func textLines(of root: xmlNodePtr) -> [String] {
+        var lines = [""]
+        var next = root.pointee.children
+        while let node = next {
+            switch node.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content { lines[lines.count - 1] += String(cString: content) }
+            case XML_ELEMENT_NODE:
+                if HTMLTag(name: node.pointee.name) == .br { lines.append("") }
+                if let first = node.pointee.children {
+                    next = first
+                    continue
+                }
+            default: break
+            }
+            // The next sibling, else that of the nearest ancestor below `root` that has one.
+            var up: xmlNodePtr? = node
+            while let current = up, current != root, current.pointee.next == nil { up = current.pointee.parent }
+            guard let current = up, current != root else { break }
+            next = current.pointee.next
+        }
+        return lines
     }
 
     mutating func collectRows(

@@ -27,7 +27,7 @@ struct MattermostMarkdownReader {
         "cypress_reports": "Cypress Reports", "update_notes": "Update notes",
     ]
 
-    private enum Target { case none, objective, precondition, action, testData, expected }
+    private enum Target { case none, objective, precondition, action, info, testData, expected }
 
     private struct PendingStep {
         var number: String
@@ -36,6 +36,8 @@ struct MattermostMarkdownReader {
         var action: [MarkdownBlock] = []
         var testData: [MarkdownBlock] = []
         var expected: [MarkdownBlock] = []
+        /// Step info fields written after the action (`_Related ticket(s):_` and its text).
+        var info: [(name: String, blocks: [MarkdownBlock])] = []
     }
 
     mutating func read() -> (TestCase?, [Diagnostic]) {
@@ -96,10 +98,18 @@ struct MattermostMarkdownReader {
                     }
                 }
             }
+            if target == .action || target == .info, let name = Self.infoLabel(block.node) {
+                steps[steps.count - 1].info.append((name, []))
+                target = .info
+                continue
+            }
             switch target {
             case .objective: objective.append(block)
             case .precondition: precondition.append(block)
             case .action: steps[steps.count - 1].action.append(block)
+            case .info:
+                let step = steps.count - 1
+                steps[step].info[steps[step].info.count - 1].blocks.append(block)
             case .testData: steps[steps.count - 1].testData.append(block)
             case .expected: steps[steps.count - 1].expected.append(block)
             case .none:
@@ -121,8 +131,12 @@ struct MattermostMarkdownReader {
         testCase.steps = steps.map { pending in
             context.makeStep(
                 number: pending.number, call: pending.call, action: Self.located(pending.action),
-                testData: Self.located(pending.testData), expected: Self.located(pending.expected), info: [],
-                line: pending.line)
+                testData: Self.located(pending.testData), expected: Self.located(pending.expected),
+                info: pending.info.compactMap { field in
+                    // A label with nothing after it names a field left empty, as the JSON record leaves it.
+                    guard let text = Self.located(field.blocks)?.text, !text.plainText.isEmpty else { return nil }
+                    return Field(name: field.name, value: text)
+                }, line: pending.line)
         }
         if testCase.steps.isEmpty {
             context.report(.warning, "test case has no steps", line: testCase.location.line, code: "case.empty")
@@ -167,6 +181,21 @@ struct MattermostMarkdownReader {
             return RichText(strong).plainText
         default: return nil
         }
+    }
+
+    /// The name of a step info field from its label, a paragraph that is only italic text ending
+    /// in a colon: `_Related ticket(s):_` names the field "Related ticket(s)", as the Zephyr
+    /// record's step custom fields (and the Zephyr export's **Step Info** table) name it. The
+    /// format writes a step's info fields this way after its action; the blocks after a label,
+    /// up to the next label or section, are the field's text.
+    static func infoLabel(_ node: RichText.Node) -> String? {
+        guard case .paragraph(let children) = node else { return nil }
+        let visible = children.filter { if case .text(let text) = $0 { return !text.allSatisfy(\.isWhitespace) } else { return true } }
+        guard visible.count == 1, case .emphasis(let inner) = visible[0], inner.count == 1, case .text(let label) = inner[0]
+        else { return nil }
+        let trimmed = label.trimmingASCIIWhitespace()
+        guard trimmed.hasSuffix(":"), trimmed.count > 1, trimmed.count <= 80, !trimmed.contains("\n") else { return nil }
+        return String(trimmed.dropLast()).trimmingASCIIWhitespace().isEmpty ? nil : String(trimmed.dropLast())
     }
 
     /// A paragraph whose first line is only a marker (`**Step 3**`, `**Expected**`) and whose

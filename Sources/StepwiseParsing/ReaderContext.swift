@@ -16,7 +16,7 @@ struct ReaderContext {
 
     mutating func report(
         _ severity: Diagnostic.Severity, _ message: String, line: Int, column: Int = 1, hint: String? = nil,
-        code: String
+        code: DiagnosticCode
     ) {
         diagnostics.append(
             Diagnostic(severity, message, at: location(line: line, column: column), hint: hint, code: code))

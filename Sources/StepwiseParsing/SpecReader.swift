@@ -63,7 +63,7 @@ public enum SpecReader {
     public struct FileProblem: Error, Sendable {
         public var message: String
         public var hint: String?
-        public var code: String
+        public var code: DiagnosticCode
 
         func diagnostic(for path: String) -> Diagnostic {
             Diagnostic(.error, message, at: SourceLocation(file: path, line: 1), hint: hint, code: code)
@@ -134,7 +134,7 @@ public enum SpecReader {
     /// Reads spec bytes; the checks for binary, non-UTF-8 and oversized input happen here.
     public static func read(bytes: [UInt8], path: String) -> SpecFile {
         let start = SourceLocation(file: path, line: 1)
-        func failure(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: String) -> SpecFile {
+        func failure(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: DiagnosticCode) -> SpecFile {
             SpecFile(
                 path: path, format: nil, testCase: nil,
                 diagnostics: [Diagnostic(.error, message, at: location ?? start, hint: hint, code: code)])

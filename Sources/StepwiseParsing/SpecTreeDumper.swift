@@ -55,6 +55,7 @@ public enum SpecTreeDumper {
         var header = "expectation \(expectation.number) @\(expectation.location.line)"
         if let instruction = expectation.instruction { header += " on=\(instruction)" }
         out.line(depth, header + " \(quoted(expectation.text))")
+        for note in expectation.notes { out.line(depth + 1, "note \(quoted(note))") }
         for sub in expectation.subItems { dump(sub, depth: depth + 1, into: &out) }
     }
 

@@ -157,21 +157,35 @@ struct StepItemizer {
     func expectations(_ source: LocatedText) -> [Expectation] {
         var cursor = LineCursor(lines: source.itemLines)
         var result: [Expectation] = []
+        var notes = ExpectationNotes()
         for (node, line) in Self.flatten(source.text.nodes, lines: source.blockLines) {
             switch node {
             case .list(_, _, let items):
+                // The bullets under a "**Notes**:" line are notes too.
+                if notes.listFollows {
+                    cursor.skip(node)
+                    for entry in items {
+                        let text = ItemText.normalize(RichText(entry).plainText)
+                        if !text.isEmpty { notes.add(text, to: &result) }
+                    }
+                    notes.listFollows = false
+                    continue
+                }
                 for entry in items {
                     let expectation = item(expectationFrom: entry, cursor: &cursor, fallback: line)
-                    if !expectation.text.isEmpty || !expectation.subItems.isEmpty { result.append(expectation) }
+                    if !expectation.text.isEmpty || !expectation.subItems.isEmpty { notes.append(expectation, to: &result) }
                 }
             case .paragraph(let inline), .group(let inline):
-                appendExpectations(fromInline: inline, line: line, breaksAreLines: source.breaksAreLines, to: &result)
+                appendExpectations(
+                    fromInline: inline, line: line, breaksAreLines: source.breaksAreLines, to: &result, notes: &notes)
             default:
+                notes.listFollows = false
                 cursor.skip(node)
                 let text = ItemText.normalize(node.plainText)
-                if !text.isEmpty { result.append(expectation(text, line: line)) }
+                if !text.isEmpty { notes.append(expectation(text, line: line), to: &result) }
             }
         }
+        notes.finish(&result)
         return result.enumerated().map { index, expectation in
             var copy = expectation
             copy.number = index + 1
@@ -179,34 +193,98 @@ struct StepItemizer {
         }
     }
 
+    /// "**Note**: …" in an expected result says something about the outcome, it is not one to
+    /// check: it is a note on the expectation before it (like "**Examples**: …" on an
+    /// instruction), or, first in the expected result, on the one after it.
+    struct ExpectationNotes {
+        /// The bold labels that make a line a note.
+        static let labels: Set<String> = [
+            "note", "notes", "nb", "n.b", "tip", "tips", "hint", "important", "related bug", "related bugs",
+            "related ticket", "related tickets", "related ticket(s)", "example", "examples",
+        ]
+        /// Notes written before any expectation, for the first one.
+        var waiting: [String] = []
+        /// The last line was a note label alone ("**Notes**:"), so bullets after it are notes.
+        var listFollows = false
+        /// Lines after a note label in the same paragraph continue the note.
+        var continuing = false
+
+        static func isNote(_ line: StepItemizer.Line) -> Bool {
+            guard let label = line.boldLabel else { return false }
+            return labels.contains(label.lowercased())
+        }
+
+        mutating func add(_ text: String, to result: inout [Expectation]) {
+            if result.isEmpty { waiting.append(text) } else { result[result.count - 1].notes.append(text) }
+        }
+
+        mutating func append(_ expectation: Expectation, to result: inout [Expectation]) {
+            var expectation = expectation
+            if !waiting.isEmpty {
+                expectation.notes = waiting + expectation.notes
+                waiting = []
+            }
+            result.append(expectation)
+            listFollows = false
+            continuing = false
+        }
+
+        /// Notes with no expectation to attach to are all there is to check: they stay one.
+        mutating func finish(_ result: inout [Expectation]) {
+            guard !waiting.isEmpty, result.isEmpty, let firstLocation else { return }
+            result.append(Expectation(number: 0, text: waiting.joined(separator: "\n"), location: firstLocation))
+            waiting = []
+        }
+
+        /// Where the first note was written.
+        var firstLocation: SourceLocation?
+    }
+
     private func appendExpectations(
-        fromInline inline: [RichText.Node], line: Int, breaksAreLines: Bool, to result: inout [Expectation]
+        fromInline inline: [RichText.Node], line: Int, breaksAreLines: Bool, to result: inout [Expectation],
+        notes: inout ExpectationNotes
     ) {
         // A marker or "On N." line starts an expectation, a bold lead-in is one of its own, and any other line
         // continues the expectation started above it in the same paragraph.
         var continuing = false
+        notes.continuing = false
+        notes.listFollows = false
         // "On 3." alone on its line: the lines after it are what instruction 3 should cause.
         var pendingInstruction: Int?
         for current in Self.lines(of: inline, firstLine: line, breaksAreLines: breaksAreLines)
         where !ItemText.isSeparator(current.text) {
             let (text, marker) = ItemText.stripMarker(current.text)
             let reference = ItemText.stripInstructionReference(text)
+            if ExpectationNotes.isNote(current) {
+                if notes.firstLocation == nil { notes.firstLocation = location(current.line) }
+                notes.add(current.text, to: &result)
+                notes.continuing = true
+                notes.listFollows = current.endsAfterLabel
+                continuing = false
+                continue
+            }
+            if notes.continuing, marker == nil, reference.instruction == nil, current.leadIn == nil {
+                notes.add(current.text, to: &result)
+                continue
+            }
+            notes.continuing = false
+            notes.listFollows = false
             if reference.instruction != nil, reference.text.isEmpty {
                 pendingInstruction = reference.instruction
                 continuing = false
             } else if marker != nil || reference.instruction != nil {
                 var new = expectation(text, line: current.line)
                 if new.instruction == nil { new.instruction = pendingInstruction } else { pendingInstruction = nil }
-                result.append(new)
+                notes.append(new, to: &result)
                 continuing = true
             } else if let leadIn = current.leadIn {
-                result.append(expectation(leadIn, line: current.line))
-                if let rest = current.afterLeadIn { result.append(expectation(rest, line: current.line)) }
+                notes.append(expectation(leadIn, line: current.line), to: &result)
+                if let rest = current.afterLeadIn { notes.append(expectation(rest, line: current.line), to: &result) }
                 continuing = false
             } else if continuing {
                 result[result.count - 1].text += "\n" + text
             } else {
-                result.append(expectation(text, line: current.line))
+                notes.append(expectation(text, line: current.line), to: &result)
                 continuing = true
             }
         }
@@ -321,6 +399,10 @@ struct StepItemizer {
         var afterLeadIn: String?
         /// A bold label then a colon: "**Examples**: Mac, Windows".
         var isLabel: Bool
+        /// The label of a bold label line, without its colon ("Note" of "**Note**: …" or "**Note:** …").
+        var boldLabel: String? = nil
+        /// Nothing follows the label's colon ("**Notes**:").
+        var endsAfterLabel = false
     }
 
     static func lines(of inline: [RichText.Node], firstLine: Int, breaksAreLines: Bool) -> [Line] {
@@ -378,8 +460,16 @@ struct StepItemizer {
                     // "**Other users' sessions are revoked, either**:" is one lead-in sentence.
                     entry.leadIn = text
                     entry.isLabel = rest.hasPrefix(":") && boldText.count <= 40 && rest.count > 1
+                    if rest.hasPrefix(":"), boldText.count <= 40 {
+                        entry.boldLabel = boldText
+                        entry.endsAfterLabel = rest == ":"
+                    } else if rest.isEmpty, boldText.hasSuffix(":"), boldText.count <= 41 {
+                        entry.boldLabel = String(boldText.dropLast())
+                        entry.endsAfterLabel = true
+                    }
                 } else if boldText.hasSuffix(":") {
                     entry.isLabel = boldText.count <= 40
+                    entry.boldLabel = boldText.count <= 41 ? String(boldText.dropLast()) : nil
                     entry.leadIn = text
                 } else {
                     entry.leadIn = boldText

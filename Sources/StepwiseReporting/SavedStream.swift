@@ -26,7 +26,7 @@ public enum SavedStream {
                     .error, "cannot read the event stream: \(error.localizedDescription)", at: nil,
                     hint:
                         "pass a file written by `stepwise run --format ndjson --output FILE`, or - for standard input",
-                    code: "stream.unreadable"),
+                    code: .streamUnreadable),
                 sourceLine: nil)
         }
         return try events(from: data, path: path == "-" ? "<stdin>" : path)
@@ -39,7 +39,7 @@ public enum SavedStream {
             throw ReadError(
                 diagnostic: Diagnostic(
                     .error, "the event stream is not UTF-8 text", at: SourceLocation(file: path, line: 1),
-                    code: "stream.encoding"),
+                    code: .streamEncoding),
                 sourceLine: nil)
         }
         let decoder = EventStream.makeDecoder()
@@ -58,7 +58,7 @@ public enum SavedStream {
                     diagnostic: Diagnostic(
                         .error, "the event stream is schema \(error.schema); this Stepwise reads schema \(Event.schemaVersion)",
                         at: SourceLocation(file: path, line: index + 1),
-                        hint: "render it with the Stepwise version that wrote it, or a newer one", code: "stream.schema"),
+                        hint: "render it with the Stepwise version that wrote it, or a newer one", code: .streamSchema),
                     sourceLine: String(line))
             } catch {
                 throw ReadError(
@@ -66,7 +66,7 @@ public enum SavedStream {
                         .error, "not a Stepwise event: \(reason(error))",
                         at: SourceLocation(file: path, line: index + 1),
                         hint: "every line must be one JSON event with `schema` and `kind`, as `--format ndjson` writes",
-                        code: "stream.invalid"),
+                        code: .streamInvalid),
                     sourceLine: String(line))
             }
         }

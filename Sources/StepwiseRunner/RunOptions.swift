@@ -15,9 +15,12 @@ public struct RunOptions: Sendable {
     public var runID: String
     /// Name and version for `runStarted`.
     public var tool: String
+    /// The exit code `runFinished` records for an outcome: the command line's mapping, handed
+    /// in so that the numbers are written in one place only.
+    public var exitCode: @Sendable (RunOutcome) -> Int32
 
     public init(
-        jobs: Int = 1, retries: Int = 0, itemTimeout: Duration = .seconds(10),
+        exitCode: @escaping @Sendable (RunOutcome) -> Int32, jobs: Int = 1, retries: Int = 0, itemTimeout: Duration = .seconds(10),
         configuration: RunConfiguration = .init(), strict: Bool = false, runID: String = "run",
         tool: String = "stepwise"
     ) {
@@ -28,18 +31,6 @@ public struct RunOptions: Sendable {
         self.strict = strict
         self.runID = runID
         self.tool = tool
+        self.exitCode = exitCode
     }
-}
-
-/// The command line's exit codes, distinct and stable.
-public enum ExitCode {
-    /// Every case passed (manual items allowed; undefined ones too unless strict).
-    public static let passed: Int32 = 0
-    /// At least one case failed.
-    public static let failed: Int32 = 1
-    /// A spec could not be read, a library is broken, or (under `--strict`) an item is undefined,
-    /// ambiguous or drifted. Wins over ``failed``.
-    public static let specOrBindingError: Int32 = 2
-    /// The command line was wrong.
-    public static let usage: Int32 = 64
 }

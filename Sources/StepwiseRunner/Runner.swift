@@ -14,7 +14,7 @@ public struct Runner: Sendable {
     }
 
     /// Runs the plan and hands every event to `emit`, in order, from the calling task (on the
-    /// caller's actor, if any); returns the exit code.
+    /// caller's actor, if any); returns how the run ended.
     ///
     /// The plan's diagnostics come first, after `runStarted`, as ``Plan/diagnostics(strict:)``
     /// reports them.
@@ -24,7 +24,7 @@ public struct Runner: Sendable {
     public func run(
         isolation: isolated (any Actor)? = #isolation, sourceLine: (Diagnostic) -> String? = { _ in nil },
         emit: (Event) throws -> Void
-    ) async rethrows -> Int32 {
+    ) async rethrows -> RunOutcome {
         let cases = plan.cases
         let runStart = ContinuousClock.now
         try emit(
@@ -82,8 +82,8 @@ public struct Runner: Sendable {
             }
         }
 
-        let exitCode =
-            plan.hasErrors(strict: options.strict) ? ExitCode.specOrBindingError : finals.contains(.failed) ? ExitCode.failed : ExitCode.passed
+        let outcome: RunOutcome =
+            plan.hasErrors(strict: options.strict) ? .specOrBindingError : finals.contains(.failed) ? .failed : .passed
         var counts: [String: Int] = [:]
         for status in finals { counts[status.rawValue, default: 0] += 1 }
         let wall = runStart.duration(to: .now).seconds
@@ -91,8 +91,8 @@ public struct Runner: Sendable {
             .runFinished(
                 .init(
                     runID: options.runID, status: cases.isEmpty ? .passed : Status.combining(finals), counts: counts,
-                    flaky: flaky, duration: Timing(wall: wall, virtual: virtual), exitCode: exitCode)))
-        return exitCode
+                    flaky: flaky, duration: Timing(wall: wall, virtual: virtual), exitCode: options.exitCode(outcome))))
+        return outcome
     }
 
     private static func runWithRetries(

@@ -10,7 +10,7 @@ struct MattermostStepsTests {
     @Test("both specs pass under --strict with every item run, none manual or undefined")
     func greenRun() async throws {
         let run = try await SpecRun.run(["MM-T938", "MM-T940"])
-        #expect(run.exitCode == 0)
+        #expect(run.outcome == .passed)
         let items = run.itemsFinished
         #expect(items.count == 7 + 11)
         for item in items {
@@ -108,7 +108,7 @@ struct MattermostStepsTests {
     @Test("every planted fault turns a spec red at the item that catches it", arguments: catches)
     func faultIsCaught(_ expected: Catch) async throws {
         let run = try await SpecRun.run([expected.caseID], options: [expected.fault.name])
-        #expect(run.exitCode == 1)
+        #expect(run.outcome == .failed)
         let failure = try #require(run.firstFailure(of: expected.caseID))
         #expect(failure.stepID == "1")
         #expect(failure.itemID == expected.itemID)
@@ -132,7 +132,7 @@ struct MattermostStepsTests {
     @Test("the current console's longer revoke-all message fails MM-T940's quoted text")
     func currentConsoleDrift() async throws {
         let run = try await SpecRun.run(["MM-T940"], options: [MattermostSteps.currentConsoleOption])
-        #expect(run.exitCode == 1)
+        #expect(run.outcome == .failed)
         let failure = try #require(run.firstFailure(of: "MM-T940"))
         #expect(failure.itemID == "1.e1")
         #expect(failure.message?.contains("including your session") == true)

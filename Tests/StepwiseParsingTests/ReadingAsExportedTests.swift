@@ -1,0 +1,138 @@
+import Foundation
+import StepwiseModel
+import Testing
+@testable import StepwiseParsing
+
+/// Text read as the exporting tool shows it: Markdown typed into HTML stays literal, line breaks
+/// stay wherever they are, step info is info and notes are notes, in every format.
+@Suite("Reading as exported")
+struct ReadingAsExportedTests {
+    @Test(
+        "Markdown typed into Zephyr HTML stays the literal text the tester types, except backtick code",
+        arguments: [
+            ("Post the following: ![img](https://example.com/a.png)", "Post the following: ![img](https://example.com/a.png)"),
+            ("[This is a link to mattermost.com](https://mattermost.com)", "[This is a link to mattermost.com](https://mattermost.com)"),
+            ("Type **bold** and ~~struck~~ and *one* and _two_", "Type **bold** and ~~struck~~ and *one* and _two_"),
+            ("Run `/apps install` now", "Run /apps install now"),
+        ])
+    func literalMarkdown(_ html: String, _ expected: String) throws {
+        let step = try Fixtures.onlyStep(Fixtures.zephyr(action: "<p>\(html)</p>"))
+        #expect(step.action?.plainText == expected)
+        #expect(step.instructions.map(\.text) == [expected])
+        // The JSON record reads the same HTML the same way.
+        let json = try Fixtures.onlyStep(Fixtures.json(action: "<p>\(html)</p>"), path: "fixture.json")
+        #expect(json.action?.plainText == expected)
+    }
+
+    @Test("<br> inside <code><strong>…</strong></code> and inside <pre> keeps its line break")
+    func breakInsideCode() throws {
+        let step = try Fixtures.onlyStep(
+            Fixtures.zephyr(action: "<p><code><strong>Import LogUsers created:<br>alice, bob</strong></code></p><pre>one<br>two</pre>"))
+        #expect(step.action?.plainText == "Import LogUsers created:\nalice, bob\none\ntwo")
+    }
+
+    @Test("Mattermost step info fields after the action are the step's info, named as the Zephyr record names them")
+    func mattermostStepInfo() throws {
+        let file = Fixtures.read(
+            Fixtures.mattermost(
+                body: """
+                    ---
+
+                    **Step 1**
+
+                    1\\. Open any channel
+
+                    _Related ticket(s):_
+
+                    [Header overlaps — MM-9216](https://mattermost.atlassian.net/browse/MM-9216)
+
+                    _Important notes about this step:_
+
+                    This could be done by disabling an ngrok tunnel
+
+                    **Expected**
+
+                    Channel header options are displayed
+
+                    ---
+
+                    **Step 2**
+
+                    Post a reply
+
+                    _Related ticket(s):_
+
+                    **Expected**
+
+                    Reply posted
+                    """))
+        let steps = try #require(file.testCase?.steps)
+        #expect(steps[0].instructions.map(\.text) == ["Open any channel"])
+        #expect(steps[0].info.map(\.name) == ["Related ticket(s)", "Important notes about this step"])
+        #expect(steps[0].info.map(\.value.plainText) == ["Header overlaps — MM-9216", "This could be done by disabling an ngrok tunnel"])
+        #expect(steps[0].expectations.map(\.text) == ["Channel header options are displayed"])
+        // A label with nothing after it is an empty field, left out.
+        #expect(steps[1].info.isEmpty)
+        #expect(steps[1].instructions.map(\.text) == ["Post a reply"])
+    }
+
+    @Test("the same step info reads the same from the Zephyr Markdown table and the JSON record")
+    func zephyrStepInfo() throws {
+        let markdown = Fixtures.zephyr(action: "Open it", expected: "Done")
+            .replacingOccurrences(
+                of: "<hr/>\n", with: "**Step Info**\n| Name | Value |\n| :--- | :--- |\n| Related ticket(s) | MM-1 |\n\n<hr/>\n",
+                options: .backwards, range: nil)
+        #expect(try Fixtures.onlyStep(markdown).info.map { [$0.name, $0.value.plainText] } == [["Related ticket(s)", "MM-1"]])
+        let json = try Fixtures.onlyStep(
+            Fixtures.json(action: "Open it", expected: "Done", stepFields: #"{"Related ticket(s)": "MM-1", "Important notes about this step": ""}"#),
+            path: "fixture.json")
+        #expect(json.info.map { [$0.name, $0.value.plainText] } == [["Related ticket(s)", "MM-1"]])
+    }
+
+    @Test("a **Note**: line in an expected result is a note on the expectation before it, in every format")
+    func notesInExpectedResults() throws {
+        let html = "<p>The menu opens</p><p><strong>Note</strong>: the hover effect exists only in channels<br>and threads</p><ul><li>Items are listed</li></ul>"
+        for file in [
+            Fixtures.read(Fixtures.zephyr(action: "Open the menu", expected: html)),
+            Fixtures.read(Fixtures.json(action: "Open the menu", expected: html), path: "fixture.json"),
+            Fixtures.read(
+                Fixtures.mattermost(
+                    body: """
+                        **Step 1**
+
+                        Open the menu
+
+                        **Expected**
+
+                        The menu opens
+
+                        **Note**: the hover effect exists only in channels\\
+                        and threads
+
+                        - Items are listed
+                        """)),
+        ] {
+            let step = try #require(file.testCase?.steps.first, "\(file.diagnostics)")
+            #expect(step.expectations.map(\.text) == ["The menu opens", "Items are listed"], "\(file.format as Any)")
+            #expect(step.expectations.first?.notes == ["Note: the hover effect exists only in channels", "and threads"])
+        }
+    }
+
+    @Test("notes before any expectation go to the first one; bullets under a lone Notes: line are notes; notes alone stay an expectation")
+    func noteAttachment() throws {
+        let before = try Fixtures.onlyStep(
+            Fixtures.zephyr(action: "Go", expected: "<p><strong>Note:</strong> only on mobile</p><p>The banner shows</p>"))
+        #expect(before.expectations.map(\.text) == ["The banner shows"])
+        #expect(before.expectations.first?.notes == ["Note: only on mobile"])
+        let bullets = try Fixtures.onlyStep(
+            Fixtures.zephyr(action: "Go", expected: "<p>The banner shows</p><p><strong>Notes</strong>:</p><ul><li>one</li><li>two</li></ul>"))
+        #expect(bullets.expectations.map(\.text) == ["The banner shows"])
+        #expect(bullets.expectations.first?.notes == ["Notes:", "one", "two"])
+        let alone = try Fixtures.onlyStep(Fixtures.zephyr(action: "Go", expected: "<p><strong>Note</strong>: nothing to see</p>"))
+        #expect(alone.expectations.map(\.text) == ["Note: nothing to see"])
+        // Other bold lead-ins stay expectations.
+        let leadIn = try Fixtures.onlyStep(Fixtures.zephyr(action: "Go", expected: "<p><strong>On mobile</strong>: the banner shows</p>"))
+        #expect(leadIn.expectations.map(\.text) == ["On mobile: the banner shows"])
+        #expect(leadIn.expectations.first?.notes == [])
+    }
+}

@@ -1,5 +1,6 @@
 import SessionBackend
 import StepwiseBinding
+import StepwiseModel
 import SystemConsole
 
 /// The world of one Mattermost case: the server, the clients signed in to it, the admin's System
@@ -8,6 +9,40 @@ public final class MattermostWorld {
     let backend: SessionBackend
     let consoleVersion: ConsoleVersion
     let password = "Passw0rd!"
+    /// The Mattermost release the case runs against (the one it was written for, by default).
+    let version: MattermostVersion
+    /// The case as exported (its steps' Step Info holds procedures some expectations refer to).
+    let testCase: TestCase?
+
+    /// The device the System Console is open on when it is not the admin's first one ("Open an
+    /// additional tab or browser (logged in as same user) and go to System Console").
+    var consoleDevice: Device?
+    /// The user a case acts on in the console when it is not one of the test user's accounts.
+    var subject: User?
+    /// Passwords: the one a case set for the subject, and each login attempt made since.
+    var newPassword: String?
+    var loginAttempts: [(which: String, result: Result<LoginResponse, AppError>)] = []
+    /// The step number after which a check is made ("After step 2: ...").
+    var stepsDone: Set<String> = []
+    /// A DM the case opened: its channel and the browser showing it.
+    var dm: (channelID: String, device: Device, partner: User)?
+    /// When the DM partner was deactivated, and the sidebar of the DM's browser right then.
+    var deactivation: (instant: Duration, sidebar: [SidebarEntry])?
+    /// The device the last "open a DM" or sign-in on a phone made current: posts go there.
+    var activeDevice: Device?
+    /// Phones signed in by the session-length phrases, and the instants of their posts.
+    var phones: [Device] = []
+    var posts: [Duration] = []
+    /// The sign-in instant of the phones' current sessions.
+    var phoneLogin: Duration?
+    /// The users list's counts as each page showed them, and how many pages Next and Previous moved.
+    var pagesSeen: [String] = []
+    var pagedForward = 0
+    var pagedBack = 0
+    /// The item whose setting changes are saved as they are made ("At system admin console, disable ...").
+    var saveAfterSetting: String?
+    /// Whether the item's own procedure already ran (Step Info procedures run once per step).
+    var proceduresRun: Set<String> = []
 
     /// The test user's accounts by sign-in method: a Mattermost account has one auth service, so
     /// "log them in using any method (email/password, SAML, LDAP, OAuth)" takes one account per method.
@@ -56,9 +91,11 @@ public final class MattermostWorld {
         var errorID: String?
     }
 
-    init(backend: SessionBackend, consoleVersion: ConsoleVersion) {
+    init(backend: SessionBackend, consoleVersion: ConsoleVersion, version: MattermostVersion, testCase: TestCase?) {
         self.backend = backend
         self.consoleVersion = consoleVersion
+        self.version = version
+        self.testCase = testCase
     }
 
     // MARK: People

@@ -93,7 +93,7 @@ final class CaseExecution: Sendable {
         var caseFailure: String?
         do {
             begin("making the world")
-            let worldContext = WorldContext(configuration: options.configuration, clock: clock.clock, caseKey: key)
+            let worldContext = WorldContext(configuration: options.configuration, clock: clock.clock, caseKey: key, testCase: bound.testCase)
             for library in libraries { worlds.append(try await library.makeWorld(worldContext)) }
             for (index, library) in libraries.enumerated() {
                 for hook in library.beforeCase {

@@ -51,8 +51,8 @@ struct CompositionTests {
         let binder = Binder(libraries: [team, base])
         #expect(binder.libraries.map(\.name) == ["BaseSteps", "TeamSteps"])
         let testCase = makeCase("T-1", [(["Open the door", "Paint the door red"], [])])
-        let code = await Runner(plan: binder.plan([testCase]), options: RunOptions()).run { _ in }
-        #expect(code == 0)
+        let code = await Runner(plan: binder.plan([testCase]), options: RunOptions(exitCode: unmapped)).run { _ in }
+        #expect(code == .passed)
         #expect(base.counter.value == 1)
         #expect(team.seen.lines.withLock { $0 } == ["base: before case", "base: open (world 1)", "team: paint red (world 1)"])
     }
@@ -97,8 +97,8 @@ struct CompositionTests {
         let (team, base) = Self.team()
         let other = OtherSteps()
         let plan = Binder(libraries: [team, other]).plan([makeCase("T-1", [(["Open the door", "Wave"], [])])])
-        let code = await Runner(plan: plan, options: RunOptions()).run { _ in }
-        #expect(code == 0)
+        let code = await Runner(plan: plan, options: RunOptions(exitCode: unmapped)).run { _ in }
+        #expect(code == .passed)
         #expect(base.counter.value == 1 && other.made.value == 1)
     }
 }

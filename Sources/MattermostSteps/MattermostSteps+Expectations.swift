@@ -95,6 +95,7 @@ extension MattermostSteps {
             let checks = Checks(step)
             defer { checks.report() }
             let watch = try await Self.watch(world, step, interactions: true)
+            step.note(Self.idleDetection(world.version) + (world.version == .current ? "" : "; version difference: " + Self.idleDetection(.current)))
             try Self.checkAutomatic(watch, period: period, step: step, checks: checks)
         }
 
@@ -210,6 +211,26 @@ extension MattermostSteps {
                         "\(admin.fullLabel) (the admin) still has a valid session \(when): GET /api/v4/users/me returned \(probe.statusCode)")
             world.adminSubjectItem = step.text
         }
+    }
+
+    /// How an idle tab of `version` notices a revoke, from the model's constants: what MM-T938's
+    /// "automatically after a period of ~2-30 seconds" rests on. Today's webapp has no status poll
+    /// (`startPeriodicStatusUpdates` is never called), an error reply to its ping still runs the
+    /// pong callback (`platform/client/src/websocket.ts`), and the revoking node does not
+    /// invalidate the tab's websocket (`ClearUserSessionCache`, MM-68543): nothing notices until
+    /// the tab's next REST call, that is its user's next interaction.
+    static func idleDetection(_ version: MattermostVersion) -> String {
+        let model = BackendConfiguration(version: version)
+        let timing = model.clientTiming
+        if timing.statusPollInterval == nil && !model.websocketInvalidatedOnRevoke {
+            return "on \(version) an idle tab never notices by itself (no status poll; its socket is not invalidated and answers its pings): it reaches the login page at its next REST call, when its user interacts, so \"automatically after ~2-30 seconds\" is out of date there"
+        }
+        var ways: [String] = []
+        if model.websocketInvalidatedOnRevoke {
+            ways.append("the next failed \(DurationRange.format(timing.websocketPingInterval)) ping and a \(DurationRange.format(timing.websocketReconnectDelay.lowerBound))-\(DurationRange.format(timing.websocketReconnectDelay.upperBound)) reconnect whose REST sync meets the 401")
+        }
+        if let poll = timing.statusPollInterval { ways.append("the \(DurationRange.format(poll)) status poll") }
+        return "on \(version) an idle tab notices by " + ways.joined(separator: " or ") + ", at most \(DurationRange.format(timing.idleDetectionBound)) after the revoke"
     }
 
     /// The redirect watch of the case, run on first use from the revoke on.

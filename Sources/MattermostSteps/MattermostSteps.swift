@@ -31,8 +31,11 @@ public struct MattermostSteps: StepLibrary {
     }
 
     /// `--option console-current`: the System Console of v9.5 and later instead of the one the
-    /// specs were written against.
+    /// specs were written against (the server stays the case's release).
     public static let currentConsoleOption = "console-current"
+    /// `--option mattermost-current`: every case runs against the current release (server,
+    /// console and clients) instead of the release it was written for.
+    public static let currentReleaseOption = "mattermost-current"
 
     private let onCaseFinished: (@Sendable (String, WorldSummary) -> Void)?
 
@@ -43,18 +46,27 @@ public struct MattermostSteps: StepLibrary {
 
     public var options: [StepOption] {
         PlantedFault.allCases.map { StepOption.fault($0.name, $0.summary) }
-            + [StepOption(Self.currentConsoleOption, summary: "Drive the System Console of v9.5+ (\"Revoke sessions\", the longer revoke-all message).")]
+            + [StepOption(Self.currentConsoleOption, summary: "Drive the System Console of v9.5+ (\"Revoke sessions\", the longer revoke-all message)."),
+               StepOption(Self.currentReleaseOption, summary: "Run every case against the current Mattermost release instead of the release it was written for (from its created date).")]
     }
 
     public func makeWorld(_ context: WorldContext) async throws -> MattermostWorld {
-        var configuration = BackendConfiguration()
+        let version = Self.version(for: context)
+        var configuration = BackendConfiguration(version: version)
         configuration.signIn = .everyMethod
         // Session ids land in the report's notes: seeded, they are the same on every run and for any --jobs.
         configuration.identifierSeed = ~configuration.seed
         configuration.faults = Set(PlantedFault.allCases.filter { context.configuration.isSelected($0.name) })
         let backend = SessionBackend(clock: context.clock, configuration: configuration)
-        let version: ConsoleVersion = context.configuration.isSelected(Self.currentConsoleOption) ? .current : .legacy
-        return MattermostWorld(backend: backend, consoleVersion: version)
+        let console: ConsoleVersion = context.configuration.isSelected(Self.currentConsoleOption) ? .current : ConsoleVersion(version)
+        return MattermostWorld(backend: backend, consoleVersion: console, version: version, testCase: context.testCase)
+    }
+
+    /// The release a case runs against: the one it was written for (`MattermostVersion.writtenFor`
+    /// its created date), or the current one with `--option mattermost-current`.
+    static func version(for context: WorldContext) -> MattermostVersion {
+        if context.configuration.isSelected(currentReleaseOption) { return .current }
+        return MattermostVersion.writtenFor(createdOn: context.testCase?.createdOn)
     }
 
     /// How soon after an interaction "at once" is: the REST call's own time on a real clock.
@@ -67,6 +79,10 @@ public struct MattermostSteps: StepLibrary {
         defineSignIn(&steps)
         defineConsole(&steps)
         defineExpectations(&steps)
+        defineUsersList(&steps)
+        defineAccountChanges(&steps)
+        defineDeactivation(&steps)
+        defineSessionLengths(&steps)
         // The export texts these definitions were written against (`stepwise run --dry-run`
         // prints a case's fingerprint): a re-export that changes them is reported as drift.
         steps.pin("MM-T938", fingerprint: "9b2d27c7b9077fd2")
@@ -79,7 +95,7 @@ public struct MattermostSteps: StepLibrary {
     // MARK: Parameter types
 
     /// `{device}`: "Chrome on Windows", "Safari", "desktop app on Mac", "iOS app (Classic)", "Android".
-    static let deviceParameter = ParameterType(
+    public static let deviceParameter = ParameterType(
         "device",
         matching: #/(?:(?:chrome|firefox|safari|edge)(?: on (?:mac|windows|linux))?|(?:the )?desktop app(?: on (?:mac|windows|linux))?|(?:ios|android)(?: app)?(?: \((?:rn|classic)\))?)/#
     ) { text -> ClientKind in
@@ -88,7 +104,7 @@ public struct MattermostSteps: StepLibrary {
     }
 
     /// `{method}`: "email/password", "SAML", "LDAP", "OAuth", "GitLab"...
-    static let methodParameter = ParameterType(
+    public static let methodParameter = ParameterType(
         "method", matching: #/email\/password|email|username\/password|saml|ldap|oauth|gitlab|google|office 365|openid/#
     ) { text -> LoginMethod in
         guard let method = Vocabulary.loginMethods(in: text).first else { throw StepFailure("'\(text)' is not a sign-in method") }
@@ -97,7 +113,7 @@ public struct MattermostSteps: StepLibrary {
 
     /// `{page}`: "System Console ➜ Users", "System Console ➜ User Management ➜ Users"; the value is
     /// the path after the console.
-    static let pageParameter = ParameterType(
-        "page", matching: #/(?:the )?system console(?: ➜ (?:user management|users))*/#
+    public static let pageParameter = ParameterType(
+        "page", matching: #/(?:the )?system console(?: ➜ (?:user management|users|environment|session lengths))*/#
     ) { text -> [String] in Vocabulary.consolePath(text) }
 }

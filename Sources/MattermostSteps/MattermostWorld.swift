@@ -1,24 +1,66 @@
 import SessionBackend
 import StepwiseBinding
+import StepwiseModel
 import SystemConsole
 
 /// The world of one Mattermost case: the server, the clients signed in to it, the admin's System
 /// Console, and what the case saw happen, all on the case's clock.
+///
+/// A team's library over this world (see `docs/running.md`, "Libraries that build on each other")
+/// reaches the fakes and the devices the built-in phrases signed in through the public members.
 public final class MattermostWorld {
-    let backend: SessionBackend
+    /// The in-memory Mattermost server of the case, on the case's clock.
+    public let backend: SessionBackend
     let consoleVersion: ConsoleVersion
-    let password = "Passw0rd!"
+    /// Every account's password.
+    public let password = "Passw0rd!"
+    /// The Mattermost release the case runs against (the one it was written for, by default).
+    let version: MattermostVersion
+    /// The case as exported (its steps' Step Info holds procedures some expectations refer to).
+    let testCase: TestCase?
+
+    /// The device the System Console is open on when it is not the admin's first one ("Open an
+    /// additional tab or browser (logged in as same user) and go to System Console").
+    var consoleDevice: Device?
+    /// The user a case acts on in the console when it is not one of the test user's accounts.
+    var subject: User?
+    /// Passwords: the one a case set for the subject, and each login attempt made since.
+    var newPassword: String?
+    var loginAttempts: [(which: String, result: Result<LoginResponse, AppError>)] = []
+    /// The step number after which a check is made ("After step 2: ...").
+    var stepsDone: Set<String> = []
+    /// A DM the case opened: its channel and the browser showing it.
+    var dm: (channelID: String, device: Device, partner: User)?
+    /// When the DM partner was deactivated, and the sidebar of the DM's browser right then.
+    var deactivation: (instant: Duration, sidebar: [SidebarEntry])?
+    /// The device the last "open a DM" or sign-in on a phone made current: posts go there.
+    var activeDevice: Device?
+    /// Phones signed in by the session-length phrases, and the instants of their posts.
+    var phones: [Device] = []
+    var posts: [Duration] = []
+    /// The sign-in instant of the phones' current sessions.
+    var phoneLogin: Duration?
+    /// The users list's counts as each page showed them, and how many pages Next and Previous moved.
+    var pagesSeen: [String] = []
+    var pagedForward = 0
+    var pagedBack = 0
+    /// The item whose setting changes are saved as they are made ("At system admin console, disable ...").
+    var saveAfterSetting: String?
+    /// Whether the item's own procedure already ran (Step Info procedures run once per step).
+    var proceduresRun: Set<String> = []
 
     /// The test user's accounts by sign-in method: a Mattermost account has one auth service, so
     /// "log them in using any method (email/password, SAML, LDAP, OAuth)" takes one account per method.
     var accounts: [(method: LoginMethod, user: User)] = []
     /// The test user's devices, in the order they were signed in.
-    var devices: [Device] = []
+    public internal(set) var devices: [Device] = []
     /// Devices of people the case does not act on, whose sessions must survive a per-user revoke.
     var bystanders: [Device] = []
-    var admin: User?
-    var adminDevice: Device?
-    var console: SystemConsole?
+    /// The admin account and the browser it signed in on, once a phrase made them.
+    public internal(set) var admin: User?
+    public internal(set) var adminDevice: Device?
+    /// The System Console the admin opened, once a phrase opened it.
+    public internal(set) var console: SystemConsole?
     /// Rows found for the test user's accounts, by username.
     var foundRows: [String: Int] = [:]
     /// Whether a user manager's view of the admin row was checked (once per case).
@@ -56,15 +98,17 @@ public final class MattermostWorld {
         var errorID: String?
     }
 
-    init(backend: SessionBackend, consoleVersion: ConsoleVersion) {
+    init(backend: SessionBackend, consoleVersion: ConsoleVersion, version: MattermostVersion, testCase: TestCase?) {
         self.backend = backend
         self.consoleVersion = consoleVersion
+        self.version = version
+        self.testCase = testCase
     }
 
     // MARK: People
 
     /// The admin account, created on first use.
-    func adminUser() async -> User {
+    public func adminUser() async -> User {
         if let admin { return admin }
         let user = await backend.createUser(
             NewUser(username: "sysadmin", password: password, roles: [.systemUser, .systemAdmin], firstName: "Sys", lastName: "Admin"))
@@ -73,7 +117,7 @@ public final class MattermostWorld {
     }
 
     /// The test user's account for `method`, created on first use ("samuel.email", "samuel.saml"...).
-    func account(for method: LoginMethod) async -> User {
+    public func account(for method: LoginMethod) async -> User {
         if let found = accounts.first(where: { $0.method == method }) { return found.user }
         let suffix: String =
             switch method {
@@ -102,7 +146,7 @@ public final class MattermostWorld {
     // MARK: Devices
 
     /// Opens a client of `kind`, signs `user` in with `method`, and puts it in `posture`.
-    func signIn(_ user: User, on kind: ClientKind, method: LoginMethod, posture: Device.Posture,
+    public func signIn(_ user: User, on kind: ClientKind, method: LoginMethod, posture: Device.Posture,
                 behaviour: Device.Behaviour) async throws -> Device {
         let client: ClientID
         do { client = try await backend.openClient(kind) } catch { throw StepFailure(error.message) }
@@ -138,7 +182,8 @@ public final class MattermostWorld {
         return "\(DurationRange.format(await backend.now - revoke.instant)) after \(action)"
     }
 
-    func requireConsole() throws -> SystemConsole {
+    /// The open System Console, or a failure that says how to open it.
+    public func requireConsole() throws -> SystemConsole {
         guard let console else {
             throw StepFailure("nobody has opened the System Console yet: log in as system admin and go to System Console ➜ Users first")
         }

@@ -94,4 +94,19 @@ enum Vocabulary {
         text.split(separator: "➜").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
             .filter { !$0.isEmpty && !["system console", "the system console"].contains($0.lowercased()) }
     }
+
+    /// A count written in digits or words: "2", "two", "several" (2 or more), "a" / "one".
+    static func count(_ text: String) -> Int? {
+        let words = ["a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                     "nine": 9, "ten": 10, "several": 2, "multiple": 2]
+        return Int(text) ?? words[text.lowercased()]
+    }
+
+    /// A span of time from "15 minutes", "24 hours", "1 day", "an hour".
+    static func duration(_ amount: String, _ unit: String) -> Duration? {
+        guard let number = count(amount) else { return nil }
+        let unit = unit.lowercased()
+        let seconds = unit.hasPrefix("min") ? 60 : unit.hasPrefix("h") ? 3600 : unit.hasPrefix("d") ? 86_400 : unit.hasPrefix("w") ? 604_800 : 1
+        return .seconds(number * seconds)
+    }
 }

@@ -20,18 +20,32 @@ struct ClientRecord: Sendable {
     var nextResync: Duration?
     var resyncReason = Detection.websocketReconnect
     var socketCloseAt: Duration?
+    /// The channel the client shows (a DM), if any.
+    var channelID: MattermostID?
+    /// Users the client's copy of their profile shows as deactivated (updated by `user_updated`
+    /// events and by reloading).
+    var knownDeactivated: Set<MattermostID> = []
+    /// The phone app's local "Session Expired" notification, scheduled for its session's expiry.
+    var scheduledExpiry: (fireAt: Duration, title: String?, body: String)?
+    /// Notifications the device has shown (phones: local and push).
+    var deviceNotifications: [DeviceNotification] = []
+    /// Pushes sent while the device had no network, delivered when it comes back.
+    var pendingPushes: [DeviceNotification] = []
+
+    /// The team part of the path ("ad-1").
+    var team: String { path.split(separator: "/").first.map(String.init) ?? "ad-1" }
 
     static let sessionExpiredBanner = "Your session has expired. Please log in again."
     static let sessionExpiredNotification = "Session Expired: Please sign in to continue receiving notifications."
 
     var nextEvent: Duration? {
-        [nextPing, nextPoll, nextResync, socketCloseAt].compactMap { $0 }.min()
+        [nextPing, nextPoll, nextResync, socketCloseAt, scheduledExpiry?.fireAt].compactMap { $0 }.min()
     }
 
     var status: ClientStatus {
         ClientStatus(id: id, kind: kind, state: state, userID: userID?.description, token: token?.description,
                      location: location, banner: banner, notification: notification, redirectedAt: redirectedAt,
-                     detection: detection)
+                     detection: detection, deviceNotifications: deviceNotifications)
     }
 
     mutating func stopTimers() {
@@ -45,9 +59,9 @@ struct ClientRecord: Sendable {
     /// `/login?redirect_to=...` with `extra=expired` and the banner). The mobile app relaunches to
     /// its login screen, reported as `/login`; whether it shows a message there is UNVERIFIED, so
     /// none is shown.
-    mutating func forceLogout(at instant: Duration, by detection: Detection) {
+    mutating func forceLogout(at instant: Duration, by detection: Detection, mobileLocation: String = "/login") {
         if kind.isMobile {
-            location = "/login"
+            location = mobileLocation
         } else {
             location = "/login?redirect_to=\(ClientRecord.encodeURIComponent(path))&extra=expired"
             banner = ClientRecord.sessionExpiredBanner
@@ -65,6 +79,8 @@ struct ClientRecord: Sendable {
     }
 
     private mutating func finishLogout(at instant: Duration, by detection: Detection) {
+        // `SessionManager.onLogout` removes the server's scheduled notifications with its credentials.
+        scheduledExpiry = nil
         token = nil
         userID = nil
         redirectedAt = instant

@@ -10,6 +10,13 @@ public enum ClientState: String, CaseIterable, Codable, Hashable, Sendable {
     case screenLocked
     /// A phone with the app in the background.
     case background
+    /// A device in airplane mode (or off the network): on, but its socket is down and no request
+    /// gets through; local notifications still show, pushes wait for the network.
+    case offline
+    /// A device switched off: nothing runs, scheduled local notifications are missed (INFERRED).
+    case poweredOff
 
     var isForeground: Bool { self == .active || self == .idle }
+    /// Whether the device reaches the server (its socket can be up).
+    var hasNetwork: Bool { self != .offline && self != .poweredOff && self != .asleep }
 }

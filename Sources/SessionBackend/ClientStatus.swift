@@ -18,7 +18,28 @@ public struct ClientStatus: Hashable, Sendable {
     public let redirectedAt: Duration?
     /// What revealed the revoke.
     public let detection: Detection?
+    /// Notifications a phone has shown, oldest first (the "Session Expired" ones among them).
+    public var deviceNotifications: [DeviceNotification] = []
 
     /// Whether it shows the login page (the login screen on a phone).
     public var isOnLoginPage: Bool { location.hasPrefix("/login") }
+}
+
+/// A notification a device showed.
+public struct DeviceNotification: Hashable, Sendable {
+    /// Who made it.
+    public enum Source: String, Hashable, Sendable {
+        /// The app scheduled it on the phone itself.
+        case local
+        /// The server sent it through the push proxy.
+        case push
+    }
+
+    public let title: String?
+    public let body: String
+    /// The instant it was shown, since the backend's origin.
+    public let shownAt: Duration
+    public let source: Source
+    /// Whether it is a session-expired notification (push type `session`, or the app's own).
+    public var isSessionExpiry: Bool { title == "Session Expired" || body.hasPrefix("Session Expired") }
 }

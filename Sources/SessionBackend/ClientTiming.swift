@@ -8,8 +8,10 @@ public struct ClientTiming: Hashable, Sendable {
     /// is what meets the 401.
     public var websocketReconnectDelay: ClosedRange<Duration> = .seconds(3) ... .seconds(5)
     /// `startPeriodicStatusUpdates`: statuses are fetched over REST every `Constants.STATUS_INTERVAL`
-    /// (60000 ms; the same interval on mobile is UNVERIFIED).
-    public var statusPollInterval: Duration = .seconds(60)
+    /// (60000 ms; the same interval on mobile is UNVERIFIED). `nil`: no poll runs, as in today's
+    /// webapp, where `actions/status_actions.ts` keeps `startPeriodicStatusUpdates` but nothing
+    /// calls it (the 2020 `needs_team` did).
+    public var statusPollInterval: Duration? = .seconds(60)
     /// A computer that wakes needs its network back before the dead socket closes and reconnects
     /// (INFERRED; a second or two on a laptop's Wi-Fi).
     public var networkResumeDelay: ClosedRange<Duration> = .seconds(1) ... .seconds(2)
@@ -22,13 +24,32 @@ public struct ClientTiming: Hashable, Sendable {
     /// `SessionManager.scheduleAllSessionNotifications()`, so a phone locked after the revoke is
     /// logged out at once. Chosen on, as the mobile source reads (INFERRED).
     public var mobileInactiveSessionCheck = true
+    /// Whether a phone coming to the foreground resyncs over REST (and meets the 401). The 2020
+    /// apps did (INFERRED); today's `WebsocketManager.openAll` reconnects only a closed socket and,
+    /// with reliable websockets, the resync waits for a HELLO an unauthenticated socket never gets
+    /// (`mobile:app/managers/websocket_manager.ts`), so nothing is noticed on unlocking.
+    public var mobileForegroundResync = true
+    /// Where a phone app lands after a forced logout: `/login` for the 2020 apps (INFERRED); today
+    /// `SessionManager.onLogout` relaunches to `/(unauthenticated)/server`, the server screen
+    /// (`mobile:app/managers/session_manager.ts`, `launch.ts`), with no alert.
+    public var mobileLogoutLocation = "/login"
 
-    /// Mattermost's defaults.
+    /// The clients of the 2020 releases (the webapp with its status poll, the first-generation apps).
     public init() {}
 
-    /// The latest an idle, awake client can detect a revoke: the next ping plus the slowest
-    /// reconnect, or the next status poll, whichever comes first at worst.
+    /// The clients `version` shipped with.
+    public init(version: MattermostVersion) {
+        if version == .current {
+            statusPollInterval = nil
+            mobileForegroundResync = false
+            mobileLogoutLocation = "/(unauthenticated)/server"
+        }
+    }
+
+    /// The latest an idle, awake client can detect a revoke when its socket is invalidated: the
+    /// next ping plus the slowest reconnect, or the next status poll, whichever comes first at worst.
     public var idleDetectionBound: Duration {
-        min(websocketPingInterval + websocketReconnectDelay.upperBound, statusPollInterval)
+        let ping = websocketPingInterval + websocketReconnectDelay.upperBound
+        return statusPollInterval.map { min(ping, $0) } ?? ping
     }
 }

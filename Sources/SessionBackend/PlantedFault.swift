@@ -8,6 +8,15 @@ public enum PlantedFault: String, CaseIterable, Codable, Hashable, Sendable, Cus
     case consoleRevokesWrongUser = "console-revokes-wrong-user"
     case nonAdminCanRevokeAdmin = "non-admin-can-revoke-admin"
     case cancelStillRevokes = "cancel-still-revokes"
+    case usersListCountStuck = "users-list-count-stuck"
+    case duplicateEmailAccepted = "duplicate-email-accepted"
+    case passwordResetKeepsOldPassword = "password-reset-keeps-old-password"
+    case ownPasswordSkipsCurrentCheck = "own-password-skips-current-check"
+    case deactivationNotBroadcast = "deactivation-not-broadcast"
+    case mobileSessionLengthIgnored = "mobile-session-length-ignored"
+    case extendOffOnNewInstall = "extend-off-on-new-install"
+    case sessionNotExtendedOnActivity = "session-not-extended-on-activity"
+    case sessionExtendedWhenDisabled = "session-extended-when-disabled"
 
     /// The stable name.
     public var name: String { rawValue }
@@ -29,6 +38,24 @@ public enum PlantedFault: String, CaseIterable, Codable, Hashable, Sendable, Cus
             "A user manager with edit_other_users may revoke a system admin's sessions (server and console)."
         case .cancelStillRevokes:
             "Cancel in a revoke confirmation modal revokes the sessions anyway."
+        case .usersListCountStuck:
+            "System Console > Users keeps showing the first page's count (\"1 - 50 users of N total\") after Next and Previous."
+        case .duplicateEmailAccepted:
+            "The server lets a user take an email another account already has."
+        case .passwordResetKeepsOldPassword:
+            "An admin's password reset answers 200 but keeps the old password."
+        case .ownPasswordSkipsCurrentCheck:
+            "Resetting your own password in the System Console does not ask for the current password."
+        case .deactivationNotBroadcast:
+            "Deactivating a user sends no user_updated event: open clients see the DM as before until they reload."
+        case .mobileSessionLengthIgnored:
+            "Mobile sessions get the web session length, not \"Session Length Mobile\"."
+        case .extendOffOnNewInstall:
+            "A new install starts with ExtendSessionLengthWithActivity off."
+        case .sessionNotExtendedOnActivity:
+            "Posting or viewing a channel never extends a session, even with \"Extend session length with activity\" on."
+        case .sessionExtendedWhenDisabled:
+            "Activity extends sessions even with \"Extend session length with activity\" off."
         }
     }
 

@@ -7,14 +7,16 @@ public enum Role: String, CaseIterable, Codable, Hashable, Sendable {
 
     /// The permissions a new install gives the role.
     ///
-    /// `system_admin` has everything. `system_user_manager` reads the Users page but does NOT have
-    /// `sysconsole_write_user_management_users` (so not `edit_other_users`) until an admin grants it
-    /// (`SystemUserManagerDefaultPermissions`; its read permission on Users is INFERRED).
-    /// `system_user` and `system_guest` have none of these.
+    /// `system_admin` has everything. `system_user_manager` has none of these by default:
+    /// `model/role.go SystemUserManagerDefaultPermissions` lists the Groups, Teams, Channels and
+    /// Permissions pages and the authentication pages, but neither
+    /// `sysconsole_read_user_management_users` nor `..._write_...` nor `revoke_user_access_token`,
+    /// in v5 as today, so a default user manager cannot open System Console ➜ Users until an admin
+    /// grants it. `system_user` and `system_guest` have none of these.
     var defaultPermissions: Set<Permission> {
         switch self {
         case .systemAdmin: Set(Permission.allCases)
-        case .systemUserManager: [.sysconsoleReadUserManagementUsers]
+        case .systemUserManager: []
         case .systemUser, .systemGuest: []
         }
     }

@@ -36,7 +36,9 @@ public struct Session: Codable, Hashable, Sendable {
         try container.encode(isOAuth, forKey: .isOAuth)
         try container.encode(expiredNotify, forKey: .expiredNotify)
         try container.encode(props, forKey: .props)
-        try container.encode(teamMembers, forKey: .teamMembers)  // null, as the server writes it
+        // `SqlSessionStore.GetSessions` fills the user's team members (an array); the fake has no
+        // teams, so the array is empty. `nil` encodes as null, as a session outside a list does.
+        try container.encode(teamMembers, forKey: .teamMembers)
         try container.encode(local, forKey: .local)
     }
 

@@ -35,7 +35,9 @@ extension SessionBackend {
             record.redirectedAt = nil
             record.detection = nil
             record.state = .active
+            record.deviceNotifications = []
             startTimers(&record, at: now, resyncAfter: nil)
+            scheduleSessionNotification(&record, at: now, onLogin: true)
             clients[client] = record
         }
         return result
@@ -63,14 +65,20 @@ extension SessionBackend {
         guard var record = clients[client], let token = record.token else { return .failure(.sessionExpired(newRequestID())) }
         record.state = .active
         guard validSession(token: token, at: now) != nil else {
-            record.forceLogout(at: now, by: .interaction)
+            record.forceLogout(at: now, by: .interaction, mobileLocation: configuration.clientTiming.mobileLogoutLocation)
             clients[client] = record
             return .failure(.sessionExpired(newRequestID()))
         }
-        if case .switchChannel(let channel) = interaction {
+        switch interaction {
+        case .switchChannel(let channel):
             let team = record.path.split(separator: "/").first.map(String.init) ?? "ad-1"
             record.path = "/\(team)/channels/\(channel)"
             record.location = record.path
+            recordActivity(token: token, at: now)  // view channel
+        case .post:
+            recordActivity(token: token, at: now)  // create post
+        case .openMenu:
+            break  // a GET: not activity
         }
         clients[client] = record
         return .success(())
@@ -90,14 +98,20 @@ extension SessionBackend {
         let previous = record.state
         record.state = state
         defer { clients[client] = record }
+        if state.hasNetwork && !record.pendingPushes.isEmpty {
+            record.deviceNotifications += record.pendingPushes
+            record.pendingPushes = []
+        }
         guard record.token != nil, previous != state else { return }
         let timing = configuration.clientTiming
         let instant = now
         switch (previous.isForeground, state) {
-        case (true, .active), (true, .idle), (false, .screenLocked), (false, .background):
+        case (true, .active), (true, .idle):
             break
-        case (true, .asleep):
-            record.stopTimers()  // a sleeping computer runs no timers and its socket dies
+        case (_, .offline), (_, .poweredOff), (true, .asleep):
+            record.stopTimers()  // no network (or nothing running): the socket dies, no timer reaches the server
+        case (false, .screenLocked), (false, .background):
+            break
         case (true, _):
             // Going inactive: the app checks its sessions, stops polling and closes the socket 15 s later.
             record.nextPoll = nil
@@ -105,12 +119,17 @@ extension SessionBackend {
             record.socketCloseAt = instant + timing.mobileBackgroundSocketClose
             if timing.mobileInactiveSessionCheck && !configuration.has(.idleClientsNeverNotice),
                let token = record.token, validSession(token: token, at: instant) == nil {
-                record.forceLogout(at: instant, by: .inactiveCheck)
+                record.forceLogout(at: instant, by: .inactiveCheck, mobileLocation: timing.mobileLogoutLocation)
+            } else {
+                scheduleSessionNotification(&record, at: instant, onLogin: false)
             }
         case (false, _):
+            if configuration.version == .current && record.kind.isMobile { record.scheduledExpiry = nil }  // cancelAllSessionNotifications
             if record.kind.isMobile {
                 let delay = record.generator.duration(in: timing.mobileForegroundResyncDelay)
-                startTimers(&record, at: instant, resyncAfter: (delay, .foreground))
+                // A phone switched on again starts the app cold: its entry sync makes REST calls (INFERRED).
+                let resync = timing.mobileForegroundResync || previous == .poweredOff
+                startTimers(&record, at: instant, resyncAfter: resync ? (delay, .foreground) : nil)
             } else {
                 let delay = record.generator.duration(in: timing.networkResumeDelay)
                     + record.generator.duration(in: timing.websocketReconnectDelay)
@@ -174,7 +193,9 @@ extension SessionBackend {
         guard !configuration.has(.idleClientsNeverNotice) else { return }
         let timing = configuration.clientTiming
         // Random phases stand for the moment each client connected and started its interval timers.
-        record.nextPoll = instant + record.generator.duration(in: .zero ... timing.statusPollInterval)
+        if let interval = timing.statusPollInterval {
+            record.nextPoll = instant + record.generator.duration(in: .zero ... interval)
+        }
         if let (delay, reason) = resync {
             record.nextResync = instant + delay
             record.resyncReason = reason
@@ -187,8 +208,8 @@ extension SessionBackend {
     /// other, and the server's state has not changed since the last catch-up (every mutation
     /// catches up first), so firing late gives the same answers as firing on time.
     func catchUpClients() {
-        guard !clients.isEmpty else { return }
         let limit = now
+        guard !clients.isEmpty else { return }
         for id in clients.keys {
             guard var record = clients[id], let first = record.nextEvent, first <= limit else { continue }
             while record.token != nil, let instant = record.nextEvent, instant <= limit {
@@ -196,21 +217,24 @@ extension SessionBackend {
             }
             clients[id] = record
         }
+        if nextExpiryNotifyJob <= limit { runExpiryNotifyJob(upTo: limit) }
     }
 
     func fire(_ record: inout ClientRecord, at instant: Duration) {
         guard let token = record.token else { return record.stopTimers() }
         let timing = configuration.clientTiming
-        if record.socketCloseAt == instant {
+        if record.scheduledExpiry?.fireAt == instant {
+            fireSessionNotification(&record, at: instant)
+        } else if record.socketCloseAt == instant {
             record.socketCloseAt = nil
             record.nextPing = nil
         } else if record.nextResync == instant {
             record.nextResync = nil
-            guard validSession(token: token, at: instant) != nil else { return record.forceLogout(at: instant, by: record.resyncReason) }
+            guard validSession(token: token, at: instant) != nil else { return record.forceLogout(at: instant, by: record.resyncReason, mobileLocation: configuration.clientTiming.mobileLogoutLocation) }
             record.nextPing = instant + timing.websocketPingInterval
         } else if record.nextPoll == instant {
-            guard validSession(token: token, at: instant) != nil else { return record.forceLogout(at: instant, by: .statusPoll) }
-            record.nextPoll = instant + timing.statusPollInterval
+            guard validSession(token: token, at: instant) != nil else { return record.forceLogout(at: instant, by: .statusPoll, mobileLocation: configuration.clientTiming.mobileLogoutLocation) }
+            record.nextPoll = timing.statusPollInterval.map { instant + $0 }
         } else if record.nextPing == instant {
             // A revoked session's socket answers pings with a 401 once it is invalidated; the
             // client drops it and reconnects, and the reconnect's REST sync meets the 401.

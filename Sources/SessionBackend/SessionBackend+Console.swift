@@ -14,7 +14,7 @@ extension SessionBackend {
     public func clientReceivedUnauthorized(_ client: ClientID) {
         catchUpClients()
         guard var record = clients[client], record.token != nil else { return }
-        record.forceLogout(at: now, by: .interaction)
+        record.forceLogout(at: now, by: .interaction, mobileLocation: configuration.clientTiming.mobileLogoutLocation)
         clients[client] = record
     }
 }

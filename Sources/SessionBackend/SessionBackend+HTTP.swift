@@ -19,7 +19,7 @@ extension SessionBackend {
             var response = reply(Result<User, AppError>.success(login.user))
             response.headers.append(("Token", login.token))
             if request.header("X-Requested-With") == "XMLHttpRequest" {
-                let maxAge = configuration.sessionLengthWebInHours * 3600
+                let maxAge = settings.sessionLengthWebInHours * 3600
                 response.headers.append(("Set-Cookie", "MMAUTHTOKEN=\(login.token); Path=/; Max-Age=\(maxAge); HttpOnly"))
                 response.headers.append(("Set-Cookie", "MMUSERID=\(login.user.id); Path=/; Max-Age=\(maxAge)"))
                 response.headers.append(("Set-Cookie", "MMCSRF=\(login.csrf); Path=/; Max-Age=\(maxAge)"))

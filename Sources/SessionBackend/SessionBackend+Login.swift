@@ -97,7 +97,7 @@ extension SessionBackend {
             expiresAt: instant + sessionLength(isMobile: isMobile, isSSO: isSaml || isOAuthUser), lastActivityAt: instant,
             roleSet: internRoles(user.rolesString), kind: kind, isMobile: isMobile, isSaml: isSaml,
             isOAuthUser: isOAuthUser, isGuest: user.isGuest, csrf: .random(using: &identifiers),
-            cachedUntil: instant + .seconds(configuration.sessionCacheInMinutes * 60))
+            cachedUntil: instant + .seconds(settings.sessionCacheInMinutes * 60))
         sessions[session.token] = session
         if !deviceID.isEmpty { deviceIDs[session.token] = deviceID }
         tokensBySessionID[session.id] = session.token

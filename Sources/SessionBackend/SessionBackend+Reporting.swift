@@ -1,13 +1,20 @@
 extension SessionBackend {
-    /// `GET /api/v4/reports/users?search_term=...&page_size=...`, sorted by username. Needs
-    /// `sysconsole_read_user_management_users`; page size 1...100. The search matches the start of
-    /// the username, email, first name, last name or nickname, ignoring case and a leading "@"
-    /// (the server's user search; exact matching rules UNVERIFIED).
-    public func usersForReporting(searchTerm: String = "", pageSize: Int = 50, token: String?) -> Result<[UserReport], AppError> {
+    /// The System Console's users list, sorted by username, one page of `pageSize` rows (`page`
+    /// counts from 0; `nil`: every match). Today's console calls `GET /api/v4/reports/users`, which
+    /// needs `manage_system` **and** `sysconsole_read_user_management_users` (`api4/report.go`:
+    /// `c.IsSystemAdmin()` first), so even a user manager granted the Users page gets 403; the old
+    /// console (v5) read `GET /api/v4/users?page=&per_page=`, open to the page's readers. Page size
+    /// 1...100 (`ReportingMaxPageSize`). The search matches the start of the username, email,
+    /// first name, last name or nickname, ignoring case and a leading "@" (`UserSearchTypeAll`;
+    /// exact matching rules UNVERIFIED).
+    public func usersForReporting(searchTerm: String = "", pageSize: Int = 50, page: Int? = 0, token: String?) -> Result<[UserReport], AppError> {
         catchUpClients()
         return authenticate(token).flatMap { session in
             guard has(.sysconsoleReadUserManagementUsers, session) else {
                 return .failure(permissionError(session, .sysconsoleReadUserManagementUsers))
+            }
+            if configuration.version == .current && !has(.manageSystem, session) {
+                return .failure(permissionError(session, .manageSystem))
             }
             guard (1...100).contains(pageSize) else { return .failure(.invalidURLParam("page_size", newRequestID())) }
             var term = searchTerm.trimmingWhitespace().lowercased()
@@ -16,7 +23,8 @@ extension SessionBackend {
             let rows = users.values
                 .filter { term.isEmpty || matches($0, term) }
                 .sorted { $0.username < $1.username }
-                .prefix(pageSize)
+                .dropFirst((page ?? 0) * pageSize)
+                .prefix(page == nil ? Int.max : pageSize)
                 .map { user in
                     UserReport(id: user.id.description, username: user.username, email: user.email, firstName: user.firstName,
                                lastName: user.lastName, nickname: user.nickname, roles: user.rolesString,

@@ -1,8 +1,9 @@
 extension SessionBackend {
     /// Looks a token up as `GetSession` does, at instant `instant`: the cache (here, the live row
-    /// with its `cachedUntil`, or a stale entry left by the cache fault), then the table. A hit
-    /// refreshes `last_activity_at` at most every `sessionActivityTimeout`, and extends the expiry
-    /// when `ExtendSessionLengthWithActivity` is on. Returns the session or `nil` for a 401.
+    /// with its `cachedUntil`, or a stale entry left by the cache fault), then the table. A lookup
+    /// is not activity: it neither moves `last_activity_at` nor extends the session (only
+    /// `recordActivity` does, as the server's activity handlers do). Returns the session or `nil`
+    /// for a 401.
     func validSession(token: MattermostID, at instant: Duration) -> SessionRecord? {
         switch touch(token: token, at: instant) {
         case .row(let index): sessions.values[index]
@@ -20,19 +21,10 @@ extension SessionBackend {
     func touch(token: MattermostID, at instant: Duration) -> Hit? {
         if let index = sessions.index(forKey: token) {
             let session = sessions.values[index]
-            let (expiresAt, cachedUntil, lastActivityAt) = (session.expiresAt, session.cachedUntil, session.lastActivityAt)
             guard !isExpired(session, at: instant) else { return nil }
-            // Write back only when something changes: most requests change nothing.
-            if instant >= cachedUntil {
-                sessions.values[index].cachedUntil = instant + .seconds(configuration.sessionCacheInMinutes * 60)
-            }
-            if instant - lastActivityAt >= configuration.sessionActivityTimeout {
-                sessions.values[index].lastActivityAt = instant
-                if configuration.extendSessionLengthWithActivity {
-                    let length = sessionLength(isMobile: session.isMobile, isSSO: session.isSaml || session.isOAuthUser)
-                    // ExtendSessionExpiryIfNeeded: only once 1% of the length has gone by.
-                    if instant + length - expiresAt >= length / 100 { sessions.values[index].expiresAt = instant + length }
-                }
+            // Write back only when the cache entry lapsed: most requests change nothing.
+            if instant >= session.cachedUntil {
+                sessions.values[index].cachedUntil = instant + .seconds(settings.sessionCacheInMinutes * 60)
             }
             return .row(index)
         }
@@ -43,19 +35,49 @@ extension SessionBackend {
         return nil
     }
 
+    /// What the server's activity handlers do after their work (`createPost` in `api4/post.go`,
+    /// `viewChannel` in `api4/channel.go`, `userTyping` in `wsapi/user.go`), and nothing else does:
+    /// `UpdateLastActivityAtIfNeeded` (at most every `SessionActivityTimeout`, 5 minutes) and
+    /// `ExtendSessionExpiryIfNeeded` (`app/session.go`): when `ExtendSessionLengthWithActivity` is
+    /// on, the expiry becomes now + the session length once
+    /// `elapsed = now - (ExpiresAt - length)` reaches `threshold = max(min(1% of length, 1 day), 5 min)`
+    /// (14.4 minutes for a 1-day session, 7.2 hours for 30 days).
+    func recordActivity(token: MattermostID, at instant: Duration) {
+        guard let index = sessions.index(forKey: token) else { return }
+        let session = sessions.values[index]
+        guard !isExpired(session, at: instant) else { return }
+        if instant - session.lastActivityAt >= configuration.sessionActivityTimeout {
+            sessions.values[index].lastActivityAt = instant
+        }
+        let extend = settings.extendSessionLengthWithActivity || configuration.has(.sessionExtendedWhenDisabled)
+        guard extend, !configuration.has(.sessionNotExtendedOnActivity) else { return }
+        let length = sessionLength(of: session)
+        let threshold = max(min(length / 100, .seconds(86_400)), .seconds(300))
+        if instant - (session.expiresAt - length) >= threshold {
+            sessions.values[index].expiresAt = instant + length
+        }
+    }
+
+    /// `Session.IsExpired` (`ExpiresAt > 0 && now > ExpiresAt`) and the idle timeout of
+    /// `App.GetSession`, which applies only when sessions are not extended with activity and
+    /// never to mobile sessions.
     func isExpired(_ session: SessionRecord, at instant: Duration) -> Bool {
         if instant > session.expiresAt { return true }
-        // The idle timeout never applies to mobile sessions, nor when activity extends sessions.
-        if !configuration.extendSessionLengthWithActivity && !session.isMobile {
-            return instant - session.lastActivityAt > .seconds(configuration.sessionIdleTimeoutInMinutes * 60)
+        if !settings.extendSessionLengthWithActivity && !session.isMobile && settings.sessionIdleTimeoutInMinutes > 0 {
+            return instant - session.lastActivityAt > .seconds(settings.sessionIdleTimeoutInMinutes * 60)
         }
         return false
     }
 
+    /// `GetSessionLengthInMillis`: the mobile length for a mobile session, the SSO length for a
+    /// SAML or OAuth sign-in, the web length otherwise. The `mobile-session-length-ignored` fault
+    /// gives phones the web length.
+    func sessionLength(of session: SessionRecord) -> Duration {
+        sessionLength(isMobile: session.isMobile, isSSO: session.isSaml || session.isOAuthUser)
+    }
+
     func sessionLength(isMobile: Bool, isSSO: Bool) -> Duration {
-        let hours = isMobile ? configuration.sessionLengthMobileInHours
-            : isSSO ? configuration.sessionLengthSSOInHours : configuration.sessionLengthWebInHours
-        return .seconds(hours * 3600)
+        settings.sessionLength(isMobile: isMobile && !configuration.has(.mobileSessionLengthIgnored), isSSO: isSSO)
     }
 
     /// What `APISessionRequired` does before any handler: a missing, malformed, unknown, revoked
@@ -92,6 +114,9 @@ extension SessionBackend {
 
     /// `SessionHasPermissionToUser`, in the generation the configuration names.
     func mayActOnUser(_ session: SessionRecord, _ target: MattermostID) -> Bool {
+        // Today's rule looks the target up (`GetUser`) and refuses an unknown one, even to a system
+        // admin (403); v5's `self || edit_other_users` never looked.
+        if configuration.permissionRule == .current && users[target] == nil { return false }
         if has(.manageSystem, session) || session.userID == target { return true }
         guard has(.editOtherUsers, session) else { return false }
         let legacy = configuration.permissionRule == .legacy || configuration.has(.nonAdminCanRevokeAdmin)

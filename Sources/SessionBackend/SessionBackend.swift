@@ -9,6 +9,9 @@ public actor SessionBackend {
     let timeline: Timeline
     /// The settings it was made with (planted faults included).
     public nonisolated let configuration: BackendConfiguration
+    /// The server's `config.json` values now: they start as `configuration.settings` and change
+    /// when an admin saves a System Console page.
+    public internal(set) var settings: ServerSettings
 
     var users: [MattermostID: UserRecord] = [:]
     var userIDsByUsername: [String: MattermostID] = [:]
@@ -27,6 +30,10 @@ public actor SessionBackend {
     var extraPermissions: [Role: Set<Permission>] = [:]
 
     var clients: [ClientID: ClientRecord] = [:]
+    /// DM channels, by id.
+    var channels: [MattermostID: ChannelRecord] = [:]
+    /// The next run of the ExpiryNotify job.
+    var nextExpiryNotifyJob: Duration = SessionBackend.expiryNotifyInterval
     var nextClientNumber = 1
     var identifiers: IdentifierSource
 
@@ -36,6 +43,9 @@ public actor SessionBackend {
                           configuration: BackendConfiguration = BackendConfiguration()) where C.Duration == Duration {
         self.timeline = Timeline(clock: clock, epochMilliseconds: epochMilliseconds)
         self.configuration = configuration
+        var settings = configuration.settings
+        if configuration.has(.extendOffOnNewInstall) { settings.extendSessionLengthWithActivity = false }
+        self.settings = settings
         self.identifiers = IdentifierSource(seed: configuration.identifierSeed)
     }
 
@@ -78,13 +88,11 @@ public actor SessionBackend {
         MattermostID(id).flatMap { users[$0]?.publicUser }
     }
 
-    /// Deactivates or reactivates a user; deactivating revokes all their sessions, as the server does.
+    /// Deactivates or reactivates a user as the server does (see `updateActive`), without a caller.
     public func setActive(_ active: Bool, userID: String) {
         catchUpClients()
         guard let id = MattermostID(userID), users[id] != nil else { return }
-        users[id]!.deleteAt = active ? 0 : timeline.milliseconds(at: now)
-        users[id]!.updateAt = timeline.milliseconds(at: now)
-        if !active { removeAllSessions(of: id) }
+        applyActive(active, to: id)
     }
 
     /// Grants a role an extra permission, as an admin does in System Console > User Management >

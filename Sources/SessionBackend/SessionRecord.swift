@@ -15,6 +15,8 @@ struct SessionRecord: Sendable {
     let isSaml: Bool
     let isOAuthUser: Bool
     let isGuest: Bool
+    /// `ExpiredNotify`: the ExpiryNotify job already pushed "Session Expired" for it.
+    var expiredNotify = false
     let csrf: MattermostID
     /// When the token's entry in the 10-minute session cache lapses (refreshed on every database read).
     var cachedUntil: Duration
@@ -34,7 +36,7 @@ struct SessionRecord: Sendable {
         return Session(id: id.description, token: sanitized ? "" : token.description,
                        createAt: timeline.milliseconds(at: createAt), expiresAt: timeline.milliseconds(at: expiresAt),
                        lastActivityAt: timeline.milliseconds(at: lastActivityAt), userID: userID.description,
-                       deviceID: deviceID, roles: roles, isOAuth: false, expiredNotify: false, props: props,
-                       teamMembers: nil, local: false)
+                       deviceID: deviceID, roles: roles, isOAuth: false, expiredNotify: expiredNotify, props: props,
+                       teamMembers: [], local: false)
     }
 }

@@ -14,6 +14,8 @@ struct UserRecord: Sendable {
     var nickname: String
     var mfaSecret: UInt64?
     var lastPasswordUpdate: Int64
+    /// A new email waiting for its verification link (`RequireEmailVerification`).
+    var pendingEmail: String?
     /// Set by the `login-after-revoke-fails` fault only.
     var lockedByRevoke = false
 

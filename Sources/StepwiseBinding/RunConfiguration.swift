@@ -1,3 +1,5 @@
+import StepwiseModel
+
 /// How a run was asked to behave, as step libraries see it when they make a world.
 public struct RunConfiguration: Hashable, Sendable {
     /// Which clock cases run on.
@@ -55,11 +57,16 @@ public struct WorldContext: Sendable {
     public var clock: any Clock<Duration>
     /// The key of the case being run.
     public var caseKey: String
+    /// The case as read from its export (its created date, folder, steps and step info), for
+    /// libraries whose world depends on them: a library that models a product version picks the
+    /// version the case was written for from `createdOn`.
+    public var testCase: TestCase?
 
-    public init(configuration: RunConfiguration, clock: any Clock<Duration>, caseKey: String) {
+    public init(configuration: RunConfiguration, clock: any Clock<Duration>, caseKey: String, testCase: TestCase? = nil) {
         self.configuration = configuration
         self.clock = clock
         self.caseKey = caseKey
+        self.testCase = testCase
     }
 }
 

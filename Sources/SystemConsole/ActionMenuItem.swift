@@ -2,8 +2,10 @@
 public struct ActionMenuItem: Hashable, Sendable {
     /// The item's key, the last part of its DOM id.
     public enum Key: String, CaseIterable, Hashable, Sendable {
-        case activate, manageRoles, manageTeams, resetPassword, removeMFA, updateEmail, promoteToMember
-        case removeSessions, resyncLDAP = "reSyncUser", deactivate
+        // Suffixes of `system_users_list_actions/index.tsx`: "-active" for Activate,
+        // "-resyncUserViaLdapGroups" for the LDAP re-sync.
+        case activate = "active", manageRoles, manageTeams, resetPassword, removeMFA, updateEmail, promoteToMember
+        case removeSessions, resyncLDAP = "resyncUserViaLdapGroups", deactivate
     }
 
     public let key: Key

@@ -1,3 +1,5 @@
+import SessionBackend
+
 /// Which System Console the fake shows: its labels and strings differ between releases.
 public enum ConsoleVersion: String, CaseIterable, Codable, Hashable, Sendable {
     /// The console of v9.5 and later (`system_users_list_actions`): item "Revoke sessions", the
@@ -8,6 +10,10 @@ public enum ConsoleVersion: String, CaseIterable, Codable, Hashable, Sendable {
     /// MM-T940 quotes it. That this shorter message was the v5.16 string is INFERRED from MM-T940's
     /// own text (its Fix Version is v5.16).
     case legacy
+
+    /// The console `version` shipped with: the v9.5+ console for the current release, the old one
+    /// for every modelled 5.x release.
+    public init(_ version: MattermostVersion) { self = version == .current ? .current : .legacy }
 
     func label(_ item: ActionMenuItem.Key) -> String {
         switch (item, self) {

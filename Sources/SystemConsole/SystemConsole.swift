@@ -7,6 +7,8 @@ import SessionBackend
 public actor SystemConsole {
     /// The route of System Console > User Management > Users.
     public static let usersRoute = "/admin_console/user_management/users"
+    /// The route of System Console > Environment > Session Lengths (`ConsolePages.SESSION_LENGTHS`).
+    public static let sessionLengthsRoute = "/admin_console/environment/session_lengths"
     /// The search box's debounce (`system_users_search`).
     public static let searchDebounce: Duration = .milliseconds(500)
 
@@ -21,9 +23,9 @@ public actor SystemConsole {
     /// The page's URL path; `nil` once the viewer has left the console (logged out).
     public private(set) var url: String?
     /// The error shown on the page, if the last action failed.
-    public private(set) var errorMessage: String?
+    public internal(set) var errorMessage: String?
     /// The open confirmation, if any.
-    public private(set) var modal: ConfirmationModal?
+    public internal(set) var modal: ConfirmationModal?
     /// What the search box shows.
     public private(set) var searchText = ""
     var appliedSearchTerm = ""
@@ -31,13 +33,24 @@ public actor SystemConsole {
     var loadedRows: [UserReport] = []
     var pending: PendingAction?
     var openRow: Int?
+    /// The users list's page (0 first).
+    public internal(set) var pageIndex = 0
+    var total = 0
+    /// The open form (Reset Password, Update Email), if any.
+    public internal(set) var form: FormModal?
+    var formTarget: UserReport?
+    /// The Session Lengths page's fields as edited, not saved yet.
+    var draft: ServerSettings?
+    var serverVersion: MattermostVersion
 
     enum PendingAction: Hashable {
         case revokeUser(UserReport)
         case revokeAll
+        case deactivate(UserReport)
     }
 
     init(backend: SessionBackend, viewer: ClientID, version: ConsoleVersion, faults: Set<PlantedFault>, mfaEnabled: Bool) {
+        self.serverVersion = backend.configuration.version
         self.backend = backend
         self.viewer = viewer
         self.version = version
@@ -66,23 +79,30 @@ public actor SystemConsole {
     func setURL(_ url: String) { self.url = url }
 
     /// Follows the sidebar: `["Users"]` (the spec's "System Console ➜ Users") or the full
-    /// `["User Management", "Users"]`. Loads the users list.
+    /// `["User Management", "Users"]`, which loads the users list; `["Session Lengths"]` or
+    /// `["Environment", "Session Lengths"]`.
     public func navigate(to path: [String]) async throws(ConsoleError) {
         let names = path.map { $0.lowercased() }.filter { $0 != "system console" }
-        guard names == ["users"] || names == ["user management", "users"] else {
-            throw ConsoleError("No page \"\(path.joined(separator: " ➜ "))\" in the System Console fake (only User Management ➜ Users).")
+        switch names {
+        case ["users"], ["user management", "users"]: try await navigate(toURL: Self.usersRoute)
+        case ["session lengths"], ["environment", "session lengths"]: try await navigate(toURL: Self.sessionLengthsRoute)
+        default:
+            throw ConsoleError("No page \"\(path.joined(separator: " ➜ "))\" in the System Console fake "
+                             + "(only User Management ➜ Users and Environment ➜ Session Lengths).")
         }
-        try await navigate(toURL: Self.usersRoute)
     }
 
-    /// Goes to a console URL; only the Users page is modelled.
+    /// Goes to a console URL; the Users and Session Lengths pages are modelled.
     public func navigate(toURL target: String) async throws(ConsoleError) {
         guard url != nil else { throw ConsoleError("The System Console is closed: its user was logged out.") }
-        guard target == Self.usersRoute else { throw ConsoleError("No page \(target) in the System Console fake.") }
+        guard target == Self.usersRoute || target == Self.sessionLengthsRoute else { throw ConsoleError("No page \(target) in the System Console fake.") }
         url = target
         modal = nil
+        form = nil
         openRow = nil
-        try await reload()
+        draft = nil
+        pageIndex = 0
+        if target == Self.usersRoute { try await reload() } else { draft = await backend.settings }
     }
 
     // MARK: Search
@@ -103,6 +123,7 @@ public actor SystemConsole {
         guard let due = searchDueAt, await backend.now >= due else { return }
         searchDueAt = nil
         appliedSearchTerm = searchText
+        pageIndex = 0
         try await reload()
     }
 
@@ -118,10 +139,11 @@ public actor SystemConsole {
 
     func reload() async throws(ConsoleError) {
         let token = await backend.status(of: viewer)?.token
-        switch await backend.usersForReporting(searchTerm: appliedSearchTerm, token: token) {
+        switch await backend.usersForReporting(searchTerm: appliedSearchTerm, pageSize: pageSize, page: pageIndex, token: token) {
         case .success(let rows):
             loadedRows = rows
             errorMessage = nil
+            if case .success(let count) = await backend.userCount(searchTerm: appliedSearchTerm, token: token) { total = count }
         case .failure(let error):
             throw await fail(error)
         }
@@ -183,11 +205,15 @@ public actor SystemConsole {
         // and "Demote to guest" depend on features off on a new, unlicensed server: not shown.
         if target.authService.isEmpty { keys.append((.resetPassword, nil)) }
         if target.mfaActive && mfaEnabled { keys.append((.removeMFA, nil)) }
-        if target.authService.isEmpty { keys.append((.updateEmail, nil)) }
+        // The old console hides "Update Email" on your own row; today's shows it (and asks for your password).
+        if target.authService.isEmpty && (version == .current || !isSelf) { keys.append((.updateEmail, nil)) }
         if target.isGuest { keys.append((.promoteToMember, nil)) }
         if !target.isDeactivated && permissions.contains(.revokeUserAccessToken) { keys.append((.removeSessions, nil)) }
         if isLDAP && permissions.contains(.sysconsoleWriteUserManagementGroups) { keys.append((.resyncLDAP, nil)) }
-        if !target.isDeactivated { keys.append((.deactivate, isLDAP ? "Managed by LDAP" : nil)) }
+        // The old console offers Deactivate only for users who are not system admins.
+        if !target.isDeactivated && (version == .current || !target.isSystemAdmin) {
+            keys.append((.deactivate, isLDAP ? "Managed by LDAP" : nil))
+        }
         return keys.map { key, reason in
             ActionMenuItem(key: key, label: version.label(key), domID: "actionMenuItem-systemUsersTable-\(row)-\(key.rawValue)",
                            isDisabled: reason != nil, disabledReason: reason, isDestructive: key == .deactivate)
@@ -203,8 +229,24 @@ public actor SystemConsole {
         }
         guard !item.isDisabled else { throw ConsoleError("\"\(item.label)\" is disabled: \(item.disabledReason ?? "")") }
         openRow = nil
-        guard item.key == .removeSessions else { throw ConsoleError("\"\(item.label)\" is not modelled by the System Console fake.") }
         let target = loadedRows[index]
+        switch item.key {
+        case .removeSessions: break
+        case .resetPassword, .updateEmail: return await openForm(item.key, for: target)
+        case .deactivate:
+            pending = .deactivate(target)
+            modal = ConfirmationModal(
+                title: "Deactivate \(target.username)",
+                message: "This action deactivates \(target.username). They will be logged out and not have access to any teams or channels on this system. Are you sure you want to deactivate \(target.username)?",
+                cancelLabel: "Cancel", confirmLabel: "Deactivate")
+            return
+        case .activate:
+            let token = await backend.status(of: viewer)?.token
+            if case .failure(let error) = await backend.updateActive(userID: target.id, active: true, token: token) { throw await fail(error) }
+            return try await reload()
+        default:
+            throw ConsoleError("\"\(item.label)\" is not modelled by the System Console fake.")
+        }
         pending = .revokeUser(target)
         modal = ConfirmationModal(
             title: "Revoke Sessions for \(target.username)",
@@ -267,6 +309,14 @@ public actor SystemConsole {
             case .failure(let error):
                 throw await fail(error)
             }
+        case .deactivate(let target):
+            switch await backend.updateActive(userID: target.id, active: false, token: token) {
+            case .success:
+                errorMessage = nil
+                try await reload()
+            case .failure(let error):
+                throw await fail(error)
+            }
         case .revokeAll:
             switch await backend.revokeAllSessionsAllUsers(token: token) {
             case .success:
@@ -305,8 +355,12 @@ public actor SystemConsole {
     }
 
     func requireUsersPage() throws(ConsoleError) {
-        guard url == Self.usersRoute else {
-            throw ConsoleError(url == nil ? "The System Console is closed: its user was logged out." : "Not on System Console ➜ Users (at \(url!)).")
+        try require(Self.usersRoute, "System Console ➜ Users")
+    }
+
+    func require(_ route: String, _ name: String) throws(ConsoleError) {
+        guard url == route else {
+            throw ConsoleError(url == nil ? "The System Console is closed: its user was logged out." : "Not on \(name) (at \(url!)).")
         }
     }
 }

@@ -7,12 +7,14 @@ import Testing
 
 @Suite("MM-T938 and MM-T940 over the Mattermost fakes")
 struct MattermostStepsTests {
-    @Test("both specs pass under --strict with every item run, none manual or undefined")
+    @Test("all ten specs pass under --strict with every item run, none manual or undefined")
     func greenRun() async throws {
-        let run = try await SpecRun.run(["MM-T938", "MM-T940"])
+        let run = try await SpecRun.run(SpecRun.allKeys)
         #expect(run.outcome == .passed)
         let items = run.itemsFinished
-        #expect(items.count == 7 + 11)
+        // MM-T938, MM-T940, MM-T924, MM-T928, MM-T932, MM-T936, MM-T944, MM-T1016, MM-T2568, MM-T4048.
+        let perCase: [Int] = [7, 11, 2, 3, 5, 7, 7, 7, 1, 7]
+        #expect(items.count == perCase.reduce(0, +))
         for item in items {
             #expect(item.status == .passed, "\(item.caseID) \(item.itemID): \(item.status) \(item.message ?? "")")
         }
@@ -79,6 +81,7 @@ struct MattermostStepsTests {
         var itemText: String
         var message: String
         var testDescription: String { fault.name }
+        var stepID: String { String(itemID.prefix { $0 != "." }) }
     }
 
     static let catches: [Catch] = [
@@ -103,6 +106,33 @@ struct MattermostStepsTests {
         Catch(fault: .cancelStillRevokes, caseID: "MM-T940", itemID: "1.i5",
               itemText: "Click on Cancel in the message and check if no sessions are deactivated.",
               message: "Chrome on Mac (idle), samuel.email by email/password lost its session although nothing was confirmed: GET /api/v4/users/me returned 401"),
+        Catch(fault: .usersListCountStuck, caseID: "MM-T924", itemID: "1.e1",
+              itemText: "Can page through several pages of users, count at top changes appropriately, can page backward as well",
+              message: "the count at the top read \"1 - 50 users of 125 total\" where \"51 - 100 users of 125 total\" was due"),
+        Catch(fault: .duplicateEmailAccepted, caseID: "MM-T928", itemID: "1.e2",
+              itemText: "Email address already in use: \"This email is already taken. Please choose another.\"",
+              message: "the admin's address showed no message, not \"This email is already taken. Please choose another.\""),
+        Catch(fault: .passwordResetKeepsOldPassword, caseID: "MM-T932", itemID: "1.e1",
+              itemText: "After step 2: Log out other user, old pwd doesn't work, new one does",
+              message: "the old password still signs in after the password was changed"),
+        Catch(fault: .ownPasswordSkipsCurrentCheck, caseID: "MM-T936", itemID: "1.i5",
+              itemText: "Click Save, observe error \"Please enter your current password.\"",
+              message: "not \"Please enter your current password.\""),
+        Catch(fault: .deactivationNotBroadcast, caseID: "MM-T944", itemID: "1.e1",
+              itemText: "DM channel immediately changes to archive icon in LHS",
+              message: "right after Deactivate, Chrome on Mac (idle)'s LHS still shows @dana.dm with the avatar, not the archive icon"),
+        Catch(fault: .mobileSessionLengthIgnored, caseID: "MM-T1016", itemID: "1.e1",
+              itemText: "Session expiry notification received on both Android and iOS",
+              message: "received no session expiry notification 1 d 10 min after signing in (its session expires 30 d after sign-in)"),
+        Catch(fault: .extendOffOnNewInstall, caseID: "MM-T2568", itemID: "1.e1",
+              itemText: "\"ServiceSettings.ExtendSessionLengthWithActivity\" is true for new installation",
+              message: "ServiceSettings.ExtendSessionLengthWithActivity is false on a new installation of v5.24, not true"),
+        Catch(fault: .sessionNotExtendedOnActivity, caseID: "MM-T4048", itemID: "1.e1",
+              itemText: "User session should not have expired at the 24th hour mark due to the post made in step 3.",
+              message: "the session had expired: Android RN app (unlocked) signed in, posted at 0 s and 15 min, checked 1 d 15 min after signing in"),
+        Catch(fault: .sessionExtendedWhenDisabled, caseID: "MM-T4048", itemID: "2.e1",
+              itemText: "User session should have expired at the 24th hour mark even with a user activity of post made in step 3.",
+              message: "the session had not expired: Android RN app (unlocked) signed in, posted at 0 s and 15 min, checked 1 d 15 min after signing in, with \"Extend session length with activity\" off"),
     ]
 
     @Test("every planted fault turns a spec red at the item that catches it", arguments: catches)
@@ -110,7 +140,7 @@ struct MattermostStepsTests {
         let run = try await SpecRun.run([expected.caseID], options: [expected.fault.name])
         #expect(run.outcome == .failed)
         let failure = try #require(run.firstFailure(of: expected.caseID))
-        #expect(failure.stepID == "1")
+        #expect(failure.stepID == expected.stepID)
         #expect(failure.itemID == expected.itemID)
         #expect(run.text(of: expected.caseID, item: failure.itemID) == expected.itemText)
         let message = try #require(failure.message)

@@ -19,6 +19,9 @@ struct SpecRun {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// The ten cases in specs/.
+    static let allKeys = ["MM-T924", "MM-T928", "MM-T932", "MM-T936", "MM-T938", "MM-T940", "MM-T944", "MM-T1016", "MM-T2568", "MM-T4048"]
+
     static func specPath(_ key: String) -> String { packageRoot.appendingPathComponent("specs/\(key).md").path }
 
     static func run(_ keys: [String], options: Set<String> = []) async throws -> SpecRun {

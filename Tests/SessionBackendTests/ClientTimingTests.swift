@@ -6,7 +6,7 @@ import Testing
     /// A backend on an immediate clock, an admin, and one client of `kind` logged in as user-1.
     func setUp(_ kind: ClientKind, seed: UInt64 = 938,
                _ configure: (inout BackendConfiguration) -> Void = { _ in }) async throws -> (SessionBackend, Cast, ClientID) {
-        let backend = makeImmediateBackend {
+        let backend = makeImmediateBackend(version: .v5_20) {
             $0.seed = seed
             configure(&$0)
         }
@@ -137,7 +137,7 @@ import Testing
 
     @Test("sleeping a phone or locking a computer is refused")
     func invalidStates() async throws {
-        let backend = makeImmediateBackend()
+        let backend = makeImmediateBackend(version: .v5_20)
         let phone = try await backend.openClient(.mobileApp(.iOS, .classic))
         let laptop = try await backend.openClient(.desktopApp(on: .mac))
         await #expect(throws: SimulationError.self) { try await backend.setState(phone, .asleep) }
@@ -146,7 +146,7 @@ import Testing
 
     @Test("on a test clock nothing happens until the clock moves")
     func testClock() async throws {
-        let (backend, clock) = makeBackend()
+        let (backend, clock) = makeBackend(version: .v5_20)
         let cast = try await Cast.make(on: backend)
         let client = try await backend.openClient(.browser(.chrome, on: .mac))
         _ = try await backend.signIn(client, username: "user-1").get()

@@ -58,7 +58,7 @@ import Testing
 
     @Test("a session expires 720 hours after login by default, and create_at counts from the epoch")
     func expiry() async throws {
-        let (backend, clock) = makeBackend { $0.extendSessionLengthWithActivity = false }
+        let (backend, clock) = makeBackend { $0.settings.extendSessionLengthWithActivity = false }
         let user = await backend.createUser(NewUser(username: "ann"))
         await clock.advance(by: .seconds(90))
         let login = try await backend.logIn(username: "ann", password: "Passw0rd!", method: .emailPassword, from: nil).get()
@@ -71,17 +71,23 @@ import Testing
         #expect(await backend.getMe(token: login.token).failure?.statusCode == 401)
     }
 
-    @Test("last_activity_at moves at most every five minutes")
+    // `UpdateLastActivityAtIfNeeded` runs in the activity handlers (`createPost`, `viewChannel`),
+    // at most every `SESSION_ACTIVITY_TIMEOUT` (5 min); a plain GET is not activity.
+    @Test("last_activity_at moves on posting, at most every five minutes, and not on a GET")
     func activityGranularity() async throws {
         let (backend, clock) = makeBackend()
         let user = await backend.createUser(NewUser(username: "ann"))
-        let login = try await backend.logIn(username: "ann", password: "Passw0rd!", method: .emailPassword, from: nil).get()
+        let client = try await backend.openClient(.browser(.chrome, on: .mac))
+        let login = try await backend.signIn(client, username: "ann").get()
         let start = try #require(await backend.storedSessions(ofUser: user.id).first).lastActivityAt
         await clock.advance(by: .seconds(299))
-        _ = await backend.getMe(token: login.token)
+        _ = await backend.post("hi", in: client)
+        _ = await backend.interact(client, .post("hi"))
         #expect(await backend.storedSessions(ofUser: user.id).first?.lastActivityAt == start)
         await clock.advance(by: .seconds(1))
         _ = await backend.getMe(token: login.token)
+        #expect(await backend.storedSessions(ofUser: user.id).first?.lastActivityAt == start)
+        _ = await backend.interact(client, .post("hi"))
         #expect(await backend.storedSessions(ofUser: user.id).first?.lastActivityAt == start + 300_000)
     }
 

@@ -2,8 +2,9 @@ import Clocks
 @testable import SessionBackend
 
 /// A backend on a test clock that only moves when a test advances it.
-func makeBackend(_ configure: (inout BackendConfiguration) -> Void = { _ in }) -> (SessionBackend, TestClock<Duration>) {
-    var configuration = BackendConfiguration()
+func makeBackend(version: MattermostVersion = .current,
+                 _ configure: (inout BackendConfiguration) -> Void = { _ in }) -> (SessionBackend, TestClock<Duration>) {
+    var configuration = BackendConfiguration(version: version)
     configuration.signIn = .everyMethod
     configure(&configuration)
     let clock = TestClock()
@@ -11,8 +12,9 @@ func makeBackend(_ configure: (inout BackendConfiguration) -> Void = { _ in }) -
 }
 
 /// A backend on a clock that jumps to whatever instant is slept until.
-func makeImmediateBackend(_ configure: (inout BackendConfiguration) -> Void = { _ in }) -> SessionBackend {
-    var configuration = BackendConfiguration()
+func makeImmediateBackend(version: MattermostVersion = .current,
+                           _ configure: (inout BackendConfiguration) -> Void = { _ in }) -> SessionBackend {
+    var configuration = BackendConfiguration(version: version)
     configuration.signIn = .everyMethod
     configure(&configuration)
     return SessionBackend(clock: ImmediateClock(), configuration: configuration)

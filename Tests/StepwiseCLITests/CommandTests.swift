@@ -100,7 +100,7 @@ struct CommandTests {
         #expect(status == 0)
         let rows = output.text.split(separator: "\n").map(String.init)
         #expect(rows.first?.hasPrefix("KEY") == true)
-        #expect(rows.contains { $0.hasPrefix("MM-T938  Users - Revoke a user's sessions") && $0.contains("zephyr-markdown") })
+        #expect(rows.contains { $0.hasPrefix("MM-T938 ") && $0.contains(" Users - Revoke a user's sessions") && $0.contains("zephyr-markdown") })
         #expect(rows.count >= 3)
     }
 

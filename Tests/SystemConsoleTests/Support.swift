@@ -10,13 +10,14 @@ struct Fixture {
     let adminClient: ClientID
     let console: SystemConsole
 
-    static func make(version: ConsoleVersion = .current, viewer: String = "sysadmin",
+    static func make(version: ConsoleVersion = .current, viewer: String = "sysadmin", grants: [Permission] = [],
                      _ configure: (inout BackendConfiguration) -> Void = { _ in }) async throws -> Fixture {
         var configuration = BackendConfiguration()
         configuration.signIn = .everyMethod
         configure(&configuration)
         let clock = TestClock()
         let backend = SessionBackend(clock: clock, configuration: configuration)
+        for permission in grants { await backend.grant(permission, to: .systemUserManager) }
         await backend.createUser(NewUser(username: "sysadmin", roles: [.systemUser, .systemAdmin], firstName: "Sys", lastName: "Admin"))
         await backend.createUser(NewUser(username: "manager", roles: [.systemUser, .systemUserManager]))
         await backend.createUser(NewUser(username: "user-1", firstName: "Ann", lastName: "Lee", nickname: "annie"))

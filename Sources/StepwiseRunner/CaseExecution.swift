@@ -94,7 +94,10 @@ final class CaseExecution: Sendable {
         do {
             begin("making the world")
             let worldContext = WorldContext(configuration: options.configuration, clock: clock.clock, caseKey: key, testCase: bound.testCase)
-            for library in libraries { worlds.append(try await library.makeWorld(worldContext)) }
+            // One world per world type: a library over the same type as an earlier one shares its world.
+            for (index, library) in libraries.enumerated() {
+                worlds.append(library.worldOwner == index ? try await library.makeWorld(worldContext) : worlds[library.worldOwner])
+            }
             for (index, library) in libraries.enumerated() {
                 for hook in library.beforeCase {
                     begin("the before-case hook of \(library.name)")

@@ -243,5 +243,5 @@ struct RunCommand: AsyncParsableCommand {
 }
 
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardStreams.write(text + "\n", to: .error)
 }

@@ -15,7 +15,8 @@ struct StablePathTests {
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: out) }
         let formats = ["ndjson", "json", "junit", "html", "markdown", "zephyr", "allure"]
-        var arguments = ["run", spelling, "--jobs", "1", "--fault", "revoke-leaves-mobile-sessions"]
+        // A generous item time limit: on a loaded machine a wall-clock limit would change an outcome between runs.
+        var arguments = ["run", spelling, "--jobs", "1", "--fault", "revoke-leaves-mobile-sessions", "--timeout", "600"]
         for format in formats { arguments += ["--format", "\(format):\(out.path)/\(format)"] }
         arguments += ["--format", "console:\(out.path)/console"]
         let result = try await ChildProcess.run(binary.path, arguments, in: root)

@@ -21,7 +21,7 @@ struct RunCommand: AsyncParsableCommand {
             library is broken, or (with --strict) an item is undefined, ambiguous or drifted; 64 usage.
             Reports: --format FORMAT[:PATH], repeatable; or pair --output PATH with each --format in order.
             """
-        let options = StepLibraries.current.flatMap(\.options)
+        let options = StepLibraries.current.options
         let faults = options.filter { $0.kind == .fault }
         let others = options.filter { $0.kind == .option }
         if !faults.isEmpty {
@@ -88,7 +88,7 @@ struct RunCommand: AsyncParsableCommand {
     /// Every usage check, once, before any spec is read: ArgumentParser calls it after parsing.
     mutating func validate() throws {
         do {
-            try check(options: StepLibraries.current.flatMap(\.options))
+            try check(options: StepLibraries.current.options)
         } catch let error as UsageError {
             printError("error: \(error)")
             throw ExitCode(ExitStatus.usage)

@@ -96,7 +96,10 @@ final class CaseExecution: Sendable {
         do {
             begin("making the world")
             let worldContext = WorldContext(configuration: options.configuration, clock: clock.clock, caseKey: key, testCase: bound.testCase)
-            for library in libraries { worlds.append(try await library.makeWorld(worldContext)) }
+            // One world per world type: a library over the same type as an earlier one shares its world.
+            for (index, library) in libraries.enumerated() {
+                worlds.append(library.worldOwner == index ? try await library.makeWorld(worldContext) : worlds[library.worldOwner])
+            }
             end()
         } catch {
             end()

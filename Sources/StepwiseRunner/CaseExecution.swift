@@ -120,7 +120,7 @@ final class CaseExecution: Sendable {
             }
             while let item = recorder.currentItem {
                 if recorder.skipping {
-                    record { $0.startItem(); $0.finishItem(.skipped) }
+                    record { $0.skipItem() }
                     continue
                 }
                 record { $0.startItem() }

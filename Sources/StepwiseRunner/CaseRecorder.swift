@@ -127,14 +127,24 @@ struct CaseRecorder {
         skipRest()
     }
 
+    /// Reports the current item as not run: skipped, or undefined or ambiguous when nothing (or
+    /// more than one thing) binds it, so that one run (under --strict, say) lists every item still
+    /// to write, not only the first.
+    mutating func skipItem() {
+        let item = currentItem!
+        startItem()
+        switch item.resolution {
+        case .undefined(let message): finishItem(.undefined, message: message)
+        case .ambiguous(let message): finishItem(.ambiguous, message: message)
+        default: finishItem(.skipped)
+        }
+    }
+
     /// Reports every remaining item as skipped and closes every remaining step.
     mutating func skipRest() {
         skipping = true
         while !isFinished {
-            while currentItem != nil {
-                startItem()
-                finishItem(.skipped)
-            }
+            while currentItem != nil { skipItem() }
             finishStep()
         }
     }

@@ -109,7 +109,8 @@ public struct Binder: Sendable {
             compiled.append(
                 CompiledDefinition(
                     library: index, role: definition.role, scope: definition.scope, source: source,
-                    location: definition.location, matcher: matcher, body: body, required: required))
+                    location: definition.location, matcher: matcher, body: body, required: required,
+                    folded: MatchText(source).folded, words: DefinitionWords.of(MatchText(source).folded)))
         }
         func erase(_ hooks: [Steps<Library.World>.Hook]) -> [CompiledDefinition.Hook] {
             hooks.map { hook -> CompiledDefinition.Hook in
@@ -177,6 +178,9 @@ package struct CompiledDefinition: Sendable {
     package var body: Body?
     /// The literal text (folded) every match of an expression contains, longest first.
     var required: [[Unicode.Scalar]] = []
+    /// The source, normalised and folded, and its words: for "did you mean".
+    var folded: [Unicode.Scalar] = []
+    var words: Set<String> = []
 
     func applies(to kind: ItemPlan.Kind) -> Bool {
         switch (role, kind) {

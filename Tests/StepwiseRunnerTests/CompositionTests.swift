@@ -102,3 +102,15 @@ struct CompositionTests {
         #expect(base.counter.value == 1 && other.made.value == 1)
     }
 }
+
+@Suite("Undefined items in a run")
+struct UndefinedItemsTests {
+    @Test("a run reports every undefined item of a case, not only the first; the others after it are skipped")
+    func everyUndefinedItem() async {
+        let testCase = makeCase("T-1", [(["wave", "jump", "sing"], ["it rains"]), (["dance"], [])])
+        let (_, events) = await run([testCase], options: RunOptions(exitCode: unmapped, strict: true)) { steps in
+            steps.action("jump") { _, _ in }
+        }
+        #expect(events.itemResults == ["T-1 1.i1 undefined", "T-1 1.i2 skipped", "T-1 1.i3 undefined", "T-1 1.e1 undefined", "T-1 2.i1 undefined"])
+    }
+}

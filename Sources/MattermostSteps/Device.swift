@@ -2,9 +2,9 @@ import SessionBackend
 
 /// One device a test user signed in on for the case: what it is, how it was signed in, what its
 /// user does while the revoke happens, and the token it got.
-struct Device: Sendable {
+public struct Device: Sendable {
     /// What the device is doing when the sessions are revoked.
-    enum Posture: String, Sendable, CaseIterable {
+    public enum Posture: String, Sendable, CaseIterable {
         /// A computer awake with Mattermost on screen, nobody touching it.
         case awake = "idle"
         /// A computer asleep; the tester wakes it to look.
@@ -15,29 +15,29 @@ struct Device: Sendable {
         case screenLocked = "screen locked"
 
         /// Whether nobody can see it until the tester wakes or unlocks it.
-        var isDormant: Bool { self == .asleep || self == .screenLocked }
+        public var isDormant: Bool { self == .asleep || self == .screenLocked }
     }
 
     /// What the user of the device does after the revoke.
-    enum Behaviour: Sendable, Equatable {
+    public enum Behaviour: Sendable, Equatable {
         /// Leaves it alone: the client must notice by itself.
         case untouched
         /// Switches channel, posts or opens a menu: the client must notice at once.
         case interacts(Interaction)
     }
 
-    let client: ClientID
-    let kind: ClientKind
-    let username: String
-    let method: LoginMethod
-    let posture: Posture
-    let behaviour: Behaviour
+    public let client: ClientID
+    public let kind: ClientKind
+    public let username: String
+    public let method: LoginMethod
+    public let posture: Posture
+    public let behaviour: Behaviour
     /// The token of the session the device got at sign-in (kept to probe it after the revoke).
-    let token: String
-    let sessionID: String
+    public let token: String
+    public let sessionID: String
 
     /// "Chrome on Windows (idle)", "iOS RN app (screen locked)", "Desktop app on Mac (asleep)".
-    var label: String {
+    public var label: String {
         let name: String =
             switch kind {
             case .mobileApp(let os, let generation): "\(os.rawValue) \(generation.rawValue) app"
@@ -47,5 +47,5 @@ struct Device: Sendable {
     }
 
     /// The label with whose session it is: "Chrome on Windows (idle), samuel.email by email/password".
-    var fullLabel: String { "\(label), \(username) by \(method)" }
+    public var fullLabel: String { "\(label), \(username) by \(method)" }
 }

@@ -95,7 +95,7 @@ public struct MattermostSteps: StepLibrary {
     // MARK: Parameter types
 
     /// `{device}`: "Chrome on Windows", "Safari", "desktop app on Mac", "iOS app (Classic)", "Android".
-    static let deviceParameter = ParameterType(
+    public static let deviceParameter = ParameterType(
         "device",
         matching: #/(?:(?:chrome|firefox|safari|edge)(?: on (?:mac|windows|linux))?|(?:the )?desktop app(?: on (?:mac|windows|linux))?|(?:ios|android)(?: app)?(?: \((?:rn|classic)\))?)/#
     ) { text -> ClientKind in
@@ -104,7 +104,7 @@ public struct MattermostSteps: StepLibrary {
     }
 
     /// `{method}`: "email/password", "SAML", "LDAP", "OAuth", "GitLab"...
-    static let methodParameter = ParameterType(
+    public static let methodParameter = ParameterType(
         "method", matching: #/email\/password|email|username\/password|saml|ldap|oauth|gitlab|google|office 365|openid/#
     ) { text -> LoginMethod in
         guard let method = Vocabulary.loginMethods(in: text).first else { throw StepFailure("'\(text)' is not a sign-in method") }
@@ -113,7 +113,7 @@ public struct MattermostSteps: StepLibrary {
 
     /// `{page}`: "System Console ➜ Users", "System Console ➜ User Management ➜ Users"; the value is
     /// the path after the console.
-    static let pageParameter = ParameterType(
+    public static let pageParameter = ParameterType(
         "page", matching: #/(?:the )?system console(?: ➜ (?:user management|users|environment|session lengths))*/#
     ) { text -> [String] in Vocabulary.consolePath(text) }
 }

@@ -5,10 +5,15 @@ import SystemConsole
 
 /// The world of one Mattermost case: the server, the clients signed in to it, the admin's System
 /// Console, and what the case saw happen, all on the case's clock.
+///
+/// A team's library over this world (see `docs/running.md`, "Libraries that build on each other")
+/// reaches the fakes and the devices the built-in phrases signed in through the public members.
 public final class MattermostWorld {
-    let backend: SessionBackend
+    /// The in-memory Mattermost server of the case, on the case's clock.
+    public let backend: SessionBackend
     let consoleVersion: ConsoleVersion
-    let password = "Passw0rd!"
+    /// Every account's password.
+    public let password = "Passw0rd!"
     /// The Mattermost release the case runs against (the one it was written for, by default).
     let version: MattermostVersion
     /// The case as exported (its steps' Step Info holds procedures some expectations refer to).
@@ -48,12 +53,14 @@ public final class MattermostWorld {
     /// "log them in using any method (email/password, SAML, LDAP, OAuth)" takes one account per method.
     var accounts: [(method: LoginMethod, user: User)] = []
     /// The test user's devices, in the order they were signed in.
-    var devices: [Device] = []
+    public internal(set) var devices: [Device] = []
     /// Devices of people the case does not act on, whose sessions must survive a per-user revoke.
     var bystanders: [Device] = []
-    var admin: User?
-    var adminDevice: Device?
-    var console: SystemConsole?
+    /// The admin account and the browser it signed in on, once a phrase made them.
+    public internal(set) var admin: User?
+    public internal(set) var adminDevice: Device?
+    /// The System Console the admin opened, once a phrase opened it.
+    public internal(set) var console: SystemConsole?
     /// Rows found for the test user's accounts, by username.
     var foundRows: [String: Int] = [:]
     /// Whether a user manager's view of the admin row was checked (once per case).
@@ -101,7 +108,7 @@ public final class MattermostWorld {
     // MARK: People
 
     /// The admin account, created on first use.
-    func adminUser() async -> User {
+    public func adminUser() async -> User {
         if let admin { return admin }
         let user = await backend.createUser(
             NewUser(username: "sysadmin", password: password, roles: [.systemUser, .systemAdmin], firstName: "Sys", lastName: "Admin"))
@@ -110,7 +117,7 @@ public final class MattermostWorld {
     }
 
     /// The test user's account for `method`, created on first use ("samuel.email", "samuel.saml"...).
-    func account(for method: LoginMethod) async -> User {
+    public func account(for method: LoginMethod) async -> User {
         if let found = accounts.first(where: { $0.method == method }) { return found.user }
         let suffix: String =
             switch method {
@@ -139,7 +146,7 @@ public final class MattermostWorld {
     // MARK: Devices
 
     /// Opens a client of `kind`, signs `user` in with `method`, and puts it in `posture`.
-    func signIn(_ user: User, on kind: ClientKind, method: LoginMethod, posture: Device.Posture,
+    public func signIn(_ user: User, on kind: ClientKind, method: LoginMethod, posture: Device.Posture,
                 behaviour: Device.Behaviour) async throws -> Device {
         let client: ClientID
         do { client = try await backend.openClient(kind) } catch { throw StepFailure(error.message) }
@@ -175,7 +182,8 @@ public final class MattermostWorld {
         return "\(DurationRange.format(await backend.now - revoke.instant)) after \(action)"
     }
 
-    func requireConsole() throws -> SystemConsole {
+    /// The open System Console, or a failure that says how to open it.
+    public func requireConsole() throws -> SystemConsole {
         guard let console else {
             throw StepFailure("nobody has opened the System Console yet: log in as system admin and go to System Console ➜ Users first")
         }

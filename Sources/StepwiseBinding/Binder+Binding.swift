@@ -107,13 +107,50 @@ extension Binder {
             let missing = leftover.map { "\"\(Self.trim($0))\"" }.joined(separator: ", ")
             return (
                 BindingInfo(state: .undefined, snippet: SnippetGenerator.snippet(for: Self.trim(leftover[0]), kind: kind, phrase: true)),
-                .undefined("no definition covers \(missing)")
+                .undefined("no definition covers \(missing)" + covered(phrases.map { ($0.index, $0.range) }, in: text))
             )
         }
         return (
             BindingInfo(state: .undefined, snippet: SnippetGenerator.snippet(for: text.string, kind: kind, phrase: false)),
-            .undefined("no definition matches \"\(text.string)\"" + rejections(of: text, kind))
+            .undefined("no definition matches \"\(text.string)\"" + rejectionsOrSuggestions(text, kind))
         )
+    }
+
+    /// The definitions that matched but rejected a value, or else the closest ones: a definition
+    /// that rejects the text is already the nearest.
+    private func rejectionsOrSuggestions(_ text: MatchText, _ kind: ItemPlan.Kind) -> String {
+        let rejected = rejections(of: text, kind)
+        return rejected.isEmpty ? suggestions(for: text, kind) : rejected
+    }
+
+    /// Which phrase definition covered which words, for an item they only partly cover.
+    private func covered(_ parts: [(index: Int, range: Range<Int>)], in text: MatchText) -> String {
+        "; covered: " + parts.map { part in
+            "\"\(Self.trim(text.text(part.range)))\" by \"\(definitions[part.index].source)\" at \(definitions[part.index].location)"
+        }.joined(separator: ", ")
+    }
+
+    /// "Did you mean": up to three definitions of the item's kind closest to its text (edit distance
+    /// on the normalised, folded text, among those sharing the most words with it).
+    private func suggestions(for text: MatchText, _ kind: ItemPlan.Kind) -> String {
+        let words = DefinitionWords.of(text.folded)
+        guard !words.isEmpty else { return "" }
+        let sharing = definitions.indices.filter { definitions[$0].applies(to: kind) }
+            .map { index in (index, definitions[index].words.intersection(words).count) }
+            .filter { $0.1 > 0 }
+            .sorted { $0.1 > $1.1 }
+            .prefix(6)
+        let close = sharing.map { candidate in
+            let source = definitions[candidate.0].folded
+            let distance = DefinitionWords.distance(text.folded, source)
+            return (index: candidate.0, distance: distance, ratio: Double(distance) / Double(max(text.count, source.count, 1)))
+        }
+        .filter { $0.ratio <= 0.6 }
+        .sorted { ($0.distance, $0.index) < ($1.distance, $1.index) }
+        .prefix(3)
+        guard !close.isEmpty else { return "" }
+        return "; did you mean " + close.map { "\"\(definitions[$0.index].source)\" at \(definitions[$0.index].location)" }
+            .joined(separator: " or ") + "?"
     }
 
     /// The definitions whose text matched but whose values did not convert, with the reason: the

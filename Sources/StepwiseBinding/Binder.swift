@@ -15,13 +15,22 @@ public struct Binder: Sendable {
     let pins: [String: (fingerprint: String, location: SourceLocation)]
     let cache = BindingCache()
 
+    /// Loads `libraries` with the libraries they include (see ``StepLibrary/includes``).
     public init(libraries: [any StepLibrary]) {
         var loaded: [LoadedLibrary] = []
         var definitions: [CompiledDefinition] = []
         var diagnostics: [Diagnostic] = []
         var pins: [String: (fingerprint: String, location: SourceLocation)] = [:]
-        for (index, library) in libraries.enumerated() {
-            let result = Self.load(library, index: index)
+        // Every library registers first, so that each can use the parameter types of the others.
+        let defined = libraries.composed.map(Self.define)
+        var registry = ParameterRegistry.standard
+        for library in defined { for type in library.parameterTypes { registry.register(type) } }
+        var worldOwners: [ObjectIdentifier: Int] = [:]
+        for (index, library) in defined.enumerated() {
+            var result = library.compile(index, registry)
+            // Libraries over one world type share the world the first of them makes.
+            result.library.worldOwner = worldOwners[library.worldType] ?? index
+            worldOwners[library.worldType] = result.library.worldOwner
             loaded.append(result.library)
             definitions += result.definitions
             diagnostics += result.diagnostics
@@ -33,17 +42,34 @@ public struct Binder: Sendable {
         self.pins = pins
     }
 
-    /// Every option and fault the libraries declare.
-    public var options: [StepOption] { libraries.flatMap(\.options) }
+    /// Every option and fault the libraries declare, each name once.
+    public var options: [StepOption] { libraries.flatMap(\.options).uniquedByName }
 
-    private static func load<Library: StepLibrary>(_ library: Library, index: Int) -> (
+    private typealias Loaded = (
         library: LoadedLibrary, definitions: [CompiledDefinition], diagnostics: [Diagnostic],
         pins: [String: (fingerprint: String, location: SourceLocation)]
-    ) {
+    )
+
+    /// A library's registrations, ready to compile once every library's parameter types are known.
+    private struct Defined {
+        var parameterTypes: [ParameterType]
+        var worldType: ObjectIdentifier
+        var compile: (_ index: Int, _ registry: ParameterRegistry) -> Loaded
+    }
+
+    private static func define(_ library: any StepLibrary) -> Defined { defineOpened(library) }
+
+    private static func defineOpened<Library: StepLibrary>(_ library: Library) -> Defined {
         var steps = Steps<Library.World>()
         library.define(&steps)
-        var registry = ParameterRegistry.standard
-        for type in steps.parameterTypes { registry.register(type) }
+        return Defined(
+            parameterTypes: steps.parameterTypes, worldType: ObjectIdentifier(Library.World.self),
+            compile: { [steps] index, registry in load(library, steps, index: index, registry: registry) })
+    }
+
+    private static func load<Library: StepLibrary>(
+        _ library: Library, _ steps: Steps<Library.World>, index: Int, registry: ParameterRegistry
+    ) -> Loaded {
         var compiled: [CompiledDefinition] = []
         var diagnostics: [Diagnostic] = []
         for definition in steps.definitions {
@@ -76,17 +102,19 @@ public struct Binder: Sendable {
             var body: CompiledDefinition.Body?
             if let typed = definition.body {
                 body = { world, context, values in
-                    // Every world in a case's store was made by its own library's makeWorld.
+                    // A library's world was made by the first library over the same World type.
                     try await typed(unsafeDowncast(world, to: Library.World.self), context, values)
                 }
             }
             compiled.append(
                 CompiledDefinition(
                     library: index, role: definition.role, scope: definition.scope, source: source,
-                    location: definition.location, matcher: matcher, body: body, required: required))
+                    location: definition.location, matcher: matcher, body: body, required: required,
+                    folded: MatchText(source).folded, words: DefinitionWords.of(MatchText(source).folded)))
         }
         func erase(_ hooks: [Steps<Library.World>.Hook]) -> [CompiledDefinition.Hook] {
             hooks.map { hook -> CompiledDefinition.Hook in
+                // A library's world was made by the first library over the same World type.
                 { world, context in try await hook(unsafeDowncast(world, to: Library.World.self), context) }
             }
         }
@@ -120,6 +148,9 @@ public struct Binder: Sendable {
 /// A library ready to run: its world factory and hooks over type-erased worlds.
 package struct LoadedLibrary: Sendable {
     package var name: String
+    /// The index of the library that makes this one's world: itself, or the first library over
+    /// the same World type, whose world it shares.
+    package var worldOwner = 0
     package var options: [StepOption]
     package var makeWorld: @Sendable (WorldContext) async throws -> AnyObject
     package var beforeCase: [CompiledDefinition.Hook]
@@ -147,6 +178,9 @@ package struct CompiledDefinition: Sendable {
     package var body: Body?
     /// The literal text (folded) every match of an expression contains, longest first.
     var required: [[Unicode.Scalar]] = []
+    /// The source, normalised and folded, and its words: for "did you mean".
+    var folded: [Unicode.Scalar] = []
+    var words: Set<String> = []
 
     func applies(to kind: ItemPlan.Kind) -> Bool {
         switch (role, kind) {

@@ -60,7 +60,12 @@ enum BuiltinParameters {
         scan: { text, start in
             var end = start
             while end < text.count, text.scalars[end] != " " { end += 1 }
-            return end > start ? [end] : []
+            guard end > start else { return [] }
+            // "On Browser1, login as": a word followed by sentence punctuation is the word without
+            // it, as a reader takes it; the punctuation is tried as part of the word only if the
+            // rest of the expression needs it.
+            if end - start > 1, ",;:.!?".unicodeScalars.contains(text.scalars[end - 1]) { return [end - 1, end] }
+            return [end]
         },
         convert: { $0 })
 

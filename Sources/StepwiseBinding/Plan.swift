@@ -16,7 +16,7 @@ public struct Plan: Sendable {
     package let libraries: [LoadedLibrary]
 
     /// Every option and fault the libraries declare.
-    public var options: [StepOption] { libraries.flatMap(\.options) }
+    public var options: [StepOption] { libraries.flatMap(\.options).uniquedByName }
 
     package init(cases: [BoundCase], diagnostics: [PlanDiagnostic], libraries: [LoadedLibrary]) {
         self.cases = cases

@@ -201,3 +201,40 @@ enum RequiredLiterals {
         return nil
     }
 }
+
+/// Words and distances for suggesting the definitions closest to an undefined item.
+enum DefinitionWords {
+    /// The runs of letters and digits of folded text, outside `{...}` parameter names.
+    static func of(_ folded: [Unicode.Scalar]) -> Set<String> {
+        var words: Set<String> = []
+        var word = String.UnicodeScalarView()
+        var inBraces = false
+        func flush() {
+            if word.count >= 2 { words.insert(String(word)) }
+            word = String.UnicodeScalarView()
+        }
+        for scalar in folded {
+            if scalar == "{" { flush(); inBraces = true; continue }
+            if scalar == "}" { inBraces = false; continue }
+            if !inBraces, isWordScalar(scalar) { word.append(scalar) } else { flush() }
+        }
+        flush()
+        return words
+    }
+
+    /// Levenshtein distance, two rows.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -18,6 +18,14 @@
 ///
 /// Each case gets a fresh world from ``makeWorld(_:)``; the world is a class or an actor so that
 /// what one item does the next one sees.
+///
+/// Libraries compose the way command-line option groups do: a library lists the libraries it
+/// builds on in ``includes``, and a runner loads every library once, whoever names it. In a case,
+/// libraries whose `World` is the same type share one world (the first such library makes it), so
+/// a team's definitions over a built-in world drive the same objects as the built-in ones.
+/// Parameter types registered by any loaded library can be used by all of them, options are
+/// listed once by name, and two definitions of different libraries matching one item are an
+/// ambiguity like any other.
 public protocol StepLibrary: Sendable {
     associatedtype World: AnyObject
 
@@ -25,6 +33,8 @@ public protocol StepLibrary: Sendable {
     var name: String { get }
     /// The faults and options the library's worlds honour (`--fault NAME`, `--option NAME`).
     var options: [StepOption] { get }
+    /// The libraries this one builds on, loaded before it (none by default).
+    var includes: [any StepLibrary] { get }
 
     /// A fresh world for one case, on the case's clock.
     func makeWorld(_ context: WorldContext) async throws -> World
@@ -35,6 +45,36 @@ public protocol StepLibrary: Sendable {
 extension StepLibrary {
     public var name: String { String(describing: Self.self) }
     public var options: [StepOption] { [] }
+    public var includes: [any StepLibrary] { [] }
+}
+
+extension Array where Element == any StepLibrary {
+    /// Every library with the ones it includes, included ones first, each type once (the first
+    /// instance met wins): what a runner loads.
+    public var composed: [any StepLibrary] {
+        var seen: Set<ObjectIdentifier> = []
+        var result: [any StepLibrary] = []
+        func visit(_ library: any StepLibrary) {
+            guard !seen.contains(ObjectIdentifier(type(of: library))) else { return }
+            // Marked before its includes, so a library that includes itself (or a cycle) ends.
+            seen.insert(ObjectIdentifier(type(of: library)))
+            for included in library.includes { visit(included) }
+            result.append(library)
+        }
+        for library in self { visit(library) }
+        return result
+    }
+
+    /// The options of every composed library, each name once.
+    public var options: [StepOption] { composed.flatMap(\.options).uniquedByName }
+}
+
+extension Array where Element == StepOption {
+    /// The first option of each name and kind: two libraries declaring one option list it once.
+    var uniquedByName: [StepOption] {
+        var seen: Set<String> = []
+        return filter { seen.insert("\($0.kind.rawValue) \($0.name)").inserted }
+    }
 }
 
 /// Whether a definition must match an item's whole text or may match part of it.

@@ -33,7 +33,8 @@ public struct Steps<World: AnyObject>: Sendable {
     package var beforeStep: [Hook] = []
     package var afterStep: [Hook] = []
 
-    package init() {}
+    /// An empty set of definitions; the binder makes one for each library it loads.
+    public init() {}
 
     // MARK: Parameter types and pins
 

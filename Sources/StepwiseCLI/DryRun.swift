@@ -1,3 +1,4 @@
+import StepwiseReporting
 import StepwiseBinding
 import StepwiseModel
 import StepwiseRunner
@@ -5,7 +6,7 @@ import StepwiseRunner
 /// `stepwise run --dry-run`: the plan, item by item, with each binding or a snippet.
 enum DryRun {
     static func print(_ plan: Plan, strict: Bool) -> Int32 {
-        Swift.print(render(plan.cases), terminator: "")
+        StandardStreams.write(render(plan.cases), to: .output)
         return ExitStatus.code(for: plan.hasErrors(strict: strict) ? .specOrBindingError : .passed)
     }
 

@@ -27,6 +27,14 @@ struct MergeCommand: ParsableCommand {
         guard streams.count(where: { $0 == "-" }) <= 1 else {
             throw ValidationError("standard input (-) can be read only once")
         }
+        if output == "" { throw ValidationError("--output is empty: give a file path, or leave it out for standard output") }
+        if let output {
+            do {
+                try ReportRequest(format: .ndjson, destination: .path(output)).checkDestination()
+            } catch let error as UsageError {
+                throw ValidationError(error.description)
+            }
+        }
     }
 
     func run() throws {
@@ -37,7 +45,7 @@ struct MergeCommand: ParsableCommand {
         if let output {
             try AtomicFile.write(text, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStreams.write(text, to: .output)
         }
     }
 }
@@ -51,7 +59,7 @@ enum StreamInput {
         do {
             return try SavedStream.read(path: path)
         } catch let error as SavedStream.ReadError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            StandardStreams.write(error.description + "\n", to: .error)
             throw invalidStreamExitCode
         }
     }

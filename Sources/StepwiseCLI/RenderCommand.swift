@@ -46,6 +46,14 @@ struct RenderCommand: ParsableCommand {
         if try reportFormat == .allure, output == nil {
             throw ValidationError("the allure format writes a directory: give it with --output DIR")
         }
+        if output == "" { throw ValidationError("--output is empty: give a file path, or leave it out for standard output") }
+        if let output {
+            do {
+                try ReportRequest(format: try reportFormat, destination: .path(output)).checkDestination()
+            } catch let error as UsageError {
+                throw ValidationError(error.description)
+            }
+        }
     }
 
     func run() throws {

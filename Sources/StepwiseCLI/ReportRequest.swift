@@ -12,6 +12,7 @@ struct ReportRequest: Hashable {
     static func parse(formats: [String], outputs: [String]) throws -> [ReportRequest] {
         var outputs = outputs[...]
         var requests: [ReportRequest] = []
+        if outputs.contains("") { throw UsageError("--output is empty: give a file path, or - for standard output") }
         for value in formats.isEmpty ? ["console"] : formats {
             // Empty pieces are kept so that "" and ":PATH" are named as an unknown format, not indexed past.
             let parts = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
@@ -29,6 +30,17 @@ struct ReportRequest: Hashable {
             }
         }
         if !outputs.isEmpty { throw UsageError("there are more --output paths than --format values without a path") }
+        var seen: [String: ReportRequest] = [:]
+        for request in requests {
+            guard case .path(let path) = request.destination else { continue }
+            let key = canonical(path)
+            if let earlier = seen[key] {
+                throw UsageError(
+                    "the \(earlier.format.rawValue) and \(request.format.rawValue) reports both go to \(path): "
+                        + "one would overwrite the other; give each its own path")
+            }
+            seen[key] = request
+        }
         let toStandardOutput = requests.filter { $0.destination == .standardOutput }
         if toStandardOutput.count > 1 {
             throw UsageError(
@@ -37,6 +49,14 @@ struct ReportRequest: Hashable {
         }
         return requests
     }
+}
+
+/// A path as the file system sees it, so `a.json`, `./a.json` and a symlink to it compare equal.
+private func canonical(_ path: String) -> String {
+    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    let lexical = SpecPath.lexical(absolute)
+    let target = (try? AtomicFile.writableTarget(lexical)) ?? lexical
+    return URL(fileURLWithPath: target).resolvingSymlinksInPath().path
 }
 
 extension ReportRequest: CustomStringConvertible {
@@ -48,8 +68,10 @@ extension ReportRequest: CustomStringConvertible {
         }
     }
 
-    /// Turns away, before anything is read, a destination that can never take the report: a
-    /// directory for a report of one file, or standard output or a file for Allure's directory of results.
+    /// Turns away, before anything is read, a destination that can never take the report: for a
+    /// report of one file anything but a regular file (or a symlink to one, which is written
+    /// through) or nothing yet — a directory, a device such as `/dev/null`, a FIFO, a socket; for
+    /// Allure's directory of results, standard output or anything but a directory.
     func checkDestination() throws {
         guard case .path(let path) = destination else {
             if format == .allure {
@@ -57,13 +79,17 @@ extension ReportRequest: CustomStringConvertible {
             }
             return
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
-        if format == .allure, !isDirectory.boolValue {
-            throw UsageError("cannot write the \(description): it is a file, and Allure results are a directory")
+        if format == .allure {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw UsageError("cannot write the \(description): it is not a directory, and Allure results are a directory")
+            }
+            return
         }
-        if format != .allure, isDirectory.boolValue {
-            throw UsageError("cannot write the \(description): it is a directory; name a file in it")
+        do {
+            _ = try AtomicFile.writableTarget(path)
+        } catch let error as ReporterError {
+            throw UsageError("cannot write the \(description): \(error.message.replacingOccurrences(of: "cannot write \(path): ", with: ""))")
         }
     }
 }

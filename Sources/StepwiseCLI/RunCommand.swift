@@ -21,7 +21,7 @@ struct RunCommand: AsyncParsableCommand {
             library is broken, or (with --strict) an item is undefined, ambiguous or drifted; 64 usage.
             Reports: --format FORMAT[:PATH], repeatable; or pair --output PATH with each --format in order.
             """
-        let options = StepLibraries.current.flatMap(\.options)
+        let options = StepLibraries.current.options
         let faults = options.filter { $0.kind == .fault }
         let others = options.filter { $0.kind == .option }
         if !faults.isEmpty {
@@ -85,16 +85,17 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Run only shard i of n, such as 2/4 (cases split round-robin in plan order).")
     var shard: String?
 
-    func run() async throws {
-        // Usage mistakes are reported before any spec is read.
+    /// Every usage check, once, before any spec is read: ArgumentParser calls it after parsing.
+    mutating func validate() throws {
         do {
-            _ = try runConfiguration(options: StepLibraries.current.flatMap(\.options))
-            for request in try ReportRequest.parse(formats: format, outputs: output) { try request.checkDestination() }
-            _ = try select([])
+            try check(options: StepLibraries.current.options)
         } catch let error as UsageError {
             printError("error: \(error)")
             throw ExitCode(ExitStatus.usage)
         }
+    }
+
+    func run() async throws {
         let collection = SpecCollection(paths: paths, twins: .dropped, naming: { SpecPath.relative($0) })
         var diagnostics = collection.diagnostics
         if let note = Self.twinNote(collection.twins) { diagnostics.append(note) }
@@ -103,20 +104,20 @@ struct RunCommand: AsyncParsableCommand {
             diagnostics += spec.diagnostics
             if let testCase = spec.testCase { cases.append(testCase) }
         }
-        let code = try await execute(cases, readDiagnostics: diagnostics, libraries: StepLibraries.current, reporters: nil)
+        let code = try await execute(cases, readDiagnostics: diagnostics, reporters: nil)
         if code != ExitStatus.passed { throw ExitCode(code) }
     }
 
-    /// Everything after reading: filters, binding, the plan or the run, the reports. Returns the exit code.
+    /// Everything after reading, on options ``validate()`` accepted: filters, binding, the plan
+    /// or the run, the reports. Returns the exit code.
     ///
     /// - Parameter reporters: reporters to use instead of those `--format` asks for (tests).
     func execute(
-        _ testCases: [TestCase], readDiagnostics given: [Diagnostic], libraries: [any StepLibrary], reporters givenReporters: [any Reporter]?
+        _ testCases: [TestCase], readDiagnostics given: [Diagnostic], reporters givenReporters: [any Reporter]?
     ) async throws -> Int32 {
         do {
-            let binder = Binder(libraries: libraries)
-            let configuration = try runConfiguration(options: binder.options)
-            let selected = try select(testCases)
+            let binder = Binder(libraries: StepLibraries.current)
+            let selected = filter.select(testCases)
             var readDiagnostics = given
             // A mistyped filter would otherwise pass as "0 cases", exit 0, in CI.
             if selected.isEmpty, !testCases.isEmpty {
@@ -153,20 +154,15 @@ struct RunCommand: AsyncParsableCommand {
             let runner = Runner(plan: plan, options: options)
             // A report that cannot be written is dropped and named at the end; the run and the
             // other reports go on, and the exit code is at least 1 so that CI notices.
-            var failures: [Int: any Error] = [:]
-            let outcome = await runner.run(sourceLine: { Self.sourceLine(of: $0, with: printer) }) { event in
-                for (index, report) in reporters.enumerated() where failures[index] == nil {
-                    do { try report.reporter.receive(event) } catch { failures[index] = error }
-                }
-            }
-            for (index, report) in reporters.enumerated() where failures[index] == nil {
-                do { try report.reporter.finish() } catch { failures[index] = error }
-            }
-            for (index, error) in failures.sorted(by: { $0.key < $1.key }) {
+            let group = ReporterGroup(reporters.map(\.reporter))
+            // The group keeps each reporter's error rather than throwing it.
+            let outcome = try await runner.run(sourceLine: { Self.sourceLine(of: $0, with: printer) }, emit: group.receive)
+            try? group.finish()
+            for (index, error) in group.failures {
                 printError("error: could not write the \(reporters[index].name): \(Self.describe(error))")
             }
             let code = ExitStatus.code(for: outcome)
-            return failures.isEmpty ? code : max(code, ExitStatus.failed)
+            return group.failures.isEmpty ? code : max(code, ExitStatus.failed)
         } catch let error as UsageError {
             printError("error: \(error)")
             return ExitStatus.usage
@@ -186,10 +182,9 @@ struct RunCommand: AsyncParsableCommand {
         return error.localizedDescription
     }
 
-    private func runConfiguration(options: [StepOption]) throws -> RunConfiguration {
-        guard let clockKind = RunConfiguration.ClockKind(rawValue: clock) else {
-            throw UsageError("--clock must be virtual or real, not '\(clock)'")
-        }
+    /// The usage rules: every flag's value, and every --fault and --option against `options`.
+    private func check(options: [StepOption]) throws {
+        guard clockKind != nil else { throw UsageError("--clock must be virtual or real, not '\(clock)'") }
         if let jobs, jobs < 1 { throw UsageError("--jobs must be at least 1, not \(jobs)") }
         guard retries >= 0 else { throw UsageError("--retries must be 0 or more, not \(retries)") }
         // `!(timeout > 0)` also turns away NaN; infinity would trap when made a `Duration`.
@@ -204,32 +199,22 @@ struct RunCommand: AsyncParsableCommand {
                         + (valid.isEmpty ? "the step libraries declare none" : "valid: \(valid.joined(separator: ", "))"))
             }
         }
-        return RunConfiguration(selectedOptions: Set(fault + option), clock: clockKind)
+        if let shard, CaseFilter.shard(shard) == nil { throw UsageError("--shard must be i/n with 1 ≤ i ≤ n, such as 2/4") }
+        for request in try ReportRequest.parse(formats: format, outputs: output) { try request.checkDestination() }
     }
 
-    /// Applies the filters (OR within one, AND across them) and the shard.
-    func select(_ cases: [TestCase]) throws -> [TestCase] {
-        func has(_ wanted: [String], _ value: String?) -> Bool {
-            wanted.isEmpty || wanted.contains { $0.caseInsensitiveCompare(value ?? "") == .orderedSame }
-        }
-        var selected = cases.filter { testCase in
-            has(key, testCase.key) && has(priority, testCase.priority) && has(status, testCase.status)
-                && (label.isEmpty || testCase.labels.contains { has(label, $0) })
-                && (folder.isEmpty || folder.contains { wanted in
-                    let path = testCase.folder.joined(separator: "/").lowercased()
-                    let needle = wanted.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
-                        .joined(separator: "/").lowercased()
-                    return path.contains(needle)
-                })
-        }
-        if let shard {
-            let parts = shard.split(separator: "/").compactMap { Int($0) }
-            guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
-                throw UsageError("--shard must be i/n with 1 ≤ i ≤ n, such as 2/4")
-            }
-            selected = selected.enumerated().filter { $0.offset % parts[1] == parts[0] - 1 }.map(\.element)
-        }
-        return selected
+    private var clockKind: RunConfiguration.ClockKind? { RunConfiguration.ClockKind(rawValue: clock) }
+
+    /// What libraries see of the run: the selected options and faults, and the clock.
+    var configuration: RunConfiguration {
+        RunConfiguration(selectedOptions: Set(fault + option), clock: clockKind ?? .virtual)
+    }
+
+    /// The cases to take, from the filter options and --shard.
+    var filter: CaseFilter {
+        CaseFilter(
+            keys: key, labels: label, priorities: priority, folders: folder, statuses: status,
+            shard: shard.flatMap(CaseFilter.shard))
     }
 
     /// The one note for every Zephyr Markdown export left out for its JSON record. It names an
@@ -258,5 +243,5 @@ struct RunCommand: AsyncParsableCommand {
 }
 
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardStreams.write(text + "\n", to: .error)
 }

@@ -1,5 +1,9 @@
-import Synchronization
+import ArgumentParser
+import Dispatch
+import Foundation
 import StepwiseBinding
+import StepwiseReporting
+import Synchronization
 
 /// The entry point of a runner executable: the `stepwise` command line over your step libraries.
 ///
@@ -17,10 +21,11 @@ public protocol StepwiseMain {
 }
 
 extension StepwiseMain {
-    /// Parses the command line and runs it with ``libraries``; exits with the command's code.
+    /// Parses the command line and runs it with ``libraries``; exits with the command's code, or
+    /// with 1 and a message when standard output or standard error could not be written.
     public static func main() async {
         StepLibraries.install(libraries)
-        await StepwiseCommand.main()
+        await StepwiseCommand.runChecked(CommandLine.arguments.dropFirst().map { $0 })
     }
 }
 
@@ -32,4 +37,50 @@ enum StepLibraries {
     static func install(_ libraries: [any StepLibrary]) { installed.withLock { $0 = libraries } }
 
     static var current: [any StepLibrary] { installed.withLock { $0 } }
+}
+
+extension StepwiseCommand {
+    /// `main()` of the argument parser, plus a last check that every write to standard output and
+    /// standard error succeeded: a report that did not reach its reader is a failed command.
+    static func runChecked(_ arguments: [String]) async {
+        Interruption.removeTemporaryFilesOnSignal()
+        var status: Int32 = 0
+        var thrown: (any Error)?
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            thrown = error
+            status = exitCode(for: error).rawValue
+        }
+        if let failure = StandardStreams.failure {
+            StandardStreams.write("stepwise: error: cannot write to \(failure)\n", to: .error)
+            exit(withError: ArgumentParser.ExitCode(max(status, 1)))
+        }
+        exit(withError: thrown)
+    }
+}
+
+/// SIGINT and SIGTERM remove the temporary files of reports being written, then end the process
+/// as the signal would have (exit status 128 + the signal's number).
+enum Interruption {
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []  // written once, at start-up, before any other thread runs
+
+    static func removeTemporaryFilesOnSignal() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                TemporaryFiles.removeAll()
+                signal(signalNumber, SIG_DFL)
+                raise(signalNumber)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
 }

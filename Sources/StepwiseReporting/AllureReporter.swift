@@ -47,10 +47,37 @@ final class AllureReporter: Reporter {
         fold.apply(event)
     }
 
+    /// All or nothing: every file is written into a hidden staging directory inside the results
+    /// directory first, and only when all are written are they renamed into place, so a failed
+    /// or interrupted run adds no result files (a staging directory a killed run left behind is
+    /// removed by the next run, as its process no longer exists).
     func finish() throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        for (name, data) in try Self.files(fold.record, tmsLinkPattern: tmsLinkPattern, host: host) {
-            try AtomicFile.write(data, to: URL(fileURLWithPath: directory).appendingPathComponent(name).path)
+        let files = try Self.files(fold.record, tmsLinkPattern: tmsLinkPattern, host: host)
+        try Self.write(files, into: directory)
+    }
+
+    static func write(_ files: [(String, Data)], into directory: String) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ReporterError(message: "cannot write Allure results to \(directory): it is not a directory")
+        }
+        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let base = URL(fileURLWithPath: directory)
+        AtomicFile.removeStrays(named: "allure-results", in: directory)
+        let staging = base.appendingPathComponent(AtomicFile.temporaryName(for: "allure-results"))
+        TemporaryFiles.register(staging.path)
+        defer {
+            try? manager.removeItem(at: staging)
+            TemporaryFiles.unregister(staging.path)
+        }
+        try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+        for (name, data) in files { try data.write(to: staging.appendingPathComponent(name)) }
+        for (name, _) in files {
+            let destination = try AtomicFile.writableTarget(base.appendingPathComponent(name).path)
+            if rename(staging.appendingPathComponent(name).path, destination) != 0 {
+                throw ReporterError(message: "cannot write \(destination): \(String(cString: strerror(errno)))")
+            }
         }
     }
 

@@ -1,12 +1,31 @@
 import Foundation
+import Synchronization
 
-/// Writes files so that readers never see half of one: a temporary file beside the target, then a rename.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes files so that readers never see half of one: a temporary file beside the target, then a
+/// rename.
+///
+/// - Only regular files are replaced: a device, FIFO, socket or directory at the path is refused
+///   (`/dev/null` stays a device, even for root).
+/// - A symlink is written through: its target is replaced, and the link stays.
+/// - The temporary file is `.NAME.stepwise-PID-RANDOM.tmp`, registered with ``TemporaryFiles`` so
+///   that SIGINT and SIGTERM remove it; one left by a process that was killed outright (SIGKILL)
+///   is removed by the next write beside it, as its process no longer exists.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
+        let target = try writableTarget(path)
+        let url = URL(fileURLWithPath: target)
         let directory = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        removeStrays(named: url.lastPathComponent, in: directory.path)
+        let temporary = directory.appendingPathComponent(temporaryName(for: url.lastPathComponent))
+        TemporaryFiles.register(temporary.path)
+        defer { TemporaryFiles.unregister(temporary.path) }
         do {
             try data.write(to: temporary)
             if rename(temporary.path, url.path) != 0 {
@@ -21,4 +40,99 @@ public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
     }
+
+    /// What a report written to `path` replaces: the path itself, or the file a symlink at it
+    /// points to (however many links deep). Throws when that is anything but a regular file or
+    /// nothing yet.
+    public static func writableTarget(_ path: String) throws -> String {
+        guard !path.isEmpty else { throw ReporterError(message: "a report path is empty") }
+        var target = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(target, &info) == 0 else { return target }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: return target
+            case S_IFLNK:
+                guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: target) else {
+                    return target
+                }
+                target = destination.hasPrefix("/")
+                    ? destination : URL(fileURLWithPath: target).deletingLastPathComponent().appendingPathComponent(destination).path
+            default:
+                throw ReporterError(message: "cannot write \(path): it is \(kind(info.st_mode)), not a regular file")
+            }
+        }
+        throw ReporterError(message: "cannot write \(path): too many levels of symbolic links")
+    }
+
+    /// `a directory`, `a character device`, … for messages.
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a directory"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFLNK: "a symbolic link"
+        default: "a special file"
+        }
+    }
+
+    static let marker = ".stepwise-"
+
+    /// `.junit.xml.stepwise-4242-1f2e3d4c.tmp`: hidden, named after its target and its process.
+    static func temporaryName(for name: String) -> String {
+        ".\(name)\(marker)\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    }
+
+    /// Removes temporary files for `name` in `directory` left by processes that no longer run
+    /// (and 0.1's `.NAME.UUID.tmp` files, whose process cannot be known).
+    static func removeStrays(named name: String, in directory: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        let prefix = ".\(name)"
+        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+            let middle = entry.dropFirst(prefix.count).dropLast(".tmp".count)
+            if middle.hasPrefix(marker) {
+                let pid = middle.dropFirst(marker.count).prefix { $0.isNumber }
+                guard let pid = Int32(pid), !isRunning(pid) else { continue }
+            } else if middle.wholeMatch(of: /\.[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}/) == nil {
+                continue
+            }
+            try? FileManager.default.removeItem(atPath: directory + "/" + entry)
+        }
+    }
+
+    static func isRunning(_ pid: Int32) -> Bool {
+        pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
+    }
+}
+
+/// Temporary files and directories of this process that are not yet renamed into place, so that
+/// an interrupted run removes them (``TemporaryFiles/removeAll()``, called on SIGINT and SIGTERM).
+public enum TemporaryFiles {
+    private static let paths = Mutex<Set<String>>([])
+
+    public static func register(_ path: String) { paths.withLock { _ = $0.insert(path) } }
+    public static func unregister(_ path: String) { paths.withLock { _ = $0.remove(path) } }
+
+    /// Removes every registered file or directory; returns how many there were.
+    @discardableResult
+    public static func removeAll() -> Int {
+        remove { _ in true }
+    }
+
+    /// Removes the registered paths that `selected` picks; returns how many.
+    @discardableResult
+    static func remove(where selected: (String) -> Bool) -> Int {
+        let chosen = paths.withLock { paths in
+            let chosen = paths.filter(selected)
+            paths.subtract(chosen)
+            return chosen
+        }
+        for path in chosen { try? FileManager.default.removeItem(atPath: path) }
+        return chosen.count
+    }
+
+    /// The registered paths, for tests.
+    static var current: Set<String> { paths.withLock { $0 } }
 }

@@ -21,7 +21,7 @@ public final class ConsoleReporter: Reporter {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.init(destination: destination, options: options, environment: environment) { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStreams.write(text, to: .output)
         }
     }
 

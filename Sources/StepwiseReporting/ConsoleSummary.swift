@@ -24,7 +24,8 @@ struct ConsoleSummary {
                     continue
                 }
                 let reason = problem.item.message.map(ReportText.oneLine) ?? problem.item.status.rawValue
-                out += "  \(problem.item.location): \(problem.item.status.rawValue): \(record.key): \(reason)\n"
+                // The item ID tells apart items a step wrote on one line, which share a location.
+                out += "  \(problem.item.location): \(problem.item.status.rawValue): \(record.key) \(problem.item.itemID): \(reason)\n"
             }
         }
         if !run.diagnostics.isEmpty {
@@ -77,7 +78,8 @@ struct ConsoleSummary {
         let reason = ReportText.printable(item.message ?? item.status.rawValue)
         out += detail + style.paint("\(item.location): \(item.status.rawValue): ", ConsoleStyle.role(item.status))
         out += reason.indented(detail).dropFirst(detail.count) + "\n"
-        out += detail + "definition: \(ReportText.binding(item.binding))\n"
+        // An undefined item's reason already says that nothing matches (and what came close).
+        if item.status != .undefined { out += detail + "definition: \(ReportText.binding(item.binding))\n" }
         if let raised = item.failureLocation { out += detail + "raised at: \(raised)\n" }
         if let snippet = item.binding.snippet, item.status == .undefined {
             out += detail + "add a definition:\n" + ReportText.printable(snippet).indented(detail + "  ") + "\n"

@@ -21,7 +21,7 @@ final class DocumentReporter: Reporter {
     func finish() throws {
         let data = try render(fold.record)
         switch destination {
-        case .standardOutput: FileHandle.standardOutput.write(data)
+        case .standardOutput: StandardStreams.write(data, to: .output)
         case .path(let path): try AtomicFile.write(data, to: path)
         }
     }

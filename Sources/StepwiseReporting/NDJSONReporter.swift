@@ -18,7 +18,7 @@ public final class NDJSONReporter: Reporter {
         var line = try encoder.encode(event)
         line.append(UInt8(ascii: "\n"))
         switch destination {
-        case .standardOutput: FileHandle.standardOutput.write(line)
+        case .standardOutput: StandardStreams.write(line, to: .output)
         case .path: buffer.append(line)
         }
     }

@@ -12,6 +12,11 @@ public final class ReporterGroup: Reporter {
         self.reporters = reporters
     }
 
+    /// Each reporter that failed so far, by its index in the group, in that order, with its error.
+    public var failures: [(index: Int, error: any Error)] {
+        failed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     public func receive(_ event: Event) throws {
         for (index, reporter) in reporters.enumerated() where failed[index] == nil {
             do {

@@ -28,12 +28,16 @@ struct TestSteps: StepLibrary {
     func define(_ steps: inout Steps<Journal>) { register(&steps) }
 }
 
-/// A library whose world can never be made, with an after-case hook that must then not run.
+/// A world no case ever gets.
+final class Lab {}
+
+/// A library whose world can never be made, with an after-case hook that must then not run (its
+/// own world type: libraries over one type share the first one's world).
 struct UnmakeableSteps: StepLibrary {
     let afterCase: @Sendable () -> Void
     init(afterCase: @escaping @Sendable () -> Void) { self.afterCase = afterCase }
-    func makeWorld(_ context: WorldContext) async throws -> Journal { throw StepFailure("the lab is closed") }
-    func define(_ steps: inout Steps<Journal>) { steps.afterCase { [afterCase] _, _ in afterCase() } }
+    func makeWorld(_ context: WorldContext) async throws -> Lab { throw StepFailure("the lab is closed") }
+    func define(_ steps: inout Steps<Lab>) { steps.afterCase { [afterCase] _, _ in afterCase() } }
 }
 
 func location(_ line: Int) -> SourceLocation { SourceLocation(file: "specs/T.md", line: line) }

@@ -1,0 +1,76 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writing to standard output and standard error without trapping: Foundation's
+/// `FileHandle.write` raises an Objective-C-style exception (a crash) when the write fails, as on
+/// a full disk (`stepwise parse > /dev/full`). Here a failed write is remembered, later writes to
+/// that stream are dropped, and the command ends with an error and exit code 1
+/// (``StandardStreams/failure``).
+public enum StandardStreams {
+    public enum Stream: Int32, Sendable {
+        case output = 1
+        case error = 2
+
+        var name: String { self == .output ? "standard output" : "standard error" }
+    }
+
+    private static let failures = Mutex<[Stream: Int32]>([:])
+
+    /// Writes all of `data`, retrying on interruption; remembers the first failure of each stream.
+    public static func write(_ data: Data, to stream: Stream) {
+        guard !data.isEmpty, failures.withLock({ $0[stream] == nil }) else { return }
+        let failed: Int32? = data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(stream.rawValue, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failed { failures.withLock { $0[stream] = $0[stream] ?? failed } }
+    }
+
+    public static func write(_ text: String, to stream: Stream) {
+        write(Data(text.utf8), to: stream)
+    }
+
+    /// Why a write to a standard stream failed, if one did (`standard output: No space left on
+    /// device`), after flushing what the C library still buffers for `print`.
+    public static var failure: String? {
+        // fflush(nil) flushes every C stream, stdout among them, and reports any failure.
+        if fflush(nil) != 0 {
+            let code = errno
+            failures.withLock { $0[.output] = $0[.output] ?? code }
+        }
+        return failures.withLock { recorded in
+            recorded.sorted { $0.key.rawValue < $1.key.rawValue }
+                .map { "\($0.key.name): \(String(cString: strerror($0.value)))" }.joined(separator: "; ")
+        }.nilIfEmpty
+    }
+
+    /// Forgets recorded failures (for tests).
+    static func reset() { failures.withLock { $0 = [:] } }
+}
+
+private func systemWrite(_ descriptor: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, pointer, count)
+    #else
+    Darwin.write(descriptor, pointer, count)
+    #endif
+}
+
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
+}

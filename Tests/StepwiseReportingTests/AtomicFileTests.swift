@@ -1,0 +1,49 @@
+import Foundation
+@testable import StepwiseReporting
+import Testing
+
+@Suite("atomic report files", .serialized)
+struct AtomicFileTests {
+    @Test("a temporary file is registered while it is written, so an interrupted run can remove it")
+    func registry() throws {
+        let directory = try ReportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pending = directory.appendingPathComponent(AtomicFile.temporaryName(for: "report.html"))
+        try Data("half a report".utf8).write(to: pending)
+        TemporaryFiles.register(pending.path)
+        #expect(TemporaryFiles.current.contains(pending.path))
+        // Only this test's files: other tests write reports at the same time.
+        #expect(TemporaryFiles.remove { $0.hasPrefix(directory.path) } == 1)
+        #expect(!FileManager.default.fileExists(atPath: pending.path))
+        try AtomicFile.write("whole", to: directory.appendingPathComponent("report.html").path)
+        #expect(!TemporaryFiles.current.contains { $0.hasPrefix(directory.path) }, "a finished write leaves nothing registered")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["report.html"])
+    }
+
+    @Test("temporary names carry the target's name and this process's ID, and are hidden")
+    func names() {
+        let name = AtomicFile.temporaryName(for: "junit.xml")
+        #expect(name.hasPrefix(".junit.xml.stepwise-\(getpid())-") && name.hasSuffix(".tmp"))
+    }
+
+    @Test("a failed write leaves the old report as it was and no temporary file")
+    func failedWrite() throws {
+        let directory = try ReportFixtures.temporaryDirectory()
+        defer {
+            chmod(directory.path, 0o755)
+            try? FileManager.default.removeItem(at: directory)
+        }
+        let path = directory.appendingPathComponent("report.json").path
+        try AtomicFile.write("old", to: path)
+        guard getuid() != 0 else {
+            // root writes into a read-only directory anyway; check the other failure: a directory in the way.
+            let blocked = directory.appendingPathComponent("blocked").path
+            try FileManager.default.createDirectory(atPath: blocked, withIntermediateDirectories: true)
+            #expect(throws: ReporterError.self) { try AtomicFile.write("new", to: blocked) }
+            return
+        }
+        chmod(directory.path, 0o555)
+        #expect(throws: (any Error).self) { try AtomicFile.write("new", to: path) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+    }
+}

@@ -16,7 +16,12 @@ final class CaseExecution: Sendable {
         var activityStarted: ContinuousClock.Instant?
         var activity = ""
         var continuation: CheckedContinuation<Void, Never>?
+        /// The case's clock when it is virtual, to tell a wait nothing will end from a slow item.
+        var virtualClock: VirtualClock?
     }
+
+    /// How long a case may wait on its virtual clock with nobody moving it before it is stuck.
+    static let stallLimit: Duration = .seconds(2)
 
     private let state: Mutex<State>
     let bound: BoundCase
@@ -51,11 +56,22 @@ final class CaseExecution: Sendable {
     /// Called by the watchdog: abandons the attempt when its current activity is over the limit.
     func checkTimeLimit(now: ContinuousClock.Instant) {
         let continuation = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            guard !state.done, let started = state.activityStarted, started.duration(to: now) > options.itemTimeout
-            else { return nil }
-            state.recorder.failHere(
-                "\(state.activity) did not finish within \(DurationRange.format(options.itemTimeout)) of wall-clock "
-                    + "time; abandoned (raise it with --timeout)")
+            guard !state.done, let started = state.activityStarted else { return nil }
+            let limit = min(Self.stallLimit, options.itemTimeout)
+            if started.duration(to: now) > limit, let wait = state.virtualClock?.stalledWait(idle: limit, now: now) {
+                // Every task of the case waits for virtual time, and only the case moves it.
+                state.recorder.failHere(
+                    "\(state.activity) waits \(DurationRange.format(wait)) on the case's virtual clock, which nothing "
+                        + "advances: a fake's wait (SessionBackend.waitForRedirects, waitForRedirect, sleep(until:), "
+                        + "SystemConsole.settle()) ends only when the step moves the clock (step.advance(by:), "
+                        + "step.eventually); or run with --clock real")
+            } else if started.duration(to: now) > options.itemTimeout {
+                state.recorder.failHere(
+                    "\(state.activity) did not finish within \(DurationRange.format(options.itemTimeout)) of wall-clock "
+                        + "time; abandoned (raise it with --timeout)")
+            } else {
+                return nil
+            }
             state.status = state.recorder.finishCase()
             state.done = true
             defer { state.continuation = nil }
@@ -82,6 +98,7 @@ final class CaseExecution: Sendable {
 
     private func perform() async {
         let clock = CaseClock.make(options.configuration.clock)
+        if let virtual = clock.clock as? VirtualClock { state.withLock { $0.virtualClock = virtual } }
         record { $0.virtualElapsed = clock.elapsed; $0.startCase() }
         let key = bound.testCase.key
         func context(_ text: String, instruction: Instruction? = nil, expectation: Expectation? = nil, values: [any Sendable] = []) -> StepContext {

@@ -34,6 +34,8 @@ public final class VirtualClock: Clock, Sendable {
         var nextID: UInt64 = 0
         /// Sleepers in the order they went to sleep; woken in deadline order, ties by that order.
         var sleepers: [Sleeper] = []
+        /// When (in wall-clock time) someone last went to sleep on the clock or moved it.
+        var lastActivity = ContinuousClock.now
 
         /// Removes and returns the earliest sleeper due by `limit`, moving `now` to its deadline.
         mutating func popDue(by limit: Instant) -> Sleeper? {
@@ -76,6 +78,7 @@ public final class VirtualClock: Clock, Sendable {
                     if Task.isCancelled { return nil }
                     if deadline <= state.now { return true }
                     state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
+                    state.lastActivity = .now
                     return false
                 }
                 switch resumeNow {
@@ -105,12 +108,23 @@ public final class VirtualClock: Clock, Sendable {
         // A task just started (a fake's timer loop) gets a chance to go to sleep on the clock
         // before time moves past its deadline.
         await Task.yield()
+        state.withLock { $0.lastActivity = .now }
         while let sleeper = state.withLock({ $0.popDue(by: deadline) }) {
             sleeper.continuation.resume()
             for _ in 0..<yieldsPerWake { await Task.yield() }
         }
         state.withLock { state in
             if state.now < deadline { state.now = deadline }
+        }
+    }
+
+    /// How far ahead the earliest sleeper waits, when tasks sleep on the clock and nobody has
+    /// touched it for `idle` of wall-clock time: a case waiting for virtual time nothing will move.
+    public func stalledWait(idle: Duration, now wall: ContinuousClock.Instant = .now) -> Duration? {
+        state.withLock { state in
+            guard !state.sleepers.isEmpty, state.lastActivity.duration(to: wall) >= idle else { return nil }
+            let earliest = state.sleepers.map(\.deadline).min()!
+            return state.now.duration(to: earliest)
         }
     }
 

@@ -39,7 +39,7 @@ enum MarkdownConverter {
         }
         guard let document = cmark_parser_finish(parser) else { return ([], false) }
         defer { cmark_node_free(document) }
-        var builder = MarkdownBuilder()
+        var builder = MarkdownBuilder(source: bytes)
         var blocks: [MarkdownBlock] = []
         var child = cmark_node_first_child(document)
         while let node = child {
@@ -63,6 +63,19 @@ enum MarkdownConverter {
 private struct MarkdownBuilder {
     var itemLines: [Int] = []
     var truncated = false
+    /// The document, for what cmark's text nodes forget: which characters were escaped.
+    let source: UnsafeBufferPointer<UInt8>
+    /// Byte offset of each line's first byte.
+    let lineStarts: [Int]
+    /// Where the last text node with delimiters was found in the source.
+    var textCursor = 0
+
+    init(source: UnsafeBufferPointer<UInt8>) {
+        self.source = source
+        var starts = [0]
+        for (index, byte) in source.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        lineStarts = starts
+    }
 
     mutating func children(of parent: OpaquePointer, depth: Int) -> [RichText.Node] {
         var nodes: [RichText.Node] = []
@@ -127,7 +140,7 @@ private struct MarkdownBuilder {
             if converted.truncatedDepth { truncated = true }
             return converted.nodes.isEmpty ? nil : .group(converted.nodes)
         case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
-        case CMARK_NODE_TEXT: return .text(Self.literal(node))
+        case CMARK_NODE_TEXT: return .text(droppingConverterDelimiters(node))
         case CMARK_NODE_SOFTBREAK: return .text(" ")
         case CMARK_NODE_LINEBREAK: return .lineBreak
         case CMARK_NODE_CODE: return .code(Self.unescapingPunctuation(Self.literal(node)))
@@ -170,6 +183,100 @@ private struct MarkdownBuilder {
             return content.isEmpty ? nil : .group(content)
         }
     }
+
+    /// The text of a text node without the emphasis delimiters Mattermost's HTML-to-Markdown
+    /// converter wrote where CommonMark cannot pair them.
+    ///
+    /// The converter (remark) writes `<em>/zendesk connect </em>command` as `_/zendesk connect _command`
+    /// and `<strong>a </strong><strong>b</strong>` as `**a ****b**`: delimiters with a space
+    /// inside, which CommonMark leaves as literal text. It escapes every `*` and every `_` not
+    /// between two letters that is text (`\*`, `\_`), so an unescaped run of `*`, `_` or `~~`
+    /// that could open or close emphasis (flanking on one side only) and that cmark left unpaired
+    /// is one of those delimiters, never text; it is dropped, as a reader of the HTML sees no
+    /// asterisk there. Escaped characters and runs inside words (`open_full_form`) stay.
+    mutating func droppingConverterDelimiters(_ node: OpaquePointer) -> String {
+        let literal = Self.literal(node)
+        guard literal.utf8.contains(where: { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "~") })
+        else { return literal }
+        // cmark's inline positions drift after a line break, but never run ahead of the text: the
+        // text is found in the source from there on, escapes allowed, after the text found before.
+        let line = Int(cmark_node_get_start_line(node))
+        guard line >= 1, line <= lineStarts.count else { return literal }
+        let text = Array(literal.utf8)
+        var escaped = [Bool](repeating: false, count: text.count)
+        var sourceAt = [Int](repeating: 0, count: text.count)
+        let from = max(textCursor, lineStarts[line - 1])
+        var found = false
+        var candidate = from
+        while !found, candidate < min(source.count, from + 65_536) {
+            if source[candidate] == text[0] || source[candidate] == UInt8(ascii: "\\") {
+                if let end = match(text, at: candidate, escaped: &escaped, sourceAt: &sourceAt) {
+                    textCursor = end
+                    found = true
+                    break
+                }
+            }
+            candidate += 1
+        }
+        guard found else { return literal }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var k = 0
+        while k < text.count {
+            let byte = text[k]
+            guard !escaped[k], byte == UInt8(ascii: "_") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "~") else {
+                out.append(byte)
+                k += 1
+                continue
+            }
+            var end = k
+            while end < text.count, text[end] == byte, !escaped[end] { end += 1 }
+            let before = sourceAt[k] > 0 ? source[sourceAt[k] - 1] : 0x20
+            let afterIndex = sourceAt[end - 1] + 1
+            let after = afterIndex < source.count ? source[afterIndex] : 0x20
+            let left = Self.isFlanking(next: after, previous: before)
+            let right = Self.isFlanking(next: before, previous: after)
+            let isDelimiter = (left != right) && (byte != UInt8(ascii: "~") || end - k == 2)
+            if !isDelimiter { out.append(contentsOf: text[k..<end]) }
+            k = end
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Matches `text` against the source at `start`, where `\\` before punctuation is an escape;
+    /// returns the offset after the match.
+    private func match(_ text: [UInt8], at start: Int, escaped: inout [Bool], sourceAt: inout [Int]) -> Int? {
+        var i = start
+        var j = 0
+        while j < text.count {
+            guard i < source.count else { return nil }
+            if source[i] == UInt8(ascii: "\\"), i + 1 < source.count, source[i + 1] == text[j], Self.isPunctuation(text[j]) {
+                escaped[j] = true
+                sourceAt[j] = i + 1
+                i += 2
+            } else if source[i] == text[j] {
+                escaped[j] = false
+                sourceAt[j] = i
+                i += 1
+            } else {
+                return nil
+            }
+            j += 1
+        }
+        return i
+    }
+
+    /// CommonMark's left-flanking test (right-flanking with the neighbours swapped): the run is not
+    /// followed by whitespace, and not by punctuation unless whitespace or punctuation precedes it.
+    private static func isFlanking(next: UInt8, previous: UInt8) -> Bool {
+        if isSpace(next) { return false }
+        if isPunctuation(next) { return isSpace(previous) || isPunctuation(previous) }
+        return true
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    private static func isPunctuation(_ byte: UInt8) -> Bool { byte < 0x80 && escapable.contains(Unicode.Scalar(byte)) }
 
     /// Inline HTML in Markdown: `<br>` breaks the line, comments and formatting tags vanish, and
     /// anything else (`<teamName>`, `<!here>`) is text the author meant literally.

@@ -31,7 +31,8 @@ struct ReaderContext {
         let expectations = expected.map { itemizer.expectations($0) } ?? []
         return Step(
             number: number, call: call, action: action?.text, testData: testData?.text, expected: expected?.text,
-            info: info, instructions: instructions,
+            // A field whose value shows nothing (an empty paragraph, a space) is an empty field, left out.
+            info: info.filter { !$0.value.plainText.allSatisfy(\.isWhitespace) }, instructions: instructions,
             expectations: StepItemizer.resolvingReferences(expectations, written: written), location: location(line: line))
     }
 

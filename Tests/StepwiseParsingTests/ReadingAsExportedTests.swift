@@ -135,4 +135,20 @@ struct ReadingAsExportedTests {
         #expect(leadIn.expectations.map(\.text) == ["On mobile: the banner shows"])
         #expect(leadIn.expectations.first?.notes == [])
     }
+
+    @Test("delimiters the Mattermost converter wrote unpaired are dropped; escaped ones and those inside words stay")
+    func converterDelimiters() throws {
+        let file = Fixtures.read(
+            Fixtures.mattermost(
+                body: """
+                    **Step 1**
+
+                    1\\. Use the _/zendesk connect _command\\
+                    2\\. Type \\_literal\\_ and open_full_form and **Site > ****File Sharing **and \\*star\\*
+                    """))
+        let step = try #require(file.testCase?.steps.first)
+        #expect(step.instructions.map(\.text) == [
+            "Use the /zendesk connect command", "Type _literal_ and open_full_form and Site > File Sharing and *star*",
+        ])
+    }
 }

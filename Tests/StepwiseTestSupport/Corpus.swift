@@ -15,6 +15,7 @@ public enum Corpus {
     /// Why a test could not have its data.
     public struct Missing: Error, CustomStringConvertible {
         public var path: String
+        public init(path: String) { self.path = path }
         public var description: String { "the corpus has no files at \(path): it belongs in the repository (Tests/Corpus)" }
     }
 

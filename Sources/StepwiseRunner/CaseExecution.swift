@@ -18,6 +18,10 @@ final class CaseExecution: Sendable {
         var continuation: CheckedContinuation<Void, Never>?
         /// The case's clock when it is virtual, to tell a wait nothing will end from a slow item.
         var virtualClock: VirtualClock?
+        /// When a probe task last ran, and whether one is queued: proof the concurrency pool is
+        /// running tasks, so a quiet clock is a stuck case rather than a starved one.
+        var probeRan: ContinuousClock.Instant?
+        var probeQueued = false
     }
 
     /// How long a case may wait on its virtual clock with nobody moving it before it is stuck.
@@ -58,7 +62,15 @@ final class CaseExecution: Sendable {
         let continuation = state.withLock { state -> CheckedContinuation<Void, Never>? in
             guard !state.done, let started = state.activityStarted else { return nil }
             let limit = min(Self.stallLimit, options.itemTimeout)
-            if started.duration(to: now) > limit, let wait = state.virtualClock?.stalledWait(idle: limit, now: now) {
+            let quiet = state.virtualClock?.quiet
+            if quiet != nil, !state.probeQueued {
+                state.probeQueued = true
+                Task { [weak self] in self?.probeRan() }
+            }
+            if started.duration(to: now) > limit, let quiet, quiet.since.duration(to: now) > limit,
+                let probe = state.probeRan, quiet.since.duration(to: probe) > limit
+            {
+                let wait = quiet.wait
                 // Every task of the case waits for virtual time, and only the case moves it.
                 state.recorder.failHere(
                     "\(state.activity) waits \(DurationRange.format(wait)) on the case's virtual clock, which nothing "
@@ -78,6 +90,13 @@ final class CaseExecution: Sendable {
             return state.continuation
         }
         continuation?.resume()
+    }
+
+    private func probeRan() {
+        state.withLock { state in
+            state.probeRan = .now
+            state.probeQueued = false
+        }
     }
 
     /// Applies `change` unless the attempt is already over.

@@ -118,13 +118,12 @@ public final class VirtualClock: Clock, Sendable {
         }
     }
 
-    /// How far ahead the earliest sleeper waits, when tasks sleep on the clock and nobody has
-    /// touched it for `idle` of wall-clock time: a case waiting for virtual time nothing will move.
-    public func stalledWait(idle: Duration, now wall: ContinuousClock.Instant = .now) -> Duration? {
+    /// While tasks sleep on the clock: since when (wall-clock) nobody has slept on it or moved
+    /// it, and how far ahead the earliest sleeper waits; `nil` when nobody sleeps.
+    public var quiet: (since: ContinuousClock.Instant, wait: Duration)? {
         state.withLock { state in
-            guard !state.sleepers.isEmpty, state.lastActivity.duration(to: wall) >= idle else { return nil }
-            let earliest = state.sleepers.map(\.deadline).min()!
-            return state.now.duration(to: earliest)
+            guard let earliest = state.sleepers.map(\.deadline).min() else { return nil }
+            return (state.lastActivity, state.now.duration(to: earliest))
         }
     }
 

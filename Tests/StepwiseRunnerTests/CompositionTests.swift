@@ -119,9 +119,9 @@ struct UndefinedItemsTests {
 struct StalledClockTests {
     @Test("an item that sleeps on the virtual clock without moving it fails at once, saying so, not after the time limit")
     func stalledWait() async {
-        let started = ContinuousClock.now
+        // A limit far above the stall's 2 s: the message shows which of the two ended the item.
         let (_, events) = await run(
-            [makeCase("T-1", [(["wait for the redirect"], [])])], options: RunOptions(exitCode: unmapped, itemTimeout: .seconds(30))
+            [makeCase("T-1", [(["wait for the redirect"], [])])], options: RunOptions(exitCode: unmapped, itemTimeout: .seconds(120))
         ) { steps in
             steps.action("wait for the redirect") { _, step in try await step.clock.sleep(for: .seconds(45)) }
         }
@@ -129,6 +129,5 @@ struct StalledClockTests {
         #expect(item?.status == .failed)
         #expect(item?.message?.contains("waits 45 s on the case's virtual clock, which nothing advances") == true, "\(item?.message ?? "")")
         #expect(item?.message?.contains("raise it with --timeout") == false)
-        #expect(started.duration(to: .now) < .seconds(20))
     }
 }

@@ -13,12 +13,14 @@ enum DryRun {
     static func render(_ cases: [BoundCase]) -> String {
         var out = ""
         for bound in cases {
-            out += "\(bound.plan.displayName)  [\(bound.testCase.location)]  fingerprint \(bound.fingerprint)\n"
+            // Spec text shown with control pictures, so an escape in a title cannot drive the terminal.
+            out += "\(bound.plan.displayName.showingControlCharacters)  [\(bound.testCase.location.description.showingControlCharacters)]"
+            out += "  fingerprint \(bound.fingerprint)\n"
             for step in bound.steps {
                 out += "  Step \(step.plan.number)\n"
                 for item in step.items {
                     let binding = item.plan.binding
-                    out += "    \(binding.state.rawValue.padding(9)) \(item.plan.itemID.padding(7)) \(item.plan.text)\n"
+                    out += "    \(binding.state.rawValue.padding(9)) \(item.plan.itemID.padding(7)) \(item.plan.text.showingControlCharacters)\n"
                     switch binding.state {
                     case .matched, .manual:
                         out += "              ↳ \"\(binding.expression ?? "")\" at \(binding.definitionLocation.map(String.init(describing:)) ?? "?")"

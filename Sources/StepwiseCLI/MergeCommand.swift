@@ -38,7 +38,23 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let merged = StreamMerger.merge(try streams.map(StreamInput.read))
+        let inputs = try streams.map(StreamInput.read)
+        // The same run twice (the same file, or a copy of it) would double every count silently.
+        var seen: [String: String] = [:]
+        for (stream, events) in zip(streams, inputs) {
+            guard let runID = events.lazy.compactMap({ event -> String? in
+                if case .runStarted(let started) = event { return started.runID } else { return nil }
+            }).first else { continue }
+            if let earlier = seen[runID] {
+                StandardStreams.write(
+                    "\(stream):1:1: error: this is the same run as \(earlier) (run \(runID)): merging a run with itself would count every case twice\n"
+                        + "    hint: merge the streams of different runs, such as one per CI shard\n",
+                    to: .error)
+                throw StreamInput.invalidStreamExitCode
+            }
+            seen[runID] = stream
+        }
+        let merged = StreamMerger.merge(inputs)
         let encoder = EventStream.makeEncoder()
         var text = ""
         for event in merged { text += try EventStream.line(for: event, encoder: encoder) + "\n" }

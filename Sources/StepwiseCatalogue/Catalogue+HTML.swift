@@ -5,7 +5,7 @@ import StepwiseReporting
 extension Catalogue {
     /// One self-contained HTML page (inline CSS, no script, nothing fetched). Every text from an
     /// export is escaped.
-    public func html(title: String = "Stepwise catalogue") -> String {
+    package func html(title: String = "Stepwise catalogue") -> String {
         var body = ""
         body += "<header><h1>\(Self.escape(title))</h1><p>\(headline)"
         if totals.twins > 0 { body += " · \(twinsNote)" }

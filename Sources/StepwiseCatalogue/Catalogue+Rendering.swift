@@ -4,7 +4,7 @@ import StepwiseReporting
 
 extension Catalogue {
     /// The catalogue as one JSON document (`"schema": 1`), keys sorted for stable diffs.
-    public func json() throws -> String {
+    package func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
@@ -19,7 +19,7 @@ extension Catalogue {
     }
 
     /// A compact Markdown summary for CI job pages and merge-request notes.
-    public func markdown(top: Int = 15) -> String {
+    package func markdown(top: Int = 15) -> String {
         var out = "# Catalogue\n\n"
         out += "\(headline)"
         if totals.twins > 0 { out += " (\(twinsNote))" }

@@ -4,11 +4,11 @@ import StepwiseModel
 import StepwiseParsing
 
 /// Builds a ``Catalogue`` from spec files, binding each case against the loaded libraries.
-public struct CatalogueBuilder {
+package struct CatalogueBuilder {
     /// The export fields that say whether a case is automated, and by what.
-    public static let automationTools = ["Cypress", "Playwright", "Detox", "Selenium", "MMCTL", "Rainforest"]
+    package static let automationTools = ["Cypress", "Playwright", "Detox", "Selenium", "MMCTL", "Rainforest"]
     /// The export field that lists where a case is tested by hand.
-    public static let environmentField = "Manual Test Environments"
+    package static let environmentField = "Manual Test Environments"
 
     private let binder: Binder
     private let phraseLimit: Int
@@ -25,7 +25,7 @@ public struct CatalogueBuilder {
     ///   - libraries: the step libraries whose coverage to measure (none: everything is unbound).
     ///   - sources: the paths as given, recorded in the catalogue.
     ///   - phraseLimit: how many unbound phrases to keep.
-    public init(libraries: [any StepLibrary], sources: [String], phraseLimit: Int = 25) {
+    package init(libraries: [any StepLibrary], sources: [String], phraseLimit: Int = 25) {
         self.binder = Binder(libraries: libraries)
         self.phraseLimit = phraseLimit
         self.catalogue = Catalogue(
@@ -34,7 +34,7 @@ public struct CatalogueBuilder {
     }
 
     /// Reads every spec under `paths` (twins counted once) into a catalogue.
-    public static func build(paths: [String], libraries: [any StepLibrary], phraseLimit: Int = 25) -> Catalogue {
+    package static func build(paths: [String], libraries: [any StepLibrary], phraseLimit: Int = 25) -> Catalogue {
         var builder = CatalogueBuilder(libraries: libraries, sources: paths, phraseLimit: phraseLimit)
         let collection = SpecCollection(paths: paths, twins: .dropped)
         for diagnostic in collection.diagnostics { builder.add(diagnostic) }
@@ -49,12 +49,12 @@ public struct CatalogueBuilder {
     }
 
     /// Adds a problem that belongs to no case (a missing path, an empty directory).
-    public mutating func add(_ diagnostic: Diagnostic) {
+    package mutating func add(_ diagnostic: Diagnostic) {
         catalogue.diagnostics.append(.init(key: nil, diagnostic: diagnostic))
     }
 
     /// Adds one read file.
-    public mutating func add(_ file: SpecFile) { add(file, bound: nil) }
+    package mutating func add(_ file: SpecFile) { add(file, bound: nil) }
 
     /// Adds one read file whose case is already bound (`nil`: bind it here).
     private mutating func add(_ file: SpecFile, bound: BoundCase?) {
@@ -147,7 +147,7 @@ public struct CatalogueBuilder {
     }
 
     /// The finished catalogue, with every count sorted most frequent first (ties by name).
-    public func build() -> Catalogue {
+    package func build() -> Catalogue {
         var result = catalogue
         let cases = result.cases
         result.byFolder = Self.counts(cases.map { [$0.folder.isEmpty ? "(no folder)" : $0.folder.joined(separator: " / ")] })

@@ -48,7 +48,8 @@ extension Diagnostic {
     /// - Parameter sourceLine: the text of the line the location points at, when known.
     public func rendered(sourceLine: String? = nil) -> String {
         var out = ""
-        if let location { out += "\(location): " }
+        // A file name may hold control characters too: shown as pictures, like the message.
+        if let location { out += "\(location.description.showingControlCharacters): " }
         out += "\(severity.rawValue): \(message.showingControlCharacters)"
         if let sourceLine, let location {
             let scalars = Array(sourceLine.unicodeScalars.map { $0 == "\t" ? " " : $0 })

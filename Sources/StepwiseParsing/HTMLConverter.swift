@@ -22,7 +22,10 @@ enum HTMLConverter {
 
     static let options = Int32(
         HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+            | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NODEFDTD.rawValue
+            // Without it libxml2 stops at 256 levels and the whole field is lost; deeper trees are
+            // flattened to their text here instead (up to libxml2's own 2048).
+            | UInt32(XML_PARSE_HUGE.rawValue))
 
     static func convert(_ fragment: ArraySlice<UInt8>) -> ConvertedText {
         HTMLParser().convert(fragment)

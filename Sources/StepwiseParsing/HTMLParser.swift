@@ -96,8 +96,12 @@ struct HTMLTreeBuilder {
             case XML_ELEMENT_NODE:
                 if depth >= HTMLConverter.maximumDepth {
                     truncated = true
-                    let text = Self.collapsingWhitespace(HTMLConverter.textContent(of: node))
-                    if !text.isEmpty { nodes.append(.text(text)) }
+                    // Every word kept, blocks and breaks still apart: one line each.
+                    for (index, line) in Self.textLines(of: node, blocksBreak: true).enumerated() {
+                        let text = Self.collapsingWhitespace(line)
+                        if index > 0, !(nodes.last.map { $0 == .lineBreak } ?? true) { nodes.append(.lineBreak) }
+                        if !text.isEmpty, text != " " { nodes.append(.text(text)) }
+                    }
                     continue
                 }
                 if let converted = element(node, depth: depth + 1) { nodes.append(converted) }
@@ -185,7 +189,7 @@ struct HTMLTreeBuilder {
 
     /// The text of `root` and every descendant, in document order, split at each `<br>`: walked
     /// without recursion, so any depth is safe.
-    static func textLines(of root: xmlNodePtr) -> [String] {
+    static func textLines(of root: xmlNodePtr, blocksBreak: Bool = false) -> [String] {
         var lines = [""]
         var next = root.pointee.children
         while let node = next {
@@ -193,7 +197,8 @@ struct HTMLTreeBuilder {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = node.pointee.content { lines[lines.count - 1] += String(cString: content) }
             case XML_ELEMENT_NODE:
-                if HTMLTag(name: node.pointee.name) == .br { lines.append("") }
+                let tag = HTMLTag(name: node.pointee.name)
+                if tag == .br || (blocksBreak && Self.breaksLines(tag)) { lines.append("") }
                 if let first = node.pointee.children {
                     next = first
                     continue
@@ -207,6 +212,14 @@ struct HTMLTreeBuilder {
             next = current.pointee.next
         }
         return lines
+    }
+
+    /// Elements whose start is a new line of text when a tree is flattened.
+    static func breaksLines(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .p, .heading, .ul, .ol, .li, .table, .tr, .td, .th, .blockquote, .pre, .block, .hr: true
+        default: false
+        }
     }
 
     mutating func collectRows(

@@ -105,11 +105,19 @@ struct JSONParser {
         return result
     }
 
+    private static func controlCharacter(_ byte: UInt8) -> String {
+        let code = String(byte, radix: 16, uppercase: true)
+        return "raw control character U+\(String(repeating: "0", count: 4 - code.count) + code) in a string; write it escaped (\\n, \\t, \\u00XX)"
+    }
+
     private mutating func string() throws(JSONSyntaxError) -> String {
         index += 1  // opening quote
         let start = index
-        // Fast path: no escapes.
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") { index += 1 }
+        // Fast path: no escapes. JSON forbids raw control characters in strings (RFC 8259 §7).
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+            if bytes[index] < 0x20 { throw error(Self.controlCharacter(bytes[index])) }
+            index += 1
+        }
         guard index < bytes.count else { throw error("unterminated string") }
         if bytes[index] == UInt8(ascii: "\"") {
             defer { index += 1 }
@@ -123,6 +131,7 @@ struct JSONParser {
                 return String(decoding: out, as: UTF8.self)
             }
             guard byte == UInt8(ascii: "\\") else {
+                if byte < 0x20 { throw error(Self.controlCharacter(byte)) }
                 out.append(byte)
                 index += 1
                 continue

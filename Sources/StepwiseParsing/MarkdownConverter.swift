@@ -84,8 +84,12 @@ private struct MarkdownBuilder {
             child = cmark_node_next(node)
             if depth >= HTMLConverter.maximumDepth {
                 truncated = true
+                let type = cmark_node_get_type(node)
+                let separated = type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || cmark_node_first_child(node) != nil
                 let text = Self.flattenedText(node)
-                if !text.isEmpty { nodes.append(.text(text)) }
+                // Words on either side of a break or a block stay apart.
+                if separated, case .text(let previous)? = nodes.last, !previous.hasSuffix(" ") { nodes[nodes.count - 1] = .text(previous + " ") }
+                if !text.isEmpty { nodes.append(.text(separated ? text + " " : text)) }
                 continue
             }
             if let converted = convert(node, depth: depth + 1) {
@@ -122,7 +126,12 @@ private struct MarkdownBuilder {
             while let item = child {
                 child = cmark_node_next(item)
                 itemLines.append(Int(cmark_node_get_start_line(item)))
-                items.append(depth >= HTMLConverter.maximumDepth ? [.text(Self.flattenedText(item))] : children(of: item, depth: depth + 1))
+                if depth >= HTMLConverter.maximumDepth {
+                    truncated = true
+                    items.append([.text(Self.flattenedText(item))])
+                } else {
+                    items.append(children(of: item, depth: depth + 1))
+                }
             }
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
             return .list(ordered: ordered, start: ordered ? Int(cmark_node_get_list_start(node)) : 1, items: items)
@@ -331,8 +340,15 @@ private struct MarkdownBuilder {
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER
             else { continue }
+            switch cmark_node_get_type(node) {
+            // Blocks and breaks keep words apart: "Open" and "the console" must not become "Openthe console".
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_HEADING, CMARK_NODE_CODE_BLOCK, CMARK_NODE_LINEBREAK,
+                CMARK_NODE_SOFTBREAK, CMARK_NODE_BLOCK_QUOTE:
+                if !text.isEmpty, !text.hasSuffix(" ") { text += " " }
+            default: break
+            }
             if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
         }
-        return text
+        return text.trimmingASCIIWhitespace().isEmpty ? "" : String(text.trimmingASCIIWhitespace())
     }
 }

@@ -20,12 +20,14 @@ struct ConsoleSummary {
             for record in failures {
                 guard let problem = record.firstProblem else {
                     out +=
-                        "  \(record.location): \(record.status.rawValue): \(ReportText.oneLine(record.displayName))\n"
+                        "  \(ReportText.oneLine(record.location.description)): \(record.status.rawValue): \(ReportText.oneLine(record.displayName))\n"
                     continue
                 }
                 let reason = problem.item.message.map(ReportText.oneLine) ?? problem.item.status.rawValue
                 // The item ID tells apart items a step wrote on one line, which share a location.
-                out += "  \(problem.item.location): \(problem.item.status.rawValue): \(record.key) \(problem.item.itemID): \(reason)\n"
+                // Every piece of spec text (the path, the key) is shown with control pictures, as titles are.
+                out += "  \(ReportText.oneLine(problem.item.location.description)): \(problem.item.status.rawValue): "
+                out += "\(ReportText.oneLine(record.key)) \(problem.item.itemID): \(reason)\n"
             }
         }
         if !run.diagnostics.isEmpty {
@@ -48,7 +50,7 @@ struct ConsoleSummary {
         var out = style.paint(ReportText.symbol(record.status), ConsoleStyle.role(record.status))
         out += " " + style.paint(ReportText.oneLine(record.displayName), .bold)
         out += " · \(record.status.rawValue) · \(ReportText.timing(record.duration, clock: clock))\n"
-        var facts = ["\(record.location)", ReportText.folderPath(record.folder)]
+        var facts = [ReportText.oneLine(record.location.description), ReportText.oneLine(ReportText.folderPath(record.folder))]
         if record.attempt > 1 { facts.append("attempt \(record.attempt)" + (record.flaky ? ", flaky" : "")) }
         out += "  " + style.paint(facts.joined(separator: " · "), .dim) + "\n"
         for earlier in record.earlierAttempts {
@@ -76,7 +78,7 @@ struct ConsoleSummary {
         for note in item.notes { out += detail + "note: \(ReportText.oneLine(note))\n" }
         guard item.status != .passed, item.status != .skipped else { return out }
         let reason = ReportText.printable(item.message ?? item.status.rawValue)
-        out += detail + style.paint("\(item.location): \(item.status.rawValue): ", ConsoleStyle.role(item.status))
+        out += detail + style.paint("\(ReportText.oneLine(item.location.description)): \(item.status.rawValue): ", ConsoleStyle.role(item.status))
         out += reason.indented(detail).dropFirst(detail.count) + "\n"
         // An undefined item's reason already says that nothing matches (and what came close).
         if item.status != .undefined { out += detail + "definition: \(ReportText.binding(item.binding))\n" }

@@ -14,6 +14,15 @@ public enum SavedStream {
 
     /// Reads a stream from a file, or from standard input when `path` is `-`.
     public static func read(path: String) throws -> [Event] {
+        var isDirectory: ObjCBool = false
+        if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ReadError(
+                diagnostic: Diagnostic(
+                    .error, "\(path) is a directory, not an event stream", at: nil,
+                    hint: "pass the file written by `stepwise run --format ndjson --output FILE`",
+                    code: .streamUnreadable),
+                sourceLine: nil)
+        }
         let data: Data
         do {
             data =
@@ -33,7 +42,10 @@ public enum SavedStream {
     }
 
     /// Parses a stream; `path` names it in errors. Blank lines are ignored, unknown kinds are kept
-    /// as ``Event/unknown(kind:)``.
+    /// as ``Event/unknown(kind:)``. Every line must carry `"schema": 1` (the number, not `"1"`); a
+    /// stream must hold at least one event and at most one run: a second `runStarted` (two
+    /// streams concatenated) is refused at its line, as its counts and exit code would be mixed
+    /// with the first run's.
     public static func events(from data: Data, path: String) throws -> [Event] {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ReadError(
@@ -51,14 +63,28 @@ public enum SavedStream {
             if line.hasSuffix("\r") { line = line.dropLast() }
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             do {
-                if events.isEmpty { try checkSchema(of: line, decoder: decoder) }
-                events.append(try decoder.decode(Event.self, from: Data(line.utf8)))
+                try checkSchema(of: line)
+                let event = try decoder.decode(Event.self, from: Data(line.utf8))
+                if case .runStarted = event, events.contains(where: { if case .runStarted = $0 { true } else { false } }) {
+                    throw ReadError(
+                        diagnostic: Diagnostic(
+                            .error, "a second run starts here: this file holds two event streams one after the other",
+                            at: SourceLocation(file: path, line: index + 1),
+                            hint: "keep each run's stream in its own file, and join them with `stepwise merge a.ndjson b.ndjson`",
+                            code: .streamInvalid),
+                        sourceLine: String(line))
+                }
+                events.append(event)
+            } catch let error as ReadError {
+                throw error
             } catch let error as UnreadableSchema {
+                let hint = error.schema.map { $0 > Event.schemaVersion }  == true
+                    ? "render it with the Stepwise version that wrote it, or a newer one"
+                    : "every event line carries \"schema\": \(Event.schemaVersion), as `--format ndjson` writes it"
                 throw ReadError(
                     diagnostic: Diagnostic(
-                        .error, "the event stream is schema \(error.schema); this Stepwise reads schema \(Event.schemaVersion)",
-                        at: SourceLocation(file: path, line: index + 1),
-                        hint: "render it with the Stepwise version that wrote it, or a newer one", code: .streamSchema),
+                        .error, error.message, at: SourceLocation(file: path, line: index + 1), hint: hint,
+                        code: .streamSchema),
                     sourceLine: String(line))
             } catch {
                 throw ReadError(
@@ -69,6 +95,13 @@ public enum SavedStream {
                         code: .streamInvalid),
                     sourceLine: String(line))
             }
+        }
+        guard !events.isEmpty else {
+            throw ReadError(
+                diagnostic: Diagnostic(
+                    .error, "the event stream is empty", at: SourceLocation(file: path, line: 1),
+                    hint: "pass the file written by `stepwise run --format ndjson --output FILE`", code: .streamInvalid),
+                sourceLine: nil)
         }
         return events
     }
@@ -82,21 +115,35 @@ public enum SavedStream {
         try reporter.finish()
     }
 
-    /// A stream from a Stepwise with a newer, incompatible schema: its events would be misread.
+    /// A line whose `schema` this Stepwise cannot read: missing, not a number, or another version.
     private struct UnreadableSchema: Error {
-        var schema: Int
-    }
-
-    private struct Envelope: Decodable {
         var schema: Int?
+        var message: String
     }
 
-    /// The first event's schema decides for the stream: one run writes one schema.
-    private static func checkSchema(of line: Substring, decoder: JSONDecoder) throws {
-        guard let schema = try? decoder.decode(Envelope.self, from: Data(line.utf8)).schema,
-            schema > Event.schemaVersion
-        else { return }
-        throw UnreadableSchema(schema: schema)
+    /// Each line's `schema` must be exactly this version: a line of another version, or one that
+    /// is not an event, would be misread.
+    private static func checkSchema(of line: Substring) throws {
+        // Invalid JSON is left to the decoder, which says what is wrong with it.
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return }
+        guard let value = object["schema"] else {
+            throw UnreadableSchema(schema: nil, message: "the event has no `schema`")
+        }
+        struct Envelope: Decodable { var schema: Int }
+        guard let schema = try? JSONDecoder().decode(Envelope.self, from: Data(line.utf8)).schema, !(value is String) else {
+            throw UnreadableSchema(schema: nil, message: "`schema` is \(describe(value)), not the number \(Event.schemaVersion)")
+        }
+        guard schema == Event.schemaVersion else {
+            throw UnreadableSchema(
+                schema: schema, message: "the event stream is schema \(schema); this Stepwise reads schema \(Event.schemaVersion)")
+        }
+    }
+
+    private static func describe(_ value: Any) -> String {
+        if let text = value as? String { return "the string \"\(text)\"" }
+        if value is NSNull { return "null" }
+        // Foundation on Linux hands true and 1 back alike; the decoder has already told them apart.
+        return "a boolean or a fraction"
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -37,7 +37,10 @@ final class CaseExecution: Sendable {
         self.bound = bound
         self.libraries = libraries
         self.options = options
-        state = Mutex(State(recorder: CaseRecorder(bound: bound, attempt: attempt, runID: options.runID, runStart: runStart)))
+        state = Mutex(
+            State(
+                recorder: CaseRecorder(
+                    bound: bound, attempt: attempt, retries: options.retries, runID: options.runID, runStart: runStart)))
     }
 
     /// Runs the attempt; returns its events and status.
@@ -126,7 +129,6 @@ final class CaseExecution: Sendable {
                 configuration: options.configuration, clock: clock)
         }
         var worlds: [AnyObject] = []
-        var caseFailure: String?
         do {
             begin("making the world")
             let worldContext = WorldContext(configuration: options.configuration, clock: clock.clock, caseKey: key, testCase: bound.testCase)
@@ -134,16 +136,13 @@ final class CaseExecution: Sendable {
             for (index, library) in libraries.enumerated() {
                 worlds.append(library.worldOwner == index ? try await library.makeWorld(worldContext) : worlds[library.worldOwner])
             }
-            for (index, library) in libraries.enumerated() {
-                for hook in library.beforeCase {
-                    begin("the before-case hook of \(library.name)")
-                    try await hook(worlds[index], context("before case"))
-                }
-            }
             end()
         } catch {
             end()
-            record { $0.failHere("before the case: \(Self.describe(error))", location: (error as? StepFailure)?.location) }
+            fail("before the case", error)
+        }
+        if worlds.count == libraries.count, let error = await runHooks(.beforeCase, worlds: worlds, context: context) {
+            fail("before the case", error)
         }
         while !recorder.isFinished {
             if recorder.skipping {
@@ -151,18 +150,8 @@ final class CaseExecution: Sendable {
                 break
             }
             record { $0.startStep() }
-            var stepFailure: String?
-            do {
-                for (index, library) in libraries.enumerated() {
-                    for hook in library.beforeStep {
-                        begin("the before-step hook of \(library.name)")
-                        try await hook(worlds[index], context("before step"))
-                    }
-                }
-                end()
-            } catch {
-                end()
-                record { $0.failHere("before the step: \(Self.describe(error))", location: (error as? StepFailure)?.location) }
+            if let error = await runHooks(.beforeStep, worlds: worlds, context: context) {
+                fail("before the step", error)
                 break
             }
             while let item = recorder.currentItem {
@@ -174,34 +163,11 @@ final class CaseExecution: Sendable {
                 let outcome = await runItem(item, worlds: worlds, context: context)
                 record { $0.finishItem(outcome.status, message: outcome.message, location: outcome.location, notes: outcome.notes) }
             }
-            do {
-                for (index, library) in libraries.enumerated() {
-                    for hook in library.afterStep {
-                        begin("the after-step hook of \(library.name)")
-                        try await hook(worlds[index], context("after step"))
-                    }
-                }
-                end()
-            } catch {
-                end()
-                stepFailure = "after the step: \(Self.describe(error))"
-            }
+            let stepFailure = await runHooks(.afterStep, worlds: worlds, context: context).map { "after the step: \(Self.describe($0))" }
             record { $0.finishStep(failure: stepFailure) }
         }
-        if !worlds.isEmpty {
-            // Only the libraries whose world was made: a later makeWorld may have thrown.
-            for (index, library) in libraries.enumerated() where worlds.indices.contains(index) {
-                for hook in library.afterCase {
-                    do {
-                        begin("the after-case hook of \(library.name)")
-                        try await hook(worlds[index], context("after case"))
-                    } catch {
-                        caseFailure = caseFailure ?? "after the case: \(Self.describe(error))"
-                    }
-                }
-            }
-            end()
-        }
+        // After-case hooks clean up, so they run even after a failure, for every world that was made.
+        let caseFailure = await runHooks(.afterCase, worlds: worlds, context: context).map { "after the case: \(Self.describe($0))" }
         let continuation = state.withLock { state -> CheckedContinuation<Void, Never>? in
             guard !state.done else { return nil }
             state.status = state.recorder.finishCase(afterFailure: caseFailure)
@@ -210,6 +176,53 @@ final class CaseExecution: Sendable {
             return state.continuation
         }
         continuation?.resume()
+    }
+
+    /// Fails the case where it is with a hook's or a world's error, and skips the rest.
+    private func fail(_ place: String, _ error: any Error) {
+        record { $0.failHere("\(place): \(Self.describe(error))", location: (error as? StepFailure)?.location) }
+    }
+
+    /// Runs every hook of one kind, library by library in plan order, each on its own library's
+    /// world (only libraries whose world was made); returns the first error. An error stops the
+    /// hooks of its kind, except after-case hooks, which all run: they clean up.
+    private func runHooks(
+        _ kind: Hook, worlds: [AnyObject], context: (String, Instruction?, Expectation?, [any Sendable]) -> StepContext
+    ) async -> (any Error)? {
+        var first: (any Error)?
+        for (index, library) in libraries.enumerated() where worlds.indices.contains(index) {
+            for hook in kind.hooks(of: library) {
+                begin("the \(kind.rawValue) hook of \(library.name)")
+                do {
+                    try await hook(worlds[index], context(kind.text, nil, nil, []))
+                } catch {
+                    first = first ?? error
+                    if kind != .afterCase {
+                        end()
+                        return first
+                    }
+                }
+            }
+        }
+        end()
+        return first
+    }
+
+    /// When a library's hooks run.
+    private enum Hook: String {
+        case beforeCase = "before-case", beforeStep = "before-step", afterStep = "after-step", afterCase = "after-case"
+
+        /// What the hook's context says it is, such as `before case`.
+        var text: String { rawValue.split(separator: "-").joined(separator: " ") }
+
+        func hooks(of library: LoadedLibrary) -> [CompiledDefinition.Hook] {
+            switch self {
+            case .beforeCase: library.beforeCase
+            case .beforeStep: library.beforeStep
+            case .afterStep: library.afterStep
+            case .afterCase: library.afterCase
+            }
+        }
     }
 
     private struct Outcome {

@@ -6,6 +6,9 @@ import StepwiseModel
 struct CaseRecorder {
     let bound: BoundCase
     let attempt: Int
+    /// Extra attempts the run allows a failed case: whether this attempt is retried, or a pass
+    /// on it is flaky, is decided here as the attempt finishes.
+    let retries: Int
     let runID: String
     let runStart: ContinuousClock.Instant
     var virtualElapsed: @Sendable () -> Duration = { .zero }
@@ -19,15 +22,18 @@ struct CaseRecorder {
     private(set) var itemOpen = false
     private var itemStart = Timing.zero
     private var stepStart = Timing.zero
+    /// Wall seconds since the run started when this attempt started.
+    private var caseStart = 0.0
     private var stepStatuses: [Status] = []
     private var caseStatuses: [Status] = []
     private(set) var firstFailure: String?
     /// Set after a failed instruction (or hook): every item after it is skipped.
     private(set) var skipping = false
 
-    init(bound: BoundCase, attempt: Int, runID: String, runStart: ContinuousClock.Instant) {
+    init(bound: BoundCase, attempt: Int, retries: Int, runID: String, runStart: ContinuousClock.Instant) {
         self.bound = bound
         self.attempt = attempt
+        self.retries = retries
         self.runID = runID
         self.runStart = runStart
     }
@@ -44,7 +50,8 @@ struct CaseRecorder {
     }
 
     mutating func startCase() {
-        events.append(.caseStarted(.init(runID: runID, caseID: caseID, attempt: attempt, plan: bound.plan, at: now.wall)))
+        caseStart = now.wall
+        events.append(.caseStarted(.init(runID: runID, caseID: caseID, attempt: attempt, plan: bound.plan, at: caseStart)))
     }
 
     mutating func startStep() {
@@ -142,22 +149,22 @@ struct CaseRecorder {
         }
     }
 
-    mutating func finishCase(afterFailure: String? = nil, willRetry: Bool = false, flaky: Bool = false) -> Status {
+    /// Closes the attempt: `caseFinished` says whether it is retried (failed with attempts left)
+    /// or flaky (passed after a failed one).
+    mutating func finishCase(afterFailure: String? = nil) -> Status {
         if let afterFailure {
             caseStatuses.append(.failed)
             if firstFailure == nil { firstFailure = afterFailure }
         }
         let status = Status.combining(caseStatuses)
         let end = now
-        let started = events.first.flatMap { event -> Double? in
-            if case .caseStarted(let started) = event { return started.at }
-            return nil
-        } ?? end.wall
+        let willRetry = status == .failed && attempt <= retries
+        let flaky = status == .passed && attempt > 1
         events.append(
             .caseFinished(
                 .init(
                     caseID: caseID, attempt: attempt, status: status, flaky: flaky, willRetry: willRetry, at: end.wall,
-                    duration: Timing(wall: end.wall - started, virtual: end.virtual), message: status == .passed
+                    duration: Timing(wall: end.wall - caseStart, virtual: end.virtual), message: status == .passed
                         ? nil : firstFailure ?? (status == .skipped ? "nothing to run: no step has an instruction or an expected result" : nil)
                         ?? firstProblem)))
         return status

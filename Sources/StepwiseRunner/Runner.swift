@@ -102,14 +102,10 @@ public struct Runner: Sendable {
         var attempt = 1
         while true {
             let execution = CaseExecution(bound: bound, attempt: attempt, libraries: libraries, options: options, runStart: runStart)
-            var (events, status) = await execution.run(watchdog: watchdog)
-            let retry = status == .failed && attempt <= options.retries
-            let flaky = status == .passed && attempt > 1
-            if retry || flaky, case .caseFinished(var finished)? = events.last {
-                finished.willRetry = retry
-                finished.flaky = flaky
-                events[events.count - 1] = .caseFinished(finished)
-            }
+            let (events, status) = await execution.run(watchdog: watchdog)
+            // The recorder decided both as the attempt finished (CaseRecorder.finishCase).
+            guard case .caseFinished(let finished)? = events.last else { return (all + events, status, false) }
+            let (retry, flaky) = (finished.willRetry, finished.flaky)
             all += events
             if !retry { return (all, status, flaky) }
             attempt += 1

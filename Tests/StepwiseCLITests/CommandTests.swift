@@ -153,7 +153,8 @@ struct CommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("MM-T3.json").path
         let padding = String(repeating: "x", count: 600)
-        try "{\"key\": \"MM-T3\", \"name\": \"\u{1B}[2J\(padding)\", \"steps\": [}".write(
+        // A raw escape character is itself invalid in a JSON string: the problem, far along the line.
+        try "{\"key\": \"MM-T3\", \"name\": \"\(padding)\u{1B}[2J\", \"steps\": []}".write(
             toFile: path, atomically: true, encoding: .utf8)
         let errors = Captured()
         let status = try command(LintCommand.self, ["lint", path]).execute(errors: errors.sink)
@@ -165,7 +166,8 @@ struct CommandTests {
         let excerpt = lines[1]
         let caretOffset = try #require(lines[2].firstIndex(of: "^")).utf16Offset(in: lines[2])
         #expect(excerpt.hasPrefix("    …"))
-        #expect(excerpt[excerpt.index(excerpt.startIndex, offsetBy: caretOffset)] == "}")
+        #expect(excerpt[excerpt.index(excerpt.startIndex, offsetBy: caretOffset)] == "␛")
+        #expect(header.contains("raw control character U+001B"))
     }
 
     @Test("report on a mistyped path or an empty directory still writes the catalogue, but says so and exits 1")

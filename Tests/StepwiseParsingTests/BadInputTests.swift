@@ -1,5 +1,6 @@
 import Foundation
 import StepwiseModel
+import StepwiseTestSupport
 import Testing
 @testable import StepwiseParsing
 
@@ -189,5 +190,39 @@ struct BadInputTests {
         #expect(file.format == nil)
         #expect(file.diagnostics.first?.severity == .error)
         #expect(file.diagnostics.first?.hint != nil)
+    }
+
+    @Test("a raw control character inside a JSON string is a syntax error at that byte", arguments: ["\n", "\t", "\u{1}"])
+    func rawControlCharacterInJSON(_ character: String) {
+        let file = SpecReader.read(contents: "{\"key\": \"MM-T1\", \"name\": \"a\(character)b\"}", path: "bad.json")
+        #expect(file.testCase == nil)
+        #expect(file.diagnostics.map(\.code) == ["json.syntax"])
+        #expect(file.diagnostics.first?.message.contains("raw control character") == true)
+        #expect(file.diagnostics.first?.location?.column == 28)
+        // Escaped, the same characters are fine.
+        let escaped = SpecReader.read(contents: #"{"key": "MM-T1", "name": "a\nb\t\u0001"}"#, path: "good.json")
+        #expect(escaped.testCase?.title == "a\nb\t\u{1}")
+    }
+
+    @Test("HTML nested 255 levels and deeper keeps every word, flattened, with a warning that says so", arguments: [255, 300, 1500])
+    func deepHTML(_ depth: Int) throws {
+        let html = String(repeating: "<div>", count: depth) + "<p>Open</p><p>the console</p>" + String(repeating: "</div>", count: depth)
+        for file in [Fixtures.read(Fixtures.zephyr(action: "<p>Start</p>" + html)), Fixtures.read(Fixtures.json(action: "<p>Start</p>" + html), path: "deep.json")] {
+            let step = try #require(file.testCase?.steps.first)
+            #expect(Corpus.words(step.action?.plainText) == ["start", "open", "the", "console"])
+            #expect(file.diagnostics.map(\.code) == ["html.depth"])
+        }
+    }
+
+    @Test("a Mattermost list nested 40 deep keeps its words apart, with a warning")
+    func deepMarkdownList() throws {
+        var body = "**Step 1**\n\n"
+        for level in 0..<40 { body += String(repeating: "  ", count: level) + "- Open\n" + String(repeating: "  ", count: level) + "  the console \(level)\n" }
+        let file = Fixtures.read(Fixtures.mattermost(body: body))
+        let step = try #require(file.testCase?.steps.first)
+        let words = Corpus.words(step.action?.plainText)
+        #expect(words.count == 40 * 4)
+        #expect(!words.contains { $0.hasPrefix("openthe") })
+        #expect(file.diagnostics.map(\.code) == ["markdown.depth"])
     }
 }

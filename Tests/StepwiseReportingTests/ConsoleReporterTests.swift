@@ -34,6 +34,26 @@ final class CapturedOutput {
         #expect(!text.contains("\u{1B}[3"))
     }
 
+    @Test("every piece of spec text in the summary is shown with control pictures: folder, key, path")
+    func escapesSpecText() throws {
+        var run = try ReportFixtures.run("mixed-run.ndjson")
+        for index in run.cases.indices {
+            run.cases[index].key += "\u{1B}]0;owned\u{07}"
+            run.cases[index].folder = ["Evil\u{1B}[2J"]
+            run.cases[index].location.file = "specs/\u{1B}[31mred.md"
+            for step in run.cases[index].steps.indices {
+                for item in run.cases[index].steps[step].items.indices {
+                    run.cases[index].steps[step].items[item].location.file = "specs/\u{1B}[31mred.md"
+                }
+            }
+        }
+        let text = ConsoleSummary(style: ConsoleStyle(enabled: false)).render(run)
+        #expect(!text.contains("\u{1B}"), "no raw escape reaches the terminal")
+        #expect(!text.contains("\u{07}"))
+        #expect(text.contains("Evil␛[2J"))
+        #expect(text.contains("specs/␛[31mred.md"))
+    }
+
     @Test("live progress prints one line per finished case, and a retry as a retry")
     func liveProgress() throws {
         let text = try render(options: ReporterOptions(color: false, live: true))

@@ -31,6 +31,66 @@ import Testing
 
     private var fixture: String { ReportFixtures.url("mixed-run.ndjson").path }
 
+    private func fixtureText() throws -> String {
+        try String(contentsOfFile: fixture, encoding: .utf8)
+    }
+
+    @Test(
+        "render refuses a stream whose schema is not the number 1, naming the file and line",
+        arguments: [
+            (#""schema":0"#, "the event stream is schema 0; this Stepwise reads schema 1"),
+            (#""schema":"1""#, "`schema` is the string \"1\", not the number 1"),
+            (#""schema":true"#, "`schema` is a boolean or a fraction, not the number 1"),
+            ("", "the event has no `schema`"),
+        ])
+    func schemaChecked(replacement: String, message: String) async throws {
+        let lines = try fixtureText().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The third line: a problem anywhere in the stream is found, not only on its first line.
+        var changed = lines
+        changed[2] = changed[2].replacingOccurrences(of: #""schema":1"#, with: replacement)
+        if replacement.isEmpty { changed[2] = changed[2].replacingOccurrences(of: ",,", with: ",") }
+        let result = try await stepwise(["render", "-", "--format", "json"], input: Data(changed.joined(separator: "\n").utf8))
+        #expect(result.status == 2, "\(result.error)")
+        #expect(result.error.contains("<stdin>:3:1: error: \(message)"), "\(result.error)")
+        #expect(result.output.isEmpty)
+    }
+
+    @Test("render refuses an empty stream and two runs concatenated, and says what a directory is")
+    func wholeStreamChecked() async throws {
+        let empty = try await stepwise(["render", "-", "--format", "json"], input: Data())
+        #expect(empty.status == 2 && empty.error.contains("<stdin>:1:1: error: the event stream is empty"))
+        let text = try fixtureText()
+        let lineCount = text.split(separator: "\n").count
+        let twice = try await stepwise(["render", "-", "--format", "json"], input: Data((text + text).utf8))
+        #expect(twice.status == 2)
+        #expect(twice.error.contains("<stdin>:\(lineCount + 1):1: error: a second run starts here"), "\(twice.error)")
+        let directory = try await stepwise(["render", ReportFixtures.directory.path, "--format", "json"])
+        #expect(directory.status == 2)
+        #expect(directory.error.contains("is a directory, not an event stream"))
+        #expect(!directory.error.contains("NSCocoaErrorDomain"))
+    }
+
+    @Test("merge refuses a run merged with itself")
+    func mergeWithItself() async throws {
+        let result = try await stepwise(["merge", fixture, fixture])
+        #expect(result.status == 2)
+        #expect(result.error.contains("merging a run with itself would count every case twice"))
+        #expect(result.output.isEmpty)
+    }
+
+    @Test("render never traps on a huge but valid duration, in any format", arguments: ReportFormat.allCases)
+    func hugeDurations(format: ReportFormat) async throws {
+        let text = try fixtureText()
+            .replacingOccurrences(of: #""wall":0.36}"#, with: #""wall":5.5e20}"#)
+            .replacingOccurrences(of: #""virtual":31.7,"#, with: #""virtual":1e308,"#)
+        #expect(text.contains("5.5e20"))
+        let directory = try ReportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = format == .allure ? ["--output", directory.appendingPathComponent("results").path] : []
+        let result = try await stepwise(["render", "-", "--format", format.rawValue] + output, input: Data(text.utf8))
+        #expect(result.status == 0, "\(format): exit \(result.status) \(result.error.suffix(300))")
+    }
+
     @Test("render writes the report and exits 0 even though the run failed")
     func renders() async throws {
         let result = try await stepwise(["render", fixture, "--format", "junit"])

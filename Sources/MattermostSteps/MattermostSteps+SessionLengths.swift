@@ -115,6 +115,9 @@ extension MattermostSteps {
 
     // MARK: The phrases
 
+    /// The setting phrases claim only labels about sessions ("Session Length Mobile (days)",
+    /// "Extend session length with activity"): a case about another settings page stays unbound
+    /// rather than failing on a page the fake does not have.
     static let sessionActions: [SessionPhrase] = [
         SessionPhrase(#/sessions? lengths? - (mobile|web|sso)\b/#, named: "Sessions lengths - {kind}") { _, step, match in
             step.note("the case's title line: session lengths for \(String(match.1))")
@@ -131,13 +134,13 @@ extension MattermostSteps {
         SessionPhrase(#/via (?:account settings|profile) ➜ security ➜ view and log ?out of active sessions/#, named: "via Account Settings ➜ Security ➜ View and Logout of Active Sessions") { _, step, _ in
             step.note("Account Settings ➜ Security ➜ View and Logout of Active Sessions: GET /api/v4/users/me/sessions, then POST /api/v4/users/me/sessions/revoke for each")
         },
-        SessionPhrase(#/set "([^"]+)" to ([^ .,]+)(?: in (?:the )?system console)?/#, named: "set \"{setting}\" to {value} (in System Console)") { world, step, match in
+        SessionPhrase(#/set "([^"]*(?:session|extend)[^"]*)" to ([^ .,]+)(?: in (?:the )?system console)?/#, named: "set \"{setting}\" to {value} (in System Console)") { world, step, match in
             try await setSetting(world, step, label: String(match.1), value: String(match.2))
         },
-        SessionPhrase(#/(enable|disable) "([^"]+)"/#, named: "enable / disable \"{setting}\"") { world, step, match in
+        SessionPhrase(#/(enable|disable) "([^"]*(?:session|extend)[^"]*)"/#, named: "enable / disable \"{setting}\"") { world, step, match in
             try await setSetting(world, step, label: String(match.2), value: match.1.lowercased() == "enable" ? "true" : "false")
         },
-        SessionPhrase(#/(?:remain|keep|leave) "([^"]+)" (?:to|at|as) ([^ .,]+)/#, named: "remain \"{setting}\" to {value}") { world, step, match in
+        SessionPhrase(#/(?:remain|keep|leave) "([^"]*(?:session|extend)[^"]*)" (?:to|at|as) ([^ .,]+)/#, named: "remain \"{setting}\" to {value}") { world, step, match in
             try await setSetting(world, step, label: String(match.1), value: String(match.2))
         },
         SessionPhrase(#/(?:at|in) (?:the )?system admin console,?/#, named: "at system admin console,") { world, step, _ in

@@ -80,6 +80,8 @@ struct RunCommand: AsyncParsableCommand {
     var option: [String] = []
     @Option(help: "console, ndjson, json, junit, html, markdown, allure or zephyr, with an optional :PATH (repeatable).")
     var format: [String] = []
+    @Option(help: "The URL a test-management key links to in Allure results, with {} for the key.")
+    var tmsLink: String?
     @Option(help: "A path for the next --format given without one (repeatable; - is standard output).")
     var output: [String] = []
     @Option(help: "Run only shard i of n, such as 2/4 (cases split round-robin in plan order).")
@@ -143,7 +145,9 @@ struct RunCommand: AsyncParsableCommand {
                 reporters = try ReportRequest.parse(formats: format, outputs: output).map {
                     let reporter = try Reporters.make(
                         $0.format, destination: $0.destination,
-                        options: ReporterOptions(color: isatty(STDOUT_FILENO) == 1 && $0.destination == .standardOutput, live: true))
+                        options: ReporterOptions(
+                            color: isatty(STDOUT_FILENO) == 1 && $0.destination == .standardOutput, live: true,
+                            tmsLinkPattern: tmsLink))
                     return ($0.description, reporter)
                 }
             }

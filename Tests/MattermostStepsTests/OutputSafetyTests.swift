@@ -129,4 +129,18 @@ struct OutputSafetyTests {
         let lockedFiles = try FileManager.default.contentsOfDirectory(atPath: locked.path)
         #expect(!lockedFiles.contains { $0.hasPrefix(".") }, "a killed run's staging directory is removed: \(lockedFiles)")
     }
+
+    @Test("run takes --tms-link for Allure's tms links, as render does")
+    func runTMSLink() async throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try await Self.shell(
+            ["run", Self.specs, "--format", "allure:results", "--tms-link", "https://jira.example.com/testCase/{}"], in: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("results").path)
+        let texts = try files.filter { $0.hasSuffix("-result.json") }.map {
+            try String(contentsOf: directory.appendingPathComponent("results/\($0)"), encoding: .utf8)
+        }
+        #expect(texts.contains { $0.contains("https://jira.example.com/testCase/MM-T938") })
+    }
 }

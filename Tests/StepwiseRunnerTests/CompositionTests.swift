@@ -51,7 +51,7 @@ struct CompositionTests {
         let binder = Binder(libraries: [team, base])
         #expect(binder.libraries.map(\.name) == ["BaseSteps", "TeamSteps"])
         let testCase = makeCase("T-1", [(["Open the door", "Paint the door red"], [])])
-        let code = await Runner(plan: binder.plan([testCase]), options: RunOptions(exitCode: unmapped)).run { _ in }
+        let code = await Runner(plan: binder.plan([testCase]), options: RunOptions(exitCode: unmapped, itemTimeout: generousLimit)).run { _ in }
         #expect(code == .passed)
         #expect(base.counter.value == 1)
         #expect(team.seen.lines.withLock { $0 } == ["base: before case", "base: open (world 1)", "team: paint red (world 1)"])
@@ -97,7 +97,7 @@ struct CompositionTests {
         let (team, base) = Self.team()
         let other = OtherSteps()
         let plan = Binder(libraries: [team, other]).plan([makeCase("T-1", [(["Open the door", "Wave"], [])])])
-        let code = await Runner(plan: plan, options: RunOptions(exitCode: unmapped)).run { _ in }
+        let code = await Runner(plan: plan, options: RunOptions(exitCode: unmapped, itemTimeout: generousLimit)).run { _ in }
         #expect(code == .passed)
         #expect(base.counter.value == 1 && other.made.value == 1)
     }
@@ -108,7 +108,7 @@ struct UndefinedItemsTests {
     @Test("a run reports every undefined item of a case, not only the first; the others after it are skipped")
     func everyUndefinedItem() async {
         let testCase = makeCase("T-1", [(["wave", "jump", "sing"], ["it rains"]), (["dance"], [])])
-        let (_, events) = await run([testCase], options: RunOptions(exitCode: unmapped, strict: true)) { steps in
+        let (_, events) = await run([testCase], options: RunOptions(exitCode: unmapped, itemTimeout: generousLimit, strict: true)) { steps in
             steps.action("jump") { _, _ in }
         }
         #expect(events.itemResults == ["T-1 1.i1 undefined", "T-1 1.i2 skipped", "T-1 1.i3 undefined", "T-1 1.e1 undefined", "T-1 2.i1 undefined"])

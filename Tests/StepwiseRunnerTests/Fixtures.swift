@@ -66,9 +66,14 @@ func makeCase(_ key: String, _ steps: [([String], [String])], subItems: [String]
 /// For runs judged by their outcome: the command line's exit codes are not the runner's to know.
 let unmapped: @Sendable (RunOutcome) -> Int32 = { _ in 0 }
 
+/// The wall-clock limit for items in these tests: a safety net against hangs, far above any item's
+/// real time, so that a test run sharing two cores with a build never turns a slow item into a
+/// failure. The limit itself has its own test, with its own small value.
+let generousLimit: Duration = .seconds(300)
+
 /// Runs cases and returns the outcome and every event.
 func run(
-    _ cases: [TestCase], options: RunOptions = RunOptions(exitCode: unmapped), _ register: @escaping @Sendable (inout Steps<Journal>) -> Void
+    _ cases: [TestCase], options: RunOptions = RunOptions(exitCode: unmapped, itemTimeout: generousLimit), _ register: @escaping @Sendable (inout Steps<Journal>) -> Void
 ) async -> (code: RunOutcome, events: [Event]) {
     let binder = Binder(libraries: [TestSteps(register)])
     var events: [Event] = []

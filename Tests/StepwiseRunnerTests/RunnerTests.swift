@@ -59,7 +59,7 @@ struct RunnerTests {
         #expect(code == RunOutcome.passed)
         #expect(events.itemResults == ["T-1 1.i1 manual", "T-1 1.e1 undefined", "T-1 1.e2 undefined", "T-1 1.e3 ambiguous", "T-1 1.e4 ambiguous"])
         #expect(events.finishedCases.last?.status == .ambiguous)
-        let strict = await run([testCase], options: RunOptions(exitCode: unmapped, strict: true)) { steps in steps.check("twice") { _, _ in } }
+        let strict = await run([testCase], options: RunOptions(exitCode: unmapped, itemTimeout: generousLimit, strict: true)) { steps in steps.check("twice") { _, _ in } }
         #expect(strict.code == RunOutcome.specOrBindingError)
     }
 
@@ -152,7 +152,7 @@ struct RunnerTests {
     @Test("a case that passes on a retry is flaky, with a fresh world each attempt")
     func retries() async {
         let attempts = Mutex(0)
-        let (code, events) = await run([makeCase("T-1", [(["try"], [])])], options: RunOptions(exitCode: unmapped, retries: 2)) { steps in
+        let (code, events) = await run([makeCase("T-1", [(["try"], [])])], options: RunOptions(exitCode: unmapped, retries: 2, itemTimeout: generousLimit)) { steps in
             steps.action("try") { world, _ in
                 let attempt = attempts.withLock { $0 += 1; return $0 }
                 if world.lines.isEmpty, attempt < 2 { throw StepFailure("not yet") }
@@ -200,7 +200,7 @@ struct RunnerTests {
         }
         let binder = Binder(libraries: [first, UnmakeableSteps { log.withLock { $0.append("second library's after-case") } }])
         var events: [Event] = []
-        let code = await Runner(plan: binder.plan([makeCase("T-1", [(["a"], [])])]), options: RunOptions(exitCode: unmapped)).run {
+        let code = await Runner(plan: binder.plan([makeCase("T-1", [(["a"], [])])]), options: RunOptions(exitCode: unmapped, itemTimeout: generousLimit)).run {
             events.append($0)
         }
         #expect(code == RunOutcome.failed)
@@ -226,7 +226,7 @@ struct RunnerTests {
     func context() async throws {
         let seen = Mutex<[String]>([])
         let testCase = makeCase("T-1", [(["log in everywhere"], [])], subItems: ["Mobile apps can have screen locked or not", "Non-mobile can be asleep"])
-        let options = RunOptions(exitCode: unmapped, configuration: RunConfiguration(selectedOptions: ["slow-door"]))
+        let options = RunOptions(exitCode: unmapped, itemTimeout: generousLimit, configuration: RunConfiguration(selectedOptions: ["slow-door"]))
         _ = await run([testCase], options: options) { steps in
             steps.action("log in everywhere") { _, step in
                 seen.withLock { $0 = step.subItems + [step.configuration.isSelected("slow-door") ? "fault on" : "fault off"] }
@@ -247,8 +247,8 @@ struct RunnerTests {
             steps.action("fail if {int}") { (_, _, value: Int) in if value == 0 { throw StepFailure("zero") } }
             steps.check("done") { _, _ in }
         }
-        let one = await run(cases, options: RunOptions(exitCode: unmapped, jobs: 1, runID: "r"), register)
-        let four = await run(cases, options: RunOptions(exitCode: unmapped, jobs: 4, runID: "r"), register)
+        let one = await run(cases, options: RunOptions(exitCode: unmapped, jobs: 1, itemTimeout: generousLimit, runID: "r"), register)
+        let four = await run(cases, options: RunOptions(exitCode: unmapped, jobs: 4, itemTimeout: generousLimit, runID: "r"), register)
         #expect(one.events.withoutTimings == four.events.withoutTimings)
         #expect(one.events.count == 2 + 12 * 10)
         #expect(one.code == RunOutcome.failed && four.code == RunOutcome.failed)

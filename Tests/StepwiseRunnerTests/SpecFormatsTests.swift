@@ -126,7 +126,7 @@ struct SpecFormatsTests {
         let plan = binder.plan([testCase])
         #expect(plan.cases[0].steps.flatMap(\.items).map(\.plan.binding.state) == [.matched, .matched, .matched, .matched])
         var events: [Event] = []
-        let code = await Runner(plan: plan, options: RunOptions(exitCode: unmapped, strict: true)).run { events.append($0) }
+        let code = await Runner(plan: plan, options: RunOptions(exitCode: unmapped, itemTimeout: generousLimit, strict: true)).run { events.append($0) }
         #expect(code == RunOutcome.passed)
         #expect(events.itemResults == ["SH-T1 1.i1 passed", "SH-T1 1.i2 passed", "SH-T1 1.e1 passed", "SH-T1 1.e2 passed"])
         #expect(events.finishedItems[0].notes == ["variant: Tills can be locked or not"])

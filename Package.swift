@@ -88,6 +88,8 @@ let package = Package(
             name: "StepwiseCLITests",
             dependencies: ["StepwiseTestSupport", "StepwiseCLI", "StepwiseModel", "StepwiseBinding", "StepwiseRunner", "StepwiseReporting"]
         ),
+        // End to end: builds and runs the stepwise executable and the Examples package.
+        .testTarget(name: "StepwiseEndToEndTests", dependencies: ["StepwiseTestSupport", "SessionBackend"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -34,6 +34,21 @@ final class DiagnosticPrinter {
         return diagnostic.rendered(sourceLine: sourceLine(file: location.file, line: location.line))
     }
 
+    /// Prints a file's diagnostics with the lines it was read with, without reading it again.
+    func print(_ file: SpecFile) {
+        guard !file.diagnostics.isEmpty else { return }
+        if linesByFile[file.path] == nil, file.sourceLine(1) != nil {
+            var lines: [Substring] = []
+            var number = 1
+            while let line = file.sourceLine(number) {
+                lines.append(Substring(line))
+                number += 1
+            }
+            linesByFile[file.path] = lines
+        }
+        print(file.diagnostics)
+    }
+
     func print(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         var text = ""

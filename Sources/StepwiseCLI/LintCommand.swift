@@ -33,7 +33,7 @@ struct LintCommand: ParsableCommand {
         var fileCount = 0
         let pathProblems = input.read { file in
             fileCount += 1
-            printer.print(file.diagnostics)
+            printer.print(file)
         }
         printer.print(pathProblems)
         let summary = printer.summary

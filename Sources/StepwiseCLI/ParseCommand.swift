@@ -55,7 +55,7 @@ struct ParseCommand: ParsableCommand {
             case .tree:
                 output.write(SpecTreeDumper.dump(file))
             }
-            printer.print(file.diagnostics)
+            printer.print(file)
             if file.hasErrors { failed = true }
         }
         printer.print(pathProblems)

@@ -25,6 +25,19 @@ public struct SpecFile: Sendable {
 
     /// True when some diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The text that was read, kept only when there are diagnostics to show lines of, so a
+    /// printer need not read the file a second time.
+    var source: SourceText?
+
+    /// The text of line `number` (1-based) as read, without its line ending; `nil` when the text
+    /// was not kept (no diagnostics, or a file that was not text).
+    public func sourceLine(_ number: Int) -> String? {
+        guard let source, number >= 1, number <= source.lineCount else { return nil }
+        var bytes = source.bytes[source.range(ofLine: number)]
+        if bytes.last == 0x0D { bytes = bytes.dropLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 /// Reads spec files in any supported export format, chosen by content.
@@ -176,7 +189,9 @@ public enum SpecReader {
             var reader = MattermostMarkdownReader(source: source)
             (testCase, diagnostics) = reader.read()
         }
-        return SpecFile(path: path, format: format, testCase: testCase, diagnostics: diagnostics)
+        var file = SpecFile(path: path, format: format, testCase: testCase, diagnostics: diagnostics)
+        if !diagnostics.isEmpty { file.source = source }
+        return file
     }
 
     /// The format, from the content alone: a JSON object, a Zephyr export (its `### Details` table

@@ -24,6 +24,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(!written.isEmpty)
         #expect(!written.contains { $0.hasSuffix(".tmp") })
+        // What was written is the run: every case of the fixture (Allure: one file a case;
+        // Zephyr uploads only the cases that reached a verdict). Order is checked end to end.
+        let keys = format == .zephyr ? ["MM-T938", "MM-T100", "MM-T200"] : ["MM-T938", "MM-T100", "MM-T200", "MM-T300", "MM-T400", "MM-T500"]
+        let texts = try written.map { try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8) }
+        for key in keys { #expect(texts.contains { $0.contains(key) }, "\(format) names \(key)") }
+        if format != .allure {
+            #expect(texts.count == 1)
+            // The first failure, as the runner summarised it, is in every report but the Zephyr upload (statuses only).
+            #expect(format == .zephyr || texts.first?.contains("expected every device to be logged out within 30 s") == true, "\(format)")
+        }
     }
 
     @Test("every format copes with an empty stream", arguments: fileFormats)

@@ -22,7 +22,7 @@ struct StepwiseBinaryTests {
 
     @Test("a green strict run exits 0 and shows every item with status, wall and virtual time, and each redirect time")
     func green() async throws {
-        let (code, output) = try await Self.run(["run", SpecRun.packageRoot.appendingPathComponent("specs").path, "--strict", "--jobs", "1"])
+        let (code, output) = try await Self.run(["run", Repository.root.appendingPathComponent("specs").path, "--strict", "--jobs", "1"])
         #expect(code == 0)
         #expect(output.contains("✔ MM-T938: Users - Revoke a user's sessions"))
         #expect(output.contains("✔ MM-T940: Users - Revoke all sessions"))
@@ -38,7 +38,7 @@ struct StepwiseBinaryTests {
         ("cancel-still-revokes", "MM-T940", "lost its session although nothing was confirmed"),
     ])
     func fault(_ fault: String, _ key: String, _ message: String) async throws {
-        let (code, output) = try await Self.run(["run", SpecRun.specPath(key), "--strict", "--fault", fault])
+        let (code, output) = try await Self.run(["run", Repository.specPath(key), "--strict", "--fault", fault])
         #expect(code == 1)
         #expect(output.contains("✘ \(key)"))
         #expect(output.contains(message))
@@ -56,7 +56,7 @@ struct StepwiseBinaryTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("twins-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.copyItem(atPath: SpecRun.specPath("MM-T938"), toPath: directory.appendingPathComponent("MM-T938.md").path)
+        try FileManager.default.copyItem(atPath: Repository.specPath("MM-T938"), toPath: directory.appendingPathComponent("MM-T938.md").path)
         let record = #"{"key":"MM-T938","name":"Users - Revoke a user's sessions","steps":[]}"#
         try record.write(to: directory.appendingPathComponent("MM-T938.json"), atomically: true, encoding: .utf8)
 
@@ -69,7 +69,7 @@ struct StepwiseBinaryTests {
 
     @Test("an unknown fault is a usage error")
     func unknownFault() async throws {
-        let (code, _) = try await Self.run(["run", SpecRun.specPath("MM-T938"), "--fault", "no-such-fault"])
+        let (code, _) = try await Self.run(["run", Repository.specPath("MM-T938"), "--fault", "no-such-fault"])
         #expect(code == 64)
     }
 }
@@ -90,7 +90,7 @@ struct PlanOrderTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let files = ["ndjson": "run.ndjson", "json": "run.json", "junit": "junit.xml", "html": "report.html",
                      "markdown": "summary.md", "zephyr": "zephyr.json", "allure": "allure"]
-        var arguments = ["run", SpecRun.specPath("MM-T940"), SpecRun.specPath("MM-T938"), "--jobs", "1", "--format", "console"]
+        var arguments = ["run", Repository.specPath("MM-T940"), Repository.specPath("MM-T938"), "--jobs", "1", "--format", "console"]
         for (format, file) in files.sorted(by: { $0.key < $1.key }) {
             arguments += ["--format", "\(format):\(directory.appendingPathComponent(file).path)"]
         }

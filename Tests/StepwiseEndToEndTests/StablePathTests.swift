@@ -10,7 +10,7 @@ struct StablePathTests {
     /// figures that change between runs (times, dates, run IDs, UUIDs) blanked.
     private static func reports(_ spelling: String) async throws -> [String: String] {
         let binary = try #require(StepwiseBinaryTests.executable, "build the stepwise product before testing")
-        let root = SpecRun.packageRoot.path
+        let root = Repository.root.path
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("paths-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: out) }
@@ -53,7 +53,7 @@ struct StablePathTests {
     func spellings() async throws {
         let plain = try await Self.reports("specs")
         #expect(plain.count >= 8)
-        let root = SpecRun.packageRoot.path
+        let root = Repository.root.path
         for spelling in ["./specs", "\(root)/specs", "specs/../specs/", "\(root)/./specs"] {
             let other = try await Self.reports(spelling)
             #expect(other.keys.sorted() == plain.keys.sorted(), "\(spelling)")

@@ -20,7 +20,7 @@ struct OutputSafetyTests {
         return try await ChildProcess.run("/bin/sh", ["-c", quoted.joined(separator: " ") + " " + redirect], in: directory.path)
     }
 
-    private static var specs: String { SpecRun.packageRoot.appendingPathComponent("specs").path }
+    private static var specs: String { Repository.root.appendingPathComponent("specs").path }
 
     @Test("a report path that is a device, a FIFO or a directory is refused before the run, exit 64")
     func specialFiles() async throws {
@@ -80,7 +80,7 @@ struct OutputSafetyTests {
             (["run", "specs", "--dry-run"], "> /dev/full"),
         ])
     func fullDisk(arguments: [String], redirect: String) async throws {
-        let result = try await Self.shell(arguments, redirect: redirect, in: SpecRun.packageRoot)
+        let result = try await Self.shell(arguments, redirect: redirect, in: Repository.root)
         #expect(result.status == 1, "\(arguments) \(redirect): exit \(result.status)\n\(result.standardError.suffix(500))")
         if redirect.hasPrefix(">") {
             #expect(result.standardError.contains("cannot write to standard output: No space left on device"))

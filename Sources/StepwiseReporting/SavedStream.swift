@@ -62,17 +62,20 @@ public enum SavedStream {
             var line = Substring(bytes)
             if line.hasSuffix("\r") { line = line.dropLast() }
             guard !line.allSatisfy(\.isWhitespace) else { continue }
+            /// A problem with this line: located at it, and quoting it.
+            func problem(_ message: String, hint: String, code: DiagnosticCode) -> ReadError {
+                ReadError(
+                    diagnostic: Diagnostic(.error, message, at: SourceLocation(file: path, line: index + 1), hint: hint, code: code),
+                    sourceLine: String(line))
+            }
             do {
                 try checkSchema(of: line)
                 let event = try decoder.decode(Event.self, from: Data(line.utf8))
                 if case .runStarted = event, events.contains(where: { if case .runStarted = $0 { true } else { false } }) {
-                    throw ReadError(
-                        diagnostic: Diagnostic(
-                            .error, "a second run starts here: this file holds two event streams one after the other",
-                            at: SourceLocation(file: path, line: index + 1),
-                            hint: "keep each run's stream in its own file, and join them with `stepwise merge a.ndjson b.ndjson`",
-                            code: .streamInvalid),
-                        sourceLine: String(line))
+                    throw problem(
+                        "a second run starts here: this file holds two event streams one after the other",
+                        hint: "keep each run's stream in its own file, and join them with `stepwise merge a.ndjson b.ndjson`",
+                        code: .streamInvalid)
                 }
                 events.append(event)
             } catch let error as ReadError {
@@ -81,19 +84,12 @@ public enum SavedStream {
                 let hint = error.schema.map { $0 > Event.schemaVersion }  == true
                     ? "render it with the Stepwise version that wrote it, or a newer one"
                     : "every event line carries \"schema\": \(Event.schemaVersion), as `--format ndjson` writes it"
-                throw ReadError(
-                    diagnostic: Diagnostic(
-                        .error, error.message, at: SourceLocation(file: path, line: index + 1), hint: hint,
-                        code: .streamSchema),
-                    sourceLine: String(line))
+                throw problem(error.message, hint: hint, code: .streamSchema)
             } catch {
-                throw ReadError(
-                    diagnostic: Diagnostic(
-                        .error, "not a Stepwise event: \(reason(error))",
-                        at: SourceLocation(file: path, line: index + 1),
-                        hint: "every line must be one JSON event with `schema` and `kind`, as `--format ndjson` writes",
-                        code: .streamInvalid),
-                    sourceLine: String(line))
+                throw problem(
+                    "not a Stepwise event: \(reason(error))",
+                    hint: "every line must be one JSON event with `schema` and `kind`, as `--format ndjson` writes",
+                    code: .streamInvalid)
             }
         }
         guard !events.isEmpty else {

@@ -47,6 +47,9 @@ public enum ChildProcess {
     }
 
     static func runBlocking(_ path: String, _ arguments: [String], in directory: String?, input: Data) throws -> Output {
+        spawnLock.lock()
+        var locked = true
+        defer { if locked { spawnLock.unlock() } }
         let stdin = try makePipe()
         let stdout = try makePipe()
         let stderr = try makePipe()
@@ -65,6 +68,8 @@ public enum ChildProcess {
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
+        spawnLock.unlock()
+        locked = false
         close(stdin.read)
         close(stdout.write)
         close(stderr.write)
@@ -97,9 +102,17 @@ public enum ChildProcess {
             standardOutput: String(decoding: output, as: UTF8.self), standardError: String(decoding: error, as: UTF8.self))
     }
 
+    /// Held from making a child's pipes to spawning it, so that no child spawned meanwhile by another
+    /// thread inherits a pipe end before it is marked close-on-exec.
+    private static let spawnLock = NSLock()
+
     private static func makePipe() throws -> (read: Int32, write: Int32) {
+        // Close-on-exec, set while no other thread spawns (see `spawnLock`): tests spawn children
+        // from several threads at once, and a pipe end inherited by another test's child kept this
+        // child's standard input open, so a child reading it to the end never finished.
         var descriptors: [Int32] = [0, 0]
         guard pipe(&descriptors) == 0 else { throw Failure(call: "pipe", code: errno) }
+        for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         return (descriptors[0], descriptors[1])
     }
 

@@ -114,20 +114,3 @@ struct UndefinedItemsTests {
         #expect(events.itemResults == ["T-1 1.i1 undefined", "T-1 1.i2 skipped", "T-1 1.i3 undefined", "T-1 1.e1 undefined", "T-1 2.i1 undefined"])
     }
 }
-
-@Suite("Waits on a clock nothing moves")
-struct StalledClockTests {
-    @Test("an item that sleeps on the virtual clock without moving it fails at once, saying so, not after the time limit")
-    func stalledWait() async {
-        // A limit far above the stall's 2 s: the message shows which of the two ended the item.
-        let (_, events) = await run(
-            [makeCase("T-1", [(["wait for the redirect"], [])])], options: RunOptions(exitCode: unmapped, itemTimeout: .seconds(120))
-        ) { steps in
-            steps.action("wait for the redirect") { _, step in try await step.clock.sleep(for: .seconds(45)) }
-        }
-        let item = events.finishedItems.first
-        #expect(item?.status == .failed)
-        #expect(item?.message?.contains("waits 45 s on the case's virtual clock, which nothing advances") == true, "\(item?.message ?? "")")
-        #expect(item?.message?.contains("raise it with --timeout") == false)
-    }
-}

@@ -123,13 +123,16 @@ public final class VirtualClock: Clock, Sendable {
             $0.lastActivity = .now
             $0.advancing += 1
         }
-        while let sleeper = state.withLock({ $0.popDue(by: deadline) }) {
-            sleeper.continuation.resume()
-            for _ in 0..<yieldsPerWake { await Task.yield() }
-        }
-        state.withLock { state in
+        // Finding no sleeper due and moving the reading to `deadline` happen under one lock: a
+        // sleeper arriving in between would otherwise be left behind, due but never woken.
+        while let sleeper = state.withLock({ state -> Sleeper? in
+            if let due = state.popDue(by: deadline) { return due }
             if state.now < deadline { state.now = deadline }
             state.advancing -= 1
+            return nil
+        }) {
+            sleeper.continuation.resume()
+            for _ in 0..<yieldsPerWake { await Task.yield() }
         }
     }
 

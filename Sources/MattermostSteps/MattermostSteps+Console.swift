@@ -178,7 +178,7 @@ extension MattermostSteps {
         if let open = world.console {
             console = open
         } else {
-            switch await SystemConsole.open(backend: world.backend, viewer: viewer, version: world.consoleVersion) {
+            switch await SystemConsole.open(backend: world.backend, viewer: viewer, version: world.consoleVersion, faults: world.consoleFaults) {
             case .success(let opened): console = opened
             case .failure(let error): throw StepFailure("System Console: \(error.message)")
             }
@@ -217,7 +217,7 @@ extension MattermostSteps {
         let device = try await world.signIn(manager, on: .browser(.edge, on: .windows), method: .emailPassword, posture: .awake,
                                             behaviour: .untouched)
         let console: SystemConsole
-        switch await SystemConsole.open(backend: backend, viewer: device.client, version: world.consoleVersion) {
+        switch await SystemConsole.open(backend: backend, viewer: device.client, version: world.consoleVersion, faults: world.consoleFaults) {
         case .success(let opened): console = opened
         case .failure(let error): throw StepFailure("the user manager cannot open the System Console: \(error.message)")
         }

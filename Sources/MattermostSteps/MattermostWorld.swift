@@ -12,6 +12,8 @@ public final class MattermostWorld {
     /// The in-memory Mattermost server of the case, on the case's clock.
     public let backend: SessionBackend
     let consoleVersion: ConsoleVersion
+    /// The planted faults every System Console of the case is opened with.
+    let consoleFaults: Set<ConsoleFault>
     /// Every account's password.
     public let password = "Passw0rd!"
     /// The Mattermost release the case runs against (the one it was written for, by default).
@@ -111,9 +113,11 @@ public final class MattermostWorld {
         var errorID: String?
     }
 
-    init(backend: SessionBackend, consoleVersion: ConsoleVersion, version: MattermostVersion, testCase: TestCase?) {
+    init(backend: SessionBackend, consoleVersion: ConsoleVersion, consoleFaults: Set<ConsoleFault>, version: MattermostVersion,
+         testCase: TestCase?) {
         self.backend = backend
         self.consoleVersion = consoleVersion
+        self.consoleFaults = consoleFaults
         self.version = version
         self.testCase = testCase
     }

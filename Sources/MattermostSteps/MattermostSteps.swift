@@ -86,8 +86,11 @@ public struct MattermostSteps: StepLibrary {
         defineExpectations(&steps)
         defineUsersList(&steps)
         defineAccountChanges(&steps)
+        defineSigningInAgain(&steps)
+        defineOfflineAndOwnSessions(&steps)
         defineDeactivation(&steps)
         defineSessionLengths(&steps)
+        defineSessionSettings(&steps)
         // The export texts these definitions were written against (`stepwise run --dry-run`
         // prints a case's fingerprint): a re-export that changes them is reported as drift.
         steps.pin("MM-T938", fingerprint: "9b2d27c7b9077fd2")
@@ -119,6 +122,6 @@ public struct MattermostSteps: StepLibrary {
     /// `{page}`: "System Console ➜ Users", "System Console ➜ User Management ➜ Users"; the value is
     /// the path after the console.
     public static let pageParameter = ParameterType(
-        "page", matching: #/(?:the )?system console(?: ➜ (?:user management|users|environment|session lengths))*/#
+        "page", matching: #/(?:the )?system console(?: ➜ (?:user management|users|environment|session lengths))*(?: page)?/#
     ) { text -> [String] in Vocabulary.consolePath(text) }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import StepwiseModel
 import StepwiseParsing
 
@@ -6,8 +7,9 @@ import StepwiseParsing
 struct SpecInput: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "Spec files or directories. A directory means every .md and .json spec under it, in path order.",
-            valueName: "path"))
+            "Spec files or directories (- reads one spec from standard input). A directory means every .md and .json spec under it, in path order.",
+            valueName: "path"),
+        completion: .file(extensions: ["md", "json"]))
     var paths: [String]
 
     /// Reads every spec, handing each to `body` in path order; returns the problems with the paths
@@ -16,8 +18,25 @@ struct SpecInput: ParsableArguments {
     /// Files are read on every processor while `body` works through those already read, so
     /// output starts at once and keeps pace with reading.
     func read(jobs: Int = SpecReader.defaultJobs, _ body: (SpecFile) -> Void) -> [Diagnostic] {
-        let collection = SpecCollection(paths: paths, naming: { SpecPath.relative($0) })
+        let (stdin, others) = StandardInputSpec.split(paths)
+        if let stdin { body(stdin) }
+        let collection = SpecCollection(paths: others, naming: { SpecPath.relative($0) })
         collection.read(jobs: jobs, body)
         return collection.diagnostics
+    }
+}
+
+/// `-` among the spec paths: one spec read from standard input, named `<stdin>` in reports and
+/// diagnostics, read before the files (whatever its place among the paths), and once however often `-` is given.
+enum StandardInputSpec {
+    static let name = "<stdin>"
+
+    /// The spec on standard input when `paths` holds `-`, and the other paths.
+    static func split(_ paths: [String], input: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) -> (
+        stdin: SpecFile?, others: [String]
+    ) {
+        let others = paths.filter { $0 != "-" }
+        guard others.count < paths.count else { return (nil, paths) }
+        return (SpecReader.read(bytes: [UInt8](input()), path: name), others)
     }
 }

@@ -58,7 +58,9 @@ extension MattermostSteps {
                 step.note("\(account.user.username)'s drop-down (\(menu.buttonLabel)): \(menu.items.map(\.label).joined(separator: ", "))")
             }
             guard let item = match.1.map(String.init) else { return }
-            if item.lowercased().contains("revoke") {
+            if item.lowercased().contains("revoke"), let own = world.subject, own.id == world.admin?.id {
+                try await Self.revokeOwnSessions(world, step, console, label: item)
+            } else if item.lowercased().contains("revoke") {
                 try await Self.checkDropDownGate(world, step, checks)
                 try await Self.revokeFromDropDown(world, step, checks, console, label: item)
             } else {
@@ -100,6 +102,13 @@ extension MattermostSteps {
             let checks = Checks(step)
             defer { checks.report() }
             let console = try world.requireConsole()
+            if await console.modal == nil, let form = await console.form {
+                // "Click Cancel" in a form (Reset Password, Update Email): it closes, nothing is sent.
+                await console.cancelForm()
+                checks.expect(await console.form == nil, "\"\(form.title)\" is still open after Cancel")
+                step.note("clicked Cancel in \"\(form.title)\": the form closed unsaved")
+                return
+            }
             try await Self.consoleCall { try await console.cancel() }
             checks.expect(await console.modal == nil, "the confirmation is still open after Cancel")
             var probes: [MattermostWorld.Probe] = []
@@ -113,6 +122,11 @@ extension MattermostSteps {
             guard let modal = await console.modal else { throw StepFailure("there is no confirmation open to confirm") }
             let instant = await world.backend.now
             try await Self.consoleCall { try await console.confirm() }
+            if modal.confirmLabel == "Deactivate" {
+                world.deactivation = (instant, world.dm.map { dm in (dm.device.client) } == nil ? [] : await world.backend.sidebar(of: world.dm!.device.client))
+                step.note("clicked \(modal.confirmLabel) in \"\(modal.title)\"")
+                return
+            }
             world.revoke = MattermostWorld.Revoke(scope: modal.confirmLabel == "Revoke All Sessions" ? .everyone : .users([]),
                                                   instant: instant, confirmLabel: modal.confirmLabel)
             step.note("clicked \(modal.confirmLabel) in \"\(modal.title)\"")
@@ -159,6 +173,21 @@ extension MattermostSteps {
         }
     }
 
+    /// The admin's own row ➜ Revoke Sessions, confirmed: the server revokes every session of the
+    /// admin, and the console's browser logs out at once (`emitUserLoggedOutEvent` when the user is
+    /// the current one, `system_users_dropdown`); the admin's other browsers notice as clients do.
+    static func revokeOwnSessions(_ world: MattermostWorld, _ step: StepContext, _ console: SystemConsole, label: String) async throws {
+        let admin = await world.adminUser()
+        _ = try await openMenu(console, step, for: admin.username)
+        try await consoleCall { try await console.choose(label) }
+        guard let modal = await console.modal else { throw StepFailure("\"\(label)\" opened no confirmation for \(admin.username)") }
+        world.modals.append(modal)
+        let instant = await world.backend.now
+        try await consoleCall { try await console.confirm() }
+        world.revoke = MattermostWorld.Revoke(scope: .users([admin.username]), instant: instant, confirmLabel: modal.confirmLabel)
+        step.note("\(modal.title): \"\(modal.message)\" ➜ \(modal.confirmLabel); the console is \(await console.url == nil ? "logged out" : "still open")")
+    }
+
     static func openConsole(_ world: MattermostWorld, _ step: StepContext, path: [String]) async throws {
         if world.adminDevice == nil {
             // Only a system admin can open the System Console: a case that goes there without
@@ -171,7 +200,7 @@ extension MattermostSteps {
         if let open = world.console {
             console = open
         } else {
-            switch await SystemConsole.open(backend: world.backend, viewer: viewer, version: world.consoleVersion) {
+            switch await SystemConsole.open(backend: world.backend, viewer: viewer, version: world.consoleVersion, faults: world.consoleFaults) {
             case .success(let opened): console = opened
             case .failure(let error): throw StepFailure("System Console: \(error.message)")
             }
@@ -210,7 +239,7 @@ extension MattermostSteps {
         let device = try await world.signIn(manager, on: .browser(.edge, on: .windows), method: .emailPassword, posture: .awake,
                                             behaviour: .untouched)
         let console: SystemConsole
-        switch await SystemConsole.open(backend: backend, viewer: device.client, version: world.consoleVersion) {
+        switch await SystemConsole.open(backend: backend, viewer: device.client, version: world.consoleVersion, faults: world.consoleFaults) {
         case .success(let opened): console = opened
         case .failure(let error): throw StepFailure("the user manager cannot open the System Console: \(error.message)")
         }

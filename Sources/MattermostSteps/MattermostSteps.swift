@@ -10,7 +10,7 @@ import SystemConsole
 ///
 /// Definitions bind phrases ("go to {page}", "➜ Revoke Sessions", "user is redirected to the
 /// login page") rather than whole sentences, so the next case in the folder mostly binds as is.
-/// The backend's planted faults are the library's `--fault` options.
+/// The backend's and the console's planted faults are the library's `--fault` options.
 public struct MattermostSteps: StepLibrary {
     /// What a case left behind, for tests: which devices, postures and methods were exercised and
     /// how each device was redirected.
@@ -46,6 +46,7 @@ public struct MattermostSteps: StepLibrary {
 
     public var options: [StepOption] {
         PlantedFault.allCases.map { StepOption.fault($0.name, $0.summary) }
+            + ConsoleFault.allCases.map { StepOption.fault($0.name, $0.summary) }
             + [StepOption(Self.currentConsoleOption, summary: "Drive the System Console of v9.5+ (\"Revoke sessions\", the longer revoke-all message)."),
                StepOption(Self.currentReleaseOption, summary: "Run every case against the current Mattermost release instead of the release it was written for (from its created date).")]
     }
@@ -59,7 +60,9 @@ public struct MattermostSteps: StepLibrary {
         configuration.faults = Set(PlantedFault.allCases.filter { context.configuration.isSelected($0.name) })
         let backend = SessionBackend(clock: context.clock, configuration: configuration)
         let console: ConsoleVersion = context.configuration.isSelected(Self.currentConsoleOption) ? .current : ConsoleVersion(version)
-        return MattermostWorld(backend: backend, consoleVersion: console, version: version, testCase: context.testCase)
+        let consoleFaults = Set(ConsoleFault.allCases.filter { context.configuration.isSelected($0.name) })
+        return MattermostWorld(backend: backend, consoleVersion: console, consoleFaults: consoleFaults, version: version,
+                               testCase: context.testCase)
     }
 
     /// The release a case runs against: the one it was written for (`MattermostVersion.writtenFor`
@@ -81,8 +84,11 @@ public struct MattermostSteps: StepLibrary {
         defineExpectations(&steps)
         defineUsersList(&steps)
         defineAccountChanges(&steps)
+        defineSigningInAgain(&steps)
+        defineOfflineAndOwnSessions(&steps)
         defineDeactivation(&steps)
         defineSessionLengths(&steps)
+        defineSessionSettings(&steps)
         // The export texts these definitions were written against (`stepwise run --dry-run`
         // prints a case's fingerprint): a re-export that changes them is reported as drift.
         steps.pin("MM-T938", fingerprint: "9b2d27c7b9077fd2")
@@ -114,6 +120,6 @@ public struct MattermostSteps: StepLibrary {
     /// `{page}`: "System Console ➜ Users", "System Console ➜ User Management ➜ Users"; the value is
     /// the path after the console.
     public static let pageParameter = ParameterType(
-        "page", matching: #/(?:the )?system console(?: ➜ (?:user management|users|environment|session lengths))*/#
+        "page", matching: #/(?:the )?system console(?: ➜ (?:user management|users|environment|session lengths))*(?: page)?/#
     ) { text -> [String] in Vocabulary.consolePath(text) }
 }

@@ -32,7 +32,7 @@ struct RunCommand: AsyncParsableCommand {
             Colour: --color always or never; else FORCE_COLOR (0 or false: none), then NO_COLOR, \
             then TERM=dumb turn it on or off; else only on a terminal.
             """
-        let options = StepLibraries.current.options
+        let options = StepLibraries.options
         let faults = options.filter { $0.kind == .fault }
         let others = options.filter { $0.kind == .option }
         if !faults.isEmpty {
@@ -103,11 +103,11 @@ struct RunCommand: AsyncParsableCommand {
     var clock = "virtual"
     @Option(
         help: "Select a planted fault of a step library (repeatable; listed below).",
-        completion: .custom { _, _, _ in StepLibraries.current.options.filter { $0.kind == .fault }.map(\.name) })
+        completion: .custom { _, _, _ in StepLibraries.options.filter { $0.kind == .fault }.map(\.name) })
     var fault: [String] = []
     @Option(
         help: "Select an option of a step library (repeatable; listed below).",
-        completion: .custom { _, _, _ in StepLibraries.current.options.filter { $0.kind == .option }.map(\.name) })
+        completion: .custom { _, _, _ in StepLibraries.options.filter { $0.kind == .option }.map(\.name) })
     var option: [String] = []
     @Option(
         help: "console, ndjson, json, junit, html, markdown, allure or zephyr, with an optional :PATH (repeatable).",
@@ -135,7 +135,7 @@ struct RunCommand: AsyncParsableCommand {
     /// Every usage check, once, before any spec is read: ArgumentParser calls it after parsing.
     mutating func validate() throws {
         do {
-            try check(options: StepLibraries.current.options)
+            try check(options: StepLibraries.options)
         } catch let error as UsageError {
             printError(error.printed)
             throw ExitCode(ExitStatus.usage)

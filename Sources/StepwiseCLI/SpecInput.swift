@@ -12,16 +12,21 @@ struct SpecInput: ParsableArguments {
         completion: .file(extensions: ["md", "json"]))
     var paths: [String]
 
-    /// Reads every spec, handing each to `body` in path order; returns the problems with the paths
-    /// themselves (missing, empty directory, special files, links) for the caller to report after the files.
+    /// Reads every spec and applies `transform` to it on the reading thread, then hands the
+    /// results to `body` in path order; returns the problems with the paths themselves (missing,
+    /// empty directory, special files, links) for the caller to report after the files.
     ///
-    /// Files are read on every processor while `body` works through those already read, so
-    /// output starts at once and keeps pace with reading.
-    func read(jobs: Int = SpecReader.defaultJobs, _ body: (SpecFile) -> Void) -> [Diagnostic] {
+    /// Files are read (and transformed) on every processor while `body` works through those
+    /// already done, so output starts at once and keeps pace with reading. A `-` among the paths
+    /// is one spec read from standard input, handed over first (``StandardInputSpec``).
+    func read<Result: Sendable>(
+        jobs: Int = SpecReader.defaultJobs, transform: @escaping @Sendable (SpecFile) -> Result, _ body: (Result) -> Void
+    ) -> [Diagnostic] {
         let (stdin, others) = StandardInputSpec.split(paths)
-        if let stdin { body(stdin) }
-        let collection = SpecCollection(paths: others, naming: { SpecPath.relative($0) })
-        collection.read(jobs: jobs, body)
+        if let stdin { body(transform(stdin)) }
+        let directory = FileManager.default.currentDirectoryPath
+        let collection = SpecCollection(paths: others, naming: { SpecPath.relative($0, to: directory) })
+        collection.read(jobs: jobs, transform: transform, body)
         return collection.diagnostics
     }
 }

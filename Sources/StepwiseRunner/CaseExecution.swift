@@ -16,6 +16,12 @@ final class CaseExecution: Sendable {
         var activityStarted: ContinuousClock.Instant?
         var activity = ""
         var continuation: CheckedContinuation<Void, Never>?
+        /// The case's clock when it is virtual, to tell a wait nothing will end from a slow item.
+        var virtualClock: VirtualClock?
+        /// When a probe task last ran, and whether one is queued: proof the concurrency pool is
+        /// running tasks, so a quiet clock is a stuck case rather than a starved one.
+        var probeRan: ContinuousClock.Instant?
+        var probeQueued = false
     }
 
     private let state: Mutex<State>
@@ -51,20 +57,51 @@ final class CaseExecution: Sendable {
         return state.withLock { ($0.recorder.events, $0.status) }
     }
 
-    /// Called by the watchdog: abandons the attempt when its current activity is over the limit.
+    /// Called by the watchdog: abandons the attempt when its current activity is over the limit,
+    /// or when it waits on a virtual clock that nothing moves.
+    ///
+    /// A step that itself sleeps on the virtual clock fails at once, in ``VirtualClock``
+    /// (``VirtualClock/StalledWait``). What is left for this check is a step awaiting a child task
+    /// that sleeps on the clock: the clock cannot see that. ``StallWatch`` decides it from
+    /// wall-clock readings, robustly against a starved concurrency pool.
     func checkTimeLimit(now: ContinuousClock.Instant) {
         let continuation = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            guard !state.done, let started = state.activityStarted, started.duration(to: now) > options.itemTimeout
-            else { return nil }
-            state.recorder.failHere(
-                "\(state.activity) did not finish within \(DurationRange.format(options.itemTimeout)) of wall-clock "
-                    + "time; abandoned (raise it with --timeout)")
+            guard !state.done, let started = state.activityStarted else { return nil }
+            let quiet = state.virtualClock?.quiet
+            if quiet != nil, !state.probeQueued {
+                state.probeQueued = true
+                Task { [weak self] in self?.probeRan() }
+            }
+            let watch = StallWatch(limit: min(StallWatch.defaultLimit, options.itemTimeout))
+            if let wait = watch.stalledWait(now: now, activityStarted: started, quiet: quiet, probeRan: state.probeRan) {
+                // Every task of the case waits for virtual time, and only the case moves it.
+                state.recorder.failHere(
+                    "\(state.activity) waits \(DurationRange.format(wait)) on the case's virtual clock, which nothing "
+                        + "advances: its own task awaits another task (async let, a task group) that sleeps on the "
+                        + "clock, as a fake's wait does (SessionBackend.waitForRedirects(of:until:), "
+                        + "waitForRedirect(of:until:), sleep(until:), SystemConsole.settle()). Move the clock from the "
+                        + "step while the other task waits (step.advance(by: \(DurationRange.format(wait))), "
+                        + "step.eventually), or run with --clock real")
+            } else if started.duration(to: now) > options.itemTimeout {
+                state.recorder.failHere(
+                    "\(state.activity) did not finish within \(DurationRange.format(options.itemTimeout)) of wall-clock "
+                        + "time; abandoned (raise it with --timeout)")
+            } else {
+                return nil
+            }
             state.status = state.recorder.finishCase()
             state.done = true
             defer { state.continuation = nil }
             return state.continuation
         }
         continuation?.resume()
+    }
+
+    private func probeRan() {
+        state.withLock { state in
+            state.probeRan = .now
+            state.probeQueued = false
+        }
     }
 
     /// Applies `change` unless the attempt is already over.
@@ -85,6 +122,13 @@ final class CaseExecution: Sendable {
 
     private func perform() async {
         let clock = CaseClock.make(options.configuration.clock)
+        guard let virtual = clock.clock as? VirtualClock else { return await perform(on: clock) }
+        state.withLock { $0.virtualClock = virtual }
+        // This task runs every step and alone moves the clock: its own sleep on it fails at once.
+        await virtual.driven { await perform(on: clock) }
+    }
+
+    private func perform(on clock: ClockControl) async {
         record { $0.virtualElapsed = clock.elapsed; $0.startCase() }
         let key = bound.testCase.key
         func context(_ text: String, instruction: Instruction? = nil, expectation: Expectation? = nil, values: [any Sendable] = []) -> StepContext {
@@ -232,8 +276,35 @@ final class CaseExecution: Sendable {
 
     static func describe(_ error: any Error) -> String {
         if let failure = error as? StepFailure { return failure.message }
+        if let stall = error as? VirtualClock.StalledWait { return stall.description }
         if error is CancellationError { return "cancelled" }
         return String(describing: error)
+    }
+}
+
+/// Tells a case stuck on its virtual clock from a slow one, by wall-clock readings alone (a pure
+/// decision, so that tests give it the instants).
+///
+/// Stuck means: the current activity has run for over `limit`, somebody sleeps on the clock, and
+/// nobody has slept on it or moved it for over `limit`. A quiet clock alone proves nothing on a
+/// loaded machine, where the case's tasks may simply not have been scheduled: so it also takes a
+/// probe task, queued by the watchdog, to have run more than `limit` after the clock went quiet.
+/// The pool then runs tasks, and the case's were free to run too.
+struct StallWatch {
+    /// How long a case may wait on its virtual clock with nobody moving it before it is stuck.
+    static let defaultLimit: Duration = .seconds(2)
+
+    var limit: Duration
+
+    /// How far ahead the earliest sleeper waits when the case is stuck; `nil` when it is not.
+    func stalledWait(
+        now: ContinuousClock.Instant, activityStarted: ContinuousClock.Instant,
+        quiet: (since: ContinuousClock.Instant, wait: Duration)?, probeRan: ContinuousClock.Instant?
+    ) -> Duration? {
+        guard activityStarted.duration(to: now) > limit, let quiet, quiet.since.duration(to: now) > limit,
+            let probeRan, quiet.since.duration(to: probeRan) > limit
+        else { return nil }
+        return quiet.wait
     }
 }
 

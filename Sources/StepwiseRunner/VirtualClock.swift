@@ -1,3 +1,4 @@
+import StepwiseBinding
 import Synchronization
 
 /// A clock that stands still until it is moved: the virtual time every case runs on by default.
@@ -34,6 +35,12 @@ public final class VirtualClock: Clock, Sendable {
         var nextID: UInt64 = 0
         /// Sleepers in the order they went to sleep; woken in deadline order, ties by that order.
         var sleepers: [Sleeper] = []
+        /// When (in wall-clock time) someone last went to sleep on the clock or moved it.
+        var lastActivity = ContinuousClock.now
+        /// The task that moves the clock (the case's own task), by its identity while it runs.
+        var driver: Int?
+        /// How many calls of ``advance(to:)`` are under way.
+        var advancing = 0
 
         /// Removes and returns the earliest sleeper due by `limit`, moving `now` to its deadline.
         mutating func popDue(by limit: Instant) -> Sleeper? {
@@ -72,16 +79,23 @@ public final class VirtualClock: Clock, Sendable {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 // A cancellation that lands after the check above and before this lock finds no
                 // sleeper to remove: checking again here keeps the sleeper from waiting forever.
-                let resumeNow = state.withLock { state -> Bool? in
-                    if Task.isCancelled { return nil }
-                    if deadline <= state.now { return true }
+                let task = Self.currentTask
+                let resumeNow = state.withLock { state -> Result<Bool, any Error> in
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    if deadline <= state.now { return .success(true) }
+                    // The only task that moves the clock waiting on it, while nobody moves it:
+                    // this sleep could never end.
+                    if let driver = state.driver, driver == task, state.advancing == 0 {
+                        return .failure(StalledWait(wait: state.now.duration(to: deadline)))
+                    }
                     state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
-                    return false
+                    state.lastActivity = .now
+                    return .success(false)
                 }
                 switch resumeNow {
-                case nil: continuation.resume(throwing: CancellationError())
-                case true?: continuation.resume()
-                case false?: break
+                case .failure(let error): continuation.resume(throwing: error)
+                case .success(true): continuation.resume()
+                case .success(false): break
                 }
             }
         } onCancel: {
@@ -105,12 +119,60 @@ public final class VirtualClock: Clock, Sendable {
         // A task just started (a fake's timer loop) gets a chance to go to sleep on the clock
         // before time moves past its deadline.
         await Task.yield()
-        while let sleeper = state.withLock({ $0.popDue(by: deadline) }) {
+        state.withLock {
+            $0.lastActivity = .now
+            $0.advancing += 1
+        }
+        // Finding no sleeper due and moving the reading to `deadline` happen under one lock: a
+        // sleeper arriving in between would otherwise be left behind, due but never woken.
+        while let sleeper = state.withLock({ state -> Sleeper? in
+            if let due = state.popDue(by: deadline) { return due }
+            if state.now < deadline { state.now = deadline }
+            state.advancing -= 1
+            return nil
+        }) {
             sleeper.continuation.resume()
             for _ in 0..<yieldsPerWake { await Task.yield() }
         }
+    }
+
+    /// Makes the calling task the one that moves the clock until `body` returns: the case's own
+    /// task, which runs every step. A sleep on the clock by that task itself (not by a child task)
+    /// while no advance is under way throws ``StalledWait`` at once, since nothing else would move
+    /// the clock to wake it. Only the calling task counts: child tasks may wait on the clock while
+    /// it moves it.
+    package func driven<R>(_ body: () async throws -> R) async rethrows -> R {
+        let task = Self.currentTask
+        state.withLock { $0.driver = task }
+        defer { state.withLock { $0.driver = nil } }
+        return try await body()
+    }
+
+    /// The identity of the running task, comparable while it runs.
+    private static var currentTask: Int? { withUnsafeCurrentTask { $0?.hashValue } }
+
+    /// A sleep by the task that moves the clock: nothing would ever wake it.
+    public struct StalledWait: Error, CustomStringConvertible {
+        /// How far ahead of the clock's reading the sleep was to end.
+        public var wait: Duration
+
+        public var description: String {
+            let wait = DurationRange.format(wait)
+            return "waits \(wait) on the case's virtual clock, which only the step's own task moves, and that task is "
+                + "the one waiting: a fake's wait (SessionBackend.waitForRedirect(of:until:), "
+                + "waitForRedirects(of:until:), sleep(until:), SystemConsole.settle()) or a sleep on step.clock ends "
+                + "only when the clock moves. Move it from the step (step.advance(by: \(wait)), "
+                + "step.eventually(within:) polling the fake's state), start the wait in a child task (async let) and "
+                + "advance beside it, or run with --clock real"
+        }
+    }
+
+    /// While tasks sleep on the clock: since when (wall-clock) nobody has slept on it or moved
+    /// it, and how far ahead the earliest sleeper waits; `nil` when nobody sleeps.
+    public var quiet: (since: ContinuousClock.Instant, wait: Duration)? {
         state.withLock { state in
-            if state.now < deadline { state.now = deadline }
+            guard let earliest = state.sleepers.map(\.deadline).min() else { return nil }
+            return (state.lastActivity, state.now.duration(to: earliest))
         }
     }
 

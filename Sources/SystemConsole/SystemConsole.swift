@@ -17,7 +17,8 @@ public actor SystemConsole {
     public nonisolated let viewer: ClientID
     /// Which console release it imitates.
     public nonisolated let version: ConsoleVersion
-    let faults: Set<PlantedFault>
+    /// The console's planted faults.
+    let faults: Set<ConsoleFault>
     let mfaEnabled: Bool
 
     /// The page's URL path; `nil` once the viewer has left the console (logged out).
@@ -49,7 +50,7 @@ public actor SystemConsole {
         case deactivate(UserReport)
     }
 
-    init(backend: SessionBackend, viewer: ClientID, version: ConsoleVersion, faults: Set<PlantedFault>, mfaEnabled: Bool) {
+    init(backend: SessionBackend, viewer: ClientID, version: ConsoleVersion, faults: Set<ConsoleFault>, mfaEnabled: Bool) {
         self.serverVersion = backend.configuration.version
         self.backend = backend
         self.viewer = viewer
@@ -60,8 +61,9 @@ public actor SystemConsole {
 
     /// Opens `/admin_console` in the viewer's client. A viewer with no System Console permission
     /// is refused (the webapp sends them back to their team), as is a client that is not logged in.
-    public static func open(backend: SessionBackend, viewer: ClientID,
-                            version: ConsoleVersion = .current) async -> Result<SystemConsole, ConsoleError> {
+    /// `faults` are the console's planted faults, none by default.
+    public static func open(backend: SessionBackend, viewer: ClientID, version: ConsoleVersion = .current,
+                            faults: Set<ConsoleFault> = []) async -> Result<SystemConsole, ConsoleError> {
         guard let token = await backend.status(of: viewer)?.token, let permissions = await backend.permissions(token: token) else {
             await backend.clientReceivedUnauthorized(viewer)
             return .failure(ConsoleError("The client is not logged in."))
@@ -70,7 +72,7 @@ public actor SystemConsole {
             return .failure(ConsoleError("You do not have permission to access the System Console."))
         }
         let configuration = backend.configuration
-        let console = SystemConsole(backend: backend, viewer: viewer, version: version, faults: configuration.faults,
+        let console = SystemConsole(backend: backend, viewer: viewer, version: version, faults: faults,
                                     mfaEnabled: configuration.enableMultifactorAuthentication)
         await console.setURL("/admin_console")
         return .success(console)
@@ -184,7 +186,7 @@ public actor SystemConsole {
     public func isMenuDisabled(for row: UserReport) async throws(ConsoleError) -> Bool {
         let permissions = try await viewerPermissions()
         if !permissions.contains(.sysconsoleWriteUserManagementUsers) { return true }
-        if row.isSystemAdmin && !permissions.contains(.manageSystem) && !faults.contains(.nonAdminCanRevokeAdmin) { return true }
+        if row.isSystemAdmin && !permissions.contains(.manageSystem) && !backend.configuration.faults.contains(.nonAdminCanRevokeAdmin) { return true }
         return false
     }
 

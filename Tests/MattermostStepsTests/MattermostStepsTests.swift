@@ -3,6 +3,7 @@ import MattermostSteps
 import SessionBackend
 import StepwiseBinding
 import StepwiseModel
+import SystemConsole
 import Testing
 
 @Suite("MM-T938 and MM-T940 over the Mattermost fakes")
@@ -75,13 +76,26 @@ struct MattermostStepsTests {
     }
 
     struct Catch: Sendable, CustomTestStringConvertible {
-        var fault: PlantedFault
+        /// The fault's `--fault` name: the backend's or the console's.
+        var fault: String
         var caseID: String
         var itemID: String
         var itemText: String
         var message: String
-        var testDescription: String { fault.name }
+        var testDescription: String { fault }
         var stepID: String { String(itemID.prefix { $0 != "." }) }
+
+        init(fault: PlantedFault, caseID: String, itemID: String, itemText: String, message: String) {
+            self.init(name: fault.name, caseID: caseID, itemID: itemID, itemText: itemText, message: message)
+        }
+
+        init(fault: ConsoleFault, caseID: String, itemID: String, itemText: String, message: String) {
+            self.init(name: fault.name, caseID: caseID, itemID: itemID, itemText: itemText, message: message)
+        }
+
+        private init(name: String, caseID: String, itemID: String, itemText: String, message: String) {
+            (self.fault, self.caseID, self.itemID, self.itemText, self.message) = (name, caseID, itemID, itemText, message)
+        }
     }
 
     static let catches: [Catch] = [
@@ -137,7 +151,7 @@ struct MattermostStepsTests {
 
     @Test("every planted fault turns a spec red at the item that catches it", arguments: catches)
     func faultIsCaught(_ expected: Catch) async throws {
-        let run = try await SpecRun.run([expected.caseID], options: [expected.fault.name])
+        let run = try await SpecRun.run([expected.caseID], options: [expected.fault])
         #expect(run.outcome == .failed)
         let failure = try #require(run.firstFailure(of: expected.caseID))
         #expect(failure.stepID == expected.stepID)
@@ -150,10 +164,13 @@ struct MattermostStepsTests {
         #expect(before.allSatisfy { $0.status == .passed })
     }
 
-    @Test("every fault of the backend is offered as a --fault option, with its summary")
+    @Test("every fault of the backend and of the console is offered as a --fault option, with its summary")
     func faultOptions() {
         let options = MattermostSteps().options
         for fault in PlantedFault.allCases {
+            #expect(options.contains(StepOption.fault(fault.name, fault.summary)))
+        }
+        for fault in ConsoleFault.allCases {
             #expect(options.contains(StepOption.fault(fault.name, fault.summary)))
         }
         #expect(options.contains { $0.name == MattermostSteps.currentConsoleOption && $0.kind == .option })

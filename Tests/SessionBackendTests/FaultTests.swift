@@ -9,7 +9,7 @@ import Testing
             #expect(!fault.summary.isEmpty)
             #expect(PlantedFault(name: fault.name) == fault)
         }
-        #expect(PlantedFault.allCases.count == 16)
+        #expect(PlantedFault.allCases.count == 12)
     }
 
     @Test("revoke-leaves-mobile-sessions: the phone's token survives, the browser's does not")

@@ -11,7 +11,7 @@ struct Fixture {
     let console: SystemConsole
 
     static func make(version: ConsoleVersion = .current, viewer: String = "sysadmin", grants: [Permission] = [],
-                     _ configure: (inout BackendConfiguration) -> Void = { _ in }) async throws -> Fixture {
+                     faults: Set<ConsoleFault> = [], _ configure: (inout BackendConfiguration) -> Void = { _ in }) async throws -> Fixture {
         var configuration = BackendConfiguration()
         configuration.signIn = .everyMethod
         configure(&configuration)
@@ -27,7 +27,7 @@ struct Fixture {
         await backend.createUser(NewUser(username: "ldap-user", authService: .ldap))
         let client = try await backend.openClient(.browser(.chrome, on: .mac))
         _ = try await backend.signIn(client, username: viewer).get()
-        let console = try await SystemConsole.open(backend: backend, viewer: client, version: version).get()
+        let console = try await SystemConsole.open(backend: backend, viewer: client, version: version, faults: faults).get()
         try await console.navigate(to: ["System Console", "Users"])
         return Fixture(backend: backend, clock: clock, adminClient: client, console: console)
     }

@@ -204,9 +204,20 @@ import Testing
 }
 
 @Suite struct ConsoleFaultTests {
+    @Test("every console fault has a kebab-case name, a summary, is found by its name and is no backend fault")
+    func catalogue() {
+        for fault in ConsoleFault.allCases {
+            #expect(fault.name.allSatisfy { $0.isLowercase || $0 == "-" })
+            #expect(!fault.summary.isEmpty)
+            #expect(ConsoleFault(name: fault.name) == fault)
+            #expect(PlantedFault(name: fault.name) == nil)
+        }
+        #expect(ConsoleFault.allCases.count == 4)
+    }
+
     @Test("console-revokes-wrong-user: even with user-1 alone in the list, user-2 loses their sessions and user-1 keeps them")
     func wrongUser() async throws {
-        let fixture = try await Fixture.make { $0.faults = [.consoleRevokesWrongUser] }
+        let fixture = try await Fixture.make(faults: [.consoleRevokesWrongUser])
         let tokens = await fixture.tokens(of: try await fixture.userSessions())
         let other = try await fixture.backend.logIn(username: "user-2", password: "Passw0rd!", method: .usernamePassword, from: nil).get()
         await fixture.console.typeSearch("user-1")
@@ -220,7 +231,7 @@ import Testing
 
     @Test("cancel-still-revokes: Cancel revokes anyway")
     func cancelRevokes() async throws {
-        let fixture = try await Fixture.make { $0.faults = [.cancelStillRevokes] }
+        let fixture = try await Fixture.make(faults: [.cancelStillRevokes])
         let tokens = await fixture.tokens(of: try await fixture.userSessions())
         try await fixture.console.openMenu(forUser: "user-1")
         try await fixture.console.choose("Revoke sessions")

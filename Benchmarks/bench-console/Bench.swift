@@ -21,22 +21,23 @@ struct Bench {
 
     static func events(cases: Int) -> [Event] {
         var events: [Event] = [
-            .runStarted(.init(runID: "bench", startedAt: Date(), tool: "bench", cases: cases, jobs: 2, clock: "virtual", strict: false))
+            .runStarted(.init(runID: "bench", startedAt: Date(), tool: "bench", cases: cases, jobs: 2, clock: .virtual, strict: false))
         ]
         var wall = 0.0
         for index in 0..<cases {
             let key = "B-\(index)"
             let here = SourceLocation(file: "bench/\(key).md", line: 3)
+            let definition = SourceLocation(file: "BenchSteps/BenchSteps.swift", line: 10)
             let steps = (1...3).map { number in
                 StepPlan(
                     stepID: "\(number)", number: "\(number)", location: here,
                     items: [
                         ItemPlan(
                             itemID: "\(number).i1", kind: .instruction, text: "Open the actions menu of user \(index)", location: here,
-                            binding: BindingInfo(state: .matched, expression: "open the actions menu of user {int}", arguments: ["\(index)"])),
+                            binding: .matched(.init(expression: "open the actions menu of user {int}", location: definition, arguments: ["\(index)"]))),
                         ItemPlan(
                             itemID: "\(number).e1", kind: .expectation, text: "User \(index) has no session left", location: here,
-                            binding: BindingInfo(state: .matched, expression: "user {int} has {int} session(s) left")),
+                            binding: .matched(.init(expression: "user {int} has {int} session(s) left", location: definition))),
                     ])
             }
             let plan = CasePlan(

@@ -89,7 +89,7 @@ extension RunRecord {
         }
 
         /// The clock the run uses (`virtual` or `real`), read without building the whole ``record``.
-        public var clock: String { run.clock }
+        public var clock: ClockKind { run.clock }
 
         /// How many cases the run plans, from `runStarted`.
         public var plannedCases: Int { run.plannedCases }

@@ -257,17 +257,19 @@ final class CaseExecution: Sendable {
                     try await invocation.body(worlds[invocation.library], step, invocation.values)
                 } catch {
                     end()
-                    let failure = error as? StepFailure
+                    // What the definition recorded before it threw counts too, in the order it happened.
+                    let thrown = StepFailure(message: Self.describe(error), location: (error as? StepFailure)?.location ?? invocation.location)
+                    let summary = step.summary(thrown: thrown)!
                     return Outcome(
-                        status: .failed, message: Self.describe(error),
-                        location: failure?.location ?? invocation.location, notes: notes + step.notes)
+                        status: .failed, message: summary.failure.message, location: summary.failure.location ?? invocation.location,
+                        notes: notes + step.notes + summary.notes)
                 }
                 end()
                 notes += step.notes
-                if let issue = step.issues.first {
+                if let summary = step.summary() {
                     return Outcome(
-                        status: .failed, message: step.issues.map(\.message).joined(separator: "; "),
-                        location: issue.location ?? invocation.location, notes: notes)
+                        status: .failed, message: summary.failure.message, location: summary.failure.location ?? invocation.location,
+                        notes: notes + summary.notes)
                 }
             }
             return Outcome(status: .passed, notes: notes)

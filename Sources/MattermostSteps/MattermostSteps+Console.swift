@@ -100,6 +100,13 @@ extension MattermostSteps {
             let checks = Checks(step)
             defer { checks.report() }
             let console = try world.requireConsole()
+            if await console.modal == nil, let form = await console.form {
+                // "Click Cancel" in a form (Reset Password, Update Email): it closes, nothing is sent.
+                await console.cancelForm()
+                checks.expect(await console.form == nil, "\"\(form.title)\" is still open after Cancel")
+                step.note("clicked Cancel in \"\(form.title)\": the form closed unsaved")
+                return
+            }
             try await Self.consoleCall { try await console.cancel() }
             checks.expect(await console.modal == nil, "the confirmation is still open after Cancel")
             var probes: [MattermostWorld.Probe] = []

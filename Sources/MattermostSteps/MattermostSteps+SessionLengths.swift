@@ -46,7 +46,7 @@ extension MattermostSteps {
         }
 
         // ""ServiceSettings.ExtendSessionLengthWithActivity" is true for new installation".
-        steps.check(#/"([a-z]+settings\.[a-z]+)" is (true|false|\d+) (?:by default )?(?:for|on) (?:a |an )?(new installations?|upgraded installations?|upgrades?|existing installations?)/#,
+        steps.check(#/"([a-z]+settings\.[a-z]+)" is (true|false|\d+) (?:by default )?(?:for|on) (?:a |an )?(new install(?:ation)?s?|upgraded install(?:ation)?s?|upgrades?(?: to (?:an )?existing install(?:ation)?)?|existing install(?:ation)?s?)/#,
                     named: "\"{config key}\" is {value} for new installation") { world, step, match in
             let key = String(match.1), wanted = String(match.2).lowercased()
             let upgraded = !match.3.lowercased().hasPrefix("new")
@@ -91,12 +91,15 @@ extension MattermostSteps {
         }
 
         // "User session should (not) have expired at the 24th hour mark due to the post made in step 3."
-        steps.check(#/(?:the )?user(?:'s)? session should( not)? (?:have )?expired? at the (\d+)(?:st|nd|rd|th) hour mark(?:(?: due to| even with)[^.]*)?\.?/#,
+        steps.check(#/(?:the |your )?users?(?:'s|'|s')? sessions? should( not)? (?:have )?expired? at the (\d+)(?:st|nd|rd|th)? hour mark(?:(?: due to| even with)[^.]*)?\.?/#,
                     named: "user session should (not) have expired at the {n}th hour mark") { world, step, match in
             try await Self.runStepInfoProcedure(world, step)
             let shouldBeAlive = match.1 != nil
-            guard let phone = world.phones.last, let login = world.phoneLogin else {
-                throw StepFailure("no phone signed in in this case, so no session could expire")
+            if !world.platforms.isEmpty {
+                return try await Self.checkPlatformSessions(world, step, alive: shouldBeAlive)
+            }
+            guard let phone = world.activeDevice ?? world.phones.last, let login = world.phoneLogin else {
+                throw StepFailure("nobody signed in in this case, so no session could expire")
             }
             let probe = await world.probe(phone)
             let elapsed = await world.backend.now - login
@@ -134,13 +137,13 @@ extension MattermostSteps {
         SessionPhrase(#/via (?:account settings|profile) ➜ security ➜ view and log ?out of active sessions/#, named: "via Account Settings ➜ Security ➜ View and Logout of Active Sessions") { _, step, _ in
             step.note("Account Settings ➜ Security ➜ View and Logout of Active Sessions: GET /api/v4/users/me/sessions, then POST /api/v4/users/me/sessions/revoke for each")
         },
-        SessionPhrase(#/set "([^"]*(?:session|extend)[^"]*)" to ([^ .,]+)(?: in (?:the )?system console)?/#, named: "set \"{setting}\" to {value} (in System Console)") { world, step, match in
+        SessionPhrase(#/set "([^"]*(?:session|extend)[^"]*)" to "?([^ .,"]+)"?(?: in (?:the )?system console)?/#, named: "set \"{setting}\" to {value} (in System Console)") { world, step, match in
             try await setSetting(world, step, label: String(match.1), value: String(match.2))
         },
         SessionPhrase(#/(enable|disable) "([^"]*(?:session|extend)[^"]*)"/#, named: "enable / disable \"{setting}\"") { world, step, match in
             try await setSetting(world, step, label: String(match.2), value: match.1.lowercased() == "enable" ? "true" : "false")
         },
-        SessionPhrase(#/(?:remain|keep|leave) "([^"]*(?:session|extend)[^"]*)" (?:to|at|as) ([^ .,]+)/#, named: "remain \"{setting}\" to {value}") { world, step, match in
+        SessionPhrase(#/(?:remain|keep|leave) "([^"]*(?:session|extend)[^"]*)" (?:to|at|as) "?([^ .,"]+)"?/#, named: "remain \"{setting}\" to {value}") { world, step, match in
             try await setSetting(world, step, label: String(match.1), value: String(match.2))
         },
         SessionPhrase(#/(?:at|in) (?:the )?system admin console,?/#, named: "at system admin console,") { world, step, _ in
@@ -162,6 +165,14 @@ extension MattermostSteps {
             for phone in world.phones { try? await world.backend.setState(phone.client, .screenLocked) }
             try await step.advance(by: wait)
             step.note("the phones stayed signed in, screens locked, for \(Self.clockText(wait)) on the virtual clock")
+        },
+        // "Login, visit a channel and post a message", "Login as LDAP user, ...", "Login as SAML or
+        // Gitlab user, ...": the test user's account of that method signs in on a browser, whose
+        // session the activity phrases then use.
+        SessionPhrase(#/\blog ?in(?: as (?:an? |the )?(ldap|saml or gitlab|saml|gitlab|sso|email|oauth) user)?(?=,| and |\.|$)/#, named: "login (as {method} user)") { world, step, match in
+            let named = match.1.map { String($0).lowercased() } ?? "email"
+            let method = named == "sso" ? LoginMethod.saml : (Vocabulary.loginMethods(in: named).first ?? .emailPassword)
+            try await signInBrowser(world, step, method: method)
         },
         SessionPhrase(#/visit (?:a|the|another) channel/#, named: "visit a channel") { world, step, _ in
             guard let device = world.activeDevice else { throw StepFailure("no device is signed in in this case") }
@@ -197,14 +208,7 @@ extension MattermostSteps {
             }
         },
         SessionPhrase(#/make a (?:second|another|new|third) post/#, named: "make a second post") { world, step, _ in
-            guard let device = world.activeDevice else { throw StepFailure("no device is signed in in this case") }
-            switch await world.backend.post("another one", in: device.client) {
-            case .success:
-                world.posts.append(await world.backend.now)
-                step.note("\(device.label) posted again")
-            case .failure(let error):
-                step.note("\(device.label) could not post: \(error.statusCode) \(error.message)")
-            }
+            try await post("another one", from: world.activityDevices, world, step, refusalFails: false)
         },
         SessionPhrase(#/when (disabled|enabled),? it should(?: not)? (?:have )?extend(?:ed)?(?: (?:due to|even with) (?:the )?user activity)?\.?/#, named: "when disabled, it should not extend even with user activity") { _, step, match in
             step.note("what this step shows: the session length with the setting \(String(match.1))")
@@ -241,7 +245,9 @@ extension MattermostSteps {
             let hint = near.map { ": the page has \"\($0.label.trimmingCharacters(in: " "))\"" + ($0.unit != nil ? ", which counts \($0.unit!)" : "") } ?? ""
             throw StepFailure("System Console ➜ Environment ➜ Session Lengths of \(world.version) has no \"\(label)\"\(hint)")
         }
+        if world.originalValues[field.label] == nil { world.originalValues[field.label] = field.value }
         try await consoleCall { try await console.set(field.label, to: value) }
+        world.fieldsSet.append((field.label, value))
         let shown = field.label.trimmingCharacters(in: " ")
         step.note("\"\(shown)\" ← \(value)" + (shown.lowercased().hasPrefix(label.lowercased().trimmingCharacters(in: " :")) ? "" : " (the page's name for \"\(label)\")"))
         let other = otherVersion(world.version)

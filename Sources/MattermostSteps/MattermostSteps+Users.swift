@@ -163,17 +163,32 @@ extension MattermostSteps {
             step.note("\"\(label)\" (the console's name for it) opened \"\(form.title)\": \(form.fields.map(\.label).joined(separator: ", "))")
         }
 
-        // "enter the new password", "Enter old password".
-        steps.action(#/enter (?:the |a |their )?(new|old|current) password/#, named: "enter the {new|old} password", matching: .phrase) { world, step, match in
+        // "enter the new password", "Enter old password", "Enter incorrect old password and a new
+        // password", "Enter correct old password and an invalid new password (... fewer than the
+        // 5-character minimum)": an invalid new password is one character short of the server's
+        // minimum (`PasswordSettings.MinimumLength`).
+        steps.action(#/enter (?:the |a |their )?(correct |incorrect |wrong )?(new|old|current) password(?: and (?:a |an )?(invalid )?new password)?(?: \([^)]*\))?/#,
+                     named: "enter the {new|old} password (and a new password)", matching: .phrase) { world, step, match in
             let console = try world.requireConsole()
             guard let form = await console.form else { throw StepFailure("no form is open to type a password into") }
-            let isNew = match.1.lowercased() == "new"
-            let field = form.fields.first { $0.label.lowercased().contains(isNew ? "new" : "current") }
-            guard let field else { throw StepFailure("\"\(form.title)\" has no \(isNew ? "new" : "current") password field") }
-            let value = isNew ? (world.newPassword ?? "N3w-Passw0rd!") : world.password
-            if isNew { world.newPassword = value }
-            try await Self.consoleCall { try await console.type(value, into: field.label) }
-            step.note("typed \(value.count) characters into \"\(field.label)\"")
+            let wrong = ["incorrect", "wrong"].contains(match.1.map { $0.lowercased().trimmingCharacters(in: " ") } ?? "")
+            var typed: [(field: String, kind: String)] = [(match.2.lowercased() == "new" ? "new" : "current", wrong ? "incorrect" : "")]
+            if match.0.lowercased().contains("and") { typed.append(("new", match.3 != nil ? "invalid" : "")) }
+            for (which, kind) in typed {
+                guard let field = form.fields.first(where: { $0.label.lowercased().contains(which) }) else {
+                    throw StepFailure("\"\(form.title)\" has no \(which) password field (it has \(form.fields.map(\.label).joined(separator: ", ")))")
+                }
+                let value: String
+                if which == "new" {
+                    let minimum = await world.backend.settings.passwordMinimumLength
+                    value = kind == "invalid" ? String("abcdefghijklmnop".prefix(max(minimum - 1, 0))) : (world.newPassword ?? "N3w-Passw0rd!")
+                    if kind != "invalid" { world.newPassword = value }
+                } else {
+                    value = kind == "incorrect" ? "Wr0ng-" + world.password : world.password
+                }
+                try await Self.consoleCall { try await console.type(value, into: field.label) }
+                step.note("typed \(kind.isEmpty ? "" : kind + " ")\(value.count) characters into \"\(field.label)\"")
+            }
         }
 
         // "Leave fields blank", "leave new password blank".
@@ -210,7 +225,7 @@ extension MattermostSteps {
 
         // "Error displays (text depends on server's password requirements) "Your password must ...""
         // and "the error "…" is shown".
-        steps.check(#/(?:an? |the )?error (?:displays|is displayed|is shown|appears|message displays)(?: \(([^)]*)\))?:? "([^"]*)"|the error "([^"]*)" is (?:shown|displayed)/#,
+        steps.check(#/(?:an? |the )?error (?:displays|is displayed|is shown|appears|message displays)(?: \(([^)]*)\))?(?: depending on [^",]*)?,?(?: e\.g\.,?)?:? "(.*)"|the error "([^"]*)" is (?:shown|displayed)/#,
                     named: "error displays \"{message}\"", matching: .phrase) { world, step, match in
             let checks = Checks(step)
             defer { checks.report() }

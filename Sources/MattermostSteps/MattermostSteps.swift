@@ -84,8 +84,10 @@ public struct MattermostSteps: StepLibrary {
         defineExpectations(&steps)
         defineUsersList(&steps)
         defineAccountChanges(&steps)
+        defineSigningInAgain(&steps)
         defineDeactivation(&steps)
         defineSessionLengths(&steps)
+        defineSessionSettings(&steps)
         // The export texts these definitions were written against (`stepwise run --dry-run`
         // prints a case's fingerprint): a re-export that changes them is reported as drift.
         steps.pin("MM-T938", fingerprint: "9b2d27c7b9077fd2")

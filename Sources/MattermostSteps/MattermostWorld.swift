@@ -29,6 +29,8 @@ public final class MattermostWorld {
     /// Passwords: the one a case set for the subject, and each login attempt made since.
     var newPassword: String?
     var loginAttempts: [(which: String, result: Result<LoginResponse, AppError>)] = []
+    /// The device someone last logged out of, with the token it had before ("After logging out, ...").
+    var loggedOut: Device?
     /// The step number after which a check is made ("After step 2: ...").
     var stepsDone: Set<String> = []
     /// A DM the case opened: its channel and the browser showing it.
@@ -40,8 +42,19 @@ public final class MattermostWorld {
     /// Phones signed in by the session-length phrases, and the instants of their posts.
     var phones: [Device] = []
     var posts: [Duration] = []
-    /// The sign-in instant of the phones' current sessions.
+    /// The sign-in instant of the session the activity phrases watch (the phones', or the browser
+    /// a "Login, ..." signed in).
     var phoneLogin: Duration?
+    /// "All platforms": the devices "Log in to the same server via LDAP, SSO and on mobile" signed in.
+    var platforms: [Device] = []
+    /// The devices the activity phrases act on: "all platforms" once signed in, else the current one.
+    var activityDevices: [Device] { platforms.isEmpty ? activeDevice.map { [$0] } ?? [] : platforms }
+    /// Session Lengths fields set since the last check of them, and each field's value before the
+    /// case first changed it ("Set back to original setting").
+    var fieldsSet: [(label: String, value: String)] = []
+    var originalValues: [String: String] = [:]
+    /// The value "Set the following to 1 day:" gives the labels listed after it.
+    var pendingValue: String?
     /// The users list's counts as each page showed them, and how many pages Next and Previous moved.
     var pagesSeen: [String] = []
     var pagedForward = 0

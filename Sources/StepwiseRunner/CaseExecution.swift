@@ -105,7 +105,12 @@ final class CaseExecution: Sendable {
 
     private func probeRan(_ probe: StallWatch.Probe) {
         state.withLock { state in
-            state.probe = probe
+            // The earliest probe that can prove the clock stuck is kept: later ones only end later.
+            let limit = min(StallWatch.defaultLimit, options.itemTimeout)
+            if let earlier = state.probe, let quiet = state.virtualClock?.quiet, quiet.since.duration(to: earlier.started) > limit {
+            } else {
+                state.probe = probe
+            }
             state.probeQueued = false
         }
     }
@@ -299,7 +304,9 @@ final class CaseExecution: Sendable {
 /// probe: a lowest-priority task that started more than `limit` after the clock went quiet and
 /// then went round the pool's queue ``probeRounds`` times. Any job of the case that was ready
 /// when the probe started ran before the probe ended, and would have touched the clock had the
-/// case been moving it; the clock is read after the probe ended, so it is still quiet.
+/// case been moving it. The clock must still be quiet a quarter of `limit` after the probe
+/// ended: after the whole process was frozen (swapped out, stopped), its threads resume within
+/// that, so a case's thread resuming a moment after the probe's is not taken for a stuck case.
 struct StallWatch {
     /// How long a case may wait on its virtual clock with nobody moving it before it is stuck.
     static let defaultLimit: Duration = .seconds(2)
@@ -320,7 +327,7 @@ struct StallWatch {
         quiet: (since: ContinuousClock.Instant, wait: Duration)?, probe: Probe?
     ) -> Duration? {
         guard activityStarted.duration(to: now) > limit, let quiet, quiet.since.duration(to: now) > limit,
-            let probe, quiet.since.duration(to: probe.started) > limit, probe.finished <= now
+            let probe, quiet.since.duration(to: probe.started) > limit, probe.finished.duration(to: now) > limit / 4
         else { return nil }
         return quiet.wait
     }

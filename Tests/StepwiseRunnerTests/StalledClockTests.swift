@@ -122,6 +122,12 @@ struct StallWatchTests {
         #expect(watch.stalledWait(now: at(60), activityStarted: at(0), quiet: (at(1), .seconds(45)), probe: nil) == nil)
     }
 
+    @Test("a probe that ended only a moment ago does not yet count: the case's thread may resume just after the probe's")
+    func probeJustEnded() {
+        #expect(watch.stalledWait(now: at(5), activityStarted: at(0), quiet: (at(1), .seconds(45)), probe: probe(4.7, 4.8)) == nil)
+        #expect(watch.stalledWait(now: at(5.4), activityStarted: at(0), quiet: (at(1), .seconds(45)), probe: probe(4.7, 4.8)) == .seconds(45))
+    }
+
     @Test("a clock slept on or moved within the limit is not stuck")
     func recentActivity() {
         #expect(watch.stalledWait(now: at(5), activityStarted: at(0), quiet: (at(3.5), .seconds(45)), probe: probe(4.9, 4.95)) == nil)

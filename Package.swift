@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "MattermostStepsTests", dependencies: ["StepwiseTestSupport", "MattermostSteps", "StepwiseRunner", "StepwiseParsing"]),
         .testTarget(
             name: "StepwiseCLITests",
-            dependencies: ["StepwiseTestSupport", "StepwiseCLI", "StepwiseModel", "StepwiseBinding", "StepwiseRunner", "StepwiseReporting"]
+            dependencies: ["StepwiseTestSupport", "StepwiseCLI", "StepwiseModel", "StepwiseParsing", "StepwiseBinding", "StepwiseRunner", "StepwiseReporting"]
         ),
         // End to end: builds and runs the stepwise executable and the Examples package.
         .testTarget(name: "StepwiseEndToEndTests", dependencies: ["StepwiseTestSupport", "SessionBackend"]),

@@ -58,7 +58,9 @@ extension MattermostSteps {
                 step.note("\(account.user.username)'s drop-down (\(menu.buttonLabel)): \(menu.items.map(\.label).joined(separator: ", "))")
             }
             guard let item = match.1.map(String.init) else { return }
-            if item.lowercased().contains("revoke") {
+            if item.lowercased().contains("revoke"), let own = world.subject, own.id == world.admin?.id {
+                try await Self.revokeOwnSessions(world, step, console, label: item)
+            } else if item.lowercased().contains("revoke") {
                 try await Self.checkDropDownGate(world, step, checks)
                 try await Self.revokeFromDropDown(world, step, checks, console, label: item)
             } else {
@@ -120,6 +122,11 @@ extension MattermostSteps {
             guard let modal = await console.modal else { throw StepFailure("there is no confirmation open to confirm") }
             let instant = await world.backend.now
             try await Self.consoleCall { try await console.confirm() }
+            if modal.confirmLabel == "Deactivate" {
+                world.deactivation = (instant, world.dm.map { dm in (dm.device.client) } == nil ? [] : await world.backend.sidebar(of: world.dm!.device.client))
+                step.note("clicked \(modal.confirmLabel) in \"\(modal.title)\"")
+                return
+            }
             world.revoke = MattermostWorld.Revoke(scope: modal.confirmLabel == "Revoke All Sessions" ? .everyone : .users([]),
                                                   instant: instant, confirmLabel: modal.confirmLabel)
             step.note("clicked \(modal.confirmLabel) in \"\(modal.title)\"")
@@ -164,6 +171,21 @@ extension MattermostSteps {
                 world.revoke = MattermostWorld.Revoke(scope: .users([username]), instant: instant, confirmLabel: modal.confirmLabel)
             }
         }
+    }
+
+    /// The admin's own row ➜ Revoke Sessions, confirmed: the server revokes every session of the
+    /// admin, and the console's browser logs out at once (`emitUserLoggedOutEvent` when the user is
+    /// the current one, `system_users_dropdown`); the admin's other browsers notice as clients do.
+    static func revokeOwnSessions(_ world: MattermostWorld, _ step: StepContext, _ console: SystemConsole, label: String) async throws {
+        let admin = await world.adminUser()
+        _ = try await openMenu(console, step, for: admin.username)
+        try await consoleCall { try await console.choose(label) }
+        guard let modal = await console.modal else { throw StepFailure("\"\(label)\" opened no confirmation for \(admin.username)") }
+        world.modals.append(modal)
+        let instant = await world.backend.now
+        try await consoleCall { try await console.confirm() }
+        world.revoke = MattermostWorld.Revoke(scope: .users([admin.username]), instant: instant, confirmLabel: modal.confirmLabel)
+        step.note("\(modal.title): \"\(modal.message)\" ➜ \(modal.confirmLabel); the console is \(await console.url == nil ? "logged out" : "still open")")
     }
 
     static func openConsole(_ world: MattermostWorld, _ step: StepContext, path: [String]) async throws {

@@ -147,7 +147,9 @@ extension MattermostSteps {
                      named: "drop-down menu to the right of the user's name / on own user, click drop-down", matching: .phrase) { world, step, match in
             let console = try await Self.usersPage(world, step)
             let own = match.lowercased().contains("own user")
-            let user = own ? await world.adminUser() : (world.subject ?? world.accounts.first?.user)
+            var user = own ? await world.adminUser() : (world.subject ?? world.accounts.first?.user)
+            // "the user" with nobody chosen yet: the case's test user, signed in on a browser.
+            if user == nil { user = try await Self.subjectSignedIn(world, step) }
             guard let user else { throw StepFailure("no user was chosen in the Users list yet") }
             world.subject = user
             let menu = try await Self.openMenu(console, step, for: user.username)

@@ -85,6 +85,7 @@ public struct MattermostSteps: StepLibrary {
         defineUsersList(&steps)
         defineAccountChanges(&steps)
         defineSigningInAgain(&steps)
+        defineOfflineAndOwnSessions(&steps)
         defineDeactivation(&steps)
         defineSessionLengths(&steps)
         defineSessionSettings(&steps)
@@ -119,6 +120,6 @@ public struct MattermostSteps: StepLibrary {
     /// `{page}`: "System Console ➜ Users", "System Console ➜ User Management ➜ Users"; the value is
     /// the path after the console.
     public static let pageParameter = ParameterType(
-        "page", matching: #/(?:the )?system console(?: ➜ (?:user management|users|environment|session lengths))*/#
+        "page", matching: #/(?:the )?system console(?: ➜ (?:user management|users|environment|session lengths))*(?: page)?/#
     ) { text -> [String] in Vocabulary.consolePath(text) }
 }

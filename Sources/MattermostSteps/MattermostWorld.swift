@@ -29,6 +29,11 @@ public final class MattermostWorld {
     /// Passwords: the one a case set for the subject, and each login attempt made since.
     var newPassword: String?
     var loginAttempts: [(which: String, result: Result<LoginResponse, AppError>)] = []
+    /// A phone switched off or in airplane mode, since when, and when it came back.
+    var offline: (device: Device, since: Duration)?
+    var backOnline: Duration?
+    /// The admin's browsers beyond the first ("Log in as system admin on at least two browsers").
+    var adminDevices: [Device] = []
     /// The device someone last logged out of, with the token it had before ("After logging out, ...").
     var loggedOut: Device?
     /// The step number after which a check is made ("After step 2: ...").

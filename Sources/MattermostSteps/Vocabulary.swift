@@ -91,7 +91,9 @@ enum Vocabulary {
 
     /// A console page path from "System Console ➜ User Management ➜ Users": the names after the console.
     static func consolePath(_ text: String) -> [String] {
-        text.split(separator: "➜").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+        // "System Console ➜ Users Page": the page is "Users".
+        let text = text.lowercased().hasSuffix(" page") ? String(text.dropLast(5)) : text
+        return text.split(separator: "➜").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
             .filter { !$0.isEmpty && !["system console", "the system console"].contains($0.lowercased()) }
     }
 

@@ -34,33 +34,82 @@ final class DiagnosticPrinter {
         return diagnostic.rendered(sourceLine: sourceLine(file: location.file, line: location.line))
     }
 
-    /// Prints a file's diagnostics with the lines it was read with, without reading it again.
-    func print(_ file: SpecFile) {
-        guard !file.diagnostics.isEmpty else { return }
-        if linesByFile[file.path] == nil, file.sourceLine(1) != nil {
-            var lines: [Substring] = []
-            var number = 1
-            while let line = file.sourceLine(number) {
-                lines.append(Substring(line))
-                number += 1
-            }
-            linesByFile[file.path] = lines
-        }
-        print(file.diagnostics)
+    /// A file's diagnostics as printed, and how many there are of each severity: worked out
+    /// on any thread (the reading threads do it, so that printing keeps pace with reading).
+    struct Rendered: Sendable {
+        var text = ""
+        var errors = 0
+        var warnings = 0
+        var notes = 0
     }
+
+    /// Renders a file's diagnostics with the lines the file was read with, without reading it
+    /// again (a file refused before its text was kept, as binary or too large, is read for its
+    /// lines as ``sourceLine(file:line:)`` reads any other).
+    static func render(_ file: SpecFile) -> Rendered {
+        var rendered = Rendered()
+        guard !file.diagnostics.isEmpty else { return rendered }
+        let kept = file.sourceLine(1) != nil
+        var other: DiagnosticPrinter?
+        for diagnostic in file.diagnostics {
+            rendered.count(diagnostic.severity)
+            guard let location = diagnostic.location else {
+                rendered.text += diagnostic.rendered() + "\n"
+                continue
+            }
+            let line: String?
+            if kept, location.file == file.path {
+                line = file.sourceLine(location.line).map(Self.withoutCarriageReturn)
+            } else {
+                if other == nil { other = DiagnosticPrinter(output: TextSink { _ in }) }
+                line = other?.sourceLine(file: location.file, line: location.line)
+            }
+            rendered.text += diagnostic.rendered(sourceLine: line) + "\n"
+        }
+        return rendered
+    }
+
+    private static func withoutCarriageReturn(_ line: String) -> String {
+        line.hasSuffix("\r") ? String(line.dropLast()) : line
+    }
+
+    /// Prints diagnostics rendered by ``render(_:)`` and counts them.
+    func print(_ rendered: Rendered) {
+        count(rendered)
+        if !rendered.text.isEmpty { output.write(rendered.text) }
+    }
+
+    /// Counts diagnostics rendered by ``render(_:)`` and adds them to `buffer` rather than writing them at once.
+    func print(_ rendered: Rendered, into buffer: inout BufferedSink) {
+        count(rendered)
+        buffer.write(rendered.text)
+    }
+
+    private func count(_ rendered: Rendered) {
+        errorCount += rendered.errors
+        warningCount += rendered.warnings
+        noteCount += rendered.notes
+    }
+
+    /// Prints a file's diagnostics with the lines it was read with, without reading it again.
+    func print(_ file: SpecFile) { print(Self.render(file)) }
 
     func print(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         var text = ""
         for diagnostic in diagnostics {
-            switch diagnostic.severity {
-            case .error: errorCount += 1
-            case .warning: warningCount += 1
-            case .note: noteCount += 1
-            }
+            count(diagnostic.severity)
             text += render(diagnostic) + "\n"
         }
         output.write(text)
+    }
+
+    private func count(_ severity: Diagnostic.Severity) {
+        switch severity {
+        case .error: errorCount += 1
+        case .warning: warningCount += 1
+        case .note: noteCount += 1
+        }
     }
 
     /// `3 errors, 1 warning` style summary; empty when nothing was printed.
@@ -90,5 +139,15 @@ final class DiagnosticPrinter {
         // A long line (a whole HTML step, a one-line JSON record) is cut around the column by
         // `Diagnostic.rendered`, which knows where the caret goes.
         return String(text)
+    }
+}
+
+extension DiagnosticPrinter.Rendered {
+    fileprivate mutating func count(_ severity: Diagnostic.Severity) {
+        switch severity {
+        case .error: errors += 1
+        case .warning: warnings += 1
+        case .note: notes += 1
+        }
     }
 }

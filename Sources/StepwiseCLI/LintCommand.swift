@@ -31,10 +31,13 @@ struct LintCommand: ParsableCommand {
     func execute(errors: TextSink) -> Int32 {
         let printer = DiagnosticPrinter(output: errors)
         var fileCount = 0
-        let pathProblems = input.read { file in
+        // The reading threads render the diagnostics; this thread prints them in path order, in blocks.
+        var buffered = BufferedSink(errors)
+        let pathProblems = input.read(transform: DiagnosticPrinter.render) { rendered in
             fileCount += 1
-            printer.print(file)
+            printer.print(rendered, into: &buffered)
         }
+        buffered.flush()
         printer.print(pathProblems)
         let summary = printer.summary
         let files = "\(fileCount) file\(fileCount == 1 ? "" : "s") checked"

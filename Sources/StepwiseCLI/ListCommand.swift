@@ -31,16 +31,20 @@ struct ListCommand: ParsableCommand {
     func execute(output: TextSink, errors: TextSink) -> Int32 {
         var rows: [[String]] = [["KEY", "TITLE", "STEPS", "FORMAT", "DIAGNOSTICS"]]
         var failed = false
-        let pathProblems = input.read { file in
+        // The reading threads make each row; this thread gathers them in path order.
+        let pathProblems = input.read(transform: { file in
             let testCase = file.testCase
-            rows.append([
+            let row = [
                 testCase?.key ?? "-",
                 Self.oneLine(testCase?.title ?? file.path),
                 testCase.map { String($0.steps.count) } ?? "-",
                 file.format?.rawValue ?? "-",
                 String(file.diagnostics.count),
-            ])
-            if file.hasErrors { failed = true }
+            ]
+            return (row, file.hasErrors)
+        }) { row, hasErrors in
+            rows.append(row)
+            if hasErrors { failed = true }
         }
         output.write(Self.table(rows))
         DiagnosticPrinter(output: errors).print(pathProblems)

@@ -39,25 +39,25 @@ struct ParseCommand: ParsableCommand {
     }
 
     /// Does the work and returns the exit status; the output goes to the given sinks.
+    ///
+    /// The reading threads also write each file's line (or tree) and render its diagnostics;
+    /// this thread only puts them out, in path order, in blocks.
     func execute(output: TextSink, errors: TextSink) -> Int32 {
         let printer = DiagnosticPrinter(output: errors)
-        let encoder = SpecJSONLine.makeEncoder()
+        var out = BufferedSink(output)
+        var diagnosticsOut = BufferedSink(errors)
         var failed = false
-        let pathProblems = input.read { file in
-            switch format {
-            case .jsonl:
-                do {
-                    output.write(try SpecJSONLine(file: file).encoded(with: encoder) + "\n")
-                } catch {
-                    printer.print([Diagnostic(.error, "cannot encode as JSON: \(error)", at: SourceLocation(file: file.path, line: 1))])
-                    failed = true
-                }
-            case .tree:
-                output.write(SpecTreeDumper.dump(file))
-            }
-            printer.print(file)
-            if file.hasErrors { failed = true }
+        let format = format
+        let pathProblems = input.read(transform: { file in
+            let text = format == .jsonl ? SpecJSONLine(file: file).bytes : Array(SpecTreeDumper.dump(file).utf8)
+            return (text, DiagnosticPrinter.render(file), file.hasErrors)
+        }) { text, diagnostics, hasErrors in
+            out.write(text)
+            printer.print(diagnostics, into: &diagnosticsOut)
+            if hasErrors { failed = true }
         }
+        out.flush()
+        diagnosticsOut.flush()
         printer.print(pathProblems)
         return failed || pathProblems.contains(where: { $0.severity == .error }) ? 1 : 0
     }

@@ -74,7 +74,9 @@ struct ReportCommand: ParsableCommand {
         } else {
             output.write(text)
         }
-        let pathProblems = catalogue.diagnostics.map(\.diagnostic).filter { $0.code?.area == "path" }
+        // Problems with the paths, and the special files the walk refused (a pipe, a device): never
+        // read, they would otherwise pass unseen outside the report.
+        let pathProblems = catalogue.diagnostics.map(\.diagnostic).filter { $0.code?.area == "path" || $0.code == .fileSpecial }
         DiagnosticPrinter(output: errors).print(pathProblems)
         return pathProblems.contains { $0.severity == .error } ? ExitStatus.failed : ExitStatus.passed
     }

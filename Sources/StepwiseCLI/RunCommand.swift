@@ -21,7 +21,7 @@ struct RunCommand: AsyncParsableCommand {
             library is broken, or (with --strict) an item is undefined, ambiguous or drifted; 64 usage.
             Reports: --format FORMAT[:PATH], repeatable; or pair --output PATH with each --format in order.
             """
-        let options = StepLibraries.current.options
+        let options = StepLibraries.options
         let faults = options.filter { $0.kind == .fault }
         let others = options.filter { $0.kind == .option }
         if !faults.isEmpty {

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import StepwiseModel
 import StepwiseParsing
@@ -10,14 +11,18 @@ struct SpecInput: ParsableArguments {
             valueName: "path"))
     var paths: [String]
 
-    /// Reads every spec, handing each to `body` in path order; returns the problems with the paths
-    /// themselves (missing, empty directory, special files, links) for the caller to report after the files.
+    /// Reads every spec and applies `transform` to it on the reading thread, then hands the
+    /// results to `body` in path order; returns the problems with the paths themselves (missing,
+    /// empty directory, special files, links) for the caller to report after the files.
     ///
-    /// Files are read on every processor while `body` works through those already read, so
-    /// output starts at once and keeps pace with reading.
-    func read(jobs: Int = SpecReader.defaultJobs, _ body: (SpecFile) -> Void) -> [Diagnostic] {
-        let collection = SpecCollection(paths: paths, naming: { SpecPath.relative($0) })
-        collection.read(jobs: jobs, body)
+    /// Files are read (and transformed) on every processor while `body` works through those
+    /// already done, so output starts at once and keeps pace with reading.
+    func read<Result: Sendable>(
+        jobs: Int = SpecReader.defaultJobs, transform: @escaping @Sendable (SpecFile) -> Result, _ body: (Result) -> Void
+    ) -> [Diagnostic] {
+        let directory = FileManager.default.currentDirectoryPath
+        let collection = SpecCollection(paths: paths, naming: { SpecPath.relative($0, to: directory) })
+        collection.read(jobs: jobs, transform: transform, body)
         return collection.diagnostics
     }
 }

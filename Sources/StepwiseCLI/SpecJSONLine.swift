@@ -1,157 +1,212 @@
-import Foundation
 import StepwiseModel
 import StepwiseParsing
 
 /// One line of `stepwise parse --format jsonl`: the stable JSON Lines contract (see README).
 ///
-/// Every key is always present; absent values are `null`, absent lists `[]`. Keys are sorted, so
-/// the same input always gives the same bytes.
-struct SpecJSONLine: Encodable {
+/// Every key is always present; absent values are `null`, absent lists `[]`. Keys are sorted
+/// (byte order) and nothing is indented, so the same input always gives the same bytes: exactly
+/// the bytes Foundation's `JSONEncoder` writes with `.sortedKeys` and `.withoutEscapingSlashes`
+/// (a test compares the two over the whole corpus). The line is written directly, without
+/// `Encodable`, because encoding through `JSONEncoder` took more time than reading the files.
+struct SpecJSONLine {
     var file: SpecFile
 
-    private enum Keys: String, CodingKey {
-        case source, format, key, title, status, priority, folder, labels, component, createdOn, fields, objective,
-            precondition, steps, diagnostics
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        let testCase = file.testCase
-        try container.encode(file.path, forKey: .source)
-        try container.encode(file.format?.rawValue, forKey: .format)
-        try container.encode(testCase?.key, forKey: .key)
-        try container.encode(testCase?.title, forKey: .title)
-        try container.encode(testCase?.status, forKey: .status)
-        try container.encode(testCase?.priority, forKey: .priority)
-        try container.encode(testCase?.folder ?? [], forKey: .folder)
-        try container.encode(testCase?.labels ?? [], forKey: .labels)
-        try container.encode(testCase?.component, forKey: .component)
-        try container.encode(testCase?.createdOn, forKey: .createdOn)
-        try container.encode((testCase?.fields ?? []).map(NamedText.init), forKey: .fields)
-        try container.encode(testCase?.objective.map(TextValue.init), forKey: .objective)
-        try container.encode(testCase?.precondition.map(TextValue.init), forKey: .precondition)
-        try container.encode((testCase?.steps ?? []).map(StepLine.init), forKey: .steps)
-        try container.encode(file.diagnostics.map(DiagnosticLine.init), forKey: .diagnostics)
+    /// The line, with its newline.
+    var bytes: [UInt8] {
+        var out = JSONBytes()
+        out.bytes.reserveCapacity(4096)
+        write(into: &out)
+        out.raw(0x0A)
+        return out.bytes
     }
 
     /// The line, without its newline.
-    func encoded(with encoder: JSONEncoder) throws -> String {
-        String(decoding: try encoder.encode(self), as: UTF8.self)
+    var text: String {
+        var out = JSONBytes()
+        write(into: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-}
-
-private struct TextValue: Encodable {
-    var text: String
-    init(_ richText: RichText) { text = richText.plainText }
-}
-
-private struct NamedText: Encodable {
-    var name: String
-    var text: String
-    init(_ field: Field) {
-        name = field.name
-        text = field.value.plainText
-    }
-}
-
-private struct StepLine: Encodable {
-    var step: Step
-    init(_ step: Step) { self.step = step }
-
-    private enum Keys: String, CodingKey {
-        case number, call, line, action, testData, expected, info, instructions, expectations
-    }
-
-    private struct Call: Encodable {
-        var key: String
-        var name: String?
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(key, forKey: .key)
-            try container.encode(name, forKey: .name)
+    func write(into out: inout JSONBytes) {
+        let testCase = file.testCase
+        out.object { object in
+            object.key("component") { $0.string(testCase?.component) }
+            object.key("createdOn") { $0.string(testCase?.createdOn) }
+            object.key("diagnostics") { out in out.array(file.diagnostics) { Self.write($1, into: &$0) } }
+            object.key("fields") { out in out.array(testCase?.fields ?? []) { Self.write($1, into: &$0) } }
+            object.key("folder") { out in out.array(testCase?.folder ?? []) { $0.string($1) } }
+            object.key("format") { $0.string(file.format?.rawValue) }
+            object.key("key") { $0.string(testCase?.key) }
+            object.key("labels") { out in out.array(testCase?.labels ?? []) { $0.string($1) } }
+            object.key("objective") { Self.write(testCase?.objective, into: &$0) }
+            object.key("precondition") { Self.write(testCase?.precondition, into: &$0) }
+            object.key("priority") { $0.string(testCase?.priority) }
+            object.key("source") { $0.string(file.path) }
+            object.key("status") { $0.string(testCase?.status) }
+            object.key("steps") { out in out.array(testCase?.steps ?? []) { Self.write($1, into: &$0) } }
+            object.key("title") { $0.string(testCase?.title) }
         }
-        private enum CodingKeys: String, CodingKey { case key, name }
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(step.number, forKey: .number)
-        try container.encode(step.call.map { Call(key: $0.key, name: $0.name) }, forKey: .call)
-        try container.encode(step.location.line, forKey: .line)
-        try container.encode(step.action.map(TextValue.init), forKey: .action)
-        try container.encode(step.testData.map(TextValue.init), forKey: .testData)
-        try container.encode(step.expected.map(TextValue.init), forKey: .expected)
-        try container.encode(step.info.map(NamedText.init), forKey: .info)
-        try container.encode(step.instructions.map(InstructionLine.init), forKey: .instructions)
-        try container.encode(step.expectations.map(ExpectationLine.init), forKey: .expectations)
+    private static func write(_ text: RichText?, into out: inout JSONBytes) {
+        guard let text else { return out.null() }
+        out.object { $0.key("text") { $0.string(text.plainText) } }
+    }
+
+    private static func write(_ field: Field, into out: inout JSONBytes) {
+        out.object { object in
+            object.key("name") { $0.string(field.name) }
+            object.key("text") { $0.string(field.value.plainText) }
+        }
+    }
+
+    private static func write(_ step: Step, into out: inout JSONBytes) {
+        out.object { object in
+            object.key("action") { write(step.action, into: &$0) }
+            object.key("call") { out in
+                guard let call = step.call else { return out.null() }
+                out.object { object in
+                    object.key("key") { $0.string(call.key) }
+                    object.key("name") { $0.string(call.name) }
+                }
+            }
+            object.key("expectations") { out in out.array(step.expectations) { write($1, into: &$0) } }
+            object.key("expected") { write(step.expected, into: &$0) }
+            object.key("info") { out in out.array(step.info) { write($1, into: &$0) } }
+            object.key("instructions") { out in out.array(step.instructions) { write($1, into: &$0) } }
+            object.key("line") { $0.int(step.location.line) }
+            object.key("number") { $0.string(step.number) }
+            object.key("testData") { write(step.testData, into: &$0) }
+        }
+    }
+
+    private static func write(_ instruction: Instruction, into out: inout JSONBytes) {
+        out.object { object in
+            object.key("line") { $0.int(instruction.location.line) }
+            object.key("notes") { out in out.array(instruction.notes) { $0.string($1) } }
+            object.key("number") { $0.int(instruction.number) }
+            object.key("subItems") { out in out.array(instruction.subItems) { write($1, into: &$0) } }
+            object.key("text") { $0.string(instruction.text) }
+        }
+    }
+
+    private static func write(_ expectation: Expectation, into out: inout JSONBytes) {
+        out.object { object in
+            object.key("instruction") { $0.int(expectation.instruction) }
+            object.key("line") { $0.int(expectation.location.line) }
+            object.key("notes") { out in out.array(expectation.notes) { $0.string($1) } }
+            object.key("number") { $0.int(expectation.number) }
+            object.key("subItems") { out in out.array(expectation.subItems) { write($1, into: &$0) } }
+            object.key("text") { $0.string(expectation.text) }
+        }
+    }
+
+    private static func write(_ diagnostic: Diagnostic, into out: inout JSONBytes) {
+        out.object { object in
+            object.key("code") { $0.string(diagnostic.code?.rawValue) }
+            object.key("column") { $0.int(diagnostic.location?.column) }
+            object.key("hint") { $0.string(diagnostic.hint) }
+            object.key("line") { $0.int(diagnostic.location?.line) }
+            object.key("message") { $0.string(diagnostic.message) }
+            object.key("severity") { $0.string(diagnostic.severity.rawValue) }
+        }
     }
 }
 
-private struct InstructionLine: Encodable {
-    var number: Int
-    var text: String
-    var notes: [String]
-    var subItems: [InstructionLine]
-    var line: Int
+/// JSON text as bytes, written front to back: strings escaped as `JSONEncoder` escapes them
+/// (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other control characters as `\u00xx`, everything
+/// else, `/` and non-ASCII included, as it is).
+struct JSONBytes {
+    var bytes: [UInt8] = []
 
-    init(_ instruction: Instruction) {
-        number = instruction.number
-        text = instruction.text
-        notes = instruction.notes
-        subItems = instruction.subItems.map(InstructionLine.init)
-        line = instruction.location.line
-    }
-}
+    mutating func raw(_ byte: UInt8) { bytes.append(byte) }
 
-private struct ExpectationLine: Encodable {
-    var number: Int
-    var text: String
-    var instruction: Int?
-    var notes: [String]
-    var subItems: [ExpectationLine]
-    var line: Int
-
-    init(_ expectation: Expectation) {
-        number = expectation.number
-        text = expectation.text
-        instruction = expectation.instruction
-        notes = expectation.notes
-        subItems = expectation.subItems.map(ExpectationLine.init)
-        line = expectation.location.line
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    private enum Keys: String, CodingKey { case number, text, instruction, notes, subItems, line }
+    mutating func null() { raw("null") }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(number, forKey: .number)
-        try container.encode(text, forKey: .text)
-        try container.encode(instruction, forKey: .instruction)
-        try container.encode(notes, forKey: .notes)
-        try container.encode(subItems, forKey: .subItems)
-        try container.encode(line, forKey: .line)
+    mutating func int(_ value: Int?) {
+        guard let value else { return null() }
+        if value < 0 { raw(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, more than any Int has
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(24 - count)...])
+        }
     }
-}
 
-private struct DiagnosticLine: Encodable {
-    var diagnostic: Diagnostic
-    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+    mutating func string(_ value: String?) {
+        guard var value else { return null() }
+        value.withUTF8 { utf8 in
+            bytes.append(UInt8(ascii: "\""))
+            var start = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                start = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): raw("\\\"")
+                case UInt8(ascii: "\\"): raw("\\\\")
+                case 0x08: raw("\\b")
+                case 0x0C: raw("\\f")
+                case 0x0A: raw("\\n")
+                case 0x0D: raw("\\r")
+                case 0x09: raw("\\t")
+                default:
+                    raw("\\u00")
+                    let hex: StaticString = "0123456789abcdef"
+                    hex.withUTF8Buffer { digits in
+                        bytes.append(digits[Int(byte >> 4)])
+                        bytes.append(digits[Int(byte & 0x0F)])
+                    }
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
 
-    private enum Keys: String, CodingKey { case severity, message, line, column, code, hint }
+    mutating func array<Element>(_ elements: [Element], _ write: (inout JSONBytes, Element) -> Void) {
+        raw(UInt8(ascii: "["))
+        for (index, element) in elements.enumerated() {
+            if index > 0 { raw(UInt8(ascii: ",")) }
+            write(&self, element)
+        }
+        raw(UInt8(ascii: "]"))
+    }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(diagnostic.severity.rawValue, forKey: .severity)
-        try container.encode(diagnostic.message, forKey: .message)
-        try container.encode(diagnostic.location?.line, forKey: .line)
-        try container.encode(diagnostic.location?.column, forKey: .column)
-        try container.encode(diagnostic.code, forKey: .code)
-        try container.encode(diagnostic.hint, forKey: .hint)
+    /// An object whose members `body` writes, in the order it writes them (sorted, by the caller).
+    mutating func object(_ body: (inout Members) -> Void) {
+        raw(UInt8(ascii: "{"))
+        var members = Members(out: self)
+        bytes = []
+        body(&members)
+        self = members.out
+        raw(UInt8(ascii: "}"))
+    }
+
+    struct Members {
+        fileprivate var out: JSONBytes
+        private var first = true
+
+        fileprivate init(out: JSONBytes) { self.out = out }
+
+        mutating func key(_ name: StaticString, _ value: (inout JSONBytes) -> Void) {
+            if !first { out.raw(UInt8(ascii: ",")) }
+            first = false
+            out.raw(UInt8(ascii: "\""))
+            out.raw(name)
+            out.raw("\":")
+            value(&out)
+        }
     }
 }

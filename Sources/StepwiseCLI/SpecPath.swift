@@ -8,6 +8,8 @@ enum SpecPath {
     /// `path` as reports show it, for a command started in `directory`.
     static func relative(_ path: String, to directory: String = FileManager.default.currentDirectoryPath) -> String {
         guard path != "-" else { return path }
+        // A relative path already written plainly names the same place: nothing to work out.
+        if isPlainRelative(path) { return path }
         let base = lexical(directory)
         let absolute = path.hasPrefix("/") ? lexical(path) : lexical(base + "/" + path)
         if let inside = below(absolute, base) { return inside }
@@ -24,6 +26,24 @@ enum SpecPath {
         let prefix = base == "/" ? "/" : base + "/"
         guard absolute.hasPrefix(prefix) else { return nil }
         return String(absolute.dropFirst(prefix.count))
+    }
+
+    /// True for a relative path with no empty, `.` or `..` component (`specs/a/MM-T1.md`), the
+    /// way `find` and shells list files: written as reports write it already.
+    static func isPlainRelative(_ path: String) -> Bool {
+        var componentLength = 0
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if componentLength == 0 || componentLength == dots && dots <= 2 { return false }
+                componentLength = 0
+                dots = 0
+            } else {
+                componentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return componentLength > 0 && !(componentLength == dots && dots <= 2)
     }
 
     /// `.` and `..` components and repeated or trailing slashes removed, without touching the disk.

@@ -32,11 +32,22 @@ extension StepwiseMain {
 /// The libraries of this executable, installed once at start-up before the command line is parsed
 /// (so that `--help` can list their faults and options).
 enum StepLibraries {
-    private static let installed = Mutex<[any StepLibrary]>([])
+    private static let installed = Mutex<(libraries: [any StepLibrary], options: [StepOption]?)>(([], nil))
 
-    static func install(_ libraries: [any StepLibrary]) { installed.withLock { $0 = libraries } }
+    static func install(_ libraries: [any StepLibrary]) { installed.withLock { $0 = (libraries, nil) } }
 
-    static var current: [any StepLibrary] { installed.withLock { $0 } }
+    static var current: [any StepLibrary] { installed.withLock { $0.libraries } }
+
+    /// The options of the installed libraries, worked out once per install: the argument parser
+    /// asks for `run`'s help text (which lists them) every time it builds the command tree.
+    static var options: [StepOption] {
+        installed.withLock { state in
+            if let options = state.options { return options }
+            let options = state.libraries.options
+            state.options = options
+            return options
+        }
+    }
 }
 
 extension StepwiseCommand {
@@ -47,7 +58,7 @@ extension StepwiseCommand {
         var status: Int32 = 0
         var thrown: (any Error)?
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try PathArguments.parse(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -99,34 +99,64 @@ public enum SpecTreeDumper {
         }
     }
 
-    /// A Swift-style string literal, so invisible characters show.
+    /// A Swift-style string literal, so invisible characters show: `"`, `\\`, `\n`, `\t` and `\r`
+    /// escaped, and every other control character, U+007F–U+00A0, U+2000–U+200F, U+2028–U+202F
+    /// and U+FEFF as `\u{…}`. Text is copied in runs between the characters to escape.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || (0x7F...0xA0).contains(scalar.value) || (0x2000...0x200F).contains(scalar.value)
-                    || (0x2028...0x202F).contains(scalar.value) || scalar.value == 0xFEFF
-                {
-                    out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { utf8 in
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count + 2)
+            out.append(UInt8(ascii: "\""))
+            var start = 0
+            var index = 0
+            func escape(_ escaped: String, length: Int) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                out.append(contentsOf: escaped.utf8)
+                index += length
+                start = index
+            }
+            while index < utf8.count {
+                let byte = utf8[index]
+                let rest = utf8.count - index
+                switch byte {
+                case UInt8(ascii: "\""): escape("\\\"", length: 1)
+                case UInt8(ascii: "\\"): escape("\\\\", length: 1)
+                case UInt8(ascii: "\n"): escape("\\n", length: 1)
+                case UInt8(ascii: "\t"): escape("\\t", length: 1)
+                case UInt8(ascii: "\r"): escape("\\r", length: 1)
+                case 0..<0x20, 0x7F: escape(unicodeEscape(UInt32(byte)), length: 1)
+                case 0xC2 where rest >= 2 && utf8[index + 1] <= 0xA0:
+                    // U+0080–U+00A0
+                    escape(unicodeEscape(UInt32(utf8[index + 1])), length: 2)
+                case 0xE2 where rest >= 3 && utf8[index + 1] == 0x80 && (utf8[index + 2] <= 0x8F || (0xA8...0xAF).contains(utf8[index + 2])):
+                    // U+2000–U+200F, U+2028–U+202F
+                    escape(unicodeEscape(0x2000 + UInt32(utf8[index + 2] & 0x3F)), length: 3)
+                case 0xEF where rest >= 3 && utf8[index + 1] == 0xBB && utf8[index + 2] == 0xBF:
+                    escape(unicodeEscape(0xFEFF), length: 3)
+                default:
+                    index += 1
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\""
+    }
+
+    private static func unicodeEscape(_ value: UInt32) -> String {
+        "\\u{\(String(value, radix: 16, uppercase: true))}"
     }
 }
 
 private struct TreeOutput {
     var text = ""
 
+    init() { text.reserveCapacity(16 << 10) }
+
     mutating func line(_ depth: Int, _ content: String) {
-        text += String(repeating: "  ", count: depth) + content + "\n"
+        for _ in 0..<depth { text += "  " }
+        text += content
+        text += "\n"
     }
 }

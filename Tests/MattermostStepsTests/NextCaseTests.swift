@@ -78,6 +78,8 @@ struct NextCaseTests {
         Catch(fault: .sessionExtendedWhenDisabled, caseID: "MM-T4045", itemID: "2.e1", message: "the session had not expired"),
         Catch(fault: .sessionNotExtendedOnActivity, caseID: "MM-T2575", itemID: "7.e1", message: "the session had expired"),
         Catch(fault: .mobileSessionLengthIgnored, caseID: "MM-T1015", itemID: "1.e2", message: "session lasts 30 d, not the 1 d Session Lengths sets"),
+        Catch(fault: .revokeLeavesMobileSessions, caseID: "MM-T941", itemID: "1.i7", message: "iOS RN app (unlocked), samuel.email by email/password's session still answers GET /api/v4/users/me with 200"),
+        Catch(fault: .sessionCacheNotInvalidated, caseID: "MM-T939", itemID: "1.e1", message: "(the admin) still has a valid session"),
     ]
 
     @Test("the next cases' phrases check the fakes: a planted fault turns a held-out case red at the item that catches it", arguments: catches)

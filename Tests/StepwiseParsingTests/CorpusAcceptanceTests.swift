@@ -63,6 +63,7 @@ struct CorpusAcceptanceTests {
         }
         var agreement = Agreement(format: "mattermost-markdown")
         var delimitersOnly: [String] = []
+        var escapedInTheFile = 0
         var edited = 0
         var withInfo = 0
         var callsChecked = 0
@@ -82,18 +83,31 @@ struct CorpusAcceptanceTests {
             let differences = Self.differences(mine, shown, metadata: false, folder: false, fullInfo: false)
             if !differences.isEmpty, Self.differences(mine, shown, metadata: false, folder: false, fullInfo: false, ignoringDelimiters: true).isEmpty {
                 delimitersOnly.append(path)
+                // Which side is right: the exporter escapes every `*`, `_` and `~` that is text, so
+                // characters the file writes escaped are text in the record it was exported from.
+                if Self.showsOnlyEscapedDelimiters(mine, shown, file: try String(contentsOfFile: path, encoding: .utf8)) {
+                    escapedInTheFile += 1
+                }
             }
             agreement.count(path, differences)
         }
         print(agreement.figure(of: "files whose words still match") + "; \(edited) edited since not compared")
-        print("mattermost-markdown: \(delimitersOnly.count) of the \(agreement.compared - agreement.agreeing) that differ differ only in the Markdown delimiters _ * ~ \\ (mostly text the export now escapes as literal, so edited upstream since)")
+        print(
+            "mattermost-markdown: \(delimitersOnly.count) of the \(agreement.compared - agreement.agreeing) that differ differ only in the Markdown delimiters _ * ~ \\; "
+                + "in \(escapedInTheFile) of them the reader shows no more of them than the file writes escaped (\\* \\_ \\~, text in the record "
+                + "exported: the tool's Markdown-to-HTML sync turned delimiters it could not pair into text since the first commit)")
         print("mattermost-markdown: \(withInfo) of the compared files carry step info, \(callsChecked) calls compared by key")
         #expect(agreement.compared > 600)
         #expect(withInfo > 100)
-        // Measured: 932/971 exact; 30 of the other 39 differ only in Markdown delimiters. The
-        // 99.5% target is not met yet; these bounds keep what is reached from slipping back.
+        // Measured: 932/971 exact. Of the other 39, 30 differ only in Markdown delimiters, and in 27
+        // of those the file itself escapes the characters the reader shows (`\*\*Site Configuration
+        // > \*\*`): they are text in what was exported, so the record changed since the first commit
+        // though its words did not. The other 9 changed punctuation, spacing or markup upstream
+        // (`appears:` → `appears`, `<@user>` → `[@user]()`). The reader reads all 39 as the file
+        // says; the 99.5% target is not met on this corpus. These bounds keep what is reached.
         #expect(agreement.rate >= 0.955, "\(agreement.mismatches.prefix(10).joined(separator: "\n"))")
         #expect(Double(agreement.agreeing + delimitersOnly.count) / Double(agreement.compared) >= 0.99)
+        #expect(escapedInTheFile >= 27)
     }
 
     /// Counts how many readings agree, and keeps what differed.
@@ -113,6 +127,23 @@ struct CorpusAcceptanceTests {
         func figure(of what: String) -> String {
             "\(format): \(agreeing)/\(compared) \(what) read as the tool shows them (\(String(format: "%.1f", rate * 100))%)"
         }
+    }
+
+    /// True when every `*`, `_` and `~` the reader shows beyond what the first-commit record shows
+    /// can be one the file writes escaped (`\*`, `\_`, `\~`): text in what was exported, not a
+    /// delimiter misread.
+    static func showsOnlyEscapedDelimiters(_ mine: TestCase, _ shown: ShownCase, file: String) -> Bool {
+        func delimiters(_ text: String?) -> Int { text?.count(where: { "*_~".contains($0) }) ?? 0 }
+        var extra = 0
+        for (step, theirs) in zip(mine.steps, shown.steps) {
+            extra += delimiters(step.action?.plainText) - delimiters(theirs.action)
+            extra += delimiters(step.testData?.plainText) - delimiters(theirs.testData)
+            extra += delimiters(step.expected?.plainText) - delimiters(theirs.expected)
+            extra += step.info.map { delimiters($0.value.plainText) }.reduce(0, +)
+                - theirs.info.filter(\.isText).map { delimiters($0.text) }.reduce(0, +)
+        }
+        let escaped = ["\\*", "\\_", "\\~"].map { file.ranges(of: $0).count }.reduce(0, +)
+        return extra > 0 && extra <= escaped
     }
 
     static func wordsMatch(_ mine: TestCase, _ shown: ShownCase) -> Bool {

@@ -1,0 +1,58 @@
+import Foundation
+import StepwiseTestSupport
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `run` and `report` find their specs through the same walk as `parse`: a pipe, a link to
+/// /dev/zero, a dangling link and a loop of links among the specs are each reported where they
+/// are, with their code, and the case beside them still runs. Nothing hangs or grows without bound.
+@Suite("Special files among the specs of run and report", .timeLimit(.minutes(2)))
+struct SpecialSpecRunTests {
+    private static func hostileDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stepwise-run-special-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.path
+        try FileManager.default.copyItem(
+            atPath: Repository.root.appendingPathComponent("specs/MM-T938.md").path, toPath: path + "/MM-T938.md")
+        try #require(mkfifo(path + "/pipe.md", 0o644) == 0)
+        try #require(symlink("/dev/zero", path + "/zero.md") == 0)
+        try #require(symlink("nowhere.md", path + "/dangling.md") == 0)
+        try #require(symlink("loop-b.md", path + "/loop-a.md") == 0)
+        try #require(symlink("loop-a.md", path + "/loop-b.md") == 0)
+        return directory
+    }
+
+    private static let reported = [
+        "dangling.md:1:1: error: the symbolic link points at 'nowhere.md', which does not exist",
+        "loop-a.md:1:1: error: the symbolic links loop",
+        "pipe.md:1:1: error: a named pipe (FIFO), not a regular file",
+        "zero.md:1:1: error: a character device, not a regular file",
+    ]
+
+    @Test("run reports each special entry and still runs the case beside them, exit 2")
+    func run() async throws {
+        let directory = try Self.hostileDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let binary = try #require(StepwiseBinaryTests.executable, "build the stepwise product before testing")
+        let result = try await ChildProcess.run(binary.path, ["run", directory.path])
+        #expect(result.status == 2, "\(result.standardError)")
+        for line in Self.reported { #expect(result.standardError.contains(line), "\(line)\n\(result.standardError)") }
+        #expect(result.standardOutput.contains("MM-T938"), "the case beside them ran")
+    }
+
+    @Test("report reports each special entry, still catalogues the case beside them, and fails")
+    func report() async throws {
+        let directory = try Self.hostileDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let binary = try #require(StepwiseBinaryTests.executable, "build the stepwise product before testing")
+        let result = try await ChildProcess.run(binary.path, ["report", directory.path, "--format", "markdown"])
+        for line in Self.reported { #expect(result.standardError.contains(line), "\(line)\n\(result.standardError)") }
+        #expect(result.status == 1, "\(result.standardError)")
+        #expect(result.standardOutput.contains("1 case"), "the case beside them is in the catalogue")
+    }
+}

@@ -12,22 +12,22 @@ import SystemConsole
 /// login page") rather than whole sentences, so the next case in the folder mostly binds as is.
 /// The backend's and the console's planted faults are the library's `--fault` options.
 public struct MattermostSteps: StepLibrary {
-    /// What a case left behind, for tests: which devices, postures and methods were exercised and
-    /// how each device was redirected.
-    public struct WorldSummary: Sendable {
+    /// What a case left behind, for this package's tests: which devices, postures and methods were
+    /// exercised and how each device was redirected.
+    package struct WorldSummary: Sendable {
         /// The test user's devices, in the order they signed in.
-        public var kinds: [ClientKind]
+        package var kinds: [ClientKind]
         /// Each device's posture: "idle", "asleep", "unlocked" or "screen locked".
-        public var postures: [String]
+        package var postures: [String]
         /// Each device's sign-in method: "email/password", "SAML", "LDAP", "OAuth (GitLab)".
-        public var methods: [String]
+        package var methods: [String]
         /// The devices whose users interacted after the revoke.
-        public var interactions: [ClientKind]
+        package var interactions: [ClientKind]
         /// The labels of the devices whose users interacted (and were redirected on interaction).
-        public var interactionLabels: Set<String>
+        package var interactionLabels: Set<String>
         /// Each watched device's label and its redirect time after the revoke (`nil`: never); for a
         /// device the tester had to wake or unlock, the time from then.
-        public var redirects: [(device: String, after: Duration?)]
+        package var redirects: [(device: String, after: Duration?)]
     }
 
     /// `--option console-current`: the System Console of v9.5 and later instead of the one the
@@ -39,8 +39,10 @@ public struct MattermostSteps: StepLibrary {
 
     private let onCaseFinished: (@Sendable (String, WorldSummary) -> Void)?
 
-    /// The library; `onCaseFinished` receives each case's key and world summary (for tests).
-    public init(onCaseFinished: (@Sendable (String, WorldSummary) -> Void)? = nil) {
+    public init() { onCaseFinished = nil }
+
+    /// For this package's tests: `onCaseFinished` receives each case's key and world summary.
+    package init(onCaseFinished: @escaping @Sendable (String, WorldSummary) -> Void) {
         self.onCaseFinished = onCaseFinished
     }
 

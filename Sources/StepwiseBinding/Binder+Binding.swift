@@ -106,12 +106,12 @@ extension Binder {
             if leftover.isEmpty { return resolved(phrases.map { ($0.index, $0.rendered, $0.values) }) }
             let missing = leftover.map { "\"\(Self.trim($0))\"" }.joined(separator: ", ")
             return (
-                BindingInfo(state: .undefined, snippet: SnippetGenerator.snippet(for: Self.trim(leftover[0]), kind: kind, phrase: true)),
+                .undefined(snippet: SnippetGenerator.snippet(for: Self.trim(leftover[0]), kind: kind, phrase: true)),
                 .undefined("no definition covers \(missing)" + covered(phrases.map { ($0.index, $0.range) }, in: text))
             )
         }
         return (
-            BindingInfo(state: .undefined, snippet: SnippetGenerator.snippet(for: text.string, kind: kind, phrase: false)),
+            .undefined(snippet: SnippetGenerator.snippet(for: text.string, kind: kind, phrase: false)),
             .undefined("no definition matches \"\(text.string)\"" + rejectionsOrSuggestions(text, kind))
         )
     }
@@ -162,15 +162,15 @@ extension Binder {
     }
 
     private func resolved(_ parts: [(index: Int, rendered: [String], values: [any Sendable])]) -> (BindingInfo, Resolution) {
-        let first = definitions[parts[0].index]
-        let expression = parts.map { definitions[$0.index].source }.joined(separator: " + ")
-        let arguments = parts.flatMap(\.rendered)
+        let definition = BindingInfo.Definition(
+            expression: parts.map { definitions[$0.index].source }.joined(separator: " + "),
+            location: definitions[parts[0].index].location, arguments: parts.flatMap(\.rendered))
         if let manual = parts.lazy.compactMap({ part -> String? in
             if case .manual(let reason) = self.definitions[part.index].role { return reason ?? "marked manual" }
             return nil
         }).first {
             return (
-                BindingInfo(state: .manual, expression: expression, definitionLocation: first.location, arguments: arguments),
+                .manual(definition),
                 .manual(manual)
             )
         }
@@ -183,7 +183,7 @@ extension Binder {
             }
         }
         return (
-            BindingInfo(state: .matched, expression: expression, definitionLocation: first.location, arguments: arguments),
+            .matched(definition),
             .run(invocations)
         )
     }
@@ -191,7 +191,7 @@ extension Binder {
     private func ambiguous(_ indices: [Int], _ text: MatchText) -> (BindingInfo, Resolution) {
         let candidates = indices.map(candidate)
         let names = candidates.map { "\"\($0.expression)\" (\($0.location))" }.joined(separator: ", ")
-        return (BindingInfo(state: .ambiguous, candidates: candidates), .ambiguous("\(candidates.count) definitions match: \(names)"))
+        return (.ambiguous(candidates), .ambiguous("\(candidates.count) definitions match: \(names)"))
     }
 
     static func isConnective(_ text: String) -> Bool {

@@ -2,16 +2,9 @@ import StepwiseModel
 
 /// How a run was asked to behave, as step libraries see it when they make a world.
 public struct RunConfiguration: Hashable, Sendable {
-    /// Which clock cases run on.
-    public enum ClockKind: String, Hashable, Sendable, CaseIterable {
-        /// Deterministic time that only moves when the run advances it.
-        case virtual
-        /// The machine's continuous clock.
-        case real
-    }
-
     /// The names of the ``StepOption``s selected with `--fault` or `--option`.
     public var selectedOptions: Set<String>
+    /// Which clock cases run on: ``ClockKind/virtual`` or ``ClockKind/real``.
     public var clock: ClockKind
 
     public init(selectedOptions: Set<String> = [], clock: ClockKind = .virtual) {

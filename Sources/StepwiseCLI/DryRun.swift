@@ -21,14 +21,14 @@ enum DryRun {
                 for item in step.items {
                     let binding = item.plan.binding
                     out += "    \(binding.state.rawValue.padding(9)) \(item.plan.itemID.padding(7)) \(item.plan.text.showingControlCharacters)\n"
-                    switch binding.state {
-                    case .matched, .manual:
-                        out += "              ↳ \"\(binding.expression ?? "")\" at \(binding.definitionLocation.map(String.init(describing:)) ?? "?")"
-                        out += binding.arguments.isEmpty ? "\n" : "  (\(binding.arguments.joined(separator: ", ")))\n"
-                    case .ambiguous:
-                        for candidate in binding.candidates { out += "              ↳ \"\(candidate.expression)\" at \(candidate.location)\n" }
-                    case .undefined:
-                        for line in (binding.snippet ?? "").split(separator: "\n") { out += "              \(line)\n" }
+                    switch binding {
+                    case .matched(let definition), .manual(let definition):
+                        out += "              ↳ \"\(definition.expression)\" at \(definition.location)"
+                        out += definition.arguments.isEmpty ? "\n" : "  (\(definition.arguments.joined(separator: ", ")))\n"
+                    case .ambiguous(let candidates):
+                        for candidate in candidates { out += "              ↳ \"\(candidate.expression)\" at \(candidate.location)\n" }
+                    case .undefined(let snippet):
+                        for line in snippet.split(separator: "\n") { out += "              \(line)\n" }
                     }
                 }
             }

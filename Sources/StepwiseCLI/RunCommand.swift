@@ -68,7 +68,7 @@ struct RunCommand: AsyncParsableCommand {
     var timeout: Double?
 
     /// The limit in force: a virtual clock makes every wait instant, a real one does not.
-    var itemTimeout: Double { timeout ?? (clock == "real" ? 120 : 10) }
+    var itemTimeout: Double { timeout ?? (clockKind == .real ? 120 : 10) }
 
     /// The longest `--timeout`: a day, far beyond any item, and well inside what `Duration` holds.
     static let longestTimeout = 86_400.0
@@ -207,7 +207,7 @@ struct RunCommand: AsyncParsableCommand {
         for request in try ReportRequest.parse(formats: format, outputs: output) { try request.checkDestination() }
     }
 
-    private var clockKind: RunConfiguration.ClockKind? { RunConfiguration.ClockKind(rawValue: clock) }
+    private var clockKind: ClockKind? { ClockKind.runnable.first { $0.rawValue == clock } }
 
     /// What libraries see of the run: the selected options and faults, and the clock.
     var configuration: RunConfiguration {

@@ -76,23 +76,41 @@ public struct ItemPlan: Hashable, Sendable, Codable {
     }
 }
 
-/// How an item is bound to code.
-public struct BindingInfo: Hashable, Sendable, Codable {
+/// How an item is bound to code: each state carries what is true of it, and nothing else.
+///
+/// In JSON (events and reports) it is one object: `state`, with `expression`, `definitionLocation`
+/// and `arguments` for a matched or manual item, `snippet` for an undefined one and `candidates`
+/// for an ambiguous one (`arguments` and `candidates` are always written, empty when they do not apply).
+public enum BindingInfo: Hashable, Sendable {
+    /// Bound to one action or check (or several phrase definitions, joined).
+    case matched(Definition)
+    /// Bound to a definition marked manual: a person checks it.
+    case manual(Definition)
+    /// No definition matches; `snippet` is a ready-to-paste Swift definition.
+    case undefined(snippet: String)
+    /// Several definitions match: every one of them.
+    case ambiguous([Candidate])
+
+    /// The state's name, as JSON and the dry run write it.
     public enum State: String, Hashable, Sendable, Codable {
         case matched, undefined, ambiguous, manual
     }
 
-    public var state: State
-    /// The matching definition's expression, such as `go to System Console ➜ {word}`.
-    public var expression: String?
-    /// Where the definition is written in Swift.
-    public var definitionLocation: SourceLocation?
-    /// The arguments the expression captured, rendered.
-    public var arguments: [String]
-    /// For undefined items, a ready-to-paste Swift definition.
-    public var snippet: String?
-    /// For ambiguous items, every matching definition.
-    public var candidates: [Candidate]
+    /// The definition a matched or manual item is bound to.
+    public struct Definition: Hashable, Sendable {
+        /// The definition's expression, such as `go to System Console ➜ {word}`.
+        public var expression: String
+        /// Where the definition is written in Swift.
+        public var location: SourceLocation
+        /// The arguments the expression captured, rendered.
+        public var arguments: [String]
+
+        public init(expression: String, location: SourceLocation, arguments: [String] = []) {
+            self.expression = expression
+            self.location = location
+            self.arguments = arguments
+        }
+    }
 
     public struct Candidate: Hashable, Sendable, Codable {
         public var expression: String
@@ -104,15 +122,67 @@ public struct BindingInfo: Hashable, Sendable, Codable {
         }
     }
 
-    public init(
-        state: State, expression: String? = nil, definitionLocation: SourceLocation? = nil,
-        arguments: [String] = [], snippet: String? = nil, candidates: [Candidate] = []
-    ) {
-        self.state = state
-        self.expression = expression
-        self.definitionLocation = definitionLocation
-        self.arguments = arguments
-        self.snippet = snippet
-        self.candidates = candidates
+    public var state: State {
+        switch self {
+        case .matched: .matched
+        case .manual: .manual
+        case .undefined: .undefined
+        case .ambiguous: .ambiguous
+        }
+    }
+
+    /// The definition of a matched or manual item.
+    public var definition: Definition? {
+        switch self {
+        case .matched(let definition), .manual(let definition): definition
+        case .undefined, .ambiguous: nil
+        }
+    }
+
+    /// The captured arguments of a matched or manual item; none otherwise.
+    public var arguments: [String] { definition?.arguments ?? [] }
+
+    /// The ready-to-paste definition of an undefined item.
+    public var snippet: String? {
+        if case .undefined(let snippet) = self { return snippet }
+        return nil
+    }
+
+    /// The matching definitions of an ambiguous item; none otherwise.
+    public var candidates: [Candidate] {
+        if case .ambiguous(let candidates) = self { return candidates }
+        return []
+    }
+}
+
+extension BindingInfo: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case state, expression, definitionLocation, arguments, snippet, candidates
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func definition() throws -> Definition {
+            Definition(
+                expression: try container.decode(String.self, forKey: .expression),
+                location: try container.decode(SourceLocation.self, forKey: .definitionLocation),
+                arguments: try container.decodeIfPresent([String].self, forKey: .arguments) ?? [])
+        }
+        switch try container.decode(State.self, forKey: .state) {
+        case .matched: self = .matched(try definition())
+        case .manual: self = .manual(try definition())
+        case .undefined: self = .undefined(snippet: try container.decode(String.self, forKey: .snippet))
+        case .ambiguous: self = .ambiguous(try container.decodeIfPresent([Candidate].self, forKey: .candidates) ?? [])
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(state, forKey: .state)
+        try container.encodeIfPresent(definition?.expression, forKey: .expression)
+        try container.encodeIfPresent(definition?.location, forKey: .definitionLocation)
+        try container.encode(arguments, forKey: .arguments)
+        try container.encodeIfPresent(snippet, forKey: .snippet)
+        try container.encode(candidates, forKey: .candidates)
     }
 }

@@ -71,12 +71,12 @@ extension Event {
         /// How many cases are planned.
         public var cases: Int
         public var jobs: Int
-        /// `virtual` or `real`.
-        public var clock: String
+        /// The clock the cases ran on.
+        public var clock: ClockKind
         public var strict: Bool
 
         public init(
-            runID: String, startedAt: Date, tool: String, cases: Int, jobs: Int, clock: String, strict: Bool
+            runID: String, startedAt: Date, tool: String, cases: Int, jobs: Int, clock: ClockKind, strict: Bool
         ) {
             self.runID = runID
             self.startedAt = startedAt

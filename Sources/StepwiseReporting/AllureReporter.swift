@@ -91,7 +91,7 @@ final class AllureReporter: Reporter {
             files.append(("\(result.uuid)-result.json", try encoder.encode(result)))
         }
         files += attachments
-        var environment = "Tool=\(run.tool)\nClock=\(run.clock)\nJobs=\(run.jobs)\nStrict=\(run.strict)\n"
+        var environment = "Tool=\(run.tool)\nClock=\(run.clock.rawValue)\nJobs=\(run.jobs)\nStrict=\(run.strict)\n"
         if !run.runID.isEmpty { environment += "Run=\(run.runID)\n" }
         files.append(("environment.properties", Data(environment.utf8)))
         return files
@@ -236,16 +236,16 @@ final class AllureReporter: Reporter {
     /// What building one result's steps needs and collects: the attachment files of its items.
     private struct StepContext {
         var strict: Bool
-        var clock: String
+        var clock: ClockKind
         var resultID: String
         var epoch: (Double) -> Int64
         var files: [(String, Data)] = []
     }
 
     /// The wall and virtual durations (one figure on a real clock), excluded from Allure's history.
-    static func timeParameters(_ timing: Timing, clock: String) -> [AllureResult.Parameter] {
+    static func timeParameters(_ timing: Timing, clock: ClockKind) -> [AllureResult.Parameter] {
         var parameters = [AllureResult.Parameter(name: "wall time", value: ReportText.seconds(timing.wall), excluded: true)]
-        if clock != "real" {
+        if clock != .real {
             parameters.append(.init(name: "virtual time", value: ReportText.seconds(timing.virtual), excluded: true))
         }
         return parameters

@@ -46,7 +46,7 @@ struct ConsoleSummary {
         return out
     }
 
-    func render(_ record: CaseRecord, clock: String) -> String {
+    func render(_ record: CaseRecord, clock: ClockKind) -> String {
         var out = style.paint(ReportText.symbol(record.status), ConsoleStyle.role(record.status))
         out += " " + style.paint(ReportText.oneLine(record.displayName), .bold)
         out += " · \(record.status.rawValue) · \(ReportText.timing(record.duration, clock: clock))\n"
@@ -67,7 +67,7 @@ struct ConsoleSummary {
         return out
     }
 
-    private func render(_ item: ItemRecord, clock: String) -> String {
+    private func render(_ item: ItemRecord, clock: ClockKind) -> String {
         var out = "    " + style.paint(ReportText.symbol(item.status), ConsoleStyle.role(item.status))
         out += " \(ReportText.oneLine(item.text))"
         out += style.paint(

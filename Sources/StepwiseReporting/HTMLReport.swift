@@ -50,7 +50,7 @@ enum HTMLReport {
         var facts = [run.runID]
         if !run.tool.isEmpty { facts.append(run.tool) }
         if let started = run.startedAt { facts.append(ISO8601DateFormatter().string(from: started)) }
-        facts.append("\(run.clock) clock")
+        facts.append("\(run.clock.rawValue) clock")
         facts.append("\(run.jobs) job\(run.jobs == 1 ? "" : "s")")
         out += "<p class=\"meta\">\(facts.map(HTMLText.escape).joined(separator: " · "))</p>\n"
         if !run.isComplete {
@@ -287,25 +287,18 @@ enum HTMLReport {
     }
 
     private static func binding(_ binding: BindingInfo) -> String {
-        switch binding.state {
-        case .matched, .manual:
-            var out = "<div class=\"def\">\(binding.state == .manual ? "manual check" : "bound to")"
-            if let expression = binding.expression { out += " <code>\(HTMLText.escape(expression))</code>" }
-            if let location = binding.definitionLocation {
-                out += " <span class=\"loc\">\(HTMLText.escape(location.description))</span>"
-            }
-            return out + "</div>\n"
-        case .undefined:
-            var out = "<div class=\"def\">no definition matches"
-            if let snippet = binding.snippet {
-                out += "; add one:<pre class=\"snippet\">\(HTMLText.escape(snippet))</pre>"
-            }
-            return out + "</div>\n"
-        case .ambiguous:
-            let candidates = binding.candidates.map {
+        switch binding {
+        case .matched(let definition), .manual(let definition):
+            let kind = binding.state == .manual ? "manual check" : "bound to"
+            return "<div class=\"def\">\(kind) <code>\(HTMLText.escape(definition.expression))</code>"
+                + " <span class=\"loc\">\(HTMLText.escape(definition.location.description))</span></div>\n"
+        case .undefined(let snippet):
+            return "<div class=\"def\">no definition matches; add one:<pre class=\"snippet\">\(HTMLText.escape(snippet))</pre></div>\n"
+        case .ambiguous(let candidates):
+            let items = candidates.map {
                 "<li><code>\(HTMLText.escape($0.expression))</code> <span class=\"loc\">\(HTMLText.escape($0.location.description))</span></li>"
             }
-            return "<div class=\"def\">ambiguous: several definitions match<ul>\(candidates.joined())</ul></div>\n"
+            return "<div class=\"def\">ambiguous: several definitions match<ul>\(items.joined())</ul></div>\n"
         }
     }
 

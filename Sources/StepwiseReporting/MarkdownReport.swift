@@ -70,7 +70,7 @@ package enum MarkdownReport {
     }
 
     /// One failing case, collapsed: GitHub renders Markdown inside `<details>` after a blank line.
-    private static func failure(_ record: CaseRecord, clock: String) -> String {
+    private static func failure(_ record: CaseRecord, clock: ClockKind) -> String {
         let why = record.firstProblem.map { $0.item.message ?? $0.item.status.rawValue } ?? record.message
         var out = "\n<details><summary>\(emoji(record.status, flaky: false)) <b>\(HTMLText.escape(ReportText.oneLine(record.displayName)))</b>"
         if let why { out += " — \(HTMLText.escape(ReportText.oneLine(why)))" }

@@ -19,8 +19,8 @@ enum ReportText {
     }
 
     /// `1.20 s wall, 30.00 s virtual`; a real clock shows one figure.
-    static func timing(_ timing: Timing, clock: String) -> String {
-        if clock == "real" { return seconds(timing.wall) }
+    static func timing(_ timing: Timing, clock: ClockKind) -> String {
+        if clock == .real { return seconds(timing.wall) }
         return "\(seconds(timing.wall)) wall, \(seconds(timing.virtual)) virtual"
     }
 
@@ -59,16 +59,15 @@ enum ReportText {
 
     /// The definition an item is bound to, as `expression` at `file:line:col`, or why there is none.
     static func binding(_ binding: BindingInfo) -> String {
-        switch binding.state {
-        case .matched, .manual:
-            var text = binding.expression.map { "“\($0)”" } ?? "(no expression)"
-            if let location = binding.definitionLocation { text += " at \(location)" }
-            return binding.state == .manual ? "manual: " + text : text
+        switch binding {
+        case .matched(let definition):
+            "“\(definition.expression)” at \(definition.location)"
+        case .manual(let definition):
+            "manual: “\(definition.expression)” at \(definition.location)"
         case .undefined:
-            return "no definition matches"
-        case .ambiguous:
-            let names = binding.candidates.map { "“\($0.expression)” at \($0.location)" }
-            return "ambiguous: " + names.joined(separator: "; ")
+            "no definition matches"
+        case .ambiguous(let candidates):
+            "ambiguous: " + candidates.map { "“\($0.expression)” at \($0.location)" }.joined(separator: "; ")
         }
     }
 

@@ -14,8 +14,8 @@ public struct RunRecord: Hashable, Sendable, Codable {
     /// Wall-clock time the run started, when the stream says.
     public var startedAt: Date?
     public var tool: String
-    /// `virtual` or `real`.
-    public var clock: String
+    /// The clock the cases ran on.
+    public var clock: ClockKind
     public var jobs: Int
     public var strict: Bool
     /// How many cases were planned.
@@ -34,7 +34,7 @@ public struct RunRecord: Hashable, Sendable, Codable {
     public var isComplete: Bool
 
     public init(
-        runID: String = "", startedAt: Date? = nil, tool: String = "", clock: String = "virtual", jobs: Int = 1,
+        runID: String = "", startedAt: Date? = nil, tool: String = "", clock: ClockKind = .virtual, jobs: Int = 1,
         strict: Bool = true, plannedCases: Int = 0, cases: [CaseRecord] = [],
         diagnostics: [Event.DiagnosticReported] = [], status: Status = .skipped, duration: Timing = .zero,
         exitCode: Int32? = nil, isComplete: Bool = false

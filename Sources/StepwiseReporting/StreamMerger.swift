@@ -25,7 +25,7 @@ public enum StreamMerger {
                     .init(
                         runID: runID, startedAt: earliest ?? first.startedAt, tool: first.tool,
                         cases: all.reduce(0) { $0 + $1.cases }, jobs: all.reduce(0) { $0 + $1.jobs },
-                        clock: clocks.count == 1 ? first.clock : "mixed", strict: all.allSatisfy(\.strict))))
+                        clock: clocks.count == 1 ? first.clock : .mixed, strict: all.allSatisfy(\.strict))))
         }
         var used: Set<String> = []
         var finishes: [(offset: Double, finished: Event.RunFinished)] = []

@@ -1,4 +1,5 @@
 import StepwiseBinding
+import StepwiseModel
 
 /// The clock of one case attempt: virtual or real, with a reading of its elapsed time.
 enum CaseClock {
@@ -6,9 +7,10 @@ enum CaseClock {
     /// it (``StepContext/advance(by:)``, ``StepContext/eventually(within:every:_:fileID:line:_:)``),
     /// then wakes every sleeper due on the way in deadline order. Fakes with timers on it are
     /// therefore deterministic, and a run spanning minutes of virtual time takes microseconds.
-    static func make(_ kind: RunConfiguration.ClockKind) -> ClockControl {
+    static func make(_ kind: ClockKind) -> ClockControl {
         switch kind {
-        case .virtual:
+        // `mixed` names merged streams only; a run is never asked for it.
+        case .virtual, .mixed:
             let clock = VirtualClock()
             let start = clock.now
             return ClockControl(

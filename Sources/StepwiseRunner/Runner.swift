@@ -31,7 +31,7 @@ public struct Runner: Sendable {
             .runStarted(
                 .init(
                     runID: options.runID, startedAt: Date(), tool: options.tool, cases: cases.count, jobs: options.jobs,
-                    clock: options.configuration.clock.rawValue, strict: options.strict)))
+                    clock: options.configuration.clock, strict: options.strict)))
         for reported in plan.diagnostics(strict: options.strict) {
             try emit(
                 .diagnostic(

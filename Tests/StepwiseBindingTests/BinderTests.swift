@@ -9,8 +9,8 @@ struct BinderTests {
         let line = #line + 1
         let info = binding("Go to System Console ➜ Users") { $0.action("go to System Console ➜ {word}") { (_, _, _: String) in } }
         #expect(info.state == .matched)
-        #expect(info.expression == "go to System Console ➜ {word}")
-        #expect(info.definitionLocation == SourceLocation(file: "StepwiseBindingTests/BinderTests.swift", line: line))
+        #expect(info.definition?.expression == "go to System Console ➜ {word}")
+        #expect(info.definition?.location == SourceLocation(file: "StepwiseBindingTests/BinderTests.swift", line: line))
         #expect(info.arguments == ["Users"])
     }
 
@@ -81,7 +81,7 @@ struct BinderTests {
             steps.action("logged in as {word} admin on another browser", matching: .phrase) { (_, _, _: String) in }
         }
         #expect(info.state == .matched)
-        #expect(info.expression == "logged in as {word} admin on another browser + go to System Console ➜ {word}")
+        #expect(info.definition?.expression == "logged in as {word} admin on another browser + go to System Console ➜ {word}")
         #expect(info.arguments == ["system", "Users"])
     }
 
@@ -101,7 +101,7 @@ struct BinderTests {
             steps.action("go to System Console ➜ {word}", matching: .phrase) { (_, _, _: String) in }
             steps.action("go to System Console ➜ Users") { _, _ in }
         }
-        #expect(info.state == .matched && info.expression == "go to System Console ➜ Users")
+        #expect(info.state == .matched && info.definition?.expression == "go to System Console ➜ Users")
     }
 
     @Test("a Swift Regex binds with typed captures")
@@ -117,13 +117,13 @@ struct BinderTests {
         let named = binding("Log in on 3 devices") { steps in
             steps.action(#/log in on (\d+) devices/#, named: "log in on {n} devices") { _, _, _ in }
         }
-        #expect(named.expression == "log in on {n} devices")
+        #expect(named.definition?.expression == "log in on {n} devices")
         let unnamed = binding("Log in on 3 devices") { steps in
             steps.action(#/log in on (\d+) devices/#) { _, _, _ in }
         }
-        let location = unnamed.definitionLocation
-        #expect(unnamed.expression == location.map { "Regex at \($0.file):\($0.line)" })
-        #expect(unnamed.expression?.contains("program") == false)
+        let location = unnamed.definition?.location
+        #expect(unnamed.definition?.expression == location.map { "Regex at \($0.file):\($0.line)" })
+        #expect(unnamed.definition?.expression.contains("program") == false)
     }
 
     @Test("a pinned case whose text changed is reported as drift")

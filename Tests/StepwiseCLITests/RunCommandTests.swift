@@ -71,6 +71,7 @@ struct RunCommandTests {
         (["--strict"], "open the window", ExitStatus.specOrBindingError),
         (["--fault", "no-such-fault"], "open the door", ExitStatus.usage),
         (["--clock", "sundial"], "open the door", ExitStatus.usage),
+        (["--clock", "mixed"], "open the door", ExitStatus.usage),
         (["--shard", "3/2"], "open the door", ExitStatus.usage),
     ] as [([String], String, Int32)])
     func exitCodes(arguments: [String], instruction: String, expected: Int32) async throws {

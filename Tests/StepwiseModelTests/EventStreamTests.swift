@@ -16,9 +16,7 @@ struct EventStreamTests {
                 items: [
                     ItemPlan(
                         itemID: "1.i1", kind: .instruction, text: "Log on", context: ["Mobile"], location: location,
-                        binding: BindingInfo(
-                            state: .matched, expression: "log on",
-                            definitionLocation: SourceLocation(file: "Steps.swift", line: 9)))
+                        binding: .matched(.init(expression: "log on", location: SourceLocation(file: "Steps.swift", line: 9))))
                 ])
         ])
 
@@ -26,7 +24,7 @@ struct EventStreamTests {
         .runStarted(
             .init(
                 runID: "r1", startedAt: Date(timeIntervalSince1970: 1_700_000_000), tool: "stepwise 0.1.0", cases: 1,
-                jobs: 2, clock: "virtual", strict: true)),
+                jobs: 2, clock: .virtual, strict: true)),
         .caseStarted(.init(runID: "r1", caseID: "MM-T938", attempt: 1, plan: plan, at: 0.001)),
         .itemFinished(
             .init(
@@ -69,5 +67,18 @@ struct EventStreamTests {
     func names() {
         #expect(Self.plan.displayName == "MM-T938: Users - Revoke a user's sessions")
         #expect(SourceLocation(file: "a.md", line: 3, column: 7).description == "a.md:3:7")
+    }
+
+    @Test("the run's clock is written by its stable name, and a name no version wrote is an error")
+    func clockNames() throws {
+        let started = Event.RunStarted(
+            runID: "r", startedAt: Date(timeIntervalSince1970: 0), tool: "t", cases: 0, jobs: 1, clock: .real, strict: false)
+        let line = try EventStream.line(for: .runStarted(started))
+        #expect(line.contains(#""clock":"real""#))
+        #expect(ClockKind.allCases.map(\.rawValue) == ["virtual", "real", "mixed"])
+        #expect(ClockKind.runnable == [.virtual, .real])
+        #expect(throws: (any Error).self) {
+            try EventStream.events(from: line.replacingOccurrences(of: #""clock":"real""#, with: #""clock":"sundial""#))
+        }
     }
 }

@@ -49,7 +49,7 @@ import Testing
         #expect(
             failing.failureLocation
                 == SourceLocation(file: "Sources/MattermostSteps/MattermostSteps+Expectations.swift", line: 98, column: 13))
-        #expect(failing.binding.expression == "the user is logged out automatically after {duration} on every device")
+        #expect(failing.binding.definition?.expression == "the user is logged out automatically after {duration} on every device")
         #expect(failing.notes.count == 2)
         #expect(revoke.firstProblem?.item.itemID == "2.e1")
     }

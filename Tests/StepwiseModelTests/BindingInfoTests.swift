@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@testable import StepwiseModel
+
+@Suite("Binding info")
+struct BindingInfoTests {
+    static let location = SourceLocation(file: "Steps.swift", line: 9, column: 5)
+
+    static func json(_ binding: BindingInfo) throws -> String {
+        String(decoding: try EventStream.makeEncoder().encode(binding), as: UTF8.self)
+    }
+
+    @Test("each state is written as the one JSON object reports have always carried", arguments: [
+        (BindingInfo.matched(.init(expression: "go to {word}", location: location, arguments: ["Users"])),
+         #"{"arguments":["Users"],"candidates":[],"definitionLocation":{"column":5,"file":"Steps.swift","line":9},"expression":"go to {word}","state":"matched"}"#),
+        (.manual(.init(expression: "a push appears", location: location)),
+         #"{"arguments":[],"candidates":[],"definitionLocation":{"column":5,"file":"Steps.swift","line":9},"expression":"a push appears","state":"manual"}"#),
+        (.undefined(snippet: "steps.action(\"x\")"),
+         #"{"arguments":[],"candidates":[],"snippet":"steps.action(\"x\")","state":"undefined"}"#),
+        (.ambiguous([.init(expression: "log in as {word}", location: location)]),
+         #"{"arguments":[],"candidates":[{"expression":"log in as {word}","location":{"column":5,"file":"Steps.swift","line":9}}],"state":"ambiguous"}"#),
+    ])
+    func writtenAsBefore(_ binding: BindingInfo, _ expected: String) throws {
+        #expect(try Self.json(binding) == expected)
+        #expect(try EventStream.makeDecoder().decode(BindingInfo.self, from: Data(expected.utf8)) == binding)
+    }
+
+    @Test("a matched item without its definition's location is not a binding")
+    func matchedNeedsItsDefinition() {
+        let json = #"{"arguments":[],"candidates":[],"expression":"go","state":"matched"}"#
+        #expect(throws: DecodingError.self) { try EventStream.makeDecoder().decode(BindingInfo.self, from: Data(json.utf8)) }
+    }
+
+    @Test("only a matched or manual item has a definition, only an undefined one a snippet, only an ambiguous one candidates")
+    func eachStateCarriesItsOwn() {
+        let definition = BindingInfo.Definition(expression: "go", location: Self.location, arguments: ["a"])
+        #expect(BindingInfo.matched(definition).definition == definition)
+        #expect(BindingInfo.manual(definition).arguments == ["a"])
+        #expect(BindingInfo.undefined(snippet: "s").definition == nil)
+        #expect(BindingInfo.undefined(snippet: "s").snippet == "s")
+        #expect(BindingInfo.matched(definition).snippet == nil)
+        #expect(BindingInfo.ambiguous([]).state == .ambiguous)
+        #expect(BindingInfo.matched(definition).candidates.isEmpty)
+    }
+}

@@ -9,12 +9,12 @@ struct SessionRecord: Sendable {
     var expiresAt: Duration
     var lastActivityAt: Duration
     /// Index into the backend's interned role strings ("system_user system_admin", ...).
-    let roleSet: UInt16
+    var roleSet: UInt16
     let kind: ClientKind?
     let isMobile: Bool
     let isSaml: Bool
     let isOAuthUser: Bool
-    let isGuest: Bool
+    var isGuest: Bool
     /// `ExpiredNotify`: the ExpiryNotify job already pushed "Session Expired" for it.
     var expiredNotify = false
     let csrf: MattermostID

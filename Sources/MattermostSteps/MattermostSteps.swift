@@ -88,6 +88,7 @@ public struct MattermostSteps: StepLibrary {
         defineAccountChanges(&steps)
         defineSigningInAgain(&steps)
         defineOfflineAndOwnSessions(&steps)
+        defineGuests(&steps)
         defineDeactivation(&steps)
         defineSessionLengths(&steps)
         defineSessionSettings(&steps)

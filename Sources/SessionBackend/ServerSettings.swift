@@ -24,6 +24,10 @@ public struct ServerSettings: Hashable, Sendable {
     public var requireEmailVerification: Bool
     /// `TeamSettings.SiteName`.
     public var siteName: String
+    /// `ServiceSettings.EnableUserAccessTokens` (default `false`): personal access tokens.
+    public var enableUserAccessTokens = false
+    /// `GuestAccountsSettings.Enable` (default `false`, `model/config.go GuestAccountsSettings.SetDefaults`).
+    public var enableGuestAccounts = false
 
     /// The defaults `model/config.go` writes: `ServiceSettings.SetDefaults(isUpdate)` fills a new
     /// install with 30 days (720 h) for web and mobile and "Extend session length with activity"

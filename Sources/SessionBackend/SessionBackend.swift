@@ -29,6 +29,19 @@ public actor SessionBackend {
     var roleSetIndex: [String: UInt16] = [:]
     var extraPermissions: [Role: Set<Permission>] = [:]
 
+    /// Personal access tokens by token (`UserAccessTokens` table), OAuth 2.0 access data by access
+    /// token (`OAuthAccessData`), and which users are bots.
+    var userAccessTokens: [MattermostID: UserAccessTokenRecord] = [:]
+    var oauthAccessData: [MattermostID: MattermostID] = [:]
+    var bots: Set<MattermostID> = []
+    /// Whether an Enterprise licence is loaded (`POST /api/v4/license`); none on a new install.
+    public internal(set) var isLicensed = false
+    /// The team and channel members whose membership has `scheme_admin` (team admin of the one
+    /// team, channel admin of town-square), and those whose membership has `scheme_guest`.
+    var teamAdmins: Set<MattermostID> = []
+    var channelAdmins: Set<MattermostID> = []
+    var guestMemberships: Set<MattermostID> = []
+
     var clients: [ClientID: ClientRecord] = [:]
     /// DM channels, by id.
     var channels: [MattermostID: ChannelRecord] = [:]

@@ -89,27 +89,64 @@ public final class StepContext {
     }
 
     /// Polls `condition` until it holds, moving the case's clock on by `interval` between polls,
-    /// and returns the time it took; fails when `deadline` passes first.
+    /// and returns the time it took. When `deadline` passes first it records a failure (the item
+    /// fails when it ends, the step goes on) and returns `nil`.
     ///
-    /// Use the upper bound the text states: "after ~2-30 seconds" polls for up to 30 s.
+    /// Use the upper bound the text states: "after ~2-30 seconds" polls for up to 30 s. `what`
+    /// names what is awaited, as in "still waiting for the redirect after 30 s".
     @discardableResult
     public func eventually(
         within deadline: Duration, every interval: Duration = .milliseconds(100), _ what: String = "the condition",
         fileID: String = #fileID, line: Int = #line, _ condition: () async throws -> Bool
-    ) async throws -> Duration {
+    ) async throws -> Duration? {
+        try await eventually(
+            each: [()], within: deadline, every: interval, what, label: { _ in nil }, fileID: fileID, line: line
+        ) { _ in try await condition() }[0]
+    }
+
+    /// `eventually` for several subjects at once (each device, each user) over one window of the
+    /// case's time: polls every subject still waiting at each tick, and records one outcome per
+    /// subject: the time it took, or a failure naming it ("Chrome on Mac: still waiting for the
+    /// redirect after 30 s"). Returns the times in the subjects' order, `nil` for those that never
+    /// held. Several failures make one failed item whose message reads as a summary.
+    @discardableResult
+    public func eventually<Subject>(
+        each subjects: [Subject], within deadline: Duration, every interval: Duration = .milliseconds(100),
+        _ what: String = "the condition", label: (Subject) -> String? = { "\($0)" },
+        fileID: String = #fileID, line: Int = #line, _ condition: (Subject) async throws -> Bool
+    ) async throws -> [Duration?] {
         guard interval > .zero else {
             throw StepFailure("eventually(every:) needs a positive interval, not \(interval)", fileID: fileID, line: line)
         }
+        var results = [Duration?](repeating: nil, count: subjects.count)
+        var waiting = Array(subjects.indices)
         let start = elapsed
         while true {
             let waited = elapsed - start
-            if try await condition() { return waited }
-            if waited >= deadline {
-                throw StepFailure(
-                    "\(what) did not hold within \(DurationRange.format(deadline)) (checked every "
-                        + "\(DurationRange.format(interval)))", fileID: fileID, line: line)
+            var still: [Int] = []
+            for index in waiting {
+                if try await condition(subjects[index]) { results[index] = waited } else { still.append(index) }
             }
+            waiting = still
+            if waiting.isEmpty { return results }
+            if waited >= deadline { break }
             try await advance(by: min(interval, deadline - waited))
         }
+        let window = "after \(DurationRange.format(deadline)) (checked every \(DurationRange.format(interval)))"
+        for index in waiting {
+            let subject = label(subjects[index]).map { "\($0): " } ?? ""
+            fail("\(subject)still waiting for \(what) \(window)", fileID: fileID, line: line)
+        }
+        return results
+    }
+
+    /// How the item ends when its definitions recorded failures, or threw `thrown` after
+    /// recording some: the message is the first failure in full, saying how many more there are;
+    /// each of the others becomes a note (`✘ …`) after the item's own notes. `nil` when nothing failed.
+    package func summary(thrown: StepFailure? = nil) -> (failure: StepFailure, notes: [String])? {
+        let failures = issues + (thrown.map { [$0] } ?? [])
+        guard let first = failures.first else { return nil }
+        let more = failures.count > 1 ? " (and \(failures.count - 1) more, in the notes)" : ""
+        return (StepFailure(message: first.message + more, location: first.location), failures.dropFirst().map { "✘ \($0.message)" })
     }
 }

@@ -14,7 +14,7 @@ public struct StepFailure: Error, Hashable, Sendable, CustomStringConvertible {
         self.location = SourceLocation(file: fileID, line: line)
     }
 
-    init(message: String, location: SourceLocation?) {
+    package init(message: String, location: SourceLocation?) {
         self.message = message
         self.location = location
     }

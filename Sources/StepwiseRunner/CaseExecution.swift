@@ -18,9 +18,9 @@ final class CaseExecution: Sendable {
         var continuation: CheckedContinuation<Void, Never>?
         /// The case's clock when it is virtual, to tell a wait nothing will end from a slow item.
         var virtualClock: VirtualClock?
-        /// When a probe task last ran, and whether one is queued: proof the concurrency pool is
-        /// running tasks, so a quiet clock is a stuck case rather than a starved one.
-        var probeRan: ContinuousClock.Instant?
+        /// The last probe that went round the concurrency pool, and whether one is queued: proof
+        /// the pool ran every task due before it, so a quiet clock is a stuck case, not a starved one.
+        var probe: StallWatch.Probe?
         var probeQueued = false
     }
 
@@ -70,10 +70,16 @@ final class CaseExecution: Sendable {
             let quiet = state.virtualClock?.quiet
             if quiet != nil, !state.probeQueued {
                 state.probeQueued = true
-                Task { [weak self] in self?.probeRan() }
+                // Lowest priority, and round the queue several times: any job of the case that was
+                // ready when the probe started runs before the probe ends.
+                Task(priority: .background) { [weak self] in
+                    let started = ContinuousClock.now
+                    for _ in 0..<StallWatch.probeRounds { await Task.yield() }
+                    self?.probeRan(StallWatch.Probe(started: started, finished: .now))
+                }
             }
             let watch = StallWatch(limit: min(StallWatch.defaultLimit, options.itemTimeout))
-            if let wait = watch.stalledWait(now: now, activityStarted: started, quiet: quiet, probeRan: state.probeRan) {
+            if let wait = watch.stalledWait(now: now, activityStarted: started, quiet: quiet, probe: state.probe) {
                 // Every task of the case waits for virtual time, and only the case moves it.
                 state.recorder.failHere(
                     "\(state.activity) waits \(DurationRange.format(wait)) on the case's virtual clock, which nothing "
@@ -97,9 +103,14 @@ final class CaseExecution: Sendable {
         continuation?.resume()
     }
 
-    private func probeRan() {
+    private func probeRan(_ probe: StallWatch.Probe) {
         state.withLock { state in
-            state.probeRan = .now
+            // The earliest probe that can prove the clock stuck is kept: later ones only end later.
+            let limit = min(StallWatch.defaultLimit, options.itemTimeout)
+            if let earlier = state.probe, let quiet = state.virtualClock?.quiet, quiet.since.duration(to: earlier.started) > limit {
+            } else {
+                state.probe = probe
+            }
             state.probeQueued = false
         }
     }
@@ -257,17 +268,19 @@ final class CaseExecution: Sendable {
                     try await invocation.body(worlds[invocation.library], step, invocation.values)
                 } catch {
                     end()
-                    let failure = error as? StepFailure
+                    // What the definition recorded before it threw counts too, in the order it happened.
+                    let thrown = StepFailure(message: Self.describe(error), location: (error as? StepFailure)?.location ?? invocation.location)
+                    let summary = step.summary(thrown: thrown)!
                     return Outcome(
-                        status: .failed, message: Self.describe(error),
-                        location: failure?.location ?? invocation.location, notes: notes + step.notes)
+                        status: .failed, message: summary.failure.message, location: summary.failure.location ?? invocation.location,
+                        notes: notes + step.notes + summary.notes)
                 }
                 end()
                 notes += step.notes
-                if let issue = step.issues.first {
+                if let summary = step.summary() {
                     return Outcome(
-                        status: .failed, message: step.issues.map(\.message).joined(separator: "; "),
-                        location: issue.location ?? invocation.location, notes: notes)
+                        status: .failed, message: summary.failure.message, location: summary.failure.location ?? invocation.location,
+                        notes: notes + summary.notes)
                 }
             }
             return Outcome(status: .passed, notes: notes)
@@ -287,22 +300,34 @@ final class CaseExecution: Sendable {
 ///
 /// Stuck means: the current activity has run for over `limit`, somebody sleeps on the clock, and
 /// nobody has slept on it or moved it for over `limit`. A quiet clock alone proves nothing on a
-/// loaded machine, where the case's tasks may simply not have been scheduled: so it also takes a
-/// probe task, queued by the watchdog, to have run more than `limit` after the clock went quiet.
-/// The pool then runs tasks, and the case's were free to run too.
+/// loaded machine, where the case's tasks may simply not have been scheduled. So it also takes a
+/// probe: a lowest-priority task that started more than `limit` after the clock went quiet and
+/// then went round the pool's queue ``probeRounds`` times. Any job of the case that was ready
+/// when the probe started ran before the probe ended, and would have touched the clock had the
+/// case been moving it. The clock must still be quiet a quarter of `limit` after the probe
+/// ended: after the whole process was frozen (swapped out, stopped), its threads resume within
+/// that, so a case's thread resuming a moment after the probe's is not taken for a stuck case.
 struct StallWatch {
     /// How long a case may wait on its virtual clock with nobody moving it before it is stuck.
     static let defaultLimit: Duration = .seconds(2)
+    /// How many times a probe yields before it counts as having gone round the queue.
+    static let probeRounds = 8
+
+    /// When a probe task first ran, and when it ended its rounds.
+    struct Probe {
+        var started: ContinuousClock.Instant
+        var finished: ContinuousClock.Instant
+    }
 
     var limit: Duration
 
     /// How far ahead the earliest sleeper waits when the case is stuck; `nil` when it is not.
     func stalledWait(
         now: ContinuousClock.Instant, activityStarted: ContinuousClock.Instant,
-        quiet: (since: ContinuousClock.Instant, wait: Duration)?, probeRan: ContinuousClock.Instant?
+        quiet: (since: ContinuousClock.Instant, wait: Duration)?, probe: Probe?
     ) -> Duration? {
         guard activityStarted.duration(to: now) > limit, let quiet, quiet.since.duration(to: now) > limit,
-            let probeRan, quiet.since.duration(to: probeRan) > limit
+            let probe, quiet.since.duration(to: probe.started) > limit, probe.finished.duration(to: now) > limit / 4
         else { return nil }
         return quiet.wait
     }

@@ -118,11 +118,11 @@ public final class VirtualClock: Clock, Sendable {
     public func advance(to deadline: Instant) async {
         // A task just started (a fake's timer loop) gets a chance to go to sleep on the clock
         // before time moves past its deadline.
-        await Task.yield()
         state.withLock {
             $0.lastActivity = .now
             $0.advancing += 1
         }
+        await Task.yield()
         // Finding no sleeper due and moving the reading to `deadline` happen under one lock: a
         // sleeper arriving in between would otherwise be left behind, due but never woken.
         while let sleeper = state.withLock({ state -> Sleeper? in
@@ -168,10 +168,11 @@ public final class VirtualClock: Clock, Sendable {
     }
 
     /// While tasks sleep on the clock: since when (wall-clock) nobody has slept on it or moved
-    /// it, and how far ahead the earliest sleeper waits; `nil` when nobody sleeps.
+    /// it, and how far ahead the earliest sleeper waits; `nil` when nobody sleeps, or while
+    /// somebody is moving it.
     public var quiet: (since: ContinuousClock.Instant, wait: Duration)? {
         state.withLock { state in
-            guard let earliest = state.sleepers.map(\.deadline).min() else { return nil }
+            guard state.advancing == 0, let earliest = state.sleepers.map(\.deadline).min() else { return nil }
             return (state.lastActivity, state.now.duration(to: earliest))
         }
     }

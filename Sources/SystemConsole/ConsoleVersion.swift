@@ -29,6 +29,8 @@ public enum ConsoleVersion: String, CaseIterable, Codable, Hashable, Sendable {
         case (.updateEmail, .legacy): "Update Email"
         case (.promoteToMember, .current): "Promote to member"
         case (.promoteToMember, .legacy): "Promote to Member"
+        case (.demoteToGuest, .current): "Demote to guest"
+        case (.demoteToGuest, .legacy): "Demote to Guest"
         case (.removeSessions, .current): "Revoke sessions"
         case (.removeSessions, .legacy): "Revoke Sessions"
         case (.resyncLDAP, _): "Re-sync user via LDAP groups"

@@ -48,6 +48,8 @@ public actor SystemConsole {
         case revokeUser(UserReport)
         case revokeAll
         case deactivate(UserReport)
+        case demote(UserReport)
+        case promote(UserReport)
     }
 
     init(backend: SessionBackend, viewer: ClientID, version: ConsoleVersion, faults: Set<ConsoleFault>, mfaEnabled: Bool) {
@@ -176,9 +178,12 @@ public actor SystemConsole {
         let target = rows[index]
         let permissions = try await viewerPermissions()
         let viewerID = await backend.status(of: viewer)?.userID
+        let licensed = await backend.isLicensed
+        let guestAccountsOn = await backend.settings.enableGuestAccounts
+        let guests = licensed && guestAccountsOn
         return ActionMenu(username: target.username, buttonLabel: buttonLabel(target),
                           buttonID: "actionMenuButton-systemUsersTable-\(index)",
-                          items: items(for: target, row: index, permissions: permissions, isSelf: viewerID == target.id))
+                          items: items(for: target, row: index, permissions: permissions, isSelf: viewerID == target.id, guestAccounts: guests))
     }
 
     /// Whether the row's menu button is disabled: no write access to Users, or a non-admin
@@ -197,19 +202,22 @@ public actor SystemConsole {
         return "Member"
     }
 
-    func items(for target: UserReport, row: Int, permissions: Set<Permission>, isSelf: Bool) -> [ActionMenuItem] {
+    func items(for target: UserReport, row: Int, permissions: Set<Permission>, isSelf: Bool, guestAccounts: Bool = false) -> [ActionMenuItem] {
         let isLDAP = target.authService == "ldap"
         var keys: [(ActionMenuItem.Key, String?)] = []
         if target.isDeactivated { keys.append((.activate, isLDAP ? "Managed by LDAP" : nil)) }
         if permissions.contains(.manageSystem) && !target.isGuest { keys.append((.manageRoles, nil)) }
         keys.append((.manageTeams, nil))
-        // "Manage user settings", "Manage tokens", "Reset login attempts", "Switch to Email/Password"
-        // and "Demote to guest" depend on features off on a new, unlicensed server: not shown.
+        // "Manage user settings", "Manage tokens", "Reset login attempts" and "Switch to Email/Password"
+        // depend on features off on a new, unlicensed server: not shown.
         if target.authService.isEmpty { keys.append((.resetPassword, nil)) }
         if target.mfaActive && mfaEnabled { keys.append((.removeMFA, nil)) }
         // The old console hides "Update Email" on your own row; today's shows it (and asks for your password).
         if target.authService.isEmpty && (version == .current || !isSelf) { keys.append((.updateEmail, nil)) }
         if target.isGuest { keys.append((.promoteToMember, nil)) }
+        // `system_users_dropdown.tsx`: "Demote to Guest" when `!isGuest && user.id !== currentUser.id
+        // && isLicensed && config.GuestAccountsSettings?.Enable`.
+        if !target.isGuest && !isSelf && guestAccounts { keys.append((.demoteToGuest, nil)) }
         if !target.isDeactivated && permissions.contains(.revokeUserAccessToken) { keys.append((.removeSessions, nil)) }
         if isLDAP && permissions.contains(.sysconsoleWriteUserManagementGroups) { keys.append((.resyncLDAP, nil)) }
         // The old console offers Deactivate only for users who are not system admins.
@@ -232,28 +240,36 @@ public actor SystemConsole {
         guard !item.isDisabled else { throw ConsoleError("\"\(item.label)\" is disabled: \(item.disabledReason ?? "")") }
         openRow = nil
         let target = loadedRows[index]
+        let name = target.username
         switch item.key {
-        case .removeSessions: break
         case .resetPassword, .updateEmail: return await openForm(item.key, for: target)
-        case .deactivate:
-            pending = .deactivate(target)
-            modal = ConfirmationModal(
-                title: "Deactivate \(target.username)",
-                message: "This action deactivates \(target.username). They will be logged out and not have access to any teams or channels on this system. Are you sure you want to deactivate \(target.username)?",
-                cancelLabel: "Cancel", confirmLabel: "Deactivate")
-            return
         case .activate:
             let token = await backend.status(of: viewer)?.token
             if case .failure(let error) = await backend.updateActive(userID: target.id, active: true, token: token) { throw await fail(error) }
             return try await reload()
+        case .removeSessions:
+            ask(.revokeUser(target), "Revoke Sessions for \(name)", "Revoke",
+                "This action revokes all sessions for \(name). They will be logged out from all devices. Are you sure you want to revoke all sessions for \(name)?")
+        case .deactivate:
+            ask(.deactivate(target), "Deactivate \(name)", "Deactivate",
+                "This action deactivates \(name). They will be logged out and not have access to any teams or channels on this system. Are you sure you want to deactivate \(name)?")
+        case .demoteToGuest:
+            // `demote_to_user_modal.*` (`system_users_dropdown.tsx renderDemoteToGuestModal`).
+            ask(.demote(target), "Demote User \(name) to Guest", "Demote",
+                "This action demotes the user \(name) to a guest. It will restrict the user's ability to join public channels and interact with users outside of the channels they are currently members of. Are you sure you want to demote user \(name) to guest?")
+        case .promoteToMember:
+            // `promote_to_user_modal.*` (`renderPromoteToUserModal`).
+            ask(.promote(target), "Promote guest \(name) to member", "Promote",
+                "This action promotes the guest \(name) to a member. It will allow the user to join public channels and interact with users outside of the channels they are currently members of. Are you sure you want to promote guest \(name) to member?")
         default:
             throw ConsoleError("\"\(item.label)\" is not modelled by the System Console fake.")
         }
-        pending = .revokeUser(target)
-        modal = ConfirmationModal(
-            title: "Revoke Sessions for \(target.username)",
-            message: "This action revokes all sessions for \(target.username). They will be logged out from all devices. Are you sure you want to revoke all sessions for \(target.username)?",
-            cancelLabel: "Cancel", confirmLabel: "Revoke")
+    }
+
+    /// Opens the confirmation of `action`: Cancel and the danger button `confirmLabel`.
+    func ask(_ action: PendingAction, _ title: String, _ confirmLabel: String, _ message: String) {
+        pending = action
+        modal = ConfirmationModal(title: title, message: message, cancelLabel: "Cancel", confirmLabel: confirmLabel)
     }
 
     // MARK: Revoke All Sessions
@@ -313,6 +329,17 @@ public actor SystemConsole {
             }
         case .deactivate(let target):
             switch await backend.updateActive(userID: target.id, active: false, token: token) {
+            case .success:
+                errorMessage = nil
+                try await reload()
+            case .failure(let error):
+                throw await fail(error)
+            }
+        case .demote(let target), .promote(let target):
+            let demote = if case .demote = action { true } else { false }
+            let result = demote ? await backend.demoteToGuest(userID: target.id, token: token)
+                : await backend.promoteGuestToUser(userID: target.id, token: token)
+            switch result {
             case .success:
                 errorMessage = nil
                 try await reload()

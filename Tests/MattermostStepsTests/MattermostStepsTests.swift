@@ -96,6 +96,16 @@ struct MattermostStepsTests {
         private init(name: String, caseID: String, itemID: String, itemText: String, message: String) {
             (self.fault, self.caseID, self.itemID, self.itemText, self.message) = (name, caseID, itemID, itemText, message)
         }
+
+        /// The run's first failure of the case is this item, with this text and message.
+        func expectCaught(by run: SpecRun) throws {
+            let failure = try #require(run.firstFailure(of: caseID))
+            #expect(failure.stepID == stepID)
+            #expect(failure.itemID == itemID)
+            #expect(run.text(of: caseID, item: failure.itemID) == itemText)
+            let message = try #require(failure.message)
+            #expect(message.contains(self.message), "\(message)")
+        }
     }
 
     static let catches: [Catch] = [
@@ -153,12 +163,7 @@ struct MattermostStepsTests {
     func faultIsCaught(_ expected: Catch) async throws {
         let run = try await SpecRun.run([expected.caseID], options: [expected.fault])
         #expect(run.outcome == .failed)
-        let failure = try #require(run.firstFailure(of: expected.caseID))
-        #expect(failure.stepID == expected.stepID)
-        #expect(failure.itemID == expected.itemID)
-        #expect(run.text(of: expected.caseID, item: failure.itemID) == expected.itemText)
-        let message = try #require(failure.message)
-        #expect(message.contains(expected.message), "\(message)")
+        try expected.expectCaught(by: run)
         // Nothing before the catching item failed.
         let before = run.itemsFinished.prefix { $0.itemID != expected.itemID }
         #expect(before.allSatisfy { $0.status == .passed })

@@ -55,7 +55,7 @@ struct ExamplePackageTests {
 
         let fault = try await Self.execute(runner, ["run", "specs", "--fault", "slow-till", "--format", "ndjson"], in: Self.example)
         #expect(fault.status == 1)
-        #expect(fault.standardOutput.contains("the till opening did not hold within 30 s"))
+        #expect(fault.standardOutput.contains("still waiting for the till opening after 30 s"))
 
         let usage = try await Self.execute(runner, ["run", "--fault", "no-such-thing"], in: Self.example)
         #expect(usage.status == 64)

@@ -104,7 +104,7 @@ struct ShopSteps: StepLibrary {
             step.expect(label == "Open" && shop.page == "Till", "the till shows nothing on page \(shop.page)")
         }
         steps.check("customers are served within {period}") { (shop, step, window: DurationRange) in
-            let waited = try await step.eventually(within: window.upperBound!, every: .seconds(1)) { step.elapsed >= .seconds(4) }
+            guard let waited = try await step.eventually(within: window.upperBound!, every: .seconds(1), "service", { step.elapsed >= .seconds(4) }) else { return }
             step.note("served after \(DurationRange.format(waited)) on \(shop.tills.count) tills")
         }
     }

@@ -106,27 +106,36 @@ struct StallWatchTests {
     let watch = StallWatch(limit: .seconds(2))
 
     func at(_ seconds: Double) -> ContinuousClock.Instant { start + .milliseconds(Int(seconds * 1000)) }
+    func probe(_ started: Double, _ finished: Double) -> StallWatch.Probe { StallWatch.Probe(started: at(started), finished: at(finished)) }
 
-    @Test("a clock quiet for over the limit, with a probe task run well after it went quiet, is stuck")
+    @Test("a clock quiet for over the limit, with a probe round the pool started well after it went quiet, is stuck")
     func stuck() {
-        let wait = watch.stalledWait(now: at(5), activityStarted: at(0), quiet: (at(1), .seconds(45)), probeRan: at(4))
+        let wait = watch.stalledWait(now: at(5), activityStarted: at(0), quiet: (at(1), .seconds(45)), probe: probe(3.5, 3.6))
         #expect(wait == .seconds(45))
     }
 
-    @Test("a quiet clock on a starved pool (no probe has run since it went quiet) is not stuck, however long it lasts")
+    @Test("a quiet clock on a starved pool (no probe started since it went quiet) is not stuck, however long it lasts")
     func starvedPool() {
-        #expect(watch.stalledWait(now: at(60), activityStarted: at(0), quiet: (at(1), .seconds(45)), probeRan: at(2)) == nil)
-        #expect(watch.stalledWait(now: at(60), activityStarted: at(0), quiet: (at(1), .seconds(45)), probeRan: nil) == nil)
+        // The probe started before the clock had been quiet for the limit: a frozen pool then
+        // resuming may still run the case's jobs.
+        #expect(watch.stalledWait(now: at(60), activityStarted: at(0), quiet: (at(1), .seconds(45)), probe: probe(2.5, 59)) == nil)
+        #expect(watch.stalledWait(now: at(60), activityStarted: at(0), quiet: (at(1), .seconds(45)), probe: nil) == nil)
+    }
+
+    @Test("a probe that ended only a moment ago does not yet count: the case's thread may resume just after the probe's")
+    func probeJustEnded() {
+        #expect(watch.stalledWait(now: at(5), activityStarted: at(0), quiet: (at(1), .seconds(45)), probe: probe(4.7, 4.8)) == nil)
+        #expect(watch.stalledWait(now: at(5.4), activityStarted: at(0), quiet: (at(1), .seconds(45)), probe: probe(4.7, 4.8)) == .seconds(45))
     }
 
     @Test("a clock slept on or moved within the limit is not stuck")
     func recentActivity() {
-        #expect(watch.stalledWait(now: at(5), activityStarted: at(0), quiet: (at(3.5), .seconds(45)), probeRan: at(4.9)) == nil)
+        #expect(watch.stalledWait(now: at(5), activityStarted: at(0), quiet: (at(3.5), .seconds(45)), probe: probe(4.9, 4.95)) == nil)
     }
 
     @Test("a clock nobody sleeps on is not stuck, and neither is an activity younger than the limit")
     func nobodySleeps() {
-        #expect(watch.stalledWait(now: at(5), activityStarted: at(0), quiet: nil, probeRan: at(4)) == nil)
-        #expect(watch.stalledWait(now: at(5), activityStarted: at(4), quiet: (at(1), .seconds(45)), probeRan: at(4.5)) == nil)
+        #expect(watch.stalledWait(now: at(5), activityStarted: at(0), quiet: nil, probe: probe(4, 4.1)) == nil)
+        #expect(watch.stalledWait(now: at(5), activityStarted: at(4), quiet: (at(1), .seconds(45)), probe: probe(4.5, 4.6)) == nil)
     }
 }

@@ -377,3 +377,40 @@ import Testing
         await #expect(throws: ConsoleError.self) { try await fixture.console.set("Session length for mobile apps (weeks):", to: "1") }
     }
 }
+
+/// "Demote to Guest" in a row's drop-down, and "Promote to Member" for a guest.
+@Suite struct GuestMenuTests {
+    // `system_users_dropdown.tsx`: the item shows when `!isGuest && user.id !== currentUser.id &&
+    // isLicensed && config.GuestAccountsSettings?.Enable`.
+    @Test("Demote to Guest shows only on a licensed server with guest accounts on, and never on your own row")
+    func demoteItemNeedsLicenceAndGuestAccounts() async throws {
+        let fixture = try await Fixture.make(version: .legacy) { $0.settings.enableGuestAccounts = true }
+        #expect(try await fixture.console.openMenu(forUser: "user-1").item("Demote to Guest") == nil)
+        let token = await fixture.backend.status(of: fixture.adminClient)?.token
+        _ = try await fixture.backend.addLicense(token: token).get()
+        #expect(try await fixture.console.openMenu(forUser: "user-1").item("Demote to Guest") != nil)
+        #expect(try await fixture.console.openMenu(forUser: "sysadmin").item("Demote to Guest") == nil)
+    }
+
+    // `renderDemoteToGuestModal`: `demote_to_user_modal.title` "Demote User {username} to Guest",
+    // `.desc`, button `demote_to_user_modal.demote` "Demote"; then `demoteUserToGuest`, and the row's
+    // button reads "Guest" with "Promote to Member" in its menu (`promote_to_user_modal.*`).
+    @Test("Demote to Guest asks first, then the row is a guest's, which can be promoted back")
+    func demoteAndPromote() async throws {
+        let fixture = try await Fixture.make(version: .legacy) { $0.settings.enableGuestAccounts = true }
+        let token = await fixture.backend.status(of: fixture.adminClient)?.token
+        _ = try await fixture.backend.addLicense(token: token).get()
+        try await fixture.console.openMenu(forUser: "user-1")
+        try await fixture.console.choose("Demote to Guest")
+        let modal = try #require(await fixture.console.modal)
+        #expect(modal.title == "Demote User user-1 to Guest" && modal.confirmLabel == "Demote")
+        #expect(modal.message.hasPrefix("This action demotes the user user-1 to a guest."))
+        try await fixture.console.confirm()
+        let menu = try await fixture.console.openMenu(forUser: "user-1")
+        #expect(menu.buttonLabel == "Guest")
+        try await fixture.console.choose("Promote to Member")
+        #expect(await fixture.console.modal?.title == "Promote guest user-1 to member")
+        try await fixture.console.confirm()
+        #expect(try await fixture.console.openMenu(forUser: "user-1").buttonLabel == "Member")
+    }
+}

@@ -89,6 +89,8 @@ public struct MattermostSteps: StepLibrary {
         defineSigningInAgain(&steps)
         defineOfflineAndOwnSessions(&steps)
         defineGuests(&steps)
+        defineEmailChange(&steps)
+        defineSignInMethods(&steps)
         defineDeactivation(&steps)
         defineSessionLengths(&steps)
         defineSessionSettings(&steps)

@@ -17,8 +17,7 @@ public actor SessionBackend {
     var userIDsByUsername: [String: MattermostID] = [:]
     var userIDsByEmail: [String: MattermostID] = [:]
     /// The Sessions table and, through `cachedUntil`, the session cache: keyed by token.
-    var sessions: [MattermostID: SessionRecord] = [:]
-    var tokensBySessionID: [MattermostID: MattermostID] = [:]
+    var sessions = SessionTable()
     var tokensByUser: [MattermostID: [MattermostID]] = [:]
     /// Cache entries that outlived their rows: only filled by the `session-cache-not-invalidated` fault.
     var staleCache: [MattermostID: SessionRecord] = [:]
@@ -29,6 +28,13 @@ public actor SessionBackend {
     var roleSetIndex: [String: UInt16] = [:]
     var extraPermissions: [Role: Set<Permission>] = [:]
 
+    /// The emails the server sent, oldest first.
+    public internal(set) var outbox: [SentEmail] = []
+    /// Personal access tokens by token (`UserAccessTokens` table), OAuth 2.0 access data by access
+    /// token (`OAuthAccessData`), and which users are bots.
+    var userAccessTokens: [MattermostID: UserAccessTokenRecord] = [:]
+    var oauthAccessData: [MattermostID: MattermostID] = [:]
+    var bots: Set<MattermostID> = []
     /// Whether an Enterprise licence is loaded (`POST /api/v4/license`); none on a new install.
     public internal(set) var isLicensed = false
     /// The team and channel members whose membership has `scheme_admin` (team admin of the one

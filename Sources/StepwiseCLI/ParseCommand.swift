@@ -49,7 +49,7 @@ struct ParseCommand: ParsableCommand {
         var failed = false
         let format = format
         let pathProblems = input.read(transform: { file in
-            let text = format == .jsonl ? SpecJSONLine(file: file).bytes : Array(SpecTreeDumper.dump(file).utf8)
+            let text = format == .jsonl ? SpecJSONLine(file: file).bytes : SpecTreeDumper.dumpBytes(file)
             return (text, DiagnosticPrinter.render(file), file.hasErrors)
         }) { text, diagnostics, hasErrors in
             out.write(text)

@@ -97,5 +97,16 @@ extension ReportRequest: CustomStringConvertible {
 /// A command-line mistake found after parsing; exits 64 with the message.
 struct UsageError: Error, CustomStringConvertible {
     var description: String
+    /// The whole text to print when it is more than a sentence (compiler-style, with a caret).
+    private var located: String?
+
     init(_ description: String) { self.description = description }
+
+    init(_ description: String, located: String) {
+        self.description = description
+        self.located = located
+    }
+
+    /// What standard error shows.
+    var printed: String { located ?? "error: \(description)" }
 }

@@ -20,6 +20,17 @@ struct RunCommand: AsyncParsableCommand {
             Exit codes: 0 every case passed; 1 a case failed; 2 a spec could not be read, a step \
             library is broken, or (with --strict) an item is undefined, ambiguous or drifted; 64 usage.
             Reports: --format FORMAT[:PATH], repeatable; or pair --output PATH with each --format in order.
+
+            Examples:
+              stepwise run specs --label 'system-console and not E2E-1'
+              stepwise run specs --key 'MM-T93*' --name '(?i)revoke'
+              stepwise run specs --max-failures 1 --durations 5
+              stepwise run specs --last-failed
+              stepwise run specs --quiet --color always --format junit:out/junit.xml
+              cat MM-T938.md | stepwise run -
+
+            Colour: --color always or never; else FORCE_COLOR (0 or false: none), then NO_COLOR, \
+            then TERM=dumb turn it on or off; else only on a terminal.
             """
         let options = StepLibraries.options
         let faults = options.filter { $0.kind == .fault }
@@ -33,7 +44,9 @@ struct RunCommand: AsyncParsableCommand {
         return text
     }
 
-    @Argument(help: "Spec files or directories.")
+    @Argument(
+        help: "Spec files or directories (default: specs; - reads one spec from standard input).",
+        completion: .file(extensions: ["md", "json"]))
     var paths: [String] = ["specs"]
 
     @Flag(help: "Print the plan (every item, its binding or a snippet) without running.")
@@ -42,23 +55,35 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Undefined, ambiguous or drifted items fail the run (exit 2).")
     var strict = false
 
-    @Option(help: "Only cases with this key (repeatable).")
+    @Option(help: "Only cases with this key, or keys matching a glob such as 'MM-T93*' (* any characters, ? one; repeatable).")
     var key: [String] = []
-    @Option(help: "Only cases with this label (repeatable).")
+    @Option(
+        help: """
+            Only cases whose labels match: a label, or a Cucumber tag expression with and, or, not and \
+            parentheses, such as 'system-console and not E2E-1' (repeatable).
+            """)
     var label: [String] = []
+    @Option(help: "Only cases whose title matches this regular expression, such as '(?i)revoke' (repeatable).")
+    var name: [String] = []
     @Option(help: "Only cases with this priority (repeatable).")
     var priority: [String] = []
     @Option(help: "Only cases in a folder whose path contains this, such as 'User Management/Users' (repeatable).")
     var folder: [String] = []
     @Option(help: "Only cases with this workflow status, such as Active (repeatable).")
     var status: [String] = []
+    @Flag(help: "Only the cases that failed in the last run in this directory (every run keeps its stream in .stepwise/).")
+    var lastFailed = false
 
     // Unconditional parsing hands `-1` to the checks below, which say what is wrong with it,
     // rather than taking it for a flag and reporting the value missing.
     @Option(parsing: .unconditional, help: "Cases run at once (default: the number of cores).")
     var jobs: Int?
-    @Option(parsing: .unconditional, help: "Extra attempts for a failed case; passing on one is reported flaky.")
+    @Option(
+        parsing: .unconditional,
+        help: "Extra attempts for a failed case (at most \(Self.mostRetries)); passing on one is reported flaky.")
     var retries = 0
+    @Option(parsing: .unconditional, help: "Stop after this many failed cases; the cases not started are reported as not run.")
+    var maxFailures: Int?
     @Option(
         parsing: .unconditional,
         help: """
@@ -72,61 +97,104 @@ struct RunCommand: AsyncParsableCommand {
 
     /// The longest `--timeout`: a day, far beyond any item, and well inside what `Duration` holds.
     static let longestTimeout = 86_400.0
-    @Option(help: "virtual (default: instant and deterministic) or real.")
+    /// The most `--retries`: more attempts than this hide a broken case rather than a flaky one.
+    static let mostRetries = 10
+    @Option(help: "virtual (default: instant and deterministic) or real.", completion: .list(["virtual", "real"]))
     var clock = "virtual"
-    @Option(help: "Select a planted fault of a step library (repeatable; listed below).")
+    @Option(
+        help: "Select a planted fault of a step library (repeatable; listed below).",
+        completion: .custom { _, _, _ in StepLibraries.options.filter { $0.kind == .fault }.map(\.name) })
     var fault: [String] = []
-    @Option(help: "Select an option of a step library (repeatable; listed below).")
+    @Option(
+        help: "Select an option of a step library (repeatable; listed below).",
+        completion: .custom { _, _, _ in StepLibraries.options.filter { $0.kind == .option }.map(\.name) })
     var option: [String] = []
-    @Option(help: "console, ndjson, json, junit, html, markdown, allure or zephyr, with an optional :PATH (repeatable).")
+    @Option(
+        help: "console, ndjson, json, junit, html, markdown, allure or zephyr, with an optional :PATH (repeatable).",
+        completion: .list(ReportFormat.allCases.map(\.rawValue)))
     var format: [String] = []
     @Option(help: "The URL a test-management key links to in Allure results, with {} for the key.")
     var tmsLink: String?
-    @Option(help: "A path for the next --format given without one (repeatable; - is standard output).")
+    @Option(help: "A path for the next --format given without one (repeatable; - is standard output).", completion: .file())
     var output: [String] = []
     @Option(help: "Run only shard i of n, such as 2/4 (cases split round-robin in plan order).")
     var shard: String?
+    @Option(
+        help: "Write spec paths in reports relative to this directory (default: the working directory).",
+        completion: .directory)
+    var root: String?
+    @Flag(name: [.short, .long], help: "No live progress and no tree of every case: only failures, diagnostics and counts.")
+    var quiet = false
+    @Option(
+        help: "Colour: auto (a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces it), always or never.",
+        completion: .list(ColorChoice.allCases.map(\.rawValue)))
+    var color = "auto"
+    @Option(parsing: .unconditional, help: "After the summary, the N slowest items (0: every item, slowest first).")
+    var durations: Int?
 
     /// Every usage check, once, before any spec is read: ArgumentParser calls it after parsing.
     mutating func validate() throws {
         do {
-            try check(options: StepLibraries.current.options)
+            try check(options: StepLibraries.options)
         } catch let error as UsageError {
-            printError("error: \(error)")
+            printError(error.printed)
             throw ExitCode(ExitStatus.usage)
         }
     }
 
     func run() async throws {
-        let collection = SpecCollection(paths: paths, twins: .dropped, naming: { SpecPath.relative($0) })
+        var filter = filter
+        let lastRun = LastRun.inWorkingDirectory
+        if lastFailed {
+            let failed: (keys: Set<String>, runID: String)
+            do {
+                failed = try lastRun.failedKeys()
+            } catch let error as UsageError {
+                printError(error.printed)
+                throw ExitCode(ExitStatus.usage)
+            }
+            guard !failed.keys.isEmpty else {
+                printError("note: --last-failed: no case failed in the last run (\(failed.runID)); nothing to run")
+                return
+            }
+            filter.only = failed.keys
+        }
+        let (stdin, others) = StandardInputSpec.split(paths)
+        let base = root.map { SpecPath.lexical($0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0) }
+        let collection = SpecCollection(
+            paths: others, twins: .dropped, naming: { SpecPath.relative($0, to: base ?? FileManager.default.currentDirectoryPath) })
         var diagnostics = collection.diagnostics
         if let note = Self.twinNote(collection.twins) { diagnostics.append(note) }
         var cases: [TestCase] = []
-        for spec in collection.readAll() {
+        for spec in (stdin.map { [$0] } ?? []) + collection.readAll() {
             diagnostics += spec.diagnostics
             if let testCase = spec.testCase { cases.append(testCase) }
         }
-        let code = try await execute(cases, readDiagnostics: diagnostics, reporters: nil)
+        let code = try await execute(cases, readDiagnostics: diagnostics, reporters: nil, filter: filter, lastRun: lastRun)
         if code != ExitStatus.passed { throw ExitCode(code) }
     }
 
     /// Everything after reading, on options ``validate()`` accepted: filters, binding, the plan
     /// or the run, the reports. Returns the exit code.
     ///
-    /// - Parameter reporters: reporters to use instead of those `--format` asks for (tests).
+    /// - Parameters:
+    ///   - reporters: reporters to use instead of those `--format` asks for (tests).
+    ///   - filter: the cases to take; by default the filter options' (``filter``).
+    ///   - lastRun: where to keep this run's stream for `--last-failed`; `nil` keeps nothing.
     func execute(
-        _ testCases: [TestCase], readDiagnostics given: [Diagnostic], reporters givenReporters: [any Reporter]?
+        _ testCases: [TestCase], readDiagnostics given: [Diagnostic], reporters givenReporters: [any Reporter]?,
+        filter: CaseFilter? = nil, lastRun: LastRun? = nil
     ) async throws -> Int32 {
         do {
             let binder = Binder(libraries: StepLibraries.current)
-            let selected = filter.select(testCases)
+            let selected = (filter ?? self.filter).select(testCases)
             var readDiagnostics = given
             // A mistyped filter would otherwise pass as "0 cases", exit 0, in CI.
             if selected.isEmpty, !testCases.isEmpty {
                 readDiagnostics.append(
                     Diagnostic(
                         .warning, "none of the \(testCases.count) case(s) read is selected by the filters and --shard", at: nil,
-                        hint: "check the --key, --label, --priority, --folder and --status values (case is ignored) and the shard",
+                        hint: "check the --key, --label, --name, --priority, --folder and --status values (case is ignored but by --name) and the shard",
                         code: .runNothingSelected))
             }
             let plan = binder.plan(selected, diagnostics: readDiagnostics)
@@ -138,23 +206,30 @@ struct RunCommand: AsyncParsableCommand {
             if dryRun { return DryRun.print(plan, strict: strict) }
 
             // Each reporter with what to call it should it fail to write.
-            let reporters: [(name: String, reporter: any Reporter)]
+            var reporters: [(name: String, reporter: any Reporter)]
             if let givenReporters {
                 reporters = givenReporters.map { ("\(type(of: $0)) report", $0) }
             } else {
                 reporters = try ReportRequest.parse(formats: format, outputs: output).map {
-                    let reporter = try Reporters.make(
-                        $0.format, destination: $0.destination,
-                        options: ReporterOptions(
-                            color: isatty(STDOUT_FILENO) == 1 && $0.destination == .standardOutput, live: true,
-                            tmsLinkPattern: tmsLink))
+                    let reporter = try Reporters.make($0.format, destination: $0.destination, options: reporterOptions($0.destination))
                     return ($0.description, reporter)
+                }
+            }
+            // The stream for --last-failed: a note, never a failure, when it cannot be kept.
+            var keeping: Int?
+            if let lastRun {
+                do {
+                    let path = try lastRun.prepare()
+                    keeping = reporters.count
+                    reporters.append(("stream kept for --last-failed", NDJSONReporter(destination: .path(path))))
+                } catch {
+                    printError("note: this run is not kept for --last-failed: \(Self.describe(error))")
                 }
             }
             let options = RunOptions(
                 exitCode: ExitStatus.code(for:), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, retries: retries,
                 itemTimeout: .seconds(itemTimeout), configuration: configuration, strict: strict,
-                runID: UUID().uuidString.lowercased(), tool: "stepwise \(StepwiseVersion.current)")
+                runID: UUID().uuidString.lowercased(), tool: "stepwise \(StepwiseVersion.current)", maxFailures: maxFailures)
             let runner = Runner(plan: plan, options: options)
             // A report that cannot be written is dropped and named at the end; the run and the
             // other reports go on, and the exit code is at least 1 so that CI notices.
@@ -162,13 +237,19 @@ struct RunCommand: AsyncParsableCommand {
             // The group keeps each reporter's error rather than throwing it.
             let outcome = try await runner.run(sourceLine: { Self.sourceLine(of: $0, with: printer) }, emit: group.receive)
             try? group.finish()
+            var reportFailed = false
             for (index, error) in group.failures {
-                printError("error: could not write the \(reporters[index].name): \(Self.describe(error))")
+                if index == keeping {
+                    printError("note: this run is not kept for --last-failed: \(Self.describe(error))")
+                } else {
+                    printError("error: could not write the \(reporters[index].name): \(Self.describe(error))")
+                    reportFailed = true
+                }
             }
             let code = ExitStatus.code(for: outcome)
-            return group.failures.isEmpty ? code : max(code, ExitStatus.failed)
+            return reportFailed ? max(code, ExitStatus.failed) : code
         } catch let error as UsageError {
-            printError("error: \(error)")
+            printError(error.printed)
             return ExitStatus.usage
         } catch let error as ReporterError {
             printError("error: \(error)")
@@ -186,11 +267,44 @@ struct RunCommand: AsyncParsableCommand {
         return error.localizedDescription
     }
 
+    /// What each reporter honours: colour, live progress, quiet, durations, TMS links.
+    private func reporterOptions(_ destination: ReportDestination) -> ReporterOptions {
+        ReporterOptions(
+            color: isatty(STDOUT_FILENO) == 1 && destination == .standardOutput, live: true, tmsLinkPattern: tmsLink,
+            colorChoice: ColorChoice(rawValue: color) ?? .auto, quiet: quiet, durations: durations)
+    }
+
     /// The usage rules: every flag's value, and every --fault and --option against `options`.
     private func check(options: [StepOption]) throws {
         guard clockKind != nil else { throw UsageError("--clock must be virtual or real, not '\(clock)'") }
+        guard ColorChoice(rawValue: color) != nil else { throw UsageError("--color must be auto, always or never, not '\(color)'") }
         if let jobs, jobs < 1 { throw UsageError("--jobs must be at least 1, not \(jobs)") }
-        guard retries >= 0 else { throw UsageError("--retries must be 0 or more, not \(retries)") }
+        guard (0...Self.mostRetries).contains(retries) else {
+            throw UsageError("--retries must be from 0 to \(Self.mostRetries), not \(retries)")
+        }
+        if let maxFailures, maxFailures < 1 { throw UsageError("--max-failures must be at least 1, not \(maxFailures)") }
+        if let durations, durations < 0 { throw UsageError("--durations must be 0 (every item) or more, not \(durations)") }
+        for expression in label {
+            do {
+                _ = try LabelExpression(parsing: expression)
+            } catch {
+                throw UsageError("--label '\(expression)' is not a label expression", located: error.rendered(expression: expression))
+            }
+        }
+        for pattern in name {
+            do {
+                _ = try Regex(pattern)
+            } catch {
+                throw UsageError("--name '\(pattern)' is not a regular expression: \(error)")
+            }
+        }
+        if let root {
+            var isDirectory: ObjCBool = false
+            guard !root.isEmpty, FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw UsageError("--root must be an existing directory, not '\(root)'")
+            }
+        }
+        if paths.count(where: { $0 == "-" }) > 1 { throw UsageError("- (standard input) can be given once") }
         // `!(timeout > 0)` also turns away NaN; infinity would trap when made a `Duration`.
         if let timeout, !(timeout > 0 && timeout <= Self.longestTimeout) {
             throw UsageError("--timeout must be more than 0 and at most \(Int(Self.longestTimeout)) seconds, not \(timeout)")
@@ -203,7 +317,9 @@ struct RunCommand: AsyncParsableCommand {
                         + (valid.isEmpty ? "the step libraries declare none" : "valid: \(valid.joined(separator: ", "))"))
             }
         }
-        if let shard, CaseFilter.shard(shard) == nil { throw UsageError("--shard must be i/n with 1 ≤ i ≤ n, such as 2/4") }
+        if let shard, CaseFilter.shard(shard) == nil {
+            throw UsageError("--shard must be i/n, two whole numbers with 1 ≤ i ≤ n, such as 2/4; not '\(shard)'")
+        }
         for request in try ReportRequest.parse(formats: format, outputs: output) { try request.checkDestination() }
     }
 
@@ -217,8 +333,8 @@ struct RunCommand: AsyncParsableCommand {
     /// The cases to take, from the filter options and --shard.
     var filter: CaseFilter {
         CaseFilter(
-            keys: key, labels: label, priorities: priority, folders: folder, statuses: status,
-            shard: shard.flatMap(CaseFilter.shard))
+            keys: key, labels: label.compactMap { try? LabelExpression(parsing: $0) }, names: name.compactMap { try? Regex($0) },
+            priorities: priority, folders: folder, statuses: status, shard: shard.flatMap(CaseFilter.shard))
     }
 
     /// The one note for every Zephyr Markdown export left out for its JSON record. It names an

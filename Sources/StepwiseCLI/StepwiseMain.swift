@@ -58,6 +58,10 @@ extension StepwiseCommand {
         var status: Int32 = 0
         var thrown: (any Error)?
         do {
+            if let mistake = CommandWord.mistake(in: arguments) {
+                StandardStreams.write(mistake + "\n", to: .error)
+                exit(withError: ArgumentParser.ExitCode(ExitStatus.usage))
+            }
             var command = try PathArguments.parse(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

@@ -5,7 +5,11 @@ import StepwiseModel
 ///
 /// It is what `stepwise parse --format tree` prints and what the golden tests compare.
 public enum SpecTreeDumper {
-    public static func dump(_ file: SpecFile) -> String {
+    public static func dump(_ file: SpecFile) -> String { String(decoding: dumpBytes(file), as: UTF8.self) }
+
+    /// The dump as UTF-8 bytes, built front to back: each line's parts are appended as they are,
+    /// quoted text in runs between the characters it escapes.
+    public static func dumpBytes(_ file: SpecFile) -> [UInt8] {
         var out = TreeOutput()
         out.line(0, "file \(file.path) format=\(file.format?.rawValue ?? "unknown")")
         if let testCase = file.testCase { dump(testCase, into: &out) }
@@ -13,49 +17,85 @@ public enum SpecTreeDumper {
             let place = diagnostic.location.map { "\($0.line):\($0.column)" } ?? "-"
             out.line(1, "\(diagnostic.severity.rawValue) \(place) [\(diagnostic.code ?? "")] \(diagnostic.message)")
         }
-        return out.text
+        return out.bytes
     }
 
     private static func dump(_ testCase: TestCase, into out: inout TreeOutput) {
-        out.line(1, "case \(quoted(testCase.key)) title=\(quoted(testCase.title)) @\(testCase.location.line)")
-        if let status = testCase.status { out.line(2, "status \(quoted(status))") }
-        if let priority = testCase.priority { out.line(2, "priority \(quoted(priority))") }
+        out.begin(1, "case ")
+        out.quoted(testCase.key)
+        out.append(" title=")
+        out.quoted(testCase.title)
+        out.append(" @")
+        out.number(testCase.location.line)
+        out.end()
+        if let status = testCase.status { out.quotedLine(2, "status ", status) }
+        if let priority = testCase.priority { out.quotedLine(2, "priority ", priority) }
         if !testCase.folder.isEmpty { out.line(2, "folder \(testCase.folder.map(quoted).joined(separator: " / "))") }
         if !testCase.labels.isEmpty { out.line(2, "labels \(testCase.labels.map(quoted).joined(separator: ", "))") }
-        if let component = testCase.component { out.line(2, "component \(quoted(component))") }
+        if let component = testCase.component { out.quotedLine(2, "component ", component) }
         if let created = testCase.createdOn { out.line(2, "created \(created)") }
-        for field in testCase.fields { out.line(2, "field \(quoted(field.name)) = \(quoted(field.value.plainText))") }
+        for field in testCase.fields { dump(field, label: "field ", depth: 2, into: &out) }
         if let objective = testCase.objective { out.line(2, "objective"); dump(objective.nodes, depth: 3, into: &out) }
         if let precondition = testCase.precondition {
             out.line(2, "precondition")
             dump(precondition.nodes, depth: 3, into: &out)
         }
         for step in testCase.steps {
-            var header = "step \(step.number) @\(step.location.line)"
-            if let call = step.call { header += " call=\(call.key)" + (call.name.map { " \(quoted($0))" } ?? "") }
-            out.line(2, header)
-            for (name, text) in [("action", step.action), ("testData", step.testData), ("expected", step.expected)] {
-                guard let text else { continue }
-                out.line(3, name)
-                dump(text.nodes, depth: 4, into: &out)
+            out.begin(2, "step ")
+            out.append(step.number)
+            out.append(" @")
+            out.number(step.location.line)
+            if let call = step.call {
+                out.append(" call=")
+                out.append(call.key)
+                if let name = call.name {
+                    out.append(" ")
+                    out.quoted(name)
+                }
             }
-            for field in step.info { out.line(3, "info \(quoted(field.name)) = \(quoted(field.value.plainText))") }
+            out.end()
+            if let action = step.action { out.line(3, "action"); dump(action.nodes, depth: 4, into: &out) }
+            if let testData = step.testData { out.line(3, "testData"); dump(testData.nodes, depth: 4, into: &out) }
+            if let expected = step.expected { out.line(3, "expected"); dump(expected.nodes, depth: 4, into: &out) }
+            for field in step.info { dump(field, label: "info ", depth: 3, into: &out) }
             for instruction in step.instructions { dump(instruction, depth: 3, into: &out) }
             for expectation in step.expectations { dump(expectation, depth: 3, into: &out) }
         }
     }
 
+    private static func dump(_ field: Field, label: StaticString, depth: Int, into out: inout TreeOutput) {
+        out.begin(depth, label)
+        out.quoted(field.name)
+        out.append(" = ")
+        out.quoted(field.value.plainText)
+        out.end()
+    }
+
     private static func dump(_ instruction: Instruction, depth: Int, into out: inout TreeOutput) {
-        out.line(depth, "instruction \(instruction.number) @\(instruction.location.line) \(quoted(instruction.text))")
-        for note in instruction.notes { out.line(depth + 1, "note \(quoted(note))") }
+        out.begin(depth, "instruction ")
+        out.number(instruction.number)
+        out.append(" @")
+        out.number(instruction.location.line)
+        out.append(" ")
+        out.quoted(instruction.text)
+        out.end()
+        for note in instruction.notes { out.quotedLine(depth + 1, "note ", note) }
         for sub in instruction.subItems { dump(sub, depth: depth + 1, into: &out) }
     }
 
     private static func dump(_ expectation: Expectation, depth: Int, into out: inout TreeOutput) {
-        var header = "expectation \(expectation.number) @\(expectation.location.line)"
-        if let instruction = expectation.instruction { header += " on=\(instruction)" }
-        out.line(depth, header + " \(quoted(expectation.text))")
-        for note in expectation.notes { out.line(depth + 1, "note \(quoted(note))") }
+        out.begin(depth, "expectation ")
+        out.number(expectation.number)
+        out.append(" @")
+        out.number(expectation.location.line)
+        if let instruction = expectation.instruction {
+            out.append(" on=")
+            out.number(instruction)
+        }
+        out.append(" ")
+        out.quoted(expectation.text)
+        out.end()
+        for note in expectation.notes { out.quotedLine(depth + 1, "note ", note) }
         for sub in expectation.subItems { dump(sub, depth: depth + 1, into: &out) }
     }
 
@@ -65,24 +105,47 @@ public enum SpecTreeDumper {
 
     private static func dump(_ node: RichText.Node, depth: Int, into out: inout TreeOutput) {
         switch node {
-        case .text(let text): out.line(depth, "text \(quoted(text))")
-        case .code(let text): out.line(depth, "code \(quoted(text))")
-        case .codeBlock(let text, let language): out.line(depth, "codeBlock\(language.map { " \($0)" } ?? "") \(quoted(text))")
+        case .text(let text): out.quotedLine(depth, "text ", text)
+        case .code(let text): out.quotedLine(depth, "code ", text)
+        case .codeBlock(let text, let language):
+            out.begin(depth, "codeBlock")
+            if let language {
+                out.append(" ")
+                out.append(language)
+            }
+            out.append(" ")
+            out.quoted(text)
+            out.end()
         case .paragraph(let children): out.line(depth, "paragraph"); dump(children, depth: depth + 1, into: &out)
-        case .heading(let level, let children): out.line(depth, "heading \(level)"); dump(children, depth: depth + 1, into: &out)
+        case .heading(let level, let children):
+            out.begin(depth, "heading ")
+            out.number(level)
+            out.end()
+            dump(children, depth: depth + 1, into: &out)
         case .blockQuote(let children): out.line(depth, "blockQuote"); dump(children, depth: depth + 1, into: &out)
         case .emphasis(let children): out.line(depth, "emphasis"); dump(children, depth: depth + 1, into: &out)
         case .strong(let children): out.line(depth, "strong"); dump(children, depth: depth + 1, into: &out)
         case .strikethrough(let children): out.line(depth, "strikethrough"); dump(children, depth: depth + 1, into: &out)
         case .group(let children): out.line(depth, "group"); dump(children, depth: depth + 1, into: &out)
         case .link(let destination, let children):
-            out.line(depth, "link \(quoted(destination))")
+            out.quotedLine(depth, "link ", destination)
             dump(children, depth: depth + 1, into: &out)
-        case .image(let source, let alt): out.line(depth, "image \(quoted(source)) alt=\(quoted(alt))")
+        case .image(let source, let alt):
+            out.begin(depth, "image ")
+            out.quoted(source)
+            out.append(" alt=")
+            out.quoted(alt)
+            out.end()
         case .lineBreak: out.line(depth, "lineBreak")
         case .thematicBreak: out.line(depth, "thematicBreak")
         case .list(let ordered, let start, let items):
-            out.line(depth, ordered ? "list ordered start=\(start)" : "list bullet")
+            if ordered {
+                out.begin(depth, "list ordered start=")
+                out.number(start)
+                out.end()
+            } else {
+                out.line(depth, "list bullet")
+            }
             for item in items {
                 out.line(depth + 1, "item")
                 dump(item, depth: depth + 2, into: &out)
@@ -103,10 +166,15 @@ public enum SpecTreeDumper {
     /// escaped, and every other control character, U+007F–U+00A0, U+2000–U+200F, U+2028–U+202F
     /// and U+FEFF as `\u{…}`. Text is copied in runs between the characters to escape.
     static func quoted(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 2)
+        appendQuoted(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { utf8 in
-            var out: [UInt8] = []
-            out.reserveCapacity(utf8.count + 2)
+        text.withUTF8 { utf8 in
             out.append(UInt8(ascii: "\""))
             var start = 0
             var index = 0
@@ -140,7 +208,6 @@ public enum SpecTreeDumper {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
             out.append(UInt8(ascii: "\""))
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
@@ -149,14 +216,41 @@ public enum SpecTreeDumper {
     }
 }
 
+/// The dump's bytes, a line at a time: `begin` indents and starts it, `end` ends it.
 private struct TreeOutput {
-    var text = ""
+    var bytes: [UInt8] = []
 
-    init() { text.reserveCapacity(16 << 10) }
+    init() { bytes.reserveCapacity(16 << 10) }
+
+    mutating func begin(_ depth: Int, _ start: StaticString) {
+        for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+        append(start)
+    }
+
+    mutating func append(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+
+    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func quoted(_ text: String) { SpecTreeDumper.appendQuoted(text, to: &bytes) }
+
+    mutating func number(_ value: Int) { append(String(value)) }
+
+    mutating func end() { bytes.append(0x0A) }
+
+    mutating func line(_ depth: Int, _ content: StaticString) {
+        begin(depth, content)
+        end()
+    }
 
     mutating func line(_ depth: Int, _ content: String) {
-        for _ in 0..<depth { text += "  " }
-        text += content
-        text += "\n"
+        begin(depth, "")
+        append(content)
+        end()
+    }
+
+    mutating func quotedLine(_ depth: Int, _ label: StaticString, _ text: String) {
+        begin(depth, label)
+        quoted(text)
+        end()
     }
 }

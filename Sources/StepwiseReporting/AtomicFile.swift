@@ -66,8 +66,9 @@ public enum AtomicFile {
     }
 
     /// `a directory`, `a character device`, … for messages.
-    static func kind(_ mode: mode_t) -> String {
+    public static func kind(_ mode: mode_t) -> String {
         switch mode & S_IFMT {
+        case S_IFREG: "a regular file"
         case S_IFDIR: "a directory"
         case S_IFCHR: "a character device"
         case S_IFBLK: "a block device"

@@ -5,14 +5,17 @@ import StepwiseModel
 struct ConsoleSummary {
     var style: ConsoleStyle
 
-    func render(_ run: RunRecord) -> String {
+    /// The summary; without `everyCase` (`--quiet`) only the failures, diagnostics and counts.
+    func render(_ run: RunRecord, everyCase: Bool = true) -> String {
         var out = ""
-        var header = "Stepwise run \(run.runID)"
-        if !run.tool.isEmpty { header += " · \(run.tool)" }
-        header += " · \(run.clock) clock · \(run.jobs) job\(run.jobs == 1 ? "" : "s")"
-        out += style.paint(header, .bold) + "\n"
-        for record in run.cases {
-            out += "\n" + render(record, clock: run.clock)
+        if everyCase {
+            var header = "Stepwise run \(run.runID)"
+            if !run.tool.isEmpty { header += " · \(run.tool)" }
+            header += " · \(run.clock) clock · \(run.jobs) job\(run.jobs == 1 ? "" : "s")"
+            out += style.paint(header, .bold) + "\n"
+            for record in run.cases {
+                out += "\n" + render(record, clock: run.clock)
+            }
         }
         let failures = run.cases.filter { [.failed, .ambiguous, .undefined].contains($0.status) }
         if !failures.isEmpty {
@@ -43,6 +46,30 @@ struct ConsoleSummary {
         }
         let counts = style.paint(ReportText.counts(run), ConsoleStyle.role(run.status))
         out += "\n\(counts) in \(ReportText.timing(run.duration, clock: run.clock))\n"
+        return out
+    }
+
+    /// `--durations N`: the `count` slowest items by wall time (all with 0), slowest first, ties
+    /// in plan order; each with its time, location, case key and item ID, and text.
+    func slowest(_ count: Int, of run: RunRecord) -> String {
+        var items: [(record: CaseRecord, item: ItemRecord)] = []
+        for record in run.cases {
+            for step in record.steps { for item in step.items where item.startedAt != nil { items.append((record, item)) } }
+        }
+        // A stable sort: equal times keep plan order.
+        let ranked = items.enumerated().sorted {
+            ($0.element.item.duration.wall, $1.offset) > ($1.element.item.duration.wall, $0.offset)
+        }.map(\.element)
+        let shown = count == 0 ? ranked : Array(ranked.prefix(count))
+        guard !shown.isEmpty else { return "\nNo item ran, so none is slowest.\n" }
+        var out = "\n" + style.paint("Slowest \(shown.count) of \(items.count) items:", .bold) + "\n"
+        let timings = shown.map { ReportText.timing($0.item.duration, clock: run.clock) }
+        let width = timings.map(\.count).max() ?? 0
+        for ((record, item), timing) in zip(shown, timings) {
+            out += "  " + timing + String(repeating: " ", count: width - timing.count)
+            out += "  \(ReportText.oneLine(item.location.description))  \(ReportText.oneLine(record.key)) \(item.itemID)"
+            out += "  \(ReportText.oneLine(item.text))\n"
+        }
         return out
     }
 

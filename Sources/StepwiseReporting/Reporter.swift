@@ -23,19 +23,31 @@ public enum ReportDestination: Hashable, Sendable {
 
 /// Settings a reporter may honour.
 public struct ReporterOptions: Hashable, Sendable {
-    /// Colour and cursor movement: on only when the destination is a terminal.
+    /// Whether standard output is a terminal: colour by default only then (console only; see ``ColorChoice``).
     public var color: Bool
     /// Live progress while running (console only).
     public var live: Bool
+    /// `--color`: whether ``color`` and the environment decide, or colour is always or never used.
+    public var colorChoice: ColorChoice
+    /// No live progress and no tree of every case: only failures, diagnostics and the counts (console only).
+    public var quiet: Bool
+    /// After the summary, this many of the slowest items (0: all of them); `nil`: none (console only).
+    public var durations: Int?
 
     /// Where a test-management key links to, with `{}` standing for the key, such as
     /// `https://jira.example.com/secure/Tests.jspa#/testCase/{}` (Allure's `tms` links).
     public var tmsLinkPattern: String?
 
-    public init(color: Bool = false, live: Bool = false, tmsLinkPattern: String? = nil) {
+    public init(
+        color: Bool = false, live: Bool = false, tmsLinkPattern: String? = nil, colorChoice: ColorChoice = .auto,
+        quiet: Bool = false, durations: Int? = nil
+    ) {
         self.color = color
         self.live = live
         self.tmsLinkPattern = tmsLinkPattern
+        self.colorChoice = colorChoice
+        self.quiet = quiet
+        self.durations = durations
     }
 }
 

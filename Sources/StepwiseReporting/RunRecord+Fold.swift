@@ -88,6 +88,12 @@ extension RunRecord {
             return result
         }
 
+        /// The clock the run uses (`virtual` or `real`), read without building the whole ``record``.
+        public var clock: ClockKind { run.clock }
+
+        /// How many cases the run plans, from `runStarted`.
+        public var plannedCases: Int { run.plannedCases }
+
         /// The case as folded so far, such as when its `caseFinished` has just been applied.
         public func caseRecord(_ caseID: String) -> CaseRecord? { cases[caseID] }
 

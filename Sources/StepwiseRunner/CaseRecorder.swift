@@ -170,6 +170,26 @@ struct CaseRecorder {
         return status
     }
 
+    /// The whole block of a case that is not run at all (the run stopped at `--max-failures`):
+    /// every item and step skipped, and the case skipped with `reason` as its message.
+    mutating func notRun(_ reason: String) -> Status {
+        startCase()
+        while !isFinished {
+            while currentItem != nil {
+                startItem()
+                finishItem(.skipped)
+            }
+            finishStep()
+        }
+        let end = now
+        events.append(
+            .caseFinished(
+                .init(
+                    caseID: caseID, attempt: attempt, status: .skipped, flaky: false, willRetry: false, at: end.wall,
+                    duration: Timing(wall: end.wall - caseStart, virtual: 0), message: reason)))
+        return .skipped
+    }
+
     /// The message of the first non-passing item, for cases that did not fail but are not passed.
     private var firstProblem: String? {
         for event in events {

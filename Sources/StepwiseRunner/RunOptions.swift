@@ -13,6 +13,9 @@ public struct RunOptions: Sendable {
     /// Undefined, ambiguous or drifted items make the run a binding error (exit 2).
     public var strict: Bool
     public var runID: String
+    /// Failed cases after which no more cases start (`--max-failures`); the cases not started
+    /// are reported skipped, saying why. `nil`: every case runs.
+    public var maxFailures: Int?
     /// Name and version for `runStarted`.
     public var tool: String
     /// The exit code `runFinished` records for an outcome: the command line's mapping, handed
@@ -22,8 +25,9 @@ public struct RunOptions: Sendable {
     public init(
         exitCode: @escaping @Sendable (RunOutcome) -> Int32, jobs: Int = 1, retries: Int = 0, itemTimeout: Duration = .seconds(10),
         configuration: RunConfiguration = .init(), strict: Bool = false, runID: String = "run",
-        tool: String = "stepwise"
+        tool: String = "stepwise", maxFailures: Int? = nil
     ) {
+        self.maxFailures = maxFailures.map { max(1, $0) }
         self.jobs = max(1, jobs)
         self.retries = max(0, retries)
         self.itemTimeout = itemTimeout

@@ -61,9 +61,12 @@ public struct Runner: Sendable {
                 start(next)
                 next += 1
             }
+            var failures = 0
             while let (index, events, status, wasFlaky) = try await group.next() {
                 ready[index] = (events, status, wasFlaky)
-                if next < cases.count {
+                if status == .failed { failures += 1 }
+                // Cases already running finish; no new one starts once the limit is reached.
+                if next < cases.count, failures < options.maxFailures ?? .max {
                     start(next)
                     next += 1
                 }
@@ -78,6 +81,15 @@ public struct Runner: Sendable {
                     finals.append(status)
                     if wasFlaky { flaky += 1 }
                     emitted += 1
+                }
+            }
+            // The cases never started, in plan order, each a block of skipped items saying why.
+            if next < cases.count, let limit = options.maxFailures {
+                let reason = "not run: the run stopped after \(limit) failed case\(limit == 1 ? "" : "s") (--max-failures \(limit))"
+                for bound in cases[next...] {
+                    var recorder = CaseRecorder(bound: bound, attempt: 1, retries: 0, runID: options.runID, runStart: runStart)
+                    finals.append(recorder.notRun(reason))
+                    for event in recorder.events { try emit(event) }
                 }
             }
         }

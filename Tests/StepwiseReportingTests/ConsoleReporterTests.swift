@@ -54,18 +54,18 @@ final class CapturedOutput {
         #expect(text.contains("specs/␛[31mred.md"))
     }
 
-    @Test("live progress prints one line per finished case, and a retry as a retry")
+    @Test("live progress prints one counted line per finished case, and a retry as a retry, not counted")
     func liveProgress() throws {
         let text = try render(options: ReporterOptions(color: false, live: true))
         try ReportFixtures.expectGolden(text, "console-live.txt")
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines.first == "✘ MM-T938: Users - Revoke a user's sessions (360 ms wall, 31.70 s virtual)")
-        #expect(lines.contains { $0 == "✔ MM-T100: Log in with SAML — café, 日本語 and ✓ in names (150 ms wall, 500 ms virtual)" })
+        #expect(lines.first == "[1/7] ✘ MM-T938: Users - Revoke a user's sessions (360 ms wall, 31.70 s virtual)")
+        #expect(lines.contains { $0 == "[2/7] ✔ MM-T100: Log in with SAML — café, 日本語 and ✓ in names (150 ms wall, 500 ms virtual)" })
         #expect(
             lines.contains {
-                $0.hasPrefix("↻ MM-T200: Session expires after idle timeout failed on attempt 1, retrying")
+                $0.hasPrefix("      ↻ MM-T200: Session expires after idle timeout failed on attempt 1, retrying")
             })
-        #expect(lines.contains { $0.hasPrefix("✔ MM-T200") && $0.hasSuffix("flaky: passed on attempt 2") })
+        #expect(lines.contains { $0.hasPrefix("[3/7] ✔ MM-T200") && $0.hasSuffix("flaky: passed on attempt 2") })
     }
 
     @Test(
@@ -79,6 +79,53 @@ final class CapturedOutput {
     func colour(asked: Bool, environment: [String: String], coloured: Bool) throws {
         let text = try render(options: ReporterOptions(color: asked, live: true), environment: environment)
         #expect(text.contains("\u{1B}[31m✘\u{1B}[0m") == coloured)
+    }
+
+    @Test(
+        "colour: --color always or never first, then FORCE_COLOR, NO_COLOR, TERM=dumb, then whether it is a terminal",
+        arguments: [
+            (ColorChoice.always, false, ["NO_COLOR": "1", "TERM": "dumb"], true),
+            (.never, true, ["FORCE_COLOR": "1"], false),
+            (.auto, false, ["FORCE_COLOR": "1"], true),
+            (.auto, false, ["FORCE_COLOR": ""], true),
+            (.auto, true, ["FORCE_COLOR": "0"], false),
+            (.auto, true, ["FORCE_COLOR": "false"], false),
+            (.auto, false, ["FORCE_COLOR": "3", "NO_COLOR": "1"], true),
+            (.auto, true, ["TERM": "dumb"], false),
+            (.auto, true, ["TERM": "xterm-256color"], true),
+            (.auto, false, [:], false),
+        ] as [(ColorChoice, Bool, [String: String], Bool)])
+    func colourChoice(choice: ColorChoice, terminal: Bool, environment: [String: String], coloured: Bool) throws {
+        #expect(choice.enabled(terminal: terminal, environment: environment) == coloured)
+        let text = try render(options: ReporterOptions(color: terminal, live: true, colorChoice: choice), environment: environment)
+        #expect(text.contains("\u{1B}[31m✘\u{1B}[0m") == coloured)
+    }
+
+    @Test("--quiet prints no progress and no tree: the failures, the diagnostics and the counts")
+    func quiet() throws {
+        let text = try render(options: ReporterOptions(live: true, quiet: true))
+        #expect(!text.contains("[1/7]"))
+        #expect(!text.contains("Step 1"))
+        #expect(!text.contains("Stepwise run "))
+        #expect(text.hasPrefix("\nFailures:\n  specs/zephyr/MM-T938.md:36:3: failed: MM-T938 2.e1: expected every device"))
+        #expect(text.hasSuffix("2 passed, 1 failed, 1 undefined, 1 manual, 1 skipped, 1 flaky in 850 ms wall, 5 min 32.8 s virtual\n"))
+    }
+
+    @Test("--durations N lists the N slowest items after the counts, slowest first; 0 lists every item that ran")
+    func durations() throws {
+        let text = try render(options: ReporterOptions(durations: 2))
+        let counts = try #require(text.range(of: "1 flaky in 850 ms wall"))
+        let tail = String(text[counts.upperBound...])
+        #expect(tail.contains("\nSlowest 2 of "))
+        let rows = tail.split(separator: "\n").drop { !$0.hasPrefix("Slowest") }.dropFirst().map(String.init)
+        #expect(rows.count == 2)
+        #expect(rows[0].hasPrefix("  210 ms wall, 1.50 s virtual  specs/zephyr/MM-T938.md:"), "by wall time")
+        #expect(rows[0].contains("  MM-T938 1.i1  "))
+        #expect(rows[1].contains("  MM-T100 1.i1  "))
+        let every = try render(options: ReporterOptions(durations: 0))
+        let all = every.split(separator: "\n").drop { !$0.hasPrefix("Slowest") }
+        #expect(all.first?.hasPrefix("Slowest \(all.count - 1) of \(all.count - 1) items:") == true)
+        #expect(!(try render(options: ReporterOptions())).contains("Slowest"))
     }
 
     @Test("to a file, only the summary is written, atomically and without colour")

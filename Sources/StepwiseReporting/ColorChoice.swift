@@ -1,0 +1,21 @@
+/// `--color auto|always|never`, and how `auto` reads the environment.
+///
+/// Precedence, first that applies: `--color always` or `never`; `FORCE_COLOR` (set: colour, but
+/// `0` or `false`: none); `NO_COLOR` set and not empty: none; `TERM=dumb`: none; else colour
+/// when standard output is a terminal. A report written to a file never has colour.
+public enum ColorChoice: String, Hashable, Sendable, CaseIterable {
+    case auto, always, never
+
+    /// Whether to colour output that goes to standard output, a terminal or not (`terminal`).
+    public func enabled(terminal: Bool, environment: [String: String]) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let force = environment["FORCE_COLOR"] { return !["0", "false"].contains(force.lowercased()) }
+            if !(environment["NO_COLOR"] ?? "").isEmpty { return false }
+            if environment["TERM"] == "dumb" { return false }
+            return terminal
+        }
+    }
+}

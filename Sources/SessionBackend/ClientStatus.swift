@@ -20,6 +20,12 @@ public struct ClientStatus: Hashable, Sendable {
     public let detection: Detection?
     /// Notifications a phone has shown, oldest first (the "Session Expired" ones among them).
     public var deviceNotifications: [DeviceNotification] = []
+    /// The desktop app's taskbar / dock badge for this server once its session expired: "!" today
+    /// (`desktop src/app/system/badge.ts`, since 2023-12: Windows overlay "!" "Session Expired:
+    /// Please sign in to continue receiving notifications.", macOS dock "!"), "•" in the 2020 app
+    /// (badge for an expired session, seen from the webview's `extra=expired`). `nil` for browsers
+    /// and phones, and while signed in.
+    public var badge: String?
 
     /// Whether it shows the login page (the login screen on a phone).
     public var isOnLoginPage: Bool { location.hasPrefix("/login") }

@@ -24,6 +24,8 @@ public struct ServerSettings: Hashable, Sendable {
     public var requireEmailVerification: Bool
     /// `TeamSettings.SiteName`.
     public var siteName: String
+    /// `ServiceSettings.EnableUserAccessTokens` (default `false`): personal access tokens.
+    public var enableUserAccessTokens = false
     /// `GuestAccountsSettings.Enable` (default `false`, `model/config.go GuestAccountsSettings.SetDefaults`).
     public var enableGuestAccounts = false
 

@@ -46,13 +46,22 @@ extension SessionBackend {
     /// A snapshot of the client as of now (its timers have run up to the clock's reading).
     public func status(of client: ClientID) -> ClientStatus? {
         catchUpClients()
-        return clients[client]?.status
+        return clients[client].map(badged)
     }
 
     /// Every client, in the order they were opened.
     public func allClients() -> [ClientStatus] {
         catchUpClients()
-        return clients.values.sorted { $0.id < $1.id }.map(\.status)
+        return clients.values.sorted { $0.id < $1.id }.map(badged)
+    }
+
+    /// The client's status with the desktop app's session-expired badge, the version's sign.
+    func badged(_ record: ClientRecord) -> ClientStatus {
+        var status = record.status
+        if case .desktopApp = record.kind, record.token == nil, record.banner == ClientRecord.sessionExpiredBanner {
+            status.badge = configuration.version == .current ? "!" : "•"
+        }
+        return status
     }
 
     /// The user does something in the client: a REST call with its session. A sleeping computer

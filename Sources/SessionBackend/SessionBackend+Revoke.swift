@@ -5,6 +5,8 @@ extension SessionBackend {
     /// alive until its `cachedUntil`.
     func removeSession(token: MattermostID) {
         guard let session = sessions.removeValue(forKey: token) else { return }
+        // `RevokeSession`: an OAuth session goes through `RevokeAccessToken`, its access data with it.
+        if session.isOAuth { oauthAccessData[token] = nil }
         tokensBySessionID[session.id] = nil
         if session.isMobile { deviceIDs[token] = nil }
         if var tokens = tokensByUser[session.userID], let index = tokens.firstIndex(of: token) {
@@ -95,6 +97,9 @@ extension SessionBackend {
         catchUpClients()
         return authenticate(token).flatMap { session in
             guard has(.manageSystem, session) else { return .failure(permissionError(session, .manageSystem)) }
+            // `platform.RevokeSessionsFromAllUsers`: all OAuth access data first, then every session.
+            // Personal access tokens stay: each makes a new session on its next use.
+            oauthAccessData.removeAll()
             for userID in Array(tokensByUser.keys) { removeAllSessions(of: userID) }
             return .success(StatusOK())
         }

@@ -8,7 +8,7 @@ extension SessionBackend {
         switch touch(token: token, at: instant) {
         case .row(let index): sessions.values[index]
         case .cached(let session): session
-        case nil: nil
+        case nil: userAccessTokens.isEmpty ? nil : sessionForUserAccessToken(token, at: instant)
         }
     }
 
@@ -92,7 +92,7 @@ extension SessionBackend {
     /// Whether a token would pass `authenticate` now: the check every session-required request makes.
     public func validate(token: String) -> Bool {
         guard let key = MattermostID(token) else { return false }
-        return touch(token: key, at: now) != nil
+        return touch(token: key, at: now) != nil || (!userAccessTokens.isEmpty && sessionForUserAccessToken(key, at: now) != nil)
     }
 
     // MARK: Permissions

@@ -29,6 +29,11 @@ public actor SessionBackend {
     var roleSetIndex: [String: UInt16] = [:]
     var extraPermissions: [Role: Set<Permission>] = [:]
 
+    /// Personal access tokens by token (`UserAccessTokens` table), OAuth 2.0 access data by access
+    /// token (`OAuthAccessData`), and which users are bots.
+    var userAccessTokens: [MattermostID: UserAccessTokenRecord] = [:]
+    var oauthAccessData: [MattermostID: MattermostID] = [:]
+    var bots: Set<MattermostID> = []
     /// Whether an Enterprise licence is loaded (`POST /api/v4/license`); none on a new install.
     public internal(set) var isLicensed = false
     /// The team and channel members whose membership has `scheme_admin` (team admin of the one

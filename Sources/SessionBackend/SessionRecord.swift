@@ -15,6 +15,13 @@ struct SessionRecord: Sendable {
     let isSaml: Bool
     let isOAuthUser: Bool
     var isGuest: Bool
+    /// `IsOAuth`: a session an OAuth 2.0 app holds for the user (its token is the access token).
+    var isOAuth = false
+    /// Made from a personal access token on its use (`createSessionForUserAccessToken`): props
+    /// `type` "UserAccessToken", and `is_bot` for a bot's. These three flags sit in the padding
+    /// before `csrf`, so the record stays 144 bytes.
+    var isUserAccessToken = false
+    var isBot = false
     /// `ExpiredNotify`: the ExpiryNotify job already pushed "Session Expired" for it.
     var expiredNotify = false
     let csrf: MattermostID
@@ -32,11 +39,13 @@ struct SessionRecord: Sendable {
             "is_guest": String(isGuest),
             "csrf": csrf.description,
         ]
+        if isUserAccessToken { props["type"] = "UserAccessToken" }
+        if isBot { props["is_bot"] = "true" }
         if kind == nil { props["os"] = "" }
         return Session(id: id.description, token: sanitized ? "" : token.description,
                        createAt: timeline.milliseconds(at: createAt), expiresAt: timeline.milliseconds(at: expiresAt),
                        lastActivityAt: timeline.milliseconds(at: lastActivityAt), userID: userID.description,
-                       deviceID: deviceID, roles: roles, isOAuth: false, expiredNotify: expiredNotify, props: props,
+                       deviceID: deviceID, roles: roles, isOAuth: isOAuth, expiredNotify: expiredNotify, props: props,
                        teamMembers: [], local: false)
     }
 }

@@ -1,52 +1,14 @@
-// Typed registration overloads for actions and checks (0 to 3 captured values, or a Regex).
+// Typed registration for actions and checks: any number of captured values (a parameter pack),
+// or a Regex.
 extension Steps {
-
-    /// Binds an instruction ("Log on as another test user") matching `expression` to `body`, which receives the world, the item's
-    /// context and 0 captured value(s) typed as the expression's parameters.
-    public mutating func action(
+    /// Binds an instruction ("Log on as another test user") matching `expression` to `body`, which
+    /// receives the world, the item's context and one value per parameter of the expression, typed
+    /// as its parameters: `{ (world, step, page: String) in ... }`.
+    public mutating func action<each Value: Sendable>(
         _ expression: String, matching scope: MatchScope = .item, fileID: String = #fileID, line: Int = #line,
-        _ body: @escaping @Sendable (World, StepContext) async throws -> Void
+        _ body: @escaping @Sendable (World, StepContext, repeat each Value) async throws -> Void
     ) {
-        // The binder checks the parameter types against [] before it binds anything.
-        add(.action, expression, scope, fileID, line, []) { world, context, values in
-            try await body(world, context)
-        }
-    }
-
-    /// Binds an instruction ("Log on as another test user") matching `expression` to `body`, which receives the world, the item's
-    /// context and 1 captured value(s) typed as the expression's parameters.
-    public mutating func action<A: Sendable>(
-        _ expression: String, matching scope: MatchScope = .item, fileID: String = #fileID, line: Int = #line,
-        _ body: @escaping @Sendable (World, StepContext, A) async throws -> Void
-    ) {
-        // The binder checks the parameter types against [A.self] before it binds anything.
-        add(.action, expression, scope, fileID, line, [A.self]) { world, context, values in
-            try await body(world, context, values[0] as! A)
-        }
-    }
-
-    /// Binds an instruction ("Log on as another test user") matching `expression` to `body`, which receives the world, the item's
-    /// context and 2 captured value(s) typed as the expression's parameters.
-    public mutating func action<A: Sendable, B: Sendable>(
-        _ expression: String, matching scope: MatchScope = .item, fileID: String = #fileID, line: Int = #line,
-        _ body: @escaping @Sendable (World, StepContext, A, B) async throws -> Void
-    ) {
-        // The binder checks the parameter types against [A.self, B.self] before it binds anything.
-        add(.action, expression, scope, fileID, line, [A.self, B.self]) { world, context, values in
-            try await body(world, context, values[0] as! A, values[1] as! B)
-        }
-    }
-
-    /// Binds an instruction ("Log on as another test user") matching `expression` to `body`, which receives the world, the item's
-    /// context and 3 captured value(s) typed as the expression's parameters.
-    public mutating func action<A: Sendable, B: Sendable, C: Sendable>(
-        _ expression: String, matching scope: MatchScope = .item, fileID: String = #fileID, line: Int = #line,
-        _ body: @escaping @Sendable (World, StepContext, A, B, C) async throws -> Void
-    ) {
-        // The binder checks the parameter types against [A.self, B.self, C.self] before it binds anything.
-        add(.action, expression, scope, fileID, line, [A.self, B.self, C.self]) { world, context, values in
-            try await body(world, context, values[0] as! A, values[1] as! B, values[2] as! C)
-        }
+        add(.action, expression, scope, fileID, line, body)
     }
 
     /// Binds an instruction ("Log on as another test user") matching a Swift `Regex` (compared without case against the normalised
@@ -59,52 +21,14 @@ extension Steps {
         add(.action, regex, name, scope, fileID, line, body)
     }
 
-    /// Binds an expectation ("User is redirected to the login page") matching `expression` to `body`, which receives the world, the item's
-    /// context and 0 captured value(s) typed as the expression's parameters.
-    public mutating func check(
+    /// Binds an expectation ("User is redirected to the login page") matching `expression` to
+    /// `body`, which receives the world, the item's context and one value per parameter of the
+    /// expression, typed as its parameters: `{ (world, step, after: DurationRange) in ... }`.
+    public mutating func check<each Value: Sendable>(
         _ expression: String, matching scope: MatchScope = .item, fileID: String = #fileID, line: Int = #line,
-        _ body: @escaping @Sendable (World, StepContext) async throws -> Void
+        _ body: @escaping @Sendable (World, StepContext, repeat each Value) async throws -> Void
     ) {
-        // The binder checks the parameter types against [] before it binds anything.
-        add(.check, expression, scope, fileID, line, []) { world, context, values in
-            try await body(world, context)
-        }
-    }
-
-    /// Binds an expectation ("User is redirected to the login page") matching `expression` to `body`, which receives the world, the item's
-    /// context and 1 captured value(s) typed as the expression's parameters.
-    public mutating func check<A: Sendable>(
-        _ expression: String, matching scope: MatchScope = .item, fileID: String = #fileID, line: Int = #line,
-        _ body: @escaping @Sendable (World, StepContext, A) async throws -> Void
-    ) {
-        // The binder checks the parameter types against [A.self] before it binds anything.
-        add(.check, expression, scope, fileID, line, [A.self]) { world, context, values in
-            try await body(world, context, values[0] as! A)
-        }
-    }
-
-    /// Binds an expectation ("User is redirected to the login page") matching `expression` to `body`, which receives the world, the item's
-    /// context and 2 captured value(s) typed as the expression's parameters.
-    public mutating func check<A: Sendable, B: Sendable>(
-        _ expression: String, matching scope: MatchScope = .item, fileID: String = #fileID, line: Int = #line,
-        _ body: @escaping @Sendable (World, StepContext, A, B) async throws -> Void
-    ) {
-        // The binder checks the parameter types against [A.self, B.self] before it binds anything.
-        add(.check, expression, scope, fileID, line, [A.self, B.self]) { world, context, values in
-            try await body(world, context, values[0] as! A, values[1] as! B)
-        }
-    }
-
-    /// Binds an expectation ("User is redirected to the login page") matching `expression` to `body`, which receives the world, the item's
-    /// context and 3 captured value(s) typed as the expression's parameters.
-    public mutating func check<A: Sendable, B: Sendable, C: Sendable>(
-        _ expression: String, matching scope: MatchScope = .item, fileID: String = #fileID, line: Int = #line,
-        _ body: @escaping @Sendable (World, StepContext, A, B, C) async throws -> Void
-    ) {
-        // The binder checks the parameter types against [A.self, B.self, C.self] before it binds anything.
-        add(.check, expression, scope, fileID, line, [A.self, B.self, C.self]) { world, context, values in
-            try await body(world, context, values[0] as! A, values[1] as! B, values[2] as! C)
-        }
+        add(.check, expression, scope, fileID, line, body)
     }
 
     /// Binds an expectation ("User is redirected to the login page") matching a Swift `Regex` (compared without case against the normalised
@@ -115,5 +39,20 @@ extension Steps {
         line: Int = #line, _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
     ) {
         add(.check, regex, name, scope, fileID, line, body)
+    }
+
+    /// One typed body as the binder calls it: the binder checks the expression's parameter types
+    /// against `Value`'s before it binds anything, so each value has its type.
+    private mutating func add<each Value: Sendable>(
+        _ role: DefinitionRole, _ expression: String, _ scope: MatchScope, _ fileID: String, _ line: Int,
+        _ body: @escaping @Sendable (World, StepContext, repeat each Value) async throws -> Void
+    ) {
+        var types: [Any.Type] = []
+        repeat types.append((each Value).self)
+        add(role, expression, scope, fileID, line, types) { world, context, values in
+            var next = values.makeIterator()
+            func value<T>(_: T.Type) -> T { next.next() as! T }
+            try await body(world, context, repeat value((each Value).self))
+        }
     }
 }

@@ -56,3 +56,21 @@ struct JSONLineTests {
         }
     }
 }
+
+@Suite("Diagnostics rendered on the reading threads")
+struct RenderedDiagnosticsTests {
+    @Test("every diagnostic of the corpus renders with the lines it was read with as it does from the file on disk")
+    func renderedAsFromDisk() throws {
+        let collection = SpecCollection(paths: [Corpus.root.path])
+        var rendered = 0
+        for file in collection.readAll() where !file.diagnostics.isEmpty {
+            let fromDisk = DiagnosticPrinter(output: TextSink(write: { _ in }))
+            let expected = file.diagnostics.map { fromDisk.render($0) + "\n" }.joined()
+            let result = DiagnosticPrinter.render(file)
+            #expect(result.text == expected, "\(file.path)")
+            #expect(result.errors + result.warnings + result.notes == file.diagnostics.count)
+            rendered += file.diagnostics.count
+        }
+        #expect(rendered > 250)
+    }
+}

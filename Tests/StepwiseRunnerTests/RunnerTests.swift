@@ -22,6 +22,20 @@ struct RunnerTests {
         #expect(events.itemResults == ["T-1 1.i1 passed", "T-1 1.i2 passed", "T-1 1.e1 passed", "T-1 1.e2 passed"])
     }
 
+    @Test("a definition's body gets one typed value per parameter, however many the expression has")
+    func typedValuesOfAnyCount() async {
+        let testCase = makeCase("T-1", [(["Open 2 doors and 3 windows in red at once"], ["Nothing is open"])])
+        let (code, _) = await run([testCase]) { steps in
+            steps.action("open {int} doors and {int} windows in {word} {}") { (journal, _, doors: Int, windows: Int, colour: String, rest: String) in
+                journal.lines.append("\(doors) \(windows) \(colour) \(rest)")
+            }
+            steps.check("nothing is open") { journal, _ in
+                guard journal.lines == ["2 3 red at once"] else { throw StepFailure("saw \(journal.lines)") }
+            }
+        }
+        #expect(code == .passed)
+    }
+
     @Test("a failed instruction skips the rest of its case; a failed expectation does not stop the others")
     func skipSemantics() async {
         let testCase = makeCase("T-1", [(["break it", "go on"], ["first holds", "second holds"]), (["later"], ["still"])])

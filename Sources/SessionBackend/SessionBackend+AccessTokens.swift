@@ -52,7 +52,6 @@ extension SessionBackend {
         session.isUserAccessToken = true
         session.isBot = bots.contains(record.userID)
         sessions[token] = session
-        tokensBySessionID[session.id] = token
         tokensByUser[record.userID, default: []].append(token)
         return session
     }

@@ -100,7 +100,6 @@ extension SessionBackend {
             cachedUntil: instant + .seconds(settings.sessionCacheInMinutes * 60))
         sessions[session.token] = session
         if !deviceID.isEmpty { deviceIDs[session.token] = deviceID }
-        tokensBySessionID[session.id] = session.token
         tokensByUser[userID, default: []].append(session.token)
         enforceSessionLimit(for: userID)
         return LoginResponse(token: session.token.description, sessionID: session.id.description,

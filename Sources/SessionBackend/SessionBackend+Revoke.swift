@@ -7,7 +7,6 @@ extension SessionBackend {
         guard let session = sessions.removeValue(forKey: token) else { return }
         // `RevokeSession`: an OAuth session goes through `RevokeAccessToken`, its access data with it.
         if session.isOAuth { oauthAccessData[token] = nil }
-        tokensBySessionID[session.id] = nil
         if session.isMobile { deviceIDs[token] = nil }
         if var tokens = tokensByUser[session.userID], let index = tokens.firstIndex(of: token) {
             tokens.swapAt(index, tokens.count - 1)
@@ -69,9 +68,14 @@ extension SessionBackend {
             guard let target = resolve(userID, session) else { return .failure(.invalidURLParam("user_id", newRequestID())) }
             guard mayActOnUser(session, target) else { return .failure(permissionError(session, .editOtherUsers)) }
             guard !sessionID.isEmpty else { return .failure(.invalidBodyParam("session_id", newRequestID())) }
-            guard let id = MattermostID(sessionID), let victim = tokensBySessionID[id], let row = sessions[victim] else {
+            // The target's own sessions first; only a miss looks through the whole table (to tell
+            // another user's session from none).
+            guard let id = MattermostID(sessionID),
+                  let row = (tokensByUser[target] ?? []).lazy.compactMap({ self.sessions[$0] }).first(where: { $0.id == id })
+                      ?? sessions.rows.first(where: { $0.id == id }) else {
                 return .failure(.sessionNotFound(newRequestID()))
             }
+            let victim = row.token
             guard row.userID == target else { return .failure(.invalidURLParam("user_id", newRequestID())) }
             removeSession(token: victim)
             return .success(StatusOK())

@@ -6,25 +6,25 @@ extension SessionBackend {
     /// for a 401.
     func validSession(token: MattermostID, at instant: Duration) -> SessionRecord? {
         switch touch(token: token, at: instant) {
-        case .row(let index): sessions.values[index]
+        case .row(let index): sessions.rows[index]
         case .cached(let session): session
         case nil: userAccessTokens.isEmpty ? nil : sessionForUserAccessToken(token, at: instant)
         }
     }
 
     enum Hit {
-        case row(Dictionary<MattermostID, SessionRecord>.Index)
+        case row(Int)
         case cached(SessionRecord)
     }
 
     /// The lookup behind `validSession`, without copying the row out (the hot path of `validate`).
     func touch(token: MattermostID, at instant: Duration) -> Hit? {
         if let index = sessions.index(forKey: token) {
-            let session = sessions.values[index]
+            let session = sessions.rows[index]
             guard !isExpired(session, at: instant) else { return nil }
             // Write back only when the cache entry lapsed: most requests change nothing.
             if instant >= session.cachedUntil {
-                sessions.values[index].cachedUntil = instant + .seconds(settings.sessionCacheInMinutes * 60)
+                sessions.rows[index].cachedUntil = instant + .seconds(settings.sessionCacheInMinutes * 60)
             }
             return .row(index)
         }
@@ -44,17 +44,17 @@ extension SessionBackend {
     /// (14.4 minutes for a 1-day session, 7.2 hours for 30 days).
     func recordActivity(token: MattermostID, at instant: Duration) {
         guard let index = sessions.index(forKey: token) else { return }
-        let session = sessions.values[index]
+        let session = sessions.rows[index]
         guard !isExpired(session, at: instant) else { return }
         if instant - session.lastActivityAt >= configuration.sessionActivityTimeout {
-            sessions.values[index].lastActivityAt = instant
+            sessions.rows[index].lastActivityAt = instant
         }
         let extend = settings.extendSessionLengthWithActivity || configuration.has(.sessionExtendedWhenDisabled)
         guard extend, !configuration.has(.sessionNotExtendedOnActivity) else { return }
         let length = sessionLength(of: session)
         let threshold = max(min(length / 100, .seconds(86_400)), .seconds(300))
         if instant - (session.expiresAt - length) >= threshold {
-            sessions.values[index].expiresAt = instant + length
+            sessions.rows[index].expiresAt = instant + length
         }
     }
 

@@ -17,8 +17,7 @@ public actor SessionBackend {
     var userIDsByUsername: [String: MattermostID] = [:]
     var userIDsByEmail: [String: MattermostID] = [:]
     /// The Sessions table and, through `cachedUntil`, the session cache: keyed by token.
-    var sessions: [MattermostID: SessionRecord] = [:]
-    var tokensBySessionID: [MattermostID: MattermostID] = [:]
+    var sessions = SessionTable()
     var tokensByUser: [MattermostID: [MattermostID]] = [:]
     /// Cache entries that outlived their rows: only filled by the `session-cache-not-invalidated` fault.
     var staleCache: [MattermostID: SessionRecord] = [:]

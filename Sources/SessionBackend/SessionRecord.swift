@@ -5,9 +5,13 @@ struct SessionRecord: Sendable {
     let id: MattermostID
     let token: MattermostID
     let userID: MattermostID
-    let createAt: Duration
-    var expiresAt: Duration
-    var lastActivityAt: Duration
+    /// The four instants are kept as nanoseconds since the backend's origin (8 bytes, not a
+    /// `Duration`'s 16: ±292 years, room for a personal access token's 100-year session).
+    private let createNanoseconds: Int64
+    private var expiresNanoseconds: Int64
+    private var lastActivityNanoseconds: Int64
+    private var cachedUntilNanoseconds: Int64
+    let csrf: MattermostID
     /// Index into the backend's interned role strings ("system_user system_admin", ...).
     var roleSet: UInt16
     let kind: ClientKind?
@@ -18,15 +22,42 @@ struct SessionRecord: Sendable {
     /// `IsOAuth`: a session an OAuth 2.0 app holds for the user (its token is the access token).
     var isOAuth = false
     /// Made from a personal access token on its use (`createSessionForUserAccessToken`): props
-    /// `type` "UserAccessToken", and `is_bot` for a bot's. These three flags sit in the padding
-    /// before `csrf`, so the record stays 144 bytes.
+    /// `type` "UserAccessToken", and `is_bot` for a bot's.
     var isUserAccessToken = false
     var isBot = false
     /// `ExpiredNotify`: the ExpiryNotify job already pushed "Session Expired" for it.
     var expiredNotify = false
-    let csrf: MattermostID
+
+    init(id: MattermostID, token: MattermostID, userID: MattermostID, createAt: Duration, expiresAt: Duration,
+         lastActivityAt: Duration, roleSet: UInt16, kind: ClientKind?, isMobile: Bool, isSaml: Bool, isOAuthUser: Bool,
+         isGuest: Bool, csrf: MattermostID, cachedUntil: Duration) {
+        (self.id, self.token, self.userID, self.csrf) = (id, token, userID, csrf)
+        createNanoseconds = Self.nanoseconds(createAt)
+        expiresNanoseconds = Self.nanoseconds(expiresAt)
+        lastActivityNanoseconds = Self.nanoseconds(lastActivityAt)
+        cachedUntilNanoseconds = Self.nanoseconds(cachedUntil)
+        (self.roleSet, self.kind, self.isMobile, self.isSaml, self.isOAuthUser, self.isGuest) = (roleSet, kind, isMobile, isSaml, isOAuthUser, isGuest)
+    }
+
+    var createAt: Duration { .nanoseconds(createNanoseconds) }
+    var expiresAt: Duration {
+        get { .nanoseconds(expiresNanoseconds) }
+        set { expiresNanoseconds = Self.nanoseconds(newValue) }
+    }
+    var lastActivityAt: Duration {
+        get { .nanoseconds(lastActivityNanoseconds) }
+        set { lastActivityNanoseconds = Self.nanoseconds(newValue) }
+    }
     /// When the token's entry in the 10-minute session cache lapses (refreshed on every database read).
-    var cachedUntil: Duration
+    var cachedUntil: Duration {
+        get { .nanoseconds(cachedUntilNanoseconds) }
+        set { cachedUntilNanoseconds = Self.nanoseconds(newValue) }
+    }
+
+    static func nanoseconds(_ instant: Duration) -> Int64 {
+        let (seconds, attoseconds) = instant.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
 
     func publicSession(on timeline: Timeline, sanitized: Bool, deviceID: String, roles: String) -> Session {
         var props = [

@@ -89,6 +89,7 @@ public struct MattermostSteps: StepLibrary {
         defineSigningInAgain(&steps)
         defineOfflineAndOwnSessions(&steps)
         defineGuests(&steps)
+        defineEmailChange(&steps)
         defineDeactivation(&steps)
         defineSessionLengths(&steps)
         defineSessionSettings(&steps)

@@ -37,17 +37,41 @@ extension SessionBackend {
                 let taken = configuration.version.emailTakenError
                 return .failure(AppError(id: taken.id, message: taken.message, requestID: newRequestID(), statusCode: 400))
             }
+            // `app/user.go UpdateUser(…, sendNotifications: true)`: with verification on, the link
+            // goes to the new address (`SendEmailChangeVerifyEmail`) and the change waits for it;
+            // without, the change is made and the old address is told (`SendEmailChangeEmail`).
             if settings.requireEmailVerification {
                 users[target]!.pendingEmail = new
+                outbox.append(SentEmail(to: new, template: .emailChangeVerify, siteName: settings.siteName))
             } else {
-                let old = users[target]!.email
-                if userIDsByEmail[old] == target { userIDsByEmail[old] = nil }
-                users[target]!.email = new
-                userIDsByEmail[new] = target
+                changeEmail(of: target, to: new)
             }
             users[target]!.updateAt = timeline.milliseconds(at: now)
             return .success(users[target]!.publicUser)
         }
+    }
+
+    /// The user opens the verification link mailed to their new address (`POST
+    /// /api/v4/users/email/verify`, `app/user.go VerifyEmailFromToken`): the pending address
+    /// becomes the email, and the old address is told (`SendEmailChangeEmail`). 400
+    /// `api.user.verify_email.bad_link.app_error` when nothing waits (message UNVERIFIED).
+    public func verifyEmail(userID: String) -> Result<User, AppError> {
+        catchUpClients()
+        guard let target = MattermostID(userID), let new = users[target]?.pendingEmail else {
+            return .failure(AppError(id: "api.user.verify_email.bad_link.app_error", message: "Bad verify email link.",
+                                     requestID: newRequestID(), statusCode: 400))
+        }
+        changeEmail(of: target, to: new)
+        return .success(users[target]!.publicUser)
+    }
+
+    func changeEmail(of target: MattermostID, to new: String) {
+        let old = users[target]!.email
+        if userIDsByEmail[old] == target { userIDsByEmail[old] = nil }
+        users[target]!.email = new
+        users[target]!.pendingEmail = nil
+        userIDsByEmail[new] = target
+        outbox.append(SentEmail(to: old, template: .emailChange, siteName: settings.siteName))
     }
 
     /// What the webapp's `isEmail` (mattermost-redux `utils/helpers`) accepts, closely enough: one

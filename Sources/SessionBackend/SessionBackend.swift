@@ -28,6 +28,8 @@ public actor SessionBackend {
     var roleSetIndex: [String: UInt16] = [:]
     var extraPermissions: [Role: Set<Permission>] = [:]
 
+    /// The emails the server sent, oldest first.
+    public internal(set) var outbox: [SentEmail] = []
     /// Personal access tokens by token (`UserAccessTokens` table), OAuth 2.0 access data by access
     /// token (`OAuthAccessData`), and which users are bots.
     var userAccessTokens: [MattermostID: UserAccessTokenRecord] = [:]

@@ -41,7 +41,7 @@ struct NextCaseTests {
             switch item.status {
             case .passed: tally.passed += 1
             case .undefined: tally.undefined += 1
-            case .failed: tally.failed.append("\(item.caseID) \(item.itemID): \(item.message ?? "")")
+            case .failed, .ambiguous: tally.failed.append("\(item.caseID) \(item.itemID) \(item.status): \(item.message ?? "")")
             default: break
             }
         }
@@ -61,7 +61,7 @@ struct NextCaseTests {
         let run = try await SpecRun.run(paths: try Self.heldOutFiles(), strict: false)
         let tally = Self.tally(run)
         #expect(tally.cases == 23)
-        #expect(tally.failed.isEmpty, "an item failed for another reason than an unbound phrase: \(tally.failed.joined(separator: "; "))")
+        #expect(tally.failed.isEmpty, "an item failed or was ambiguous, not merely unbound: \(tally.failed.joined(separator: "; "))")
         #expect(tally.passed * 2 >= tally.items, "\(tally)")
     }
 

@@ -364,7 +364,8 @@ extension MattermostSteps {
         if shown.contains(quoted) {
             step.note("\(context): \"\(quoted)\"")
         } else if let near = shown.first(where: { plain($0) == plain(quoted) }) {
-            step.note("\(context): \"\(near)\" (the case quotes it without its final full stop)")
+            let why = near.lowercased() == quoted.lowercased() ? "with other capitals" : "without its final full stop"
+            step.note("\(context): \"\(near)\" (the case quotes it \(why))")
         } else {
             step.fail("\(context) showed \(shown.isEmpty ? "no message" : shown.map { "\"\($0)\"" }.joined(separator: ", ")), not \"\(quoted)\"")
         }

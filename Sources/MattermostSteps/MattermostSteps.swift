@@ -90,6 +90,7 @@ public struct MattermostSteps: StepLibrary {
         defineOfflineAndOwnSessions(&steps)
         defineGuests(&steps)
         defineEmailChange(&steps)
+        defineSignInMethods(&steps)
         defineDeactivation(&steps)
         defineSessionLengths(&steps)
         defineSessionSettings(&steps)

@@ -29,6 +29,8 @@ public final class MattermostWorld {
     /// Passwords: the one a case set for the subject, and each login attempt made since.
     var newPassword: String?
     var loginAttempts: [(which: String, result: Result<LoginResponse, AppError>)] = []
+    /// Users located by sign-in method ("locate users who have as their signin method:").
+    var methodUsers: [String] = []
     /// The subject's email before and after the admin changed it.
     var emailChange: (old: String, new: String)?
     /// A phone switched off or in airplane mode, since when, and when it came back.

@@ -92,7 +92,7 @@ public struct Binder: Sendable {
                     diagnostics.append(
                         Diagnostic(
                             .error, "\(error.message)\n    \(text)\n    \(String(repeating: " ", count: error.column - 1))^",
-                            at: definition.location, hint: error.hint, code: "expression.invalid"))
+                            at: definition.location, hint: error.hint, code: .expressionInvalid))
                     continue
                 }
             case .regex(let text, let match):
@@ -141,7 +141,7 @@ public struct Binder: Sendable {
         Diagnostic(
             .error, "\(message) in \"\(expression)\"", at: location,
             hint: "make the closure's argument types match the expression's parameters in order",
-            code: "definition.arguments")
+            code: .definitionArguments)
     }
 }
 

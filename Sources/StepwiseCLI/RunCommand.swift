@@ -347,12 +347,6 @@ struct RunCommand: AsyncParsableCommand {
             at: nil, hint: "name a Markdown file on the command line to run it rather than its JSON twin", code: .specTwin)
     }
 
-    func render(_ diagnostic: Diagnostic, with printer: DiagnosticPrinter) -> String {
-        var diagnostic = diagnostic
-        if strict, diagnostic.code == "binding.drift" { diagnostic.severity = .error }
-        return diagnostic.rendered(sourceLine: Self.sourceLine(of: diagnostic, with: printer))
-    }
-
     /// The spec line a diagnostic points at. Only specs: a definition's location is a Swift
     /// `#fileID`, not a path to read, and its diagnostic quotes the expression itself.
     static func sourceLine(of diagnostic: Diagnostic, with printer: DiagnosticPrinter) -> String? {

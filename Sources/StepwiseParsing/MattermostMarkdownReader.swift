@@ -53,14 +53,14 @@ struct MattermostMarkdownReader {
                 context.report(
                     .warning, "front matter is not valid YAML: \(failure.problem)", line: failure.line + 1,
                     column: failure.column, hint: "the key and title are taken from the '## KEY: title' heading",
-                    code: "yaml.invalid")
+                    code: .yamlInvalid)
             }
         }
         let parsed = body.withUnsafeBufferPointer { MarkdownConverter.blocks($0) }
         if parsed.truncatedDepth {
             context.report(
                 .warning, "Markdown nested deeper than \(HTMLConverter.maximumDepth) levels was flattened to text",
-                line: 1, code: "markdown.depth")
+                line: 1, code: .markdownDepth)
         }
 
         var objective: [MarkdownBlock] = []
@@ -114,7 +114,7 @@ struct MattermostMarkdownReader {
             case .expected: steps[steps.count - 1].expected.append(block)
             case .none:
                 if sawHeading {
-                    context.report(.warning, "text outside any step or section", line: block.line, code: "mattermost.unexpected")
+                    context.report(.warning, "text outside any step or section", line: block.line, code: .mattermostUnexpected)
                 }
             }
         }
@@ -122,7 +122,7 @@ struct MattermostMarkdownReader {
         if testCase.key.isEmpty {
             context.report(
                 .error, "no test-case key: neither the front matter nor a '## KEY: title' heading names one",
-                line: 1, code: "case.key")
+                line: 1, code: .caseKey)
             return (nil, context.diagnostics)
         }
         testCase.title = ReaderContext.title(testCase.title)
@@ -139,7 +139,7 @@ struct MattermostMarkdownReader {
                 }, line: pending.line)
         }
         if testCase.steps.isEmpty {
-            context.report(.warning, "test case has no steps", line: testCase.location.line, code: "case.empty")
+            context.report(.warning, "test case has no steps", line: testCase.location.line, code: .caseEmpty)
         }
         context.reportGaps(in: testCase.steps)
         return (testCase, context.diagnostics)

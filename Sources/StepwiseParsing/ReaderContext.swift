@@ -63,7 +63,7 @@ struct ReaderContext {
             Diagnostic(
                 .note, "step\(missing == 1 ? "" : "s") \(list) missing from the numbering", at: anchor.location,
                 hint: "the export leaves out calls to other test cases; the JSON record names them",
-                code: "steps.gap"))
+                code: .stepsGap))
     }
 
     /// Reports the first step numbered below the one before it (`2, 10, 1`): steps run in the
@@ -77,7 +77,7 @@ struct ReaderContext {
                 diagnostics.append(
                     Diagnostic(
                         .warning, "step \(step.number) comes after step \(highestNumber)", at: step.location,
-                        hint: "steps run in the order they are written, not by their numbers", code: "steps.order"))
+                        hint: "steps run in the order they are written, not by their numbers", code: .stepsOrder))
                 return
             }
             if top > highest { (highest, highestNumber) = (top, step.number) }

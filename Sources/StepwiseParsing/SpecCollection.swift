@@ -113,7 +113,7 @@ struct SpecWalk {
                 diagnostics.append(
                     Diagnostic(
                         .error, "no .md or .json spec files in this directory", at: Self.location(path),
-                        hint: "pass a directory that holds exported test cases, or the files themselves", code: "path.empty"))
+                        hint: "pass a directory that holds exported test cases, or the files themselves", code: .pathEmpty))
             }
         case S_IFREG:
             found(path, identity: FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
@@ -133,7 +133,7 @@ struct SpecWalk {
             diagnostics.append(
                 Diagnostic(
                     .error, "cannot read the directory: \(String(cString: strerror(errno)))", at: Self.location(directory),
-                    hint: "the specs under it are not read; give the directory read and search permission", code: "path.unreadable"))
+                    hint: "the specs under it are not read; give the directory read and search permission", code: .pathUnreadable))
             return
         }
         var info = stat()
@@ -165,7 +165,7 @@ struct SpecWalk {
                     diagnostics.append(
                         Diagnostic(
                             .error, "the name is not valid UTF-8, so it is not read", at: Self.location(base + name),
-                            hint: "rename it in UTF-8 (convmv or mv can)", code: "path.encoding"))
+                            hint: "rename it in UTF-8 (convmv or mv can)", code: .pathEncoding))
                 }
                 continue
             }
@@ -199,7 +199,7 @@ struct SpecWalk {
                     diagnostics.append(
                         Diagnostic(
                             .warning, "the link leads back to \(ancestorPath(directory, ancestors.count - 1 - ancestor)), so it is not followed",
-                            at: Self.location(path), hint: "the specs there are read once, where they are", code: "path.symlink-loop"))
+                            at: Self.location(path), hint: "the specs there are read once, where they are", code: .pathSymlinkLoop))
                     continue
                 }
                 walk(path, ancestors: ancestors)
@@ -234,19 +234,19 @@ struct SpecWalk {
             diagnostics.append(
                 Diagnostic(
                     .error, "the symbolic links loop: following them never reaches a file", at: Self.location(path),
-                    hint: "point the link at a file or directory", code: "path.symlink-loop"))
+                    hint: "point the link at a file or directory", code: .pathSymlinkLoop))
         } else if isLink, code == ENOENT || code == ENOTDIR {
             diagnostics.append(
                 Diagnostic(
                     .error, "the symbolic link points at \(Self.linkTarget(path)), which does not exist", at: Self.location(path),
-                    hint: "remove the link or restore what it points at", code: "path.dangling-symlink"))
+                    hint: "remove the link or restore what it points at", code: .pathDanglingSymlink))
         } else if asGiven, code == ENOENT || code == ENOTDIR {
-            diagnostics.append(Diagnostic(.error, "no such file or directory", at: Self.location(path), code: "path.missing"))
+            diagnostics.append(Diagnostic(.error, "no such file or directory", at: Self.location(path), code: .pathMissing))
         } else {
             diagnostics.append(
                 Diagnostic(
                     .error, "cannot read it: \(String(cString: strerror(code)))", at: Self.location(path),
-                    hint: "give the file (and the folders above it) read permission", code: "path.unreadable"))
+                    hint: "give the file (and the folders above it) read permission", code: .pathUnreadable))
         }
     }
 
@@ -256,7 +256,7 @@ struct SpecWalk {
         diagnostics.append(
             Diagnostic(
                 .error, "\(Self.kind(mode)), not a regular file, so it is not read", at: Self.location(path),
-                hint: "a spec is a regular file; a link to a device or pipe is not one", code: "file.special"))
+                hint: "a spec is a regular file; a link to a device or pipe is not one", code: .fileSpecial))
     }
 
     static func kind(_ mode: mode_t) -> String {

@@ -94,29 +94,29 @@ public enum SpecReader {
         guard descriptor >= 0 else {
             let code = errno
             let reason = code == ENOENT ? "no such file" : String(cString: strerror(code))
-            return .failure(FileProblem(message: "cannot read the file: \(reason)", code: "file.unreadable"))
+            return .failure(FileProblem(message: "cannot read the file: \(reason)", code: .fileUnreadable))
         }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
-            return .failure(FileProblem(message: "cannot read the file: \(String(cString: strerror(errno)))", code: "file.unreadable"))
+            return .failure(FileProblem(message: "cannot read the file: \(String(cString: strerror(errno)))", code: .fileUnreadable))
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR:
             return .failure(
-                FileProblem(message: "is a directory, not a spec file", hint: "a directory given as a path is walked for its specs", code: "file.directory"))
+                FileProblem(message: "is a directory, not a spec file", hint: "a directory given as a path is walked for its specs", code: .fileDirectory))
         default:
             return .failure(
                 FileProblem(
                     message: "\(SpecWalk.kind(info.st_mode)), not a regular file, so it is not read",
-                    hint: "a spec is a regular file; a link to a device or pipe is not one", code: "file.special"))
+                    hint: "a spec is a regular file; a link to a device or pipe is not one", code: .fileSpecial))
         }
         func tooLarge(_ size: String) -> Result<[UInt8], FileProblem> {
             .failure(
                 FileProblem(
                     message: "file is \(size), larger than the \(megabytes(limit)) a spec file may be",
-                    hint: "exported test cases are a few kilobytes; is this the right file?", code: "file.too-large"))
+                    hint: "exported test cases are a few kilobytes; is this the right file?", code: .fileTooLarge))
         }
         if info.st_size > limit { return tooLarge(megabytes(Int(info.st_size))) }
         // One byte more than the limit tells a file at the limit from one past it, whatever
@@ -129,7 +129,7 @@ public enum SpecReader {
             let got = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + count, $0.count - count) }
             if got < 0 {
                 if errno == EINTR { continue }
-                return .failure(FileProblem(message: "cannot read the file: \(String(cString: strerror(errno)))", code: "file.unreadable"))
+                return .failure(FileProblem(message: "cannot read the file: \(String(cString: strerror(errno)))", code: .fileUnreadable))
             }
             if got == 0 { break }
             count += got
@@ -153,21 +153,21 @@ public enum SpecReader {
                 diagnostics: [Diagnostic(.error, message, at: location ?? start, hint: hint, code: code)])
         }
         if bytes.count > maximumFileSize {
-            return failure("text is \(megabytes(bytes.count)), larger than the \(megabytes(maximumFileSize)) a spec may be", code: "file.too-large")
+            return failure("text is \(megabytes(bytes.count)), larger than the \(megabytes(maximumFileSize)) a spec may be", code: .fileTooLarge)
         }
         if bytes.allSatisfy(\.isASCIIWhitespace) {
-            return failure("file is empty", hint: "an exported test case has at least a key and a title", code: "file.empty")
+            return failure("file is empty", hint: "an exported test case has at least a key and a title", code: .fileEmpty)
         }
         if let zero = firstZero(in: bytes, limit: 8192) {
             let source = SourceText(path: path, bytes: bytes)
             return failure(
-                "binary file (a NUL byte at offset \(zero)), not a spec", at: source.location(ofByte: zero), code: "file.binary")
+                "binary file (a NUL byte at offset \(zero)), not a spec", at: source.location(ofByte: zero), code: .fileBinary)
         }
         if let bad = firstInvalidUTF8(bytes) {
             let source = SourceText(path: path, bytes: bytes)
             return failure(
                 "file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
-                at: source.location(ofByte: bad), hint: "exports are UTF-8; convert the file with iconv", code: "file.encoding")
+                at: source.location(ofByte: bad), hint: "exports are UTF-8; convert the file with iconv", code: .fileEncoding)
         }
         var body = bytes
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.replaceSubrange(0..<3, with: []) }
@@ -175,7 +175,7 @@ public enum SpecReader {
         guard let format = detectFormat(source) else {
             return failure(
                 "not a test-case export", hint: "expected Zephyr Scale Markdown, Zephyr Scale JSON or Mattermost Markdown",
-                code: "format.unknown")
+                code: .formatUnknown)
         }
         let (testCase, diagnostics): (TestCase?, [Diagnostic])
         switch format {

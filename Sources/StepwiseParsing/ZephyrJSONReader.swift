@@ -19,21 +19,21 @@ struct ZephyrJSONReader {
             }
         } catch {
             let location = source.location(ofByte: error.offset)
-            context.report(.error, "invalid JSON: \(error.message)", line: location.line, column: location.column, code: "json.syntax")
+            context.report(.error, "invalid JSON: \(error.message)", line: location.line, column: location.column, code: .jsonSyntax)
             return (nil, context.diagnostics)
         }
         guard case .object = root else {
-            context.report(.error, "a Zephyr Scale record is a JSON object", line: 1, code: "json.shape")
+            context.report(.error, "a Zephyr Scale record is a JSON object", line: 1, code: .jsonShape)
             return (nil, context.diagnostics)
         }
         guard let key = root["key"]?.string, !key.isEmpty else {
-            context.report(.error, "the record has no \"key\"", line: 1, code: "case.key")
+            context.report(.error, "the record has no \"key\"", line: 1, code: .caseKey)
             return (nil, context.diagnostics)
         }
         let caseLine = root.offset.map { source.line(ofByte: $0) } ?? 1
         let title = root["name"]?.string ?? ""
         if title.isEmpty {
-            context.report(.warning, "the record has no \"name\": the case has no title", line: caseLine, code: "case.title")
+            context.report(.warning, "the record has no \"name\": the case has no title", line: caseLine, code: .caseTitle)
         }
         var testCase = TestCase(key: key, title: title, format: .zephyrJSON, location: context.location(line: caseLine))
         testCase.status = root["status"]?["name"]?.string
@@ -51,14 +51,14 @@ struct ZephyrJSONReader {
             let number = String(index + 1)
             if let called = step["testCase"], !called.isNull {
                 guard let calledKey = called["testCaseKey"]?.string else {
-                    context.report(.warning, "step \(number) calls a case without a \"testCaseKey\"", line: line, code: "json.call")
+                    context.report(.warning, "step \(number) calls a case without a \"testCaseKey\"", line: line, code: .jsonCall)
                     continue
                 }
                 testCase.steps.append(Step(number: number, call: CaseCall(key: calledKey), location: context.location(line: line)))
                 continue
             }
             guard let inline = step["inline"], !inline.isNull else {
-                context.report(.warning, "step \(number) has neither \"inline\" text nor a \"testCase\" call", line: line, code: "json.step")
+                context.report(.warning, "step \(number) has neither \"inline\" text nor a \"testCase\" call", line: line, code: .jsonStep)
                 continue
             }
             testCase.steps.append(
@@ -68,7 +68,7 @@ struct ZephyrJSONReader {
                     info: fields(inline["customFields"], line: line), line: line))
         }
         if testCase.steps.isEmpty {
-            context.report(.warning, "test case has no steps", line: caseLine, code: "case.empty")
+            context.report(.warning, "test case has no steps", line: caseLine, code: .caseEmpty)
         }
         return (testCase, context.diagnostics)
     }
@@ -80,7 +80,7 @@ struct ZephyrJSONReader {
         if converted.truncatedDepth {
             context.report(
                 .warning, "HTML nested deeper than \(HTMLConverter.maximumDepth) levels was flattened to text", line: line,
-                code: "html.depth")
+                code: .htmlDepth)
         }
         // Every item of a JSON string sits on the string's line.
         var located = LocatedText(html: converted, line: line)

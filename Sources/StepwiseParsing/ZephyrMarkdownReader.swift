@@ -50,7 +50,7 @@ struct ZephyrMarkdownReader {
                     .warning, "front matter is not valid YAML: \(failure.problem)", line: failure.line + 1,
                     column: failure.column,
                     hint: "the key and title are read from the 'key:' and 'title:' lines as written, else from the '## KEY: title' heading",
-                    code: "yaml.invalid")
+                    code: .yamlInvalid)
             }
         }
 
@@ -87,7 +87,7 @@ struct ZephyrMarkdownReader {
                 case "Steps": target = .none
                 case "More Info": target = .moreInfo
                 default:
-                    context.report(.warning, "unknown section '\(name)'", line: line, code: "zephyr.section")
+                    context.report(.warning, "unknown section '\(name)'", line: line, code: .zephyrSection)
                     target = .none
                 }
                 continue
@@ -104,11 +104,11 @@ struct ZephyrMarkdownReader {
                         steps.append(PendingStep(number: String(marker.dropFirst(5)), line: line))
                         target = .action
                     } else {
-                        context.report(.warning, "unexpected line '**\(marker)**'", line: line, code: "zephyr.unexpected")
+                        context.report(.warning, "unexpected line '**\(marker)**'", line: line, code: .zephyrUnexpected)
                     }
                 }
                 if [.testData, .expected, .stepInfo].contains(target), steps.isEmpty {
-                    context.report(.warning, "'\(marker)' before any step", line: line, code: "zephyr.orphan")
+                    context.report(.warning, "'\(marker)' before any step", line: line, code: .zephyrOrphan)
                     target = .none
                 }
                 continue
@@ -121,7 +121,7 @@ struct ZephyrMarkdownReader {
                 case .stepInfo where !steps.isEmpty:
                     steps[steps.count - 1].info.append(contentsOf: fields.map { Field(name: $0.name, value: $0.value) })
                 default:
-                    context.report(.warning, "table outside any known section", line: line, code: "zephyr.unexpected")
+                    context.report(.warning, "table outside any known section", line: line, code: .zephyrUnexpected)
                 }
                 line = lastLine
                 continue
@@ -136,19 +136,19 @@ struct ZephyrMarkdownReader {
                 case .testData where !steps.isEmpty: steps[steps.count - 1].testData = article
                 case .expected where !steps.isEmpty: steps[steps.count - 1].expected = article
                 default:
-                    context.report(.warning, "quoted text outside any step or section", line: line, code: "zephyr.unexpected")
+                    context.report(.warning, "quoted text outside any step or section", line: line, code: .zephyrUnexpected)
                 }
                 target = .none
                 continue
             }
             context.report(
-                .warning, "unexpected line in a Zephyr Markdown export", line: line, code: "zephyr.unexpected")
+                .warning, "unexpected line in a Zephyr Markdown export", line: line, code: .zephyrUnexpected)
         }
 
         if testCase.key.isEmpty {
             context.report(
                 .error, "no test-case key: neither the front matter nor a '## KEY: title' heading names one",
-                line: firstBodyLine, code: "case.key")
+                line: firstBodyLine, code: .caseKey)
             return (nil, context.diagnostics)
         }
         testCase.location = context.location(line: caseLine)
@@ -158,7 +158,7 @@ struct ZephyrMarkdownReader {
                 expected: pending.expected, info: pending.info, line: pending.line)
         }
         if testCase.steps.isEmpty {
-            context.report(.warning, "test case has no steps", line: caseLine, code: "case.empty")
+            context.report(.warning, "test case has no steps", line: caseLine, code: .caseEmpty)
         }
         context.reportGaps(in: testCase.steps)
         return (testCase, context.diagnostics)
@@ -207,7 +207,7 @@ struct ZephyrMarkdownReader {
                 hint: opened
                     ? "the text up to the next step or section is read as its content"
                     : "the export writes '> <article>HTML</article>'; the text up to the next step or section is read as HTML",
-                code: "zephyr.article")
+                code: .zephyrArticle)
         }
         if opened { content = content.dropFirst(9) }
         if content.hasSuffix("</article>") { content = content.dropLast(10) }
@@ -217,7 +217,7 @@ struct ZephyrMarkdownReader {
         if converted.truncatedDepth {
             context.report(
                 .warning, "HTML nested deeper than \(HTMLConverter.maximumDepth) levels was flattened to text",
-                line: firstLine, code: "html.depth")
+                line: firstLine, code: .htmlDepth)
         }
         return (LocatedText(html: converted, line: firstLine), lastLine)
     }
@@ -255,7 +255,7 @@ struct ZephyrMarkdownReader {
             defer { line += 1 }
             guard line != firstLine, !text.allSatisfy({ ":-| ".utf8.contains($0) }) else { continue }
             guard let (nameRange, valueRange) = Self.nameAndValue(text) else {
-                context.report(.warning, "table row without a value", line: line, code: "zephyr.table")
+                context.report(.warning, "table row without a value", line: line, code: .zephyrTable)
                 continue
             }
             let name = Self.unescapingPipes(source.bytes[nameRange])

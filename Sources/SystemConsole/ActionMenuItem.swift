@@ -4,7 +4,7 @@ public struct ActionMenuItem: Hashable, Sendable {
     public enum Key: String, CaseIterable, Hashable, Sendable {
         // Suffixes of `system_users_list_actions/index.tsx`: "-active" for Activate,
         // "-resyncUserViaLdapGroups" for the LDAP re-sync.
-        case activate = "active", manageRoles, manageTeams, resetPassword, removeMFA, updateEmail, promoteToMember, demoteToGuest
+        case activate = "active", manageRoles, manageTeams, resetPassword, removeMFA, updateEmail, promoteToMember, demoteToGuest, switchToEmail
         case removeSessions, resyncLDAP = "resyncUserViaLdapGroups", deactivate
     }
 

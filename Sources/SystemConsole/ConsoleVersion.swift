@@ -31,6 +31,7 @@ public enum ConsoleVersion: String, CaseIterable, Codable, Hashable, Sendable {
         case (.promoteToMember, .legacy): "Promote to Member"
         case (.demoteToGuest, .current): "Demote to guest"
         case (.demoteToGuest, .legacy): "Demote to Guest"
+        case (.switchToEmail, _): "Switch to Email/Password"
         case (.removeSessions, .current): "Revoke sessions"
         case (.removeSessions, .legacy): "Revoke Sessions"
         case (.resyncLDAP, _): "Re-sync user via LDAP groups"

@@ -208,8 +208,13 @@ public actor SystemConsole {
         if target.isDeactivated { keys.append((.activate, isLDAP ? "Managed by LDAP" : nil)) }
         if permissions.contains(.manageSystem) && !target.isGuest { keys.append((.manageRoles, nil)) }
         keys.append((.manageTeams, nil))
-        // "Manage user settings", "Manage tokens", "Reset login attempts" and "Switch to Email/Password"
-        // depend on features off on a new, unlicensed server: not shown.
+        // "Manage user settings", "Manage tokens" and "Reset login attempts" depend on features off
+        // on a new, unlicensed server: not shown.
+        // The old console's "Switch to Email/Password" (`admin.user_item.switchToEmail`) shows for an
+        // SSO or LDAP user when `ServiceSettings.ExperimentalEnableAuthenticationTransfer`, which
+        // `model/config.go` defaults to true (`system_users_dropdown.tsx`); today's list actions are
+        // not modelled with it (UNVERIFIED).
+        if !target.authService.isEmpty && version == .legacy { keys.append((.switchToEmail, nil)) }
         if target.authService.isEmpty { keys.append((.resetPassword, nil)) }
         if target.mfaActive && mfaEnabled { keys.append((.removeMFA, nil)) }
         // The old console hides "Update Email" on your own row; today's shows it (and asks for your password).

@@ -83,6 +83,18 @@ import Testing
         #expect(menu.items.map(\.label) == ["Manage Roles", "Manage Teams", "Reset Password", "Update Email", "Revoke Sessions", "Deactivate"])
     }
 
+    // `system_users_dropdown.tsx`: "Switch to Email/Password" when `user.auth_service &&
+    // experimentalEnableAuthenticationTransfer` (`model/config.go`: true by default), "Reset
+    // Password" and "Update Email" only when `!user.auth_service`.
+    @Test("in the old console an LDAP user's drop-down offers Switch to Email/Password instead of Reset Password and Update Email")
+    func switchToEmailForSSO() async throws {
+        let fixture = try await Fixture.make(version: .legacy)
+        let ldap = try await fixture.console.openMenu(forUser: "ldap-user")
+        #expect(ldap.item("Switch to Email/Password") != nil)
+        #expect(ldap.item("Reset Password") == nil && ldap.item("Update Email") == nil)
+        #expect(try await fixture.console.openMenu(forUser: "user-1").item("Switch to Email/Password") == nil)
+    }
+
     @Test("a deactivated user has Activate and no Revoke sessions; an LDAP user's Deactivate is disabled")
     func specialRows() async throws {
         let fixture = try await Fixture.make()

@@ -159,10 +159,11 @@ struct RunCommand: AsyncParsableCommand {
             }
             filter.only = failed.keys
         }
-        let (stdin, others) = StandardInputSpec.split(paths)
-        let base = root.map { SpecPath.lexical($0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0) }
-        let collection = SpecCollection(
-            paths: others, twins: .dropped, naming: { SpecPath.relative($0, to: base ?? FileManager.default.currentDirectoryPath) })
+        var command = self
+        if let root { command = try rooted(at: root) }
+        let (stdin, others) = StandardInputSpec.split(command.paths)
+        let directory = FileManager.default.currentDirectoryPath
+        let collection = SpecCollection(paths: others, twins: .dropped, naming: { SpecPath.relative($0, to: directory) })
         var diagnostics = collection.diagnostics
         if let note = Self.twinNote(collection.twins) { diagnostics.append(note) }
         var cases: [TestCase] = []
@@ -170,8 +171,32 @@ struct RunCommand: AsyncParsableCommand {
             diagnostics += spec.diagnostics
             if let testCase = spec.testCase { cases.append(testCase) }
         }
-        let code = try await execute(cases, readDiagnostics: diagnostics, reporters: nil, filter: filter, lastRun: lastRun)
+        let code = try await command.execute(cases, readDiagnostics: diagnostics, reporters: nil, filter: filter, lastRun: lastRun)
         if code != ExitStatus.passed { throw ExitCode(code) }
+    }
+
+    /// `--root DIR`: the run moves into DIR, so that specs are read, named in every report and
+    /// quoted in diagnostics relative to it; the spec and report paths given, which are relative
+    /// to where the command started, are made absolute first. (`.stepwise/` stays where the
+    /// command started: ``LastRun`` is placed before the move.)
+    private func rooted(at root: String) throws -> RunCommand {
+        let start = FileManager.default.currentDirectoryPath
+        func absolute(_ path: String) -> String {
+            path == "-" || path.hasPrefix("/") ? path : SpecPath.lexical(start + "/" + path)
+        }
+        var command = self
+        command.paths = paths.map(absolute)
+        command.output = output.map(absolute)
+        command.format = format.map { value in
+            let parts = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[1].isEmpty else { return value }
+            return "\(parts[0]):\(absolute(String(parts[1])))"
+        }
+        guard FileManager.default.changeCurrentDirectoryPath(root) else {
+            printError("error: --root: cannot enter the directory \(root)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        return command
     }
 
     /// Everything after reading, on options ``validate()`` accepted: filters, binding, the plan

@@ -90,9 +90,12 @@ enum Interruption {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
-                TemporaryFiles.removeAll()
+                TemporaryFiles.removeAllAndStopWriting()
                 signal(signalNumber, SIG_DFL)
-                raise(signalNumber)
+                // To the process, not this thread: dispatch's threads block signals, so raise()
+                // here would leave the signal pending and the process running on (and, with
+                // writing stopped, waiting forever).
+                kill(getpid(), signalNumber)
             }
             source.resume()
             sources.append(source)

@@ -66,17 +66,27 @@ final class AllureReporter: Reporter {
         let base = URL(fileURLWithPath: directory)
         AtomicFile.removeStrays(named: "allure-results", in: directory)
         let staging = base.appendingPathComponent(AtomicFile.temporaryName(for: "allure-results"))
-        TemporaryFiles.register(staging.path)
         defer {
-            try? manager.removeItem(at: staging)
-            TemporaryFiles.unregister(staging.path)
+            TemporaryFiles.whileWriting {
+                try? manager.removeItem(at: staging)
+                TemporaryFiles.unregister(staging.path)
+            }
         }
-        try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-        for (name, data) in files { try data.write(to: staging.appendingPathComponent(name)) }
-        for (name, _) in files {
-            let destination = try AtomicFile.writableTarget(base.appendingPathComponent(name).path)
-            if rename(staging.appendingPathComponent(name).path, destination) != 0 {
-                throw ReporterError(message: "cannot write \(destination): \(String(cString: strerror(errno)))")
+        try TemporaryFiles.whileWriting {
+            TemporaryFiles.register(staging.path)
+            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+        }
+        // One file at a time, so that a signal need not wait for all of them; it removes the staging directory.
+        for (name, data) in files {
+            try TemporaryFiles.whileWriting { try data.write(to: staging.appendingPathComponent(name)) }
+        }
+        // Every file moved into place, or (interrupted before) none: a signal waits for the whole move.
+        try TemporaryFiles.whileWriting {
+            for (name, _) in files {
+                let destination = try AtomicFile.writableTarget(base.appendingPathComponent(name).path)
+                if rename(staging.appendingPathComponent(name).path, destination) != 0 {
+                    throw ReporterError(message: "cannot write \(destination): \(String(cString: strerror(errno)))")
+                }
             }
         }
     }

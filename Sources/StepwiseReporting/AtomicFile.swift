@@ -24,16 +24,19 @@ public enum AtomicFile {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         removeStrays(named: url.lastPathComponent, in: directory.path)
         let temporary = directory.appendingPathComponent(temporaryName(for: url.lastPathComponent))
-        TemporaryFiles.register(temporary.path)
-        defer { TemporaryFiles.unregister(temporary.path) }
-        do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw ReporterError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+        // A signal waits for this file to be in place (or gone): none is half there when the process ends.
+        try TemporaryFiles.whileWriting {
+            TemporaryFiles.register(temporary.path)
+            defer { TemporaryFiles.unregister(temporary.path) }
+            do {
+                try data.write(to: temporary)
+                if rename(temporary.path, url.path) != 0 {
+                    throw ReporterError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+            } catch {
+                try? FileManager.default.removeItem(at: temporary)
+                throw error
             }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
         }
     }
 
@@ -112,6 +115,24 @@ public enum AtomicFile {
 /// an interrupted run removes them (``TemporaryFiles/removeAll()``, called on SIGINT and SIGTERM).
 public enum TemporaryFiles {
     private static let paths = Mutex<Set<String>>([])
+    /// Held while a temporary file is made, filled and renamed into place; recursive, so that a
+    /// write may nest inside a larger one (a directory of results moved into place).
+    private static let writing = NSRecursiveLock()
+
+    /// Runs `body`, one step of writing a report, so that an interruption comes before or after it, never inside.
+    public static func whileWriting<Result>(_ body: () throws -> Result) rethrows -> Result {
+        writing.lock()
+        defer { writing.unlock() }
+        return try body()
+    }
+
+    /// For SIGINT and SIGTERM: waits for the write under way to finish, removes every temporary
+    /// file, and keeps writing stopped (the lock is never released) until the process ends.
+    @discardableResult
+    public static func removeAllAndStopWriting() -> Int {
+        writing.lock()
+        return removeAll()
+    }
 
     public static func register(_ path: String) { paths.withLock { _ = $0.insert(path) } }
     public static func unregister(_ path: String) { paths.withLock { _ = $0.remove(path) } }

@@ -136,4 +136,31 @@ struct CommandLineHabitsTests {
         #expect(faults.status == 0)
         #expect(faults.standardOutput.split(separator: "\n").contains("revoke-leaves-mobile-sessions"))
     }
+
+    @Test("--max-failures: the cases never started are in every report as not run, saying why; Zephyr leaves them out")
+    func maxFailures() async throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try await Self.stepwise(
+            [
+                "run", Self.specs, "--jobs", "1", "--max-failures", "1", "--fault", "revoke-leaves-mobile-sessions",
+                "--format", "console", "--format", "junit:junit.xml", "--format", "markdown:summary.md", "--format", "zephyr:zephyr.json",
+                "--format", "json:run.json",
+            ], in: directory)
+        #expect(result.status == 1, "\(result.standardError)")
+        let reason = "not run: the run stopped after 1 failed case (--max-failures 1)"
+        #expect(result.standardOutput.contains(reason))
+        let junit = try String(contentsOf: directory.appendingPathComponent("junit.xml"), encoding: .utf8)
+        let skipped = junit.components(separatedBy: "<skipped message=\"\(reason)\"").count - 1
+        #expect(skipped > 0, "\(junit.prefix(400))")
+        let markdown = try String(contentsOf: directory.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(markdown.contains("skipped"))
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("run.json"))) as? [String: Any]
+        let cases = try #require(record?["cases"] as? [[String: Any]])
+        #expect(cases.count == 10, "every case is reported")
+        let notRun = cases.filter { ($0["message"] as? String) == reason }
+        #expect(notRun.count == skipped && notRun.allSatisfy { ($0["status"] as? String) == "skipped" })
+        let zephyr = try String(contentsOf: directory.appendingPathComponent("zephyr.json"), encoding: .utf8)
+        for notStarted in notRun { #expect(!zephyr.contains("\"\((notStarted["key"] as? String) ?? "?")\"")) }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import StepwiseTestSupport
+import Synchronization
 import Testing
 
 /// Reports go only where they can be written whole, and a failed write is an error, never a crash.
@@ -144,5 +145,70 @@ struct OutputSafetyTests {
             try String(contentsOf: directory.appendingPathComponent("results/\($0)"), encoding: .utf8)
         }
         #expect(texts.contains { $0.contains("https://jira.example.com/testCase/MM-T938") })
+    }
+
+    /// Every entry under `directory` whose name marks it a temporary file or staging directory.
+    private static func temporaries(under directory: URL) -> [String] {
+        let names = FileManager.default.enumerator(atPath: directory.path)?.compactMap { $0 as? String } ?? []
+        return names.filter { $0.split(separator: "/").contains { $0.hasSuffix(".tmp") } }
+    }
+
+    @Test("SIGTERM while reports are written: the process ends 143, no temporary file stays, no file of the user's is half written")
+    func terminatedWhileWriting() async throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Enough cases that writing the reports takes a while: 150 copies of one spec.
+        let specs = directory.appendingPathComponent("specs")
+        try FileManager.default.createDirectory(at: specs, withIntermediateDirectories: true)
+        let spec = try String(contentsOfFile: Repository.specPath("MM-T938"), encoding: .utf8)
+        for index in 0..<150 {
+            try spec.replacingOccurrences(of: "MM-T938", with: "MM-T\(10_000 + index)")
+                .write(to: specs.appendingPathComponent("MM-T\(10_000 + index).md"), atomically: false, encoding: .utf8)
+        }
+        let out = directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let mine = "<testsuites>mine</testsuites>\n"
+        try mine.write(to: out.appendingPathComponent("junit.xml"), atomically: false, encoding: .utf8)
+        try "notes\n".write(to: out.appendingPathComponent("notes.txt"), atomically: false, encoding: .utf8)
+        let binary = try #require(StepwiseBinaryTests.executable, "build the stepwise product before testing")
+        let arguments = [
+            "run", "specs", "--jobs", "2", "--quiet", "--format", "allure:out/allure", "--format", "html:out/report.html",
+            "--format", "junit:out/junit.xml", "--format", "json:out/run.json", "--format", "ndjson:out/run.ndjson",
+        ]
+        var interrupted = 0
+        for attempt in 0..<10 where interrupted == 0 {
+            let started = Mutex<pid_t?>(nil)
+            let child = Task {
+                try await ChildProcess.run(binary.path, arguments, in: directory.path) { pid in started.withLock { $0 = pid } }
+            }
+            var pid: Int32?
+            var signalled = false
+            for _ in 0..<20_000 {
+                if pid == nil { pid = started.withLock { $0 } }
+                // The moment a report's temporary file or staging directory exists, the run is writing.
+                if let pid, !Self.temporaries(under: out).isEmpty {
+                    signalled = kill(pid, SIGTERM) == 0
+                    break
+                }
+                try await Task.sleep(for: .milliseconds(1))
+            }
+            // A run that outlives its signal by far is a hang: ended, and failed below.
+            let watchdog = Task { [pid] in
+                try await Task.sleep(for: .seconds(60))
+                if let pid { kill(pid, SIGKILL) }
+            }
+            let result = try await child.value
+            watchdog.cancel()
+            #expect(result.status != 128 + SIGKILL, "attempt \(attempt): the run did not end on SIGTERM")
+            if signalled, result.status == 128 + SIGTERM { interrupted += 1 }
+            #expect(Self.temporaries(under: out).isEmpty, "attempt \(attempt): \(Self.temporaries(under: out))")
+            #expect(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8) == "notes\n")
+            let junit = try String(contentsOf: out.appendingPathComponent("junit.xml"), encoding: .utf8)
+            #expect(junit == mine || (junit.hasPrefix("<?xml") && junit.hasSuffix("</testsuites>\n")), "the old report or the whole new one")
+            let results = (try? FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("allure").path)) ?? []
+            let count = results.count { $0.hasSuffix("-result.json") }
+            #expect(count == 0 || count == 150, "Allure results all or none: \(count)")
+        }
+        #expect(interrupted > 0, "a SIGTERM reached the run while it wrote its reports")
     }
 }

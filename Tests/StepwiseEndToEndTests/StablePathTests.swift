@@ -8,15 +8,17 @@ import Testing
 struct StablePathTests {
     /// Every report of one run of `specs` spelled as `spelling`, from the package root, with the
     /// figures that change between runs (times, dates, run IDs, UUIDs) blanked.
-    private static func reports(_ spelling: String) async throws -> [String: String] {
+    private static func reports(_ spelling: String, in directory: String? = nil, extra: [String] = []) async throws
+        -> [String: String]
+    {
         let binary = try #require(StepwiseBinaryTests.executable, "build the stepwise product before testing")
-        let root = Repository.root.path
+        let root = directory ?? Repository.root.path
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("paths-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: out) }
         let formats = ["ndjson", "json", "junit", "html", "markdown", "zephyr", "allure"]
         // A generous item time limit: on a loaded machine a wall-clock limit would change an outcome between runs.
-        var arguments = ["run", spelling, "--jobs", "1", "--fault", "revoke-leaves-mobile-sessions", "--timeout", "600"]
+        var arguments = ["run", spelling, "--jobs", "1", "--fault", "revoke-leaves-mobile-sessions", "--timeout", "600"] + extra
         for format in formats { arguments += ["--format", "\(format):\(out.path)/\(format)"] }
         arguments += ["--format", "console:\(out.path)/console"]
         let result = try await ChildProcess.run(binary.path, arguments, in: root)
@@ -69,5 +71,21 @@ struct StablePathTests {
         let junit = try #require(plain["junit"])
         #expect(junit.contains(#"value="specs/MM-TN.md:N""#), "paths relative to the working directory")
         #expect(!junit.contains(root))
+    }
+
+    @Test("--root writes paths relative to it: the same reports from any working directory")
+    func root() async throws {
+        let plain = try await Self.reports("specs")
+        let root = Repository.root.path
+        let elsewhere = FileManager.default.temporaryDirectory.path
+        let rooted = try await Self.reports("\(root)/specs", in: elsewhere, extra: ["--root", root])
+        #expect(rooted.keys.sorted() == plain.keys.sorted())
+        for (name, text) in plain.sorted(by: { $0.key < $1.key }) {
+            #expect(rooted[name] == text, "\(name) differs with --root from another directory")
+        }
+        let inside = try await Self.reports("specs", extra: ["--root", "specs"])
+        let junit = try #require(inside["junit"])
+        #expect(junit.contains(#"value="MM-TN.md:N""#), "relative to the root, not the working directory")
+        #expect(!junit.contains("specs/MM-T"))
     }
 }

@@ -29,12 +29,15 @@ public enum ChildProcess {
     }
 
     /// Runs `path` with `arguments` in `directory`, feeding it `input` on standard input.
+    ///
+    /// - Parameter started: called with the child's process ID once it runs (to signal it, say).
     public static func run(
-        _ path: String, _ arguments: [String], in directory: String? = nil, input: Data = Data()
+        _ path: String, _ arguments: [String], in directory: String? = nil, input: Data = Data(),
+        started: @escaping @Sendable (pid_t) -> Void = { _ in }
     ) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try runBlocking(path, arguments, in: directory, input: input) })
+                continuation.resume(with: Result { try runBlocking(path, arguments, in: directory, input: input, started: started) })
             }
         }
     }
@@ -46,7 +49,10 @@ public enum ChildProcess {
         return folders.map { "\($0)/\(name)" }.first(where: FileManager.default.isExecutableFile(atPath:))
     }
 
-    static func runBlocking(_ path: String, _ arguments: [String], in directory: String?, input: Data) throws -> Output {
+    static func runBlocking(
+        _ path: String, _ arguments: [String], in directory: String?, input: Data,
+        started: (pid_t) -> Void = { _ in }
+    ) throws -> Output {
         spawnLock.lock()
         var locked = true
         defer { if locked { spawnLock.unlock() } }
@@ -66,8 +72,17 @@ public enum ChildProcess {
         let command = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0, path] + arguments } ?? [path] + arguments
         let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // The child starts with no signal blocked, whatever this thread blocks: a test that sends
+        // it SIGTERM sees what a user's shell would.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, command[0], &actions, &attributes, argv, environ)
         spawnLock.unlock()
         locked = false
         close(stdin.read)
@@ -77,6 +92,7 @@ public enum ChildProcess {
             [stdin.write, stdout.read, stderr.read].forEach { _ = close($0) }
             throw Failure(call: "posix_spawn \(path)", code: spawned)
         }
+        started(pid)
         // Feed standard input and drain standard error beside the main read, so that no pipe
         // filling up can block the child.
         let writer = Thread.detached {

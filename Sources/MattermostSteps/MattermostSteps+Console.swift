@@ -47,8 +47,6 @@ extension MattermostSteps {
         steps.action(
             #/(?:➜ )?(?:the )?user(?:'s)? drop-?down(?: menu)?(?: ➜ ([A-Za-z][A-Za-z ]*[A-Za-z]))?/#, named: "user drop-down ➜ {item}", matching: .phrase
         ) { world, step, match in
-            let checks = Checks(step)
-            defer { checks.report() }
             let console = try world.requireConsole()
             for account in world.accounts {
                 guard let row = world.foundRows[account.user.username] else {
@@ -61,8 +59,8 @@ extension MattermostSteps {
             if item.lowercased().contains("revoke"), let own = world.subject, own.id == world.admin?.id {
                 try await Self.revokeOwnSessions(world, step, console, label: item)
             } else if item.lowercased().contains("revoke") {
-                try await Self.checkDropDownGate(world, step, checks)
-                try await Self.revokeFromDropDown(world, step, checks, console, label: item)
+                try await Self.checkDropDownGate(world, step)
+                try await Self.revokeFromDropDown(world, step, console, label: item)
             } else {
                 try await Self.chooseFromDropDown(world, step, console, label: item)
             }
@@ -81,11 +79,9 @@ extension MattermostSteps {
 
         // "... displayed at the bottom of the Users listing page".
         steps.action(#/displayed at the bottom of the users (?:listing |list )?page/#, named: "displayed at the bottom of the Users listing page", matching: .phrase) { world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             let console = try world.requireConsole()
             let shown = try await Self.consoleCall { try await console.showsRevokeAllSessionsButton() }
-            checks.expect(shown, "the Users page shows no \"Revoke All Sessions\" button for \(world.admin?.username ?? "the admin")")
+            step.expect(shown, "the Users page shows no \"Revoke All Sessions\" button for \(world.admin?.username ?? "the admin")")
             let rows = try await Self.consoleCall { try await console.rows() }
             step.note("\"Revoke All Sessions\" is below the \(rows.count) rows of System Console ➜ Users")
         }
@@ -99,18 +95,16 @@ extension MattermostSteps {
 
         // "Click on Cancel in the message".
         steps.action(#/click (?:on )?cancel(?: in the (?:confirmation )?(?:message|modal|dialog))?/#, named: "click on Cancel in the message", matching: .phrase) { world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             let console = try world.requireConsole()
             if await console.modal == nil, let form = await console.form {
                 // "Click Cancel" in a form (Reset Password, Update Email): it closes, nothing is sent.
                 await console.cancelForm()
-                checks.expect(await console.form == nil, "\"\(form.title)\" is still open after Cancel")
+                step.expect(await console.form == nil, "\"\(form.title)\" is still open after Cancel")
                 step.note("clicked Cancel in \"\(form.title)\": the form closed unsaved")
                 return
             }
             try await Self.consoleCall { try await console.cancel() }
-            checks.expect(await console.modal == nil, "the confirmation is still open after Cancel")
+            step.expect(await console.modal == nil, "the confirmation is still open after Cancel")
             var probes: [MattermostWorld.Probe] = []
             for device in world.everyDevice { probes.append(await world.probe(device)) }
             world.afterCancel = probes
@@ -134,15 +128,13 @@ extension MattermostSteps {
 
         // "check if no sessions are deactivated" (right after Cancel).
         steps.action(#/check (?:if|that) no sessions are (?:deactivated|revoked)/#, named: "check if no sessions are deactivated", matching: .phrase) { world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             var alive = 0
             for device in world.everyDevice {
                 let probe = await world.probe(device)
                 if probe.statusCode == 200 {
                     alive += 1
                 } else {
-                    checks.fail("\(device.fullLabel) lost its session although nothing was confirmed: GET /api/v4/users/me returned \(probe.statusCode) \(probe.errorID ?? "")")
+                    step.fail("\(device.fullLabel) lost its session although nothing was confirmed: GET /api/v4/users/me returned \(probe.statusCode) \(probe.errorID ?? "")")
                 }
             }
             step.note("\(alive) of \(world.everyDevice.count) sessions still answer GET /api/v4/users/me with 200")
@@ -150,14 +142,14 @@ extension MattermostSteps {
     }
 
     /// Chooses `label` in each of the test user's drop-downs and confirms it.
-    static func revokeFromDropDown(_ world: MattermostWorld, _ step: StepContext, _ checks: Checks, _ console: SystemConsole, label: String) async throws {
+    static func revokeFromDropDown(_ world: MattermostWorld, _ step: StepContext, _ console: SystemConsole, label: String) async throws {
         for account in world.accounts {
             let username = account.user.username
             _ = try await consoleCall { try await console.openMenu(forUser: username) }
             try await consoleCall { try await console.choose(label) }
             guard let modal = await console.modal else { throw StepFailure("\"\(label)\" opened no confirmation for \(username)") }
             world.modals.append(modal)
-            checks.expect(modal.title == "Revoke Sessions for \(username)",
+            step.expect(modal.title == "Revoke Sessions for \(username)",
                         "the confirmation is titled \"\(modal.title)\", not \"Revoke Sessions for \(username)\"")
             let instant = await world.backend.now
             try await consoleCall { try await console.confirm() }
@@ -226,7 +218,7 @@ extension MattermostSteps {
     /// A non-admin's view of the admin row, the rule "a non-admin may not act on a system admin"
     /// that makes revoking sessions the system admin's job: checked once per case on the console
     /// and on the server, without revoking anything.
-    static func checkDropDownGate(_ world: MattermostWorld, _ step: StepContext, _ checks: Checks) async throws {
+    static func checkDropDownGate(_ world: MattermostWorld, _ step: StepContext) async throws {
         guard !world.checkedDropDownGate else { return }
         world.checkedDropDownGate = true
         let backend = world.backend
@@ -251,7 +243,7 @@ extension MattermostSteps {
         } catch {
             guard error.serverError?.statusCode == 403 else { throw StepFailure("System Console: \(error.message)") }
             // Today's list (`GET /api/v4/reports/users`) needs manage_system: no user manager sees it.
-            checks.expect(refused, "a user manager (\(manager.username)) can act on system admin \(admin.username): POST /api/v4/users/\(admin.id)/sessions/revoke was not refused with 403")
+            step.expect(refused, "a user manager (\(manager.username)) can act on system admin \(admin.username): POST /api/v4/users/\(admin.id)/sessions/revoke was not refused with 403")
             step.note("user manager \(manager.username) cannot even list System Console ➜ Users on \(world.version) (GET /api/v4/reports/users answers 403: it needs manage_system), and the server refuses them \(admin.username)'s sessions with 403")
             await backend.logOut(device.client)
             return
@@ -266,9 +258,9 @@ extension MattermostSteps {
         // v5's `SessionHasPermissionToUser` is `self || edit_other_users`: only the console's
         // disabled drop-down stops a user manager; today the server answers 403 as well.
         let serverMustRefuse = world.version.permissionRule == .current
-        checks.expect(!plainMenuDisabled, "a user manager with write access finds \(plainRow.username)'s drop-down disabled")
+        step.expect(!plainMenuDisabled, "a user manager with write access finds \(plainRow.username)'s drop-down disabled")
         if !adminMenuDisabled || (serverMustRefuse && status != 403) {
-            checks.fail("a user manager (\(manager.username), not a system admin) can act on system admin \(admin.username): "
+            step.fail("a user manager (\(manager.username), not a system admin) can act on system admin \(admin.username): "
                       + "the System Admin drop-down is \(adminMenuDisabled ? "disabled" : "enabled") and "
                       + "POST /api/v4/users/\(admin.id)/sessions/revoke answered \(status), not 403")
         } else if serverMustRefuse {

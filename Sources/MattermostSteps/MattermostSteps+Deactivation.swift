@@ -60,18 +60,16 @@ extension MattermostSteps {
         // confirmed, without a reload, and the user's sessions are gone.
         steps.check(#/(?:the )?dm(?: channel)? (immediately )?changes to (?:the |an )?archive(?:d)? icon in (?:the )?lhs/#, named: "DM channel immediately changes to archive icon in LHS",
                     matching: .phrase) { world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             guard let dm = world.dm, let deactivation = world.deactivation else { throw StepFailure("nobody deactivated the DM's other member in this case") }
             let entry = deactivation.sidebar.first { $0.channelID == dm.channelID }
-            checks.expect(entry?.showsArchiveIcon == true,
+            step.expect(entry?.showsArchiveIcon == true,
                           "right after Deactivate, \(dm.device.label)'s LHS still shows @\(dm.partner.username) with the avatar, not the archive icon: no user_updated event reached it")
             if entry?.showsArchiveIcon == true {
                 step.note("\(dm.device.label)'s LHS showed the archive icon for @\(dm.partner.username) at the instant of Deactivate (the user_updated websocket event)")
             }
             for device in world.devices where device.username == dm.partner.username {
                 let probe = await world.probe(device)
-                checks.expect(probe.statusCode == 401, "\(dm.partner.username) is still signed in on \(device.label) after being deactivated: GET /api/v4/users/me returned \(probe.statusCode)")
+                step.expect(probe.statusCode == 401, "\(dm.partner.username) is still signed in on \(device.label) after being deactivated: GET /api/v4/users/me returned \(probe.statusCode)")
                 step.note("\(dm.partner.username)'s session on \(device.label) answers \(probe.statusCode): deactivation revoked it")
             }
         }
@@ -88,18 +86,16 @@ extension MattermostSteps {
         // "verify message box in DM and also reply box in DM RHS are both replaced by message "…"".
         steps.check(#/(?:and )?verify (?:the )?message box(?: in (?:the )?dm)?(?: and also (?:the )?reply box in (?:the )?dm rhs)? (?:are both|is|are) replaced by (?:the )?message "([^"]*)"/#,
                     named: "verify message box in DM and reply box in DM RHS are both replaced by message \"{message}\"", matching: .phrase) { world, step, match in
-            let checks = Checks(step)
-            defer { checks.report() }
             guard let dm = world.dm else { throw StepFailure("no DM is open in this case") }
             let quoted = String(match.1)
             let center = await world.backend.postBox(of: dm.device.client)
             let reply = await world.backend.replyBox(of: dm.device.client)
             for (name, box) in [("message box", center), ("RHS reply box", reply)] {
                 guard let text = box?.replacement else {
-                    checks.fail("the DM's \(name) in \(dm.device.label) is still there: it was not replaced")
+                    step.fail("the DM's \(name) in \(dm.device.label) is still there: it was not replaced")
                     continue
                 }
-                Self.expectMessage(checks, step, shown: [text], quoted: quoted, context: "the DM's \(name)")
+                Self.expectMessage(step, shown: [text], quoted: quoted, context: "the DM's \(name)")
             }
             let other = Self.otherVersion(world.version)
             Self.noteVersions(step, this: SessionBackend.deactivatedDMMessage(world.version), other: SessionBackend.deactivatedDMMessage(other),

@@ -9,15 +9,13 @@ extension MattermostSteps {
         // the server lists no session for them; people who were not chosen keep theirs.
         steps.check(#/(?:the )?other users?'?s?'? sessions? (?:are|is|should be) (?:all )?(?:revoked|deactivated|ended)/#, named: "other users' sessions are all revoked", matching: .phrase) {
             world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             let revoke = try world.requireRevoke()
             let when = await world.sinceRevoke()
             // People who were not chosen first: a revoke of the wrong user shows best through them.
             if case .users = revoke.scope {
                 for device in world.bystanders + (world.adminDevice.map { [$0] } ?? []) {
                     let probe = await world.probe(device)
-                    checks.expect(probe.statusCode == 200,
+                    step.expect(probe.statusCode == 200,
                                 "\(device.username), who was not chosen, lost the session on \(device.kind) \(when) "
                                     + "(GET /api/v4/users/me returned \(probe.statusCode)): the wrong user's sessions were revoked")
                 }
@@ -26,12 +24,12 @@ extension MattermostSteps {
             for device in world.devices {
                 let probe = await world.probe(device)
                 if probe.statusCode == 401 { revoked += 1 }
-                checks.expect(probe.statusCode == 401,
+                step.expect(probe.statusCode == 401,
                             "\(device.fullLabel) still has a valid session \(when): GET /api/v4/users/me returned \(probe.statusCode)")
             }
             for account in world.accounts {
                 let left = await world.backend.storedSessions(ofUser: account.user.id)
-                checks.expect(left.isEmpty, "the server still lists \(left.count) session(s) of \(account.user.username) \(when)")
+                step.expect(left.isEmpty, "the server still lists \(left.count) session(s) of \(account.user.username) \(when)")
             }
             step.note("\(revoked) of the \(world.devices.count) session(s) of \(world.accounts.map(\.user.username).joined(separator: ", ")) answer 401 \(when)")
         }
@@ -40,12 +38,10 @@ extension MattermostSteps {
         // the login page within the watch; the admin when the item made them its subject.
         steps.check(#/(?:the )?users? (?:is |are |should be |gets? )?redirected to (?:the )?login page(?:, either)?/#, named: "user is redirected to login page", matching: .phrase) {
             world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             if world.adminSubjectItem == step.text, let admin = world.adminDevice {
                 let status = await world.backend.status(of: admin.client)
                 let when = await world.sinceRevoke()
-                checks.expect(status?.isOnLoginPage == true, "\(admin.fullLabel) (the admin) is still on \(status?.location ?? "?") \(when)")
+                step.expect(status?.isOnLoginPage == true, "\(admin.fullLabel) (the admin) is still on \(status?.location ?? "?") \(when)")
                 step.note("\(admin.fullLabel) (the admin): on \(status?.location ?? "?")")
                 return
             }
@@ -53,12 +49,12 @@ extension MattermostSteps {
             for observation in watch.observations {
                 step.note(observation.summary)
                 if observation.redirectedAfter == nil {
-                    checks.fail("\(observation.device.fullLabel) is still on \(observation.location) "
+                    step.fail("\(observation.device.fullLabel) is still on \(observation.location) "
                               + "\(DurationRange.format(RedirectWatch.deadline)) after the revoke: never sent to the login page")
                 } else if !observation.location.hasPrefix("/login") {
-                    checks.fail("\(observation.device.fullLabel) ended on \(observation.location), not the login page")
+                    step.fail("\(observation.device.fullLabel) ended on \(observation.location), not the login page")
                 } else if !observation.device.kind.isMobile && !observation.location.contains("extra=expired") {
-                    checks.fail("\(observation.device.fullLabel) went to \(observation.location) without extra=expired")
+                    step.fail("\(observation.device.fullLabel) went to \(observation.location) without extra=expired")
                 }
             }
         }
@@ -68,8 +64,6 @@ extension MattermostSteps {
         // `atOnce` on a real one, where the call itself takes time).
         steps.check(#/when the user tries to (?:switch channels|interact)(?: or otherwise interact with the app)?/#, named: "when the user tries to switch channels or interact", matching: .phrase) {
             world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             let watch = try await Self.watch(world, step, interactions: true)
             var checked = 0
             for observation in watch.observations {
@@ -81,44 +75,40 @@ extension MattermostSteps {
                 checked += 1
                 step.note(observation.summary)
                 let lag = observation.redirectedAfter.map { $0 - interactedAt }
-                checks.expect(observation.detection == .interaction && lag.map { $0 >= .zero && $0 <= Self.atOnce } == true,
+                step.expect(observation.detection == .interaction && lag.map { $0 >= .zero && $0 <= Self.atOnce } == true,
                             "\(observation.device.fullLabel): the user interacted \(DurationRange.format(interactedAt)) after the revoke "
                                 + "but was \(observation.redirectedAfter.map { "redirected after \(DurationRange.format($0))" } ?? "never redirected")"
                                 + ", not at once")
             }
-            checks.expect(checked > 0, "no device's user interacted while still signed in, so nothing showed the redirect on interaction")
+            step.expect(checked > 0, "no device's user interacted while still signed in, so nothing showed the redirect on interaction")
         }
 
         // "Automatically after a period of ~2-30 seconds without the user touching the app".
         steps.check("automatically after a period of {period} without the user touching the app", matching: .phrase) {
             (world, step, period: DurationRange) in
-            let checks = Checks(step)
-            defer { checks.report() }
             let watch = try await Self.watch(world, step, interactions: true)
             step.note(Self.idleDetection(world.version) + (world.version == .current ? "" : "; version difference: " + Self.idleDetection(.current)))
-            try Self.checkAutomatic(watch, period: period, step: step, checks: checks)
+            try Self.checkAutomatic(watch, period: period, step: step)
         }
 
         // "Other user can successfully log back in (test on at least one)": one device per account.
         steps.check(#/(?:the )?(?:other )?users? can (?:successfully )?log (?:back )?in(?: again)?(?: \(test on at least (?:one|\d+)\))?/#, named: "other user can successfully log back in", matching: .phrase) {
             world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             _ = try world.requireRevoke()
             for account in world.accounts {
                 guard let device = world.devices.first(where: { $0.username == account.user.username }) else { continue }
                 switch await world.backend.signIn(device.client, username: account.user.username, password: world.password, method: account.method) {
                 case .failure(let error):
-                    checks.fail("\(account.user.username) could not log back in on \(device.label) by \(account.method) \(await world.sinceRevoke()): "
+                    step.fail("\(account.user.username) could not log back in on \(device.label) by \(account.method) \(await world.sinceRevoke()): "
                               + "the server answered \(error.statusCode) \(error.id): \(error.message)")
                 case .success(let response):
                     let fresh = await world.backend.validate(token: response.token)
                     let old = await world.probe(device)
                     let status = await world.backend.status(of: device.client)
-                    checks.expect(response.token != device.token && response.sessionID != device.sessionID,
+                    step.expect(response.token != device.token && response.sessionID != device.sessionID,
                                 "\(account.user.username) got the old session back on \(device.label)")
-                    checks.expect(fresh, "\(account.user.username)'s new token on \(device.label) is refused")
-                    checks.expect(old.statusCode == 401, "\(account.user.username)'s old token works again after logging back in")
+                    step.expect(fresh, "\(account.user.username)'s new token on \(device.label) is refused")
+                    step.expect(old.statusCode == 401, "\(account.user.username)'s old token works again after logging back in")
                     step.note("\(device.fullLabel): logged back in, new session \(response.sessionID) on \(status?.location ?? "?"); the old token still answers \(old.statusCode)")
                 }
             }
@@ -127,12 +117,10 @@ extension MattermostSteps {
         // MM-T940: the confirmation's text.
         steps.check(#/(?:check (?:if|that) )?a confirmation (?:message|modal|dialog) is displayed(?: "([^"]*)")?/#, named: "a confirmation message is displayed \"{text}\"", matching: .phrase) {
             world, step, match in
-            let checks = Checks(step)
-            defer { checks.report() }
             guard let modal = world.modals.first else { throw StepFailure("no confirmation was displayed in this case") }
             step.note("\(modal.title): \"\(modal.message)\"")
             if let wanted = match.1 {
-                checks.expect(modal.message == String(wanted), "the confirmation said \"\(modal.message)\", not \"\(wanted)\"")
+                step.expect(modal.message == String(wanted), "the confirmation said \"\(modal.message)\", not \"\(wanted)\"")
             }
         }
 
@@ -143,11 +131,9 @@ extension MattermostSteps {
             guard world.afterCancel != nil else { throw StepFailure("nobody clicked Cancel in a confirmation in this case") }
         }
         steps.check(#/the existing users?'?s? sessions? should (?:still )?be active/#, named: "the existing user's session should still be active", matching: .phrase) { world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             guard let probes = world.afterCancel else { throw StepFailure("nobody clicked Cancel in a confirmation in this case") }
             for probe in probes {
-                checks.expect(probe.statusCode == 200,
+                step.expect(probe.statusCode == 200,
                             "\(probe.device.fullLabel) was signed out by Cancel: GET /api/v4/users/me returned \(probe.statusCode)")
             }
             step.note("after Cancel, \(probes.filter { $0.statusCode == 200 }.count) of \(probes.count) sessions answered 200")
@@ -156,44 +142,38 @@ extension MattermostSteps {
         // "All the users' session should be automatically logged out from all the browsers and devices".
         steps.check(#/all (?:the )?users'? sessions? should be automatically logged out from all (?:the )?browsers and devices/#, named: "all the users' sessions should be automatically logged out from all browsers and devices", matching: .phrase) {
             world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             let when = await world.sinceRevoke()
             for device in world.everyDevice {
                 let probe = await world.probe(device)
-                checks.expect(probe.statusCode == 401,
+                step.expect(probe.statusCode == 401,
                             "\(device.fullLabel) still has a valid session \(when): GET /api/v4/users/me returned \(probe.statusCode)")
             }
             let count = await world.backend.sessionCount
-            checks.expect(count == 0, "the server still holds \(count) session(s) \(when)")
+            step.expect(count == 0, "the server still holds \(count) session(s) \(when)")
             let watch = try await Self.watch(world, step, interactions: false)
             for observation in watch.observations {
                 step.note(observation.summary)
-                checks.expect(observation.redirectedAfter != nil,
+                step.expect(observation.redirectedAfter != nil,
                             "\(observation.device.fullLabel) is still on \(observation.location) \(DurationRange.format(RedirectWatch.deadline)) after the revoke")
             }
         }
         // "... when 'Revoke All Sessions' option was clicked in the confirmation message".
         steps.check(#/when ["']([^"']+)["'] (?:option|button) (?:was|is) clicked in the confirmation(?: message| modal)?/#, named: "when '{button}' option was clicked in the confirmation message", matching: .phrase) {
             world, step, match in
-            let checks = Checks(step)
-            defer { checks.report() }
             let revoke = try world.requireRevoke()
-            checks.expect(revoke.confirmLabel.lowercased() == match.1.lowercased(),
+            step.expect(revoke.confirmLabel.lowercased() == match.1.lowercased(),
                         "the revoke came from \"\(revoke.confirmLabel)\", not \"\(match.1)\"")
         }
 
         // "a message should be displayed in the login page 'Your session has expired. Please log in again.'"
         steps.check("a message should be displayed in/on the login page {string}", matching: .phrase) { (world, step, message: String) in
-            let checks = Checks(step)
-            defer { checks.report() }
             let watch = try await Self.watch(world, step, interactions: false)
             for observation in watch.observations {
                 if observation.device.kind.isMobile {
                     step.note("\(observation.device.fullLabel): on the app's login screen (\(observation.location)); the app shows no banner there")
                     continue
                 }
-                checks.expect(observation.banner == message,
+                step.expect(observation.banner == message,
                             "\(observation.device.fullLabel) shows \(observation.banner.map { "\"\($0)\"" } ?? "no message") on \(observation.location)")
                 step.note("\(observation.device.fullLabel): \"\(observation.banner ?? "")\"")
             }
@@ -202,12 +182,10 @@ extension MattermostSteps {
         // "Even the current system admin's session should also be deactivated".
         steps.check(#/(?:even )?the current system admin's session should (?:also )?be (?:deactivated|revoked)/#, named: "the current system admin's session should also be deactivated", matching: .phrase) {
             world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             guard let admin = world.adminDevice else { throw StepFailure("no system admin signed in in this case") }
             let probe = await world.probe(admin)
             let when = await world.sinceRevoke()
-            checks.expect(probe.statusCode == 401,
+            step.expect(probe.statusCode == 401,
                         "\(admin.fullLabel) (the admin) still has a valid session \(when): GET /api/v4/users/me returned \(probe.statusCode)")
             world.adminSubjectItem = step.text
         }
@@ -247,25 +225,25 @@ extension MattermostSteps {
     /// widens its upper end by a quarter (a tester's "~30 seconds" is an estimate; Mattermost's own
     /// constants allow 30 s to the next ping plus 5 s to reconnect). Noticing sooner than the lower
     /// end is reported, not failed: no tester fails a case because the logout came early.
-    static func checkAutomatic(_ watch: RedirectWatch, period: DurationRange, step: StepContext, checks: Checks) throws {
+    static func checkAutomatic(_ watch: RedirectWatch, period: DurationRange, step: StepContext) throws {
         let upper = period.upperBound.map { period.isApproximate ? $0 + $0 / 4 : $0 }
         let window = upper.map { DurationRange(lowerBound: .zero, upperBound: $0) } ?? period
         var checked = 0
         for observation in watch.observations where observation.interactedAt == nil {
             checked += 1
             guard let noticed = observation.noticedAfter else {
-                checks.fail("\(observation.device.fullLabel) is still on \(observation.location) "
+                step.fail("\(observation.device.fullLabel) is still on \(observation.location) "
                           + "\(DurationRange.format(RedirectWatch.deadline)) after the revoke without its user touching it")
                 continue
             }
             var note = observation.summary
             if noticed < period.lowerBound { note += " (sooner than the \(DurationRange.format(period.lowerBound)) the text gives)" }
             step.note(note)
-            checks.expect(window.contains(noticed),
+            step.expect(window.contains(noticed),
                         "\(observation.device.fullLabel) took \(DurationRange.format(noticed)) to reach the login page by itself, "
                             + "outside \(Self.written(period)) (accepted up to \(window.upperBound.map(DurationRange.format) ?? "any time"))")
         }
-        checks.expect(checked > 0, "every device's user interacted, so nothing showed the automatic redirect")
+        step.expect(checked > 0, "every device's user interacted, so nothing showed the automatic redirect")
     }
 
     /// A span as the text writes it: "~2-30 s", "over 24 s".

@@ -10,18 +10,16 @@ extension MattermostSteps {
         // sets the test user's team and town-square memberships to scheme admin.
         steps.action(#/make (?:a|the) user (?:a )?team admin (?:&|and) channel admin(?: \([^)]*\))?/#, named: "make a user Team Admin & Channel Admin", matching: .phrase) {
             world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             let user = try await Self.subjectSignedIn(world, step)
             if world.adminDevice == nil { try await Self.signInAdmin(world, step) }
             let token = await world.backend.status(of: world.adminDevice!.client)?.token
             for team in [true, false] {
                 switch await world.backend.setSchemeAdmin(userID: user.id, team: team, isAdmin: true, token: token) {
                 case .success(let membership):
-                    checks.expect(membership.isAdmin, "\(user.username)'s \(team ? "team" : "channel") membership is \(membership.roles), not admin")
+                    step.expect(membership.isAdmin, "\(user.username)'s \(team ? "team" : "channel") membership is \(membership.roles), not admin")
                     step.note("\(user.username) in \(team ? "the team" : "town-square"): \(membership.roles)")
                 case .failure(let error):
-                    checks.fail("the admin could not make \(user.username) \(team ? "team" : "channel") admin: \(error.statusCode) \(error.message)")
+                    step.fail("the admin could not make \(user.username) \(team ? "team" : "channel") admin: \(error.statusCode) \(error.message)")
                 }
             }
         }
@@ -49,18 +47,16 @@ extension MattermostSteps {
         // admin any more, both are guest ones; the user stays signed in (demoting revokes nothing).
         steps.action(#/make sure (?:the )?user (?:doesn.?t|does not) have access to (?:the )?team and channel settings/#, named: "make sure user doesn't have access to team and channel settings",
                      matching: .phrase) { world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             guard let user = world.subject else { throw StepFailure("nobody was demoted in this case") }
             for team in [true, false] {
                 guard let membership = await world.backend.membership(userID: user.id, team: team) else { continue }
-                checks.expect(!membership.isAdmin, "\(user.username) is still \(team ? "team" : "channel") admin after the demotion (\(membership.roles)): they keep the \(team ? "team" : "channel") settings")
-                checks.expect(membership.schemeGuest, "\(user.username)'s \(team ? "team" : "channel") membership is \(membership.roles), not a guest one")
+                step.expect(!membership.isAdmin, "\(user.username) is still \(team ? "team" : "channel") admin after the demotion (\(membership.roles)): they keep the \(team ? "team" : "channel") settings")
+                step.expect(membership.schemeGuest, "\(user.username)'s \(team ? "team" : "channel") membership is \(membership.roles), not a guest one")
                 step.note("\(user.username) in \(team ? "the team" : "town-square"): \(membership.roles)")
             }
             if let device = world.devices.last(where: { $0.username == user.username }) {
                 let probe = await world.probe(device)
-                checks.expect(probe.statusCode == 200, "\(device.fullLabel) was logged out by the demotion: GET /api/v4/users/me answered \(probe.statusCode)")
+                step.expect(probe.statusCode == 200, "\(device.fullLabel) was logged out by the demotion: GET /api/v4/users/me answered \(probe.statusCode)")
                 step.note("\(device.label) stays signed in: demoting revokes no session (app/user.go DemoteUserToGuest)"
                           + (world.version == .current ? "; its session now has the guest's roles" : "; on \(world.version) the session keeps the roles it was made with until the next login (version difference: today's server rewrites them)"))
             }

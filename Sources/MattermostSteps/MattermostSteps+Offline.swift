@@ -114,8 +114,6 @@ extension MattermostSteps {
         // within the watch (the one that revoked at once, the others as their client notices).
         steps.check(#/your sessions are all revoked and you are redirected to (?:the )?login page on all instances/#, named: "your sessions are all revoked and you are redirected to login page on all instances") {
             world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             let revoke = try world.requireRevoke()
             let mine = (world.adminDevice.map { [$0] } ?? []) + world.adminDevices
             var waited: Duration = .zero
@@ -130,8 +128,8 @@ extension MattermostSteps {
                 let probe = await world.probe(device)
                 let status = await world.backend.status(of: device.client)
                 let since = DurationRange.format(await world.backend.now - revoke.instant)
-                checks.expect(probe.statusCode == 401, "\(device.fullLabel) (the admin) still has a valid session: GET /api/v4/users/me answered \(probe.statusCode)")
-                checks.expect(status?.isOnLoginPage == true,
+                step.expect(probe.statusCode == 401, "\(device.fullLabel) (the admin) still has a valid session: GET /api/v4/users/me answered \(probe.statusCode)")
+                step.expect(status?.isOnLoginPage == true,
                               "\(device.fullLabel) (the admin) is still on \(status?.location ?? "?") \(since) after the revoke"
                                 + (world.version == .current ? " (on \(world.version) an idle tab notices only at its user's next interaction)" : ""))
                 step.note("\(device.label): \(probe.statusCode), on \(status?.location ?? "?")")
@@ -153,19 +151,17 @@ extension MattermostSteps {
         // deactivated: "Login failed because your account has been deactivated. ...")".
         steps.check(#/user is made inactive \(logs (?:the )?user out automatically; try to log back in to confirm deactivated: "([^"]*)"\)/#, named: "user is made inactive (... \"{message}\")",
                     matching: .phrase) { world, step, match in
-            let checks = Checks(step)
-            defer { checks.report() }
             guard let user = world.subject, let device = world.devices.last(where: { $0.username == user.username }) else {
                 throw StepFailure("nobody was deactivated in this case")
             }
             let stored = await world.backend.user(id: user.id)
-            checks.expect(stored?.isDeactivated == true, "\(user.username) is still active")
+            step.expect(stored?.isDeactivated == true, "\(user.username) is still active")
             let probe = await world.probe(device)
-            checks.expect(probe.statusCode == 401, "\(device.fullLabel) still has a valid session: GET /api/v4/users/me answered \(probe.statusCode)")
+            step.expect(probe.statusCode == 401, "\(device.fullLabel) still has a valid session: GET /api/v4/users/me answered \(probe.statusCode)")
             switch await world.backend.signIn(device.client, username: user.username, password: world.password, method: .emailPassword) {
-            case .success: checks.fail("\(user.username) could log back in after being deactivated")
+            case .success: step.fail("\(user.username) could log back in after being deactivated")
             case .failure(let error):
-                checks.expect(error.message == String(match.1), "logging back in said \"\(error.message)\", not \"\(match.1)\"")
+                step.expect(error.message == String(match.1), "logging back in said \"\(error.message)\", not \"\(match.1)\"")
                 step.note("\(user.username) logging back in: \(error.statusCode) \(error.id): \"\(error.message)\"")
             }
         }

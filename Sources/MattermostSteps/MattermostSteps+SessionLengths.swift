@@ -69,12 +69,10 @@ extension MattermostSteps {
         // "Session expiry notification received on both Android and iOS".
         steps.check(#/session[- ]expiry notifications? (?:is |are |was |were )?received on (?:both )?(android|ios)(?: and (?:on )?(android|ios))?/#,
                     named: "session expiry notification received on both Android and iOS", matching: .phrase) { world, step, match in
-            let checks = Checks(step)
-            defer { checks.report() }
             let systems = [match.1, match.2].compactMap { $0.map { String($0).lowercased() } }
             for system in systems {
                 let phones = world.phones.filter { $0.kind.isMobile && $0.kind.description.lowercased().contains(system) }
-                guard !phones.isEmpty else { checks.fail("no \(system == "ios" ? "iOS" : "Android") device signed in in this case"); continue }
+                guard !phones.isEmpty else { step.fail("no \(system == "ios" ? "iOS" : "Android") device signed in in this case"); continue }
                 for phone in phones {
                     let status = await world.backend.status(of: phone.client)
                     let expiries = status?.deviceNotifications.filter(\.isSessionExpiry) ?? []
@@ -83,7 +81,7 @@ extension MattermostSteps {
                         step.note("\(phone.label): \"\([first.title, first.body].compactMap { $0 }.joined(separator: ": "))\" (\(first.source == .local ? "the app's own notification" : "push"), \(Self.clockText(first.shownAt - (world.phoneLogin ?? .zero))) after signing in)")
                     } else {
                         let session = await world.backend.storedSessions(ofUser: world.accounts.first?.user.id ?? "").first { $0.id == phone.sessionID }
-                        checks.fail("\(phone.label) received no session expiry notification \(Self.clockText(since)) after signing in"
+                        step.fail("\(phone.label) received no session expiry notification \(Self.clockText(since)) after signing in"
                                   + (session.map { " (its session expires \(Self.clockText(.milliseconds($0.expiresAt - $0.createAt))) after sign-in)" } ?? ""))
                     }
                 }

@@ -73,14 +73,12 @@ extension MattermostSteps {
 
         // "Value is set to "True"", "Values are set to 1 day": the fields just set show it.
         steps.check(#/values? (?:is|are) set to "?([^" ]+)"?(?: (?:days?|hours?|minutes?))?/#, named: "value is set to {value}", matching: .phrase) { world, step, match in
-            let checks = Checks(step)
-            defer { checks.report() }
             let page = try await Self.sessionLengthsPage(world, step)
             let fields = try await Self.consoleCall { try await page.sessionLengthFields() }
             guard !world.fieldsSet.isEmpty else { throw StepFailure("no Session Lengths field was set in this case") }
             for set in world.fieldsSet {
                 let shown = fields.first { $0.label == set.label }?.value ?? "absent"
-                checks.expect(shown.lowercased() == String(match.1).lowercased(), "\"\(set.label.trimmingCharacters(in: " "))\" shows \(shown), not \(match.1)")
+                step.expect(shown.lowercased() == String(match.1).lowercased(), "\"\(set.label.trimmingCharacters(in: " "))\" shows \(shown), not \(match.1)")
             }
             step.note(world.fieldsSet.map { "\($0.label.trimmingCharacters(in: " ")) \($0.value)" }.joined(separator: ", "))
             world.fieldsSet = []
@@ -144,13 +142,11 @@ extension MattermostSteps {
             }
         }
         steps.check(#/able to log ?in/#, named: "able to log in", matching: .phrase) { world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             let devices = world.platforms.isEmpty ? world.devices : world.platforms
             guard !devices.isEmpty else { throw StepFailure("nobody signed in in this case") }
             for device in devices {
                 let probe = await world.probe(device)
-                checks.expect(probe.statusCode == 200, "\(device.fullLabel) is not signed in: GET /api/v4/users/me answered \(probe.statusCode)")
+                step.expect(probe.statusCode == 200, "\(device.fullLabel) is not signed in: GET /api/v4/users/me answered \(probe.statusCode)")
             }
             step.note("\(devices.count) device(s) signed in: " + devices.map { "\($0.label) by \($0.method)" }.joined(separator: ", "))
         }
@@ -199,17 +195,15 @@ extension MattermostSteps {
 
     /// The sessions of "all platforms" at an "hour mark": alive (extended by activity) or expired.
     static func checkPlatformSessions(_ world: MattermostWorld, _ step: StepContext, alive: Bool) async throws {
-        let checks = Checks(step)
-        defer { checks.report() }
         let elapsed = clockText(await world.backend.now - (world.phoneLogin ?? .zero))
         let extend = await world.backend.settings.extendSessionLengthWithActivity
         for device in world.platforms {
             let probe = await world.probe(device)
             let story = "\(device.label) (\(device.method)), checked \(elapsed) after signing in with \"Extend session length with activity\" \(extend ? "on" : "off")"
             if alive {
-                checks.expect(probe.statusCode == 200, "the session had expired: \(story); GET /api/v4/users/me answered \(probe.statusCode)")
+                step.expect(probe.statusCode == 200, "the session had expired: \(story); GET /api/v4/users/me answered \(probe.statusCode)")
             } else {
-                checks.expect(probe.statusCode != 200, "the session had not expired: \(story); GET /api/v4/users/me answered 200")
+                step.expect(probe.statusCode != 200, "the session had not expired: \(story); GET /api/v4/users/me answered 200")
             }
             step.note("\(story): \(probe.statusCode)")
         }
@@ -217,18 +211,16 @@ extension MattermostSteps {
 
     /// Every Session Lengths field the page shows holds the server's value.
     static func expectServerHolds(_ world: MattermostWorld, _ step: StepContext, page: SystemConsole, context: String) async throws {
-        let checks = Checks(step)
-        defer { checks.report() }
         guard await page.url == SystemConsole.sessionLengthsRoute else { throw StepFailure("no settings page is open") }
         let fields = try await consoleCall { try await page.sessionLengthFields() }
         let settings = await world.backend.settings
         for field in fields {
             let stored = configValue(field.key, in: settings, version: world.version) ?? "absent"
-            checks.expect(stored == field.value, "\"\(field.label.trimmingCharacters(in: " "))\" shows \(field.value) \(context) but the server holds \(stored)")
+            step.expect(stored == field.value, "\"\(field.label.trimmingCharacters(in: " "))\" shows \(field.value) \(context) but the server holds \(stored)")
         }
         for set in world.fieldsSet {
             let shown = fields.first { $0.label == set.label }?.value ?? "absent"
-            checks.expect(shown.lowercased() == set.value.lowercased(), "\"\(set.label.trimmingCharacters(in: " "))\" was set to \(set.value) but shows \(shown) \(context)")
+            step.expect(shown.lowercased() == set.value.lowercased(), "\"\(set.label.trimmingCharacters(in: " "))\" was set to \(set.value) but shows \(shown) \(context)")
         }
         step.note("\(context): " + fields.map { "\($0.key.split(separator: ".").last ?? "") = \($0.value)" }.joined(separator: ", "))
     }

@@ -17,8 +17,6 @@ extension MattermostSteps {
         steps.action(
             #/on multiple browsers ?\/ ?devices(?: \(at least (\d+)(?: to (\d+))? different sessions\))?/#, named: "on multiple browsers / devices (at least {int} to {int} different sessions)", matching: .phrase
         ) { world, step, match in
-            let checks = Checks(step)
-            defer { checks.report() }
             let minimum = max(match.1.flatMap { Int($0) } ?? 2, match.2.flatMap { Int($0) } ?? 0)
             let plan = DevicePlan(texts: [step.text] + step.instructionNotes + step.subItems, minimum: minimum)
             if world.accounts.isEmpty { _ = await world.account(for: .emailPassword) }
@@ -32,11 +30,11 @@ extension MattermostSteps {
             for account in world.accounts {
                 let stored = await world.backend.storedSessions(ofUser: account.user.id)
                 let mine = world.devices.filter { $0.username == account.user.username }
-                checks.expect(stored.count >= mine.count,
+                step.expect(stored.count >= mine.count,
                             "\(account.user.username) has \(stored.count) session(s) on the server after signing in on \(mine.count) device(s)")
             }
             let total = world.devices.count
-            checks.expect(total >= minimum, "only \(total) session(s) were made; the item asks for at least \(minimum)")
+            step.expect(total >= minimum, "only \(total) session(s) were made; the item asks for at least \(minimum)")
             try await world.addBystander()
         }
 
@@ -71,13 +69,11 @@ extension MattermostSteps {
             step.note("\(device.kind) is asleep")
         }
         steps.action(#/wake up (?:your|the) computer/#, named: "wake up your computer", matching: .phrase) { world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             let device = try Self.lastComputer(world)
             do { try await world.backend.setState(device.client, .active) } catch let error as SimulationError { throw StepFailure(error.message) }
             try await step.advance(by: .seconds(10))
             let status = await world.backend.status(of: device.client)
-            checks.expect(status?.isOnLoginPage == false, "\(device.kind) went to the login page after waking: \(status?.location ?? "")")
+            step.expect(status?.isOnLoginPage == false, "\(device.kind) went to the login page after waking: \(status?.location ?? "")")
             step.note("\(device.kind) woke up and is on \(status?.location ?? "?")")
         }
     }

@@ -32,15 +32,13 @@ extension MattermostSteps {
         // using new password is successful": a sign-in with that password, now, on the person's browser.
         steps.check(#/login (?:using|with) (?:the )?(?:old|new) password (?:fails|is successful|succeeds|works|does not work|doesn't work)(?: and login (?:using|with) (?:the )?(?:old|new) password (?:fails|is successful|succeeds|works|does not work|doesn't work))?|login (?:is successful|succeeds|fails|works) (?:using|with) (?:the )?(?:old|new) password/#,
                     named: "login using the {old|new} password fails / is successful", matching: .phrase) { world, step, match in
-            let checks = Checks(step)
-            defer { checks.report() }
             let (user, device) = try await Self.personSignedIn(world)
             for claim in match.lowercased().matches(of: #/(old|new) password (fails|is successful|succeeds|works|does not work|doesn't work)|(is successful|succeeds|fails|works) (?:using|with) (?:the )?(old|new) password/#) {
                 let which = String(claim.1 ?? claim.4 ?? "old")
                 let verdict = String(claim.2 ?? claim.3 ?? "")
                 let shouldWork = !["fails", "does not work", "doesn't work"].contains(verdict)
                 _ = await Self.tryLogin(world, user, on: device, which: which)
-                do { try Self.checkLogin(world, step, which: which, shouldWork: shouldWork) } catch let failure as StepFailure { checks.fail(failure.message) }
+                do { try Self.checkLogin(world, step, which: which, shouldWork: shouldWork) } catch let failure as StepFailure { step.fail(failure.message) }
             }
         }
 

@@ -59,14 +59,12 @@ extension MattermostSteps {
 
     /// Each user's drop-down offers "Switch to Email/Password" and neither password nor email change.
     static func expectSwitchToEmail(_ world: MattermostWorld, _ step: StepContext, users: [String]) async throws {
-        let checks = Checks(step)
-        defer { checks.report() }
         let console = try await usersPage(world, step)
         for username in users {
             let menu = try await openMenu(console, step, for: username)
             let labels = menu.items.map { $0.label.lowercased() }
-            checks.expect(labels.contains("switch to email/password"), "\(username)'s drop-down has no \"Switch to Email/Password\" on \(world.version): \(menu.items.map(\.label).joined(separator: ", "))")
-            checks.expect(!labels.contains("reset password") && !labels.contains("update email"), "\(username)'s drop-down lets the admin change the password or email: \(menu.items.map(\.label).joined(separator: ", "))")
+            step.expect(labels.contains("switch to email/password"), "\(username)'s drop-down has no \"Switch to Email/Password\" on \(world.version): \(menu.items.map(\.label).joined(separator: ", "))")
+            step.expect(!labels.contains("reset password") && !labels.contains("update email"), "\(username)'s drop-down lets the admin change the password or email: \(menu.items.map(\.label).joined(separator: ", "))")
         }
     }
 }

@@ -48,8 +48,6 @@ extension MattermostSteps {
         // "count at top changes appropriately": each count names the rows on screen and the
         // server's total, and moves by one page at each click.
         steps.check(#/(?:the )?count at (?:the )?top changes appropriately/#, named: "count at top changes appropriately", matching: .phrase) { world, step, _ in
-            let checks = Checks(step)
-            defer { checks.report() }
             let console = try world.requireConsole()
             let total = await console.totalUsers
             var page = 0
@@ -59,9 +57,9 @@ extension MattermostSteps {
                 expected.append(Self.countText(page: page, pageSize: console.pageSize, total: total, console: console.version))
             }
             for (seen, wanted) in zip(world.pagesSeen, expected) where seen != wanted {
-                checks.fail("the count at the top read \"\(seen)\" where \"\(wanted)\" was due (\(total) users, \(console.pageSize) per page)")
+                step.fail("the count at the top read \"\(seen)\" where \"\(wanted)\" was due (\(total) users, \(console.pageSize) per page)")
             }
-            checks.expect(Set(world.pagesSeen).count > 1, "the count at the top never changed: \"\(world.pagesSeen.first ?? "")\"")
+            step.expect(Set(world.pagesSeen).count > 1, "the count at the top never changed: \"\(world.pagesSeen.first ?? "")\"")
             step.note("\(total) users on the server; counts: " + world.pagesSeen.joined(separator: " ➜ "))
         }
 
@@ -110,26 +108,22 @@ extension MattermostSteps {
         // with each kind of bad address, and the message the console shows.
         steps.check(#/((?:invalid|blank|empty)(?: or (?:invalid|blank|empty))?) email(?: address)?: "([^"]*)"/#, named: "invalid or blank email address: \"{message}\"") {
             world, step, match in
-            let checks = Checks(step)
-            defer { checks.report() }
             let kinds = match.1.lowercased()
             var tries: [(String, String)] = []
             if kinds.contains("blank") || kinds.contains("empty") { tries.append(("a blank address", "")) }
             if kinds.contains("invalid") { tries.append(("an invalid address", "user-1(at)sample.mattermost.com")) }
             for (what, email) in tries {
                 let shown = try await Self.updateEmail(world, step, to: email)
-                Self.expectMessage(checks, step, shown: shown, quoted: String(match.2), context: "Update Email with \(what) (\"\(email)\")")
+                Self.expectMessage(step, shown: shown, quoted: String(match.2), context: "Update Email with \(what) (\"\(email)\")")
             }
         }
 
         // "Email address already in use: "This email is already taken. Please choose another."".
         steps.check(#/email(?: address)? (?:already in use|already taken|in use)(?: by another (?:user|account))?: "([^"]*)"/#, named: "email address already in use: \"{message}\"") {
             world, step, match in
-            let checks = Checks(step)
-            defer { checks.report() }
             let taken = await world.adminUser().email
             let shown = try await Self.updateEmail(world, step, to: taken)
-            Self.expectMessage(checks, step, shown: shown, quoted: String(match.1), context: "Update Email with \(taken), the admin's address")
+            Self.expectMessage(step, shown: shown, quoted: String(match.1), context: "Update Email with \(taken), the admin's address")
             let this = world.version, other = Self.otherVersion(this)
             Self.noteVersions(step, this: this.emailTakenError.message, other: other.emailTakenError.message, quoted: String(match.1), otherVersion: other)
         }
@@ -220,20 +214,16 @@ extension MattermostSteps {
 
         // "observe error "Please enter your current password."" (an instruction that looks).
         steps.action(#/observe (?:the )?error "([^"]*)"/#, named: "observe error \"{message}\"", matching: .phrase) { world, step, match in
-            let checks = Checks(step)
-            defer { checks.report() }
-            Self.expectMessage(checks, step, shown: await Self.shownErrors(world), quoted: String(match.1), context: "the open form")
+            Self.expectMessage(step, shown: await Self.shownErrors(world), quoted: String(match.1), context: "the open form")
         }
 
         // "Error displays (text depends on server's password requirements) "Your password must ...""
         // and "the error "…" is shown".
         steps.check(#/(?:an? |the )?error (?:displays|is displayed|is shown|appears|message displays)(?: \(([^)]*)\))?(?: depending on [^",]*)?,?(?: e\.g\.,?)?:? "(.*)"|the error "([^"]*)" is (?:shown|displayed)/#,
                     named: "error displays \"{message}\"", matching: .phrase) { world, step, match in
-            let checks = Checks(step)
-            defer { checks.report() }
             let quoted = String(match.2 ?? match.3 ?? "")
             let shown = await Self.shownErrors(world)
-            Self.expectMessage(checks, step, shown: shown, quoted: quoted, context: "the open form")
+            Self.expectMessage(step, shown: shown, quoted: quoted, context: "the open form")
             if let why = match.1, why.lowercased().contains("password") {
                 let settings = await world.backend.settings
                 let this = world.version, other = Self.otherVersion(this)
@@ -365,7 +355,7 @@ extension MattermostSteps {
 
     /// The console shows the quoted message: equal, or equal but for the final full stop a tester
     /// left out (noted). Anything else fails with what was shown.
-    static func expectMessage(_ checks: Checks, _ step: StepContext, shown: [String], quoted: String, context: String) {
+    static func expectMessage(_ step: StepContext, shown: [String], quoted: String, context: String) {
         func plain(_ text: String) -> String {
             var text = text.trimmingCharacters(in: " ")
             while let last = text.last, ".!".contains(last) { text.removeLast() }
@@ -377,7 +367,7 @@ extension MattermostSteps {
             let why = near.lowercased() == quoted.lowercased() ? "with other capitals" : "without its final full stop"
             step.note("\(context): \"\(near)\" (the case quotes it \(why))")
         } else {
-            checks.fail("\(context) showed \(shown.isEmpty ? "no message" : shown.map { "\"\($0)\"" }.joined(separator: ", ")), not \"\(quoted)\"")
+            step.fail("\(context) showed \(shown.isEmpty ? "no message" : shown.map { "\"\($0)\"" }.joined(separator: ", ")), not \"\(quoted)\"")
         }
     }
 

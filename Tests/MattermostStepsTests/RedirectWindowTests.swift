@@ -32,9 +32,7 @@ struct RedirectWindowTests {
     ])
     func approximate(_ noticed: Duration, _ passes: Bool) async throws {
         let step = Self.context()
-        let checks = Checks(step)
-        try MattermostSteps.checkAutomatic(await Self.watch(noticedAfter: noticed), period: Self.about2to30, step: step, checks: checks)
-        checks.report()
+        try MattermostSteps.checkAutomatic(await Self.watch(noticedAfter: noticed), period: Self.about2to30, step: step)
         #expect(step.issues.isEmpty == passes)
         if !passes {
             #expect(step.issues.first?.message
@@ -45,19 +43,15 @@ struct RedirectWindowTests {
     @Test("an exact period is not widened")
     func exact() async throws {
         let step = Self.context()
-        let checks = Checks(step)
         let period = DurationRange(lowerBound: .seconds(2), upperBound: .seconds(30))
-        try MattermostSteps.checkAutomatic(await Self.watch(noticedAfter: .seconds(31)), period: period, step: step, checks: checks)
-        checks.report()
+        try MattermostSteps.checkAutomatic(await Self.watch(noticedAfter: .seconds(31)), period: period, step: step)
         #expect(step.issues.count == 1)
     }
 
     @Test("sooner than the lower end is noted, not failed")
     func sooner() async throws {
         let step = Self.context()
-        let checks = Checks(step)
-        try MattermostSteps.checkAutomatic(await Self.watch(noticedAfter: .milliseconds(800)), period: Self.about2to30, step: step, checks: checks)
-        checks.report()
+        try MattermostSteps.checkAutomatic(await Self.watch(noticedAfter: .milliseconds(800)), period: Self.about2to30, step: step)
         #expect(step.issues.isEmpty)
         #expect(step.notes.contains { $0.hasSuffix("(sooner than the 2 s the text gives)") })
     }
@@ -65,11 +59,9 @@ struct RedirectWindowTests {
     @Test("a woken computer is timed from waking, and one never redirected fails")
     func wokenAndNever() async throws {
         let step = Self.context()
-        let checks = Checks(step)
         try MattermostSteps.checkAutomatic(await Self.watch(noticedAfter: .seconds(5), wokenAt: .seconds(40)), period: Self.about2to30,
-                                           step: step, checks: checks)
-        try MattermostSteps.checkAutomatic(await Self.watch(noticedAfter: nil), period: Self.about2to30, step: step, checks: checks)
-        checks.report()
+step: step)
+        try MattermostSteps.checkAutomatic(await Self.watch(noticedAfter: nil), period: Self.about2to30, step: step)
         #expect(step.issues.count == 1)
         #expect(step.issues.first?.message.contains("is still on /ad-1/channels/town-square 60 s after the revoke without its user touching it") == true)
     }

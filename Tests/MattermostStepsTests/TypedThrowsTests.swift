@@ -55,11 +55,7 @@ struct TypedThrowsTests {
                 Expectation(number: 1, text: $0, location: location)
             }, location: location)],
             format: .zephyrMarkdown, location: location)
-        var finished: [Event.ItemFinished] = []
-        _ = await Runner(plan: Binder(libraries: [TypedThrowsSteps()]).plan([testCase]), options: RunOptions(exitCode: { _ in 0 }, itemTimeout: .seconds(120), strict: true)).run { event in
-            if case .itemFinished(let item) = event { finished.append(item) }
-        }
-        return finished
+        return await finishedItems(of: testCase, with: TypedThrowsSteps())
     }
 
     @Test("a typed error tried in a step fails the item with the fake's own message, at the definition")

@@ -34,6 +34,8 @@ struct LastRun {
         case nil:
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
+            } catch where Self.kind(directory) == S_IFDIR {
+                // Another run beside this one made it first.
             } catch {
                 throw ReporterError(message: "cannot make \(Self.folderName)/: \(RunCommand.describe(error))")
             }

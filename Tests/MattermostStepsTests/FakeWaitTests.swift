@@ -45,11 +45,7 @@ struct FakeWaitTests {
                     instructions: items.enumerated().map { Instruction(number: $0.offset + 1, text: $0.element, location: SourceLocation(file: "T.md", line: $0.offset + 1)) },
                     expectations: [], location: SourceLocation(file: "T.md", line: 1))
             ], format: .zephyrMarkdown, location: SourceLocation(file: "T.md", line: 1))
-        var finished: [Event.ItemFinished] = []
-        _ = await Runner(plan: Binder(libraries: [WaitingSteps()]).plan([testCase]), options: RunOptions(exitCode: { _ in 0 }, itemTimeout: .seconds(120), strict: true)).run { event in
-            if case .itemFinished(let item) = event { finished.append(item) }
-        }
-        return finished
+        return await finishedItems(of: testCase, with: WaitingSteps())
     }
 
     @Test("awaiting SessionBackend.waitForRedirect from the step itself fails at once, saying how to move the clock")

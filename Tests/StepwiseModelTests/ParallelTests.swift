@@ -1,0 +1,34 @@
+import Synchronization
+import Testing
+
+@testable import StepwiseModel
+
+@Suite("Parallel work in input order")
+struct ParallelTests {
+    @Test("a map over many items on several threads returns every result in the order of the inputs")
+    func mapKeepsOrder() {
+        let results = Parallel.map(count: 5_000, jobs: 4) { $0 * 2 }
+        #expect(results == (0..<5_000).map { $0 * 2 })
+    }
+
+    @Test("the caller gets results in order as they come, each index worked on exactly once")
+    func orderedMapOnce() {
+        let calls = Mutex([Int: Int]())
+        var seen: [Int] = []
+        Parallel.orderedMap(count: 500, jobs: 3, { index in
+            calls.withLock { $0[index, default: 0] += 1 }
+            return index
+        }) { seen.append($0) }
+        #expect(seen == Array(0..<500))
+        #expect(calls.withLock { $0.values.allSatisfy { $0 == 1 } && $0.count == 500 })
+    }
+
+    @Test("one job, or no items, starts no thread and still gives every result")
+    func serial() {
+        #expect(Parallel.workers(count: 10, jobs: 1) == 1)
+        #expect(Parallel.workers(count: 3, jobs: 8) == 3)
+        #expect(Parallel.workers(count: 10, jobs: 0) == 1)
+        #expect(Parallel.map(count: 3, jobs: 1) { "\($0)" } == ["0", "1", "2"])
+        #expect(Parallel.map(count: 0, jobs: 4) { $0 }.isEmpty)
+    }
+}

@@ -58,7 +58,17 @@ struct FrontMatter: Sendable {
     }
 
     static func parse(_ yaml: String) -> Result<FrontMatter, Failure> {
-        if let simple = simpleMapping(yaml) { return .success(simple) }
+        var copy = yaml
+        if let known = copy.withUTF8({ bytes in
+            simpleMapping(bytes).map { Result<FrontMatter, Failure>.success($0) } ?? unquotedColonFailure(bytes).map { .failure($0) }
+        }) {
+            return known
+        }
+        return parsedByYAMLParser(yaml)
+    }
+
+    /// The front matter as the YAML parser reads it, without the shortcuts of ``parse(_:)``.
+    static func parsedByYAMLParser(_ yaml: String) -> Result<FrontMatter, Failure> {
         let root: Node?
         do {
             // The encoding is given: by default Yams reads the process environment on every call.
@@ -98,32 +108,86 @@ struct FrontMatter: Sendable {
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
             defer { lineStart = lineEnd + 1 }
             if lineEnd == lineStart { continue }  // empty lines say nothing
-            var colon = lineStart
-            while colon < lineEnd, bytes[colon] != UInt8(ascii: ":") {
-                let byte = bytes[colon]
-                guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || byte == UInt8(ascii: "_") else { return nil }
-                colon += 1
-            }
-            guard colon < lineEnd, colon > lineStart, colon + 1 < lineEnd, bytes[colon + 1] == 0x20 else { return nil }
-            let value = (colon + 2)..<lineEnd
-            guard let first = value.first.map({ bytes[$0] }), let last = value.last.map({ bytes[$0] }), last != 0x20,
-                last != 0x0D, last != UInt8(ascii: ":"), !"-?:,[]{}#&*!|>'\"%@`~ ".utf8.contains(first)
-            else { return nil }
-            var previous: UInt8 = 0
-            var onlyDigitsAndDots = true
-            for index in value {
-                let byte = bytes[index]
-                if byte < 0x20 || byte == UInt8(ascii: "#") || (previous == UInt8(ascii: ":") && byte == 0x20) { return nil }
-                if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) && byte != UInt8(ascii: ".") { onlyDigitsAndDots = false }
-                previous = byte
-            }
-            // Short words YAML may resolve to null, a boolean or a number are left to the real parser.
-            if value.count <= 5 || onlyDigitsAndDots { return nil }
+            guard let colon = simpleLine(bytes, lineStart..<lineEnd) else { return nil }
             entries.append(
                 (String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<colon]), as: UTF8.self),
-                 .text(String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self))))
+                 .text(String(decoding: UnsafeBufferPointer(rebasing: bytes[(colon + 2)..<lineEnd]), as: UTF8.self))))
         }
         return FrontMatter(entries: entries)
+    }
+
+    /// The offset of the colon of a `name: value` line whose value is a plain scalar that means
+    /// what it says; `nil` for any other line.
+    private static func simpleLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Int? {
+        guard let colon = nameColon(bytes, line) else { return nil }
+        let value = (colon + 2)..<line.upperBound
+        guard let first = value.first.map({ bytes[$0] }), let last = value.last.map({ bytes[$0] }), last != 0x20,
+            last != 0x0D, last != UInt8(ascii: ":"), !startsNonPlain(first)
+        else { return nil }
+        var previous: UInt8 = 0
+        var onlyDigitsAndDots = true
+        for index in value {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "#") || (previous == UInt8(ascii: ":") && byte == 0x20) { return nil }
+            if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) && byte != UInt8(ascii: ".") { onlyDigitsAndDots = false }
+            previous = byte
+        }
+        // Short words YAML may resolve to null, a boolean or a number are left to the real parser.
+        if value.count <= 5 || onlyDigitsAndDots { return nil }
+        return colon
+    }
+
+    /// The offset of the `: ` after a name of lowercase letters and underscores starting the line.
+    private static func nameColon(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Int? {
+        var colon = line.lowerBound
+        while colon < line.upperBound, bytes[colon] != UInt8(ascii: ":") {
+            let byte = bytes[colon]
+            guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || byte == UInt8(ascii: "_") else { return nil }
+            colon += 1
+        }
+        guard colon < line.upperBound, colon > line.lowerBound, colon + 1 < line.upperBound, bytes[colon + 1] == 0x20
+        else { return nil }
+        return colon
+    }
+
+    /// A character that cannot start a plain scalar, or that makes it mean something else.
+    private static func startsNonPlain(_ byte: UInt8) -> Bool { "-?:,[]{}#&*!|>'\"%@`~ ".utf8.contains(byte) }
+
+    /// What the YAML parser reports for front matter of simple `name: value` lines where one
+    /// value holds a `: ` (or ends with `:`), as the export writes titles such as
+    /// `Public: Add a header` unquoted: a plain scalar after a mapping value cannot start another
+    /// mapping, so libyaml stops at that colon, "mapping values are not allowed in this context",
+    /// at its line and column (1-based, within the YAML). A quarter of real exports have such a
+    /// title; predicting the error spares running the parser to have it thrown. Only for
+    /// printable ASCII, where the outcome is certain (columns are bytes, no reader errors later);
+    /// `nil` for anything else, which goes to the parser.
+    private static func unquotedColonFailure(_ bytes: UnsafeBufferPointer<UInt8>) -> Failure? {
+        guard bytes.allSatisfy({ $0 == 0x0A || (0x20...0x7E).contains($0) }) else { return nil }
+        var lineStart = 0
+        var lineNumber = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            lineNumber += 1
+            if lineEnd == lineStart || simpleLine(bytes, lineStart..<lineEnd) != nil { continue }
+            guard let colon = nameColon(bytes, lineStart..<lineEnd) else { return nil }
+            let valueStart = colon + 2
+            guard valueStart < lineEnd, !startsNonPlain(bytes[valueStart]) else { return nil }
+            var index = valueStart
+            while index < lineEnd {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "#") { return nil }
+                if byte == UInt8(ascii: ":"), index + 1 == lineEnd || bytes[index + 1] == 0x20 {
+                    return Failure(
+                        problem: "mapping values are not allowed in this context", line: lineNumber,
+                        column: index - lineStart + 1)
+                }
+                index += 1
+            }
+            return nil
+        }
+        return nil
     }
 
     private static func value(of node: Node) -> Value {

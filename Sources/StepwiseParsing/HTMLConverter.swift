@@ -28,7 +28,7 @@ enum HTMLConverter {
             | UInt32(XML_PARSE_HUGE.rawValue))
 
     static func convert(_ fragment: ArraySlice<UInt8>) -> ConvertedText {
-        HTMLParser().convert(fragment)
+        HTMLParser.forThisThread().convert(fragment)
     }
 
     static func convert(_ string: String) -> ConvertedText { convert(Array(string.utf8)[...]) }

@@ -1,11 +1,19 @@
 import CLibXML2
 import StepwiseModel
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One libxml2 parser context, reused for every HTML fragment of a file: creating a context per
 /// fragment costs more than parsing a typical fragment. It is created on first use: most files
 /// hold only plain HTML, which ``SimpleHTML`` reads without libxml2.
 ///
-/// Not thread-safe (libxml2 contexts are not); each read of a file makes its own.
+/// Not thread-safe (libxml2 contexts are not): each thread has its own, ``forThisThread()``,
+/// reused for every file read on that thread (a context costs more to create than most files
+/// cost to parse, and `htmlCtxtReadMemory` resets it for every fragment).
 final class HTMLParser {
     private var context: htmlParserCtxtPtr?
     private var contextCreated = false
@@ -23,6 +31,23 @@ final class HTMLParser {
 
     init() {
         _ = Self.initialized
+    }
+
+    /// The key of each thread's parser; the thread's exit releases it.
+    private static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { raw in
+            if let raw { Unmanaged<HTMLParser>.fromOpaque(raw).release() }
+        }
+        return key
+    }()
+
+    /// The parser of the calling thread, created on its first use there.
+    static func forThisThread() -> HTMLParser {
+        if let raw = pthread_getspecific(threadKey) { return Unmanaged<HTMLParser>.fromOpaque(raw).takeUnretainedValue() }
+        let parser = HTMLParser()
+        pthread_setspecific(threadKey, Unmanaged.passRetained(parser).toOpaque())
+        return parser
     }
 
     /// The context, created the first time a fragment needs libxml2.

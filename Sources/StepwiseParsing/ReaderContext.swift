@@ -5,8 +5,8 @@ import StepwiseModel
 struct ReaderContext {
     let source: SourceText
     var diagnostics: [Diagnostic] = []
-    /// One HTML parser for the whole file.
-    let html = HTMLParser()
+    /// The HTML parser of this thread, for every fragment of the file.
+    let html = HTMLParser.forThisThread()
 
     init(source: SourceText) { self.source = source }
 

@@ -19,6 +19,30 @@ struct QuirkTests {
         #expect(!file.hasErrors)
     }
 
+    @Test(
+        "a title with an unquoted colon fails exactly as the YAML parser fails, where it says",
+        arguments: [
+            "key: MM-T3060\ntitle: Public: Add channel header from the link ", "key: MM-T3060\ntitle: New user detail page:",
+            "title: Message sends: just text\nkey: MM-T3061\n", "key: MM-T3060\n\ntitle: a:b: c: d",
+            "key: MM-T4\ntitle: Login: with @mention", "key: MM-T3060\ntitle: Note #1: first", "key: MM-T3060\ntitle: Café: crème",
+            "key: MM-T3060\ntitle: @here: highlight", "key: MM-T3060\ntitle: Plain and simple",
+        ])
+    func unquotedColon(yaml: String) {
+        let fast = FrontMatter.parse(yaml)
+        let parser = FrontMatter.parsedByYAMLParser(yaml)
+        switch (fast, parser) {
+        case (.failure(let fast), .failure(let parser)):
+            #expect(fast.problem == parser.problem)
+            #expect(fast.line == parser.line)
+            #expect(fast.column == parser.column)
+        case (.success(let fast), .success(let parser)):
+            #expect(fast.entries.map(\.key) == parser.entries.map(\.key))
+            #expect(fast.entries.map(\.value) == parser.entries.map(\.value))
+        default:
+            Issue.record("the shortcut read \(fast), the YAML parser \(parser)")
+        }
+    }
+
     @Test("front matter without a title line falls back to the heading")
     func headingFallback() throws {
         let text = "---\n: broken [\n---\n\n## MM-T7: From the heading\n\n### Details\n\n### Steps\n\n**Step 1**\n\n> <article>x</article>\n"

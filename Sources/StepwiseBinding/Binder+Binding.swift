@@ -105,14 +105,15 @@ extension Binder {
             let leftover = uncovered.map(text.text).filter { !Self.isConnective($0) }
             if leftover.isEmpty { return resolved(phrases.map { ($0.index, $0.rendered, $0.values) }) }
             let missing = leftover.map { "\"\(Self.trim($0))\"" }.joined(separator: ", ")
+            let parts = phrases.map { ($0.index, $0.range) }
             return (
                 .undefined(snippet: SnippetGenerator.snippet(for: Self.trim(leftover[0]), kind: kind, phrase: true)),
-                .undefined("no definition covers \(missing)" + covered(phrases.map { ($0.index, $0.range) }, in: text))
+                .undefined(Explanation { "no definition covers \(missing)" + covered(parts, in: text) })
             )
         }
         return (
             .undefined(snippet: SnippetGenerator.snippet(for: text.string, kind: kind, phrase: false)),
-            .undefined("no definition matches \"\(text.string)\"" + rejectionsOrSuggestions(text, kind))
+            .undefined(Explanation { "no definition matches \"\(text.string)\"" + rejectionsOrSuggestions(text, kind) })
         )
     }
 

@@ -42,8 +42,16 @@ package enum Resolution: Sendable {
     /// One definition, or several phrases in the order they appear.
     case run([Invocation])
     case manual(String)
-    case undefined(String)
+    case undefined(Explanation)
     case ambiguous(String)
+}
+
+/// Why an item is undefined, worked out only when it is read: "did you mean" takes edit distances
+/// against the closest definitions, which a catalogue of thousands of unbound items never shows.
+package struct Explanation: Sendable, CustomStringConvertible {
+    private let make: @Sendable () -> String
+    package init(_ make: @escaping @Sendable () -> String) { self.make = make }
+    package var description: String { make() }
 }
 
 /// One definition called with the values it captured: its compiled body, and which of the

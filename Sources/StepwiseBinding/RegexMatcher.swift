@@ -6,7 +6,8 @@ package final class RegexMatcher: Sendable {
     typealias Match = @Sendable (String, MatchScope) -> (Range<String.Index>, [String], [any Sendable])?
     private struct Built: Sendable {
         var match: Match
-        var required: [[Unicode.Scalar]]
+        /// Every clause must hold: the text contains at least one of its literals.
+        var required: [[[Unicode.Scalar]]]
     }
 
     private let make: @Sendable () -> Built
@@ -15,7 +16,7 @@ package final class RegexMatcher: Sendable {
     package init<Output: Sendable>(_ regex: @escaping @Sendable () -> Regex<Output>) {
         make = {
             let original = regex()
-            let required = RequiredLiterals.of(pattern: original._literalPattern)
+            let required = RequiredLiterals.clauses(pattern: original._literalPattern)
             let ignoringCase = SendableRegex(original.ignoresCase())
             return Built(
                 match: { text, scope in
@@ -48,7 +49,7 @@ package final class RegexMatcher: Sendable {
         let regex = current
         // Case-insensitive matching folds a few non-ASCII letters differently from lower-casing
         // (the long s matches "s"), so only text whose letters are all ASCII is filtered.
-        if text.hasOnlyASCIILetters, !regex.required.allSatisfy(text.contains) { return nil }
+        if text.hasOnlyASCIILetters, !regex.required.allSatisfy({ $0.contains(where: text.contains) }) { return nil }
         guard let (range, rendered, values) = regex.match(text.string, scope) else { return nil }
         return (text.offset(of: range.lowerBound)..<text.offset(of: range.upperBound), rendered, values)
     }
@@ -122,6 +123,110 @@ enum RequiredLiterals {
         flush()
         return runs.sorted { $0.count > $1.count }
     }
+
+    /// What every match must contain, as clauses that must all hold, each a set of literals of
+    /// which the text must contain one: the literals of ``of(pattern:)``, those of the groups a
+    /// match cannot skip, and for an alternation one literal of each branch. Conservative like
+    /// ``of(pattern:)``: what it cannot read requires nothing.
+    static func clauses(pattern: String?) -> [[[Unicode.Scalar]]] {
+        guard let pattern, !pattern.contains("\\Q"), !pattern.contains("\n") else { return [] }
+        return clauses(Array(pattern.unicodeScalars))
+    }
+
+    private static func clauses(_ scalars: [Unicode.Scalar]) -> [[[Unicode.Scalar]]] {
+        guard let branches = topLevelBranches(scalars) else { return [] }
+        if branches.count > 1 {
+            // A match matches one branch: it contains a literal of that branch's strongest clause.
+            var any: [[Unicode.Scalar]] = []
+            for branch in branches {
+                let strongest = clauses(branch).max { shortest($0) < shortest($1) }
+                guard let strongest else { return [] }
+                any += strongest
+            }
+            return [any]
+        }
+        // One sequence: its literals outside groups, and the clauses of each group it must match.
+        var flat: [Unicode.Scalar] = []
+        var groups: [[Unicode.Scalar]] = []
+        var index = 0
+        while index < scalars.count {
+            switch scalars[index] {
+            case "\\":
+                flat.append(contentsOf: scalars[index..<min(index + 2, scalars.count)])
+                index += 2
+            case "[":
+                guard let close = closingBracket(scalars, from: index) else { return [] }
+                flat.append(contentsOf: scalars[index...close])
+                index = close + 1
+            case "(":
+                guard let close = closing(scalars, from: index) else { return [] }
+                guard let contentStart = groupContentStart(scalars, open: index) else { return [] }
+                let next = close + 1 < scalars.count ? scalars[close + 1] : nil
+                // A lookaround (no content start) asserts without consuming: it adds nothing.
+                if contentStart >= 0, next != "?", next != "*", next != "{" {
+                    groups.append(Array(scalars[contentStart..<close]))
+                }
+                // The group itself stands in the literal text as a break between runs.
+                flat.append(".")
+                index = close + 1
+            default:
+                flat.append(scalars[index])
+                index += 1
+            }
+        }
+        let literals = of(pattern: String(String.UnicodeScalarView(flat))).map { [$0] }
+        return literals + groups.flatMap { clauses($0) }
+    }
+
+    /// Where a group's content starts; -1 for a lookaround, `nil` for syntax not read here.
+    private static func groupContentStart(_ scalars: [Unicode.Scalar], open: Int) -> Int? {
+        guard open + 1 < scalars.count, scalars[open + 1] == "?" else { return open + 1 }
+        guard open + 2 < scalars.count else { return nil }
+        switch scalars[open + 2] {
+        case ":": return open + 3
+        case "=", "!": return -1
+        case "<":
+            guard open + 3 < scalars.count else { return nil }
+            if scalars[open + 3] == "=" || scalars[open + 3] == "!" { return -1 }
+            // A named group, (?<name>...).
+            guard let end = scalars[(open + 3)...].firstIndex(of: ">"),
+                scalars[(open + 3)..<end].allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" })
+            else { return nil }
+            return end + 1
+        default:
+            // Inline options such as (?i) or (?x) change what the rest means.
+            return nil
+        }
+    }
+
+    /// The pattern split at its top-level `|`; `nil` when its brackets do not close.
+    private static func topLevelBranches(_ scalars: [Unicode.Scalar]) -> [[Unicode.Scalar]]? {
+        var branches: [[Unicode.Scalar]] = []
+        var start = 0
+        var index = 0
+        while index < scalars.count {
+            switch scalars[index] {
+            case "\\": index += 2
+            case "[":
+                guard let close = closingBracket(scalars, from: index) else { return nil }
+                index = close + 1
+            case "(":
+                guard let close = closing(scalars, from: index) else { return nil }
+                index = close + 1
+            case "|":
+                branches.append(Array(scalars[start..<index]))
+                index += 1
+                start = index
+            default:
+                index += 1
+            }
+        }
+        branches.append(Array(scalars[min(start, scalars.count)...]))
+        return branches
+    }
+
+    /// The length of a clause's shortest literal: how strong a filter it is.
+    private static func shortest(_ clause: [[Unicode.Scalar]]) -> Int { clause.map(\.count).min() ?? 0 }
 
     /// Adds a literal scalar to the run, unless a quantifier after it makes it optional.
     private static func literal(

@@ -257,7 +257,7 @@ final class CaseExecution: Sendable {
     ) async -> Outcome {
         switch item.resolution {
         case .manual(let reason): return Outcome(status: .manual, message: reason)
-        case .undefined(let message): return Outcome(status: .undefined, message: message)
+        case .undefined(let why): return Outcome(status: .undefined, message: why.description)
         case .ambiguous(let message): return Outcome(status: .ambiguous, message: message)
         case .run(let invocations):
             var notes: [String] = []

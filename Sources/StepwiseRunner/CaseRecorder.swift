@@ -134,7 +134,7 @@ struct CaseRecorder {
         let item = currentItem!
         startItem()
         switch item.resolution {
-        case .undefined(let message): finishItem(.undefined, message: message)
+        case .undefined(let why): finishItem(.undefined, message: why.description)
         case .ambiguous(let message): finishItem(.ambiguous, message: message)
         default: finishItem(.skipped)
         }

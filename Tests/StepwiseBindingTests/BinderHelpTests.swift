@@ -8,8 +8,8 @@ struct BinderHelpTests {
     static func message(_ text: String, _ register: @escaping @Sendable (inout Steps<Journal>) -> Void) -> String {
         let binder = Binder(libraries: [TestSteps(register)])
         let item = binder.bind(makeCase(instructions: [text]), caseID: "T-1").steps[0].items[0]
-        guard case .undefined(let message) = item.resolution else { return "not undefined: \(item.resolution)" }
-        return message
+        guard case .undefined(let why) = item.resolution else { return "not undefined: \(item.resolution)" }
+        return why.description
     }
 
     @Test("an undefined item names the closest definitions as 'did you mean', nearest first")

@@ -37,7 +37,8 @@ struct BinderTests {
         ])
         let item = binder.bind(makeCase(instructions: ["Paint it purple"]), caseID: "T-1").steps[0].items[0]
         #expect(item.plan.binding.state == .undefined)
-        guard case .undefined(let message) = item.resolution else { Issue.record("not undefined: \(item.resolution)"); return }
+        guard case .undefined(let why) = item.resolution else { Issue.record("not undefined: \(item.resolution)"); return }
+        let message = why.description
         #expect(message.contains(#""paint it {colour}" at StepwiseBindingTests/BinderTests.swift:"#))
         #expect(message.hasSuffix("rejects it: 'purple' is not a paint colour"))
     }

@@ -22,6 +22,35 @@ struct BindingSpeedTests {
         #expect(Set(found) == Set(expected))
     }
 
+    @Test(
+        "a regex's clauses hold for every match: one literal of each branch of an alternation, the literals of groups a match cannot skip",
+        arguments: [
+            (#"(?:then )?logs out again|(?:the )?user logs out"#, [["logs out again", "user logs out"]]),
+            (#"(enable|disable) "([^"]*(?:session|extend)[^"]*)""#, [[" \""], ["enable", "disable"], ["session", "extend"]]),
+            (#"go back(?= and|\.|$|,)"#, [["go back"]]),
+            (#"(?:post|send) a (?:message|post)"#, [[" a "], ["post", "send"], ["message", "post"]]),
+            (#"email\/password|email|saml"#, [["email/password", "email", "saml"]]),
+            (#"(?:a|b)?c"#, []),
+            (#"(?:x|)yz"#, [["yz"]]),
+            (#"(?<word>sign) in"#, [[" in"], ["sign"]]),
+            (#"(?i)shouting|quiet"#, []),
+            (#"log ?in(?: as (ldap|saml))?"#, [["log"], ["in"]]),
+        ] as [(String, [[String]])])
+    func requiredClauses(pattern: String, expected: [[String]]) {
+        let found = RequiredLiterals.clauses(pattern: pattern).map { Set($0.map { String(String.UnicodeScalarView($0)) }) }
+        #expect(Set(found) == Set(expected.map(Set.init)))
+    }
+
+    @Test("a regex of alternatives binds through any branch, and not text containing none")
+    func alternationPrefilter() {
+        let register: @Sendable (inout Steps<Journal>) -> Void = { steps in
+            steps.action(#/(?:then )?logs out again|(?:the )?user logs out/#, named: "logs out", matching: .phrase) { _, _, _ in }
+        }
+        #expect(binding("Then logs out again", register).state == .matched)
+        #expect(binding("The user logs out", register).state == .matched)
+        #expect(binding("The user signs out", register).state == .undefined)
+    }
+
     @Test("a regex definition binds text with and without its optional words, and not text lacking a required one")
     func regexPrefilter() {
         let register: @Sendable (inout Steps<Journal>) -> Void = { steps in

@@ -17,19 +17,8 @@ struct SpecialFileCommandTests {
     private static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// A directory holding MM-T938 beside a pipe, a link to /dev/zero, a dangling link and two links in a loop.
-    private func hostileDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stepwise-special-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.path
-        try FileManager.default.copyItem(atPath: Self.packageRoot.appendingPathComponent("specs/MM-T938.md").path, toPath: path + "/MM-T938.md")
-        try #require(mkfifo(path + "/pipe.md", 0o644) == 0)
-        try #require(symlink("/dev/zero", path + "/zero.md") == 0)
-        try #require(symlink("nowhere.md", path + "/dangling.md") == 0)
-        try #require(symlink("loop-b.md", path + "/loop-a.md") == 0)
-        try #require(symlink("loop-a.md", path + "/loop-b.md") == 0)
-        return directory
-    }
+    /// MM-T938 beside a pipe, a link to /dev/zero, a dangling link and two links in a loop.
+    private func hostileDirectory() throws -> URL { try SpecialEntries.directory(named: "stepwise-special") }
 
     private static let expected = [
         "dangling.md:1:1: error: the symbolic link points at 'nowhere.md', which does not exist",

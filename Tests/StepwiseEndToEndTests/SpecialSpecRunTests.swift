@@ -13,19 +13,8 @@ import Darwin
 /// are, with their code, and the case beside them still runs. Nothing hangs or grows without bound.
 @Suite("Special files among the specs of run and report", .timeLimit(.minutes(2)))
 struct SpecialSpecRunTests {
-    private static func hostileDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stepwise-run-special-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.path
-        try FileManager.default.copyItem(
-            atPath: Repository.root.appendingPathComponent("specs/MM-T938.md").path, toPath: path + "/MM-T938.md")
-        try #require(mkfifo(path + "/pipe.md", 0o644) == 0)
-        try #require(symlink("/dev/zero", path + "/zero.md") == 0)
-        try #require(symlink("nowhere.md", path + "/dangling.md") == 0)
-        try #require(symlink("loop-b.md", path + "/loop-a.md") == 0)
-        try #require(symlink("loop-a.md", path + "/loop-b.md") == 0)
-        return directory
-    }
+    /// MM-T938 beside a pipe, a link to /dev/zero, a dangling link and two links in a loop.
+    private static func hostileDirectory() throws -> URL { try SpecialEntries.directory(named: "stepwise-run-special") }
 
     private static let reported = [
         "dangling.md:1:1: error: the symbolic link points at 'nowhere.md', which does not exist",

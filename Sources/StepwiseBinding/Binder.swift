@@ -97,7 +97,23 @@ public struct Binder: Sendable {
                 }
             case .regex(let text, let match):
                 source = text
-                matcher = .regex(match)
+                switch match.problem {
+                case .pattern(let message)?:
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "\(message) in the pattern \"\(text)\"", at: definition.location,
+                            hint: "write the pattern in Swift's regex syntax", code: .expressionInvalid))
+                    continue
+                case .output(let message)?:
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "\(message) in the pattern \"\(text)\"", at: definition.location,
+                            hint: "give `as:` the whole match and one Substring per capture, Substring? for each a match can skip",
+                            code: .definitionArguments))
+                    continue
+                case nil:
+                    matcher = .regex(match)
+                }
             }
             var body: CompiledDefinition.Body?
             if let typed = definition.body {

@@ -92,6 +92,9 @@ struct MatchText {
     let isASCII: Bool
     /// Every letter is ASCII, so case-insensitive matching and folding agree.
     let hasOnlyASCIILetters: Bool
+    /// Every scalar is ASCII or a plain symbol (see ``ScalarSet/isPlainSymbol(_:)``), each a
+    /// `Character` of its own: ``FoldedRegex`` matches the text as Swift's `Regex` does.
+    let regexReady: Bool
     /// `indices[i]` is the string index of scalar `i`, with one extra entry for the end; empty
     /// for ASCII text, whose indices are computed from offsets.
     private let indices: [String.Index]
@@ -118,7 +121,10 @@ struct MatchText {
         self.hasOnlyASCIILetters = asciiLetters
         if ascii {
             indices = []
+            regexReady = true
         } else {
+            regexReady = asciiLetters && scalars.allSatisfy { $0.isASCII || ScalarSet.isPlainSymbol($0) }
+                && string.count == scalars.count
             var indices: [String.Index] = []
             indices.reserveCapacity(scalars.count + 1)
             let view = string.unicodeScalars
@@ -140,6 +146,9 @@ struct MatchText {
     func index(at offset: Int) -> String.Index {
         isASCII ? string.utf8.index(string.utf8.startIndex, offsetBy: offset) : indices[offset]
     }
+
+    /// The scalars at `range` as a slice of ``string``.
+    func substring(_ range: Range<Int>) -> Substring { string[index(at: range.lowerBound)..<index(at: range.upperBound)] }
 
     func text(_ range: Range<Int>) -> String {
         if range.isEmpty { return "" }

@@ -68,6 +68,16 @@ struct FoldedRegex: Sendable {
         return nil
     }
 
+    /// The end of the match that starts at `start`, as Swift's `prefixMatch` finds it.
+    func prefixMatch(_ text: MatchText, at start: Int) -> Int? {
+        var slots = [Int](repeating: -1, count: captureCount * 2)
+        var stack: [Backtrack] = []
+        return run(program, text, at: start, whole: false, &slots, &stack)
+    }
+
+    /// Whether this reads `text` as Swift's `Regex` does (see ``MatchText/regexReady``).
+    func reads(_ text: MatchText) -> Bool { text.regexReady && (text.isASCII || !usesWordBoundaries) }
+
     private func captures(_ slots: [Int]) -> [Range<Int>?] {
         (0..<captureCount).map { index in
             let (start, end) = (slots[index * 2], slots[index * 2 + 1])

@@ -9,11 +9,17 @@ package final class RegexMatcher: Sendable {
         range: Range<String.Index>, captures: [Substring?], output: any Sendable
     )?
 
-    private struct Engine: Sendable {
-        var folded: FoldedRegex?
-        var swift: SwiftMatch
+    private final class Engine: Sendable {
+        let folded: FoldedRegex?
+        let swift: SwiftMatch
         /// Whether Swift's `Regex` reads the pattern with the output type (building it if need be).
-        var swiftBuilds: @Sendable () -> Bool = { true }
+        let swiftBuilds: @Sendable () -> Bool
+
+        init(folded: FoldedRegex?, swift: @escaping SwiftMatch, swiftBuilds: @escaping @Sendable () -> Bool = { true }) {
+            self.folded = folded
+            self.swift = swift
+            self.swiftBuilds = swiftBuilds
+        }
     }
 
     /// What makes a pattern definition unusable, found when its library loads.
@@ -24,6 +30,9 @@ package final class RegexMatcher: Sendable {
         case output(String)
     }
 
+    /// A pattern's engine, ready when it is given; a `Regex` value's is made when first needed,
+    /// without taking a lock on every match after.
+    private let ready: Engine?
     private let make: @Sendable () -> Engine
     private let engine = Mutex<Engine?>(nil)
     /// The output type's value made from the match and its captures; `nil` when they do not fit it.
@@ -35,6 +44,7 @@ package final class RegexMatcher: Sendable {
     package init<Output: Sendable>(_ regex: @escaping @Sendable () -> Regex<Output>) {
         output = { RegexOutput.make($0, as: Output.self) }
         problem = nil
+        ready = nil
         make = {
             let original = regex()
             let ignoringCase = SendableRegex(original.ignoresCase())
@@ -68,11 +78,11 @@ package final class RegexMatcher: Sendable {
         // A pattern Swift does not read never loads (see `problem`); one read here but not by Swift
         // matches nothing through it.
         let swift = LazyRegex { (try? Regex(pattern, as: Output.self))?.ignoresCase() }
-        make = {
-            Engine(
-                folded: folded, swift: Self.swiftMatch { swift.regex.map(SendableRegex.init) },
-                swiftBuilds: { swift.regex != nil })
-        }
+        let engine = Engine(
+            folded: folded, swift: Self.swiftMatch { swift.regex.map(SendableRegex.init) },
+            swiftBuilds: { swift.regex != nil })
+        ready = engine
+        make = { engine }
     }
 
     private static func swiftMatch<Output: Sendable>(_ regex: @escaping @Sendable () -> SendableRegex<Output>?) -> SwiftMatch {
@@ -90,7 +100,8 @@ package final class RegexMatcher: Sendable {
     }
 
     private var current: Engine {
-        engine.withLock { engine in
+        if let ready { return ready }
+        return engine.withLock { engine in
             if let engine { return engine }
             let made = make()
             engine = made
@@ -104,8 +115,8 @@ package final class RegexMatcher: Sendable {
         if let folded = engine.folded {
             // Case-insensitive matching folds a few non-ASCII letters differently from lower-casing
             // (the long s matches "s"), so only text whose letters are all ASCII is filtered.
-            if text.hasOnlyASCIILetters, !admits(text) { return nil }
-            if text.regexReady, text.isASCII || !folded.usesWordBoundaries {
+            if text.hasOnlyASCIILetters, !Self.admits(text, folded) { return nil }
+            if folded.reads(text) {
                 guard let found = folded.match(text, whole: scope == .item) else { return nil }
                 let captures = found.captures.map { $0.map(text.substring) }
                 if let value = output([text.substring(found.range)] + captures) {
@@ -123,8 +134,10 @@ package final class RegexMatcher: Sendable {
     var swiftBuilds: Bool { current.swiftBuilds() }
 
     /// The text has the literal words every match contains (always, for a pattern not read here).
-    func admits(_ text: MatchText) -> Bool {
-        current.folded?.required.allSatisfy { $0.contains(where: text.contains) } ?? true
+    func admits(_ text: MatchText) -> Bool { current.folded.map { Self.admits(text, $0) } ?? true }
+
+    private static func admits(_ text: MatchText, _ folded: FoldedRegex) -> Bool {
+        folded.required.allSatisfy { $0.contains(where: text.contains) }
     }
 
     /// What Swift's `Regex` matches, for text ``FoldedRegex`` does not read (and for tests).

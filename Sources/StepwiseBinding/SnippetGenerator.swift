@@ -11,7 +11,7 @@ enum SnippetGenerator {
         let match = MatchText(normalized: normalized)
         var position = 0
         let scanners: [(ParameterType, String)] = [
-            (BuiltinParameters.period, "DurationRange"), (BuiltinParameters.float, "Double"),
+            (BuiltinParameters.periodType, "DurationRange"), (BuiltinParameters.float, "Double"),
         ]
         while position < match.count {
             let scalar = match.scalars[position]

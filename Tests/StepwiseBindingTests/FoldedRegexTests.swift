@@ -66,6 +66,32 @@ struct FoldedRegexTests {
         #expect(compared > matched)
     }
 
+    @Test("over the corpus, the spans of time {duration} and {period} find end where Swift's Regex ends them")
+    func spansAgreeOverTheCorpus() throws {
+        var compared = 0
+        var found = 0
+        var seen: Set<String> = []
+        for path in try Corpus.files(in: "zephyr-export", withExtension: "md") {
+            guard let testCase = SpecReader.read(path: path).testCase else { continue }
+            for text in testCase.steps.flatMap({ $0.instructions.map(\.text) + $0.expectations.map(\.text) })
+            where seen.insert(text).inserted {
+                let match = MatchText(text)
+                for pattern in [BuiltinParameters.duration, BuiltinParameters.period] where pattern.folded.reads(match) {
+                    for start in 0..<match.count where BuiltinParameters.canStartSpan(match, at: start) {
+                        let slice = match.string[match.index(at: start)...]
+                        let swift = try pattern.swift.regex?.prefixMatch(in: slice).map { match.offset(of: $0.range.upperBound) }
+                        let folded = pattern.prefixMatch(match, at: start)
+                        #expect(folded == swift, "\"\(match.string)\" at \(start)")
+                        compared += 1
+                        if folded != nil { found += 1 }
+                    }
+                }
+            }
+        }
+        #expect(found > 100)
+        #expect(compared > found)
+    }
+
     @Test(
         "on text made of a few letters, digits and marks, tricky patterns match as Swift's Regex does",
         arguments: [

@@ -14,6 +14,9 @@ public struct Binder: Sendable {
     public let diagnostics: [Diagnostic]
     let pins: [String: (fingerprint: String, location: SourceLocation)]
     let cache = BindingCache()
+    /// The indices of the definitions an item of each kind is tried against, whole-item ones and
+    /// phrase ones, in definition order.
+    let candidates: [ItemPlan.Kind: (item: [Int], phrase: [Int])]
 
     /// Loads `libraries` with the libraries they include (see ``StepLibrary/includes``).
     public init(libraries: [any StepLibrary]) {
@@ -38,6 +41,11 @@ public struct Binder: Sendable {
         }
         self.libraries = loaded
         self.definitions = definitions
+        candidates = Dictionary(
+            uniqueKeysWithValues: [ItemPlan.Kind.instruction, .expectation].map { kind in
+                let applying = definitions.indices.filter { definitions[$0].applies(to: kind) }
+                return (kind, (applying.filter { definitions[$0].scope == .item }, applying.filter { definitions[$0].scope == .phrase }))
+            })
         self.diagnostics = diagnostics
         self.pins = pins
     }

@@ -4,7 +4,7 @@ import StepwiseModel
 public struct RunConfiguration: Hashable, Sendable {
     /// The names of the ``StepOption``s selected with `--fault` or `--option`.
     public var selectedOptions: Set<String>
-    /// Which clock cases run on: ``ClockKind/virtual`` or ``ClockKind/real``.
+    /// Which clock cases run on: ``/StepwiseModel/ClockKind/virtual`` or ``/StepwiseModel/ClockKind/real``.
     public var clock: ClockKind
 
     public init(selectedOptions: Set<String> = [], clock: ClockKind = .virtual) {

@@ -16,10 +16,13 @@ public struct Runner: Sendable {
     /// Runs the plan and hands every event to `emit`, in order, from the calling task (on the
     /// caller's actor, if any); returns how the run ended.
     ///
-    /// The plan's diagnostics come first, after `runStarted`, as ``Plan/diagnostics(strict:)``
+    /// The plan's diagnostics come first, after `runStarted`, as ``/StepwiseBinding/Plan/diagnostics(strict:)``
     /// reports them.
     ///
-    /// - Parameter sourceLine: the spec line a diagnostic points at, for its event.
+    /// - Parameters:
+    ///   - isolation: the caller's actor, where `emit` is called (the caller's own, by default).
+    ///   - sourceLine: the spec line a diagnostic points at, for its event.
+    ///   - emit: receives every event, in order; an error it throws ends the run and is rethrown.
     @discardableResult
     public func run(
         isolation: isolated (any Actor)? = #isolation, sourceLine: (Diagnostic) -> String? = { _ in nil },

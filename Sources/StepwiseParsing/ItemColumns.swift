@@ -16,20 +16,19 @@ struct ItemColumns {
 
     init(source: SourceText) { self.source = source }
 
-    mutating func locate(_ instructions: [Instruction]) -> [Instruction] {
-        instructions.map { instruction in
-            var located = instruction
-            located.location = locate(instruction.text, at: instruction.location)
-            located.subItems = locate(instruction.subItems)
-            return located
-        }
-    }
+    mutating func locate(_ instructions: [Instruction]) -> [Instruction] { locate(instructions, \.text, \.location, \.subItems) }
 
-    mutating func locate(_ expectations: [Expectation]) -> [Expectation] {
-        expectations.map { expectation in
-            var located = expectation
-            located.location = locate(expectation.text, at: expectation.location)
-            located.subItems = locate(expectation.subItems)
+    mutating func locate(_ expectations: [Expectation]) -> [Expectation] { locate(expectations, \.text, \.location, \.subItems) }
+
+    /// Items in document order: each one, then its sub-items.
+    private mutating func locate<Item>(
+        _ items: [Item], _ text: KeyPath<Item, String>, _ location: WritableKeyPath<Item, SourceLocation>,
+        _ subItems: WritableKeyPath<Item, [Item]>
+    ) -> [Item] {
+        items.map { item in
+            var located = item
+            located[keyPath: location] = locate(item[keyPath: text], at: item[keyPath: location])
+            located[keyPath: subItems] = locate(item[keyPath: subItems], text, location, subItems)
             return located
         }
     }

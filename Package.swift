@@ -79,7 +79,7 @@ let package = Package(
         // MARK: Tests (one target per module; the corpus of real exports in Tests/Corpus is data, in no target)
         .target(name: "StepwiseTestSupport", path: "Tests/StepwiseTestSupport"),
         .testTarget(name: "StepwiseModelTests", dependencies: ["StepwiseModel"]),
-        .testTarget(name: "StepwiseParsingTests", dependencies: ["StepwiseTestSupport", "StepwiseParsing", "CLibXML2"], exclude: ["Golden"]),
+        .testTarget(name: "StepwiseParsingTests", dependencies: ["StepwiseTestSupport", "StepwiseParsing", "CLibXML2", "CCmarkGFM"], exclude: ["Golden"]),
         .testTarget(name: "StepwiseBindingTests", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseParsing"]),
         .testTarget(name: "StepwiseRunnerTests", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseRunner", "StepwiseParsing"]),
         .testTarget(name: "StepwiseReportingTests", dependencies: ["StepwiseTestSupport", "StepwiseReporting"], exclude: ["Golden", "Fixtures", "Schemas"]),

@@ -30,6 +30,8 @@ public struct CasePlan: Hashable, Sendable, Codable {
     public var displayName: String { "\(key): \(title)" }
 }
 
+/// One step of a ``CasePlan``: its ID and number as exported, the case it calls (if it is a call),
+/// where it is written, and its items.
 public struct StepPlan: Hashable, Sendable, Codable {
     public var stepID: String
     public var number: String
@@ -46,6 +48,8 @@ public struct StepPlan: Hashable, Sendable, Codable {
     }
 }
 
+/// One instruction or expectation of a ``StepPlan``: its ID (`<step>.i<n>` or `<step>.e<n>`), its
+/// text and sub-items as written, where it is written, and how it is bound.
 public struct ItemPlan: Hashable, Sendable, Codable {
     public enum Kind: String, Hashable, Sendable, Codable {
         /// Bound to an action.

@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+        // Generates the API reference (scripts/docs); a command plugin, no code in any product.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: System libraries
@@ -77,7 +79,7 @@ let package = Package(
         // MARK: Tests (one target per module; the corpus of real exports in Tests/Corpus is data, in no target)
         .target(name: "StepwiseTestSupport", path: "Tests/StepwiseTestSupport"),
         .testTarget(name: "StepwiseModelTests", dependencies: ["StepwiseModel"]),
-        .testTarget(name: "StepwiseParsingTests", dependencies: ["StepwiseTestSupport", "StepwiseParsing", "CLibXML2"], exclude: ["Golden"]),
+        .testTarget(name: "StepwiseParsingTests", dependencies: ["StepwiseTestSupport", "StepwiseParsing", "CLibXML2", "CCmarkGFM"], exclude: ["Golden"]),
         .testTarget(name: "StepwiseBindingTests", dependencies: ["StepwiseTestSupport", "StepwiseModel", "StepwiseBinding", "StepwiseParsing", "MattermostSteps"]),
         .testTarget(name: "StepwiseRunnerTests", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseRunner", "StepwiseParsing"]),
         .testTarget(name: "StepwiseReportingTests", dependencies: ["StepwiseTestSupport", "StepwiseReporting"], exclude: ["Golden", "Fixtures", "Schemas"]),

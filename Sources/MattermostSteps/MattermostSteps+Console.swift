@@ -280,4 +280,12 @@ extension MattermostSteps {
 extension MattermostWorld {
     /// The test user's devices, the bystanders' and the admin's.
     var everyDevice: [Device] { devices + bystanders + (adminDevice.map { [$0] } ?? []) }
+
+    /// System Console ➜ Users as the built-in phrases open it, for a team's own definitions: the
+    /// system admin signs in on a browser first if nobody has (``adminDevice``), and the case's one
+    /// ``console`` is opened with the case's console version and planted console faults, or reused,
+    /// so the built-in phrases that follow act on the same page.
+    public func usersPage(_ step: StepContext) async throws -> SystemConsole {
+        try await MattermostSteps.usersPage(self, step)
+    }
 }

@@ -5,8 +5,8 @@ import SystemConsole
 
 /// Steps for Mattermost's Users and sessions cases (MM-T938 "Revoke a user's sessions", MM-T940
 /// "Revoke all sessions" and the phrases their neighbours share), over an in-memory Mattermost:
-/// a ``SessionBackend`` with browsers, desktop apps and phone apps signed in to it, and the
-/// ``SystemConsole`` an admin drives, all on the case's clock.
+/// a ``/SessionBackend/SessionBackend`` with browsers, desktop apps and phone apps signed in to it, and the
+/// ``/SystemConsole/SystemConsole`` an admin drives, all on the case's clock.
 ///
 /// Definitions bind phrases ("go to {page}", "➜ Revoke Sessions", "user is redirected to the
 /// login page") rather than whole sentences, so the next case in the folder mostly binds as is.
@@ -39,6 +39,7 @@ public struct MattermostSteps: StepLibrary {
 
     private let onCaseFinished: (@Sendable (String, WorldSummary) -> Void)?
 
+    /// The library, to list in a runner's libraries or in another library's `includes`.
     public init() { onCaseFinished = nil }
 
     /// For this package's tests: `onCaseFinished` receives each case's key and world summary.

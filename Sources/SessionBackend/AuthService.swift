@@ -2,11 +2,18 @@
 public enum AuthService: String, CaseIterable, Codable, Hashable, Sendable {
     /// Email or username and a password kept by Mattermost (`auth_service` is "").
     case email = ""
+    /// AD/LDAP: the password is checked against the directory, through `/users/login`
+    /// (`auth_service` "ldap").
     case ldap
+    /// SAML single sign-on, through the identity provider's redirect.
     case saml
+    /// GitLab OAuth single sign-on.
     case gitlab
+    /// Google OAuth single sign-on.
     case google
+    /// Office 365 (Entra ID) OAuth single sign-on.
     case office365
+    /// OpenID Connect single sign-on.
     case openid
 
     /// SAML and the OAuth providers sign in through a redirect, never through `/users/login`.

@@ -1,8 +1,12 @@
 /// A web browser the webapp runs in.
 public enum Browser: String, CaseIterable, Codable, Hashable, Sendable {
+    /// Google Chrome, on every desktop system.
     case chrome = "Chrome"
+    /// Mozilla Firefox, on every desktop system.
     case firefox = "Firefox"
+    /// Apple Safari: on a Mac only (see ``runs(on:)``).
     case safari = "Safari"
+    /// Microsoft Edge, on every desktop system.
     case edge = "Edge"
 
     /// The `"<name>/<version>"` the server stores in `props.browser` (versions are plausible

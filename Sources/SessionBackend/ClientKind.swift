@@ -1,8 +1,12 @@
 /// What a person uses to reach Mattermost: a browser, the desktop app or a mobile app. It decides
 /// the session's props, whether it is a mobile session, and how the client notices a revoke.
 public enum ClientKind: Hashable, Sendable, CustomStringConvertible {
+    /// The webapp in a browser on a desktop system (Safari on a Mac only); a web session.
     case browser(Browser, on: DesktopOS)
+    /// The desktop app (Electron) on a desktop system; a web session that the app keeps open in the
+    /// background.
     case desktopApp(on: DesktopOS)
+    /// A phone app, by system and generation; a mobile session, with a push device id.
     case mobileApp(MobileOS, MobileAppGeneration)
 
     /// Every kind MM-T938's examples name: Chrome, Firefox, Safari and Edge on each system they run

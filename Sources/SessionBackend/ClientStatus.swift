@@ -1,7 +1,10 @@
 /// A snapshot of a client: who is logged in, where it is, and when and how it was logged out.
 public struct ClientStatus: Hashable, Sendable {
+    /// The client's handle, as ``SessionBackend/openClient(_:channel:)`` returned it.
     public let id: ClientID
+    /// What the client is: which browser, desktop app or phone app.
     public let kind: ClientKind
+    /// What the device is doing now (active, idle, asleep, locked, in the background).
     public let state: ClientState
     /// The logged-in user, `nil` before login and after logout.
     public let userID: String?
@@ -41,10 +44,13 @@ public struct DeviceNotification: Hashable, Sendable {
         case push
     }
 
+    /// The notification's title, such as "Session Expired"; `nil` for one with a body only.
     public let title: String?
+    /// The notification's text.
     public let body: String
     /// The instant it was shown, since the backend's origin.
     public let shownAt: Duration
+    /// Whether the phone made it itself or the server pushed it.
     public let source: Source
     /// Whether it is a session-expired notification (push type `session`, or the app's own).
     public var isSessionExpiry: Bool { title == "Session Expired" || body.hasPrefix("Session Expired") }

@@ -1,7 +1,10 @@
 /// An operating system a browser or the desktop app runs on.
 public enum DesktopOS: String, CaseIterable, Codable, Hashable, Sendable {
+    /// macOS.
     case mac = "Mac"
+    /// Windows.
     case windows = "Windows"
+    /// Linux.
     case linux = "Linux"
 
     /// `props.platform` as `app/user_agent.go` derives it from the user agent.

@@ -2,11 +2,13 @@ import Foundation
 
 /// An HTTP request to the fake server's REST API v4.
 public struct HTTPRequest: Sendable {
+    /// The HTTP method, upper case: `GET`, `POST`, `PUT` or `DELETE`.
     public var method: String
     /// Path and query, e.g. `/api/v4/users/me` or `/api/v4/reports/users?search_term=ann`.
     public var path: String
     /// Header names are matched case-insensitively.
     public var headers: [String: String]
+    /// The request body: JSON, or empty.
     public var body: Data
 
     /// A request; `bearer` adds `Authorization: Bearer <token>` as the Go client does.

@@ -4,6 +4,7 @@ public struct LoginRequest: Hashable, Sendable {
     public var loginID: String
     /// Alternative to `loginID`: the user's id.
     public var id: String
+    /// The password as typed; checked against the directory for LDAP users.
     public var password: String
     /// The MFA code, when the user has MFA.
     public var token: String

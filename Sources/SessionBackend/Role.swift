@@ -1,8 +1,13 @@
 /// A system-scheme role. A user's `roles` field is a space-separated list of these ids.
 public enum Role: String, CaseIterable, Codable, Hashable, Sendable {
+    /// `system_admin`: every permission.
     case systemAdmin = "system_admin"
+    /// `system_user_manager`: a delegated admin, with none of the Users permissions until an admin
+    /// grants them.
     case systemUserManager = "system_user_manager"
+    /// `system_user`: every member has it.
     case systemUser = "system_user"
+    /// `system_guest`: a guest account, instead of `system_user`.
     case systemGuest = "system_guest"
 
     /// The permissions a new install gives the role.

@@ -1,6 +1,6 @@
 /// A small seeded generator (SplitMix64) for the simulation's timing randomness: websocket and
 /// polling phases, reconnect jitter. The same seed gives the same run. Identifiers and tokens come
-/// from here only when ``BackendConfiguration/identifierSeed`` is set (see ``IdentifierSource``).
+/// from here only when ``BackendConfiguration/identifierSeed`` is set.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 

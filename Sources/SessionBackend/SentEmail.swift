@@ -11,8 +11,11 @@ public struct SentEmail: Hashable, Sendable {
         case emailChangeVerify = "email_change_verify_body"
     }
 
+    /// The address it went to.
     public let to: String
+    /// Which of the server's email templates it is.
     public let template: Template
+    /// The subject line, with the site name.
     public let subject: String
 
     init(to: String, template: Template, siteName: String) {

@@ -8,6 +8,7 @@ struct ChannelRecord: Sendable {
 
 /// A DM as a client's left-hand sidebar shows it.
 public struct SidebarEntry: Hashable, Sendable {
+    /// The DM channel's id.
     public let channelID: String
     /// The other member's username.
     public let teammate: String

@@ -2,9 +2,13 @@
 /// `GET /api/v4/teams/{team_id}/members/{user_id}` (and the channel's) sends it: the roles string
 /// is built from the scheme flags (`team_guest` / `team_user` + ` team_admin`, and `channel_...`).
 public struct Membership: Hashable, Sendable {
+    /// The membership's roles, such as "team_user team_admin", built from the scheme flags.
     public let roles: String
+    /// Whether the member is there as a guest (`scheme_guest`).
     public let schemeGuest: Bool
+    /// Whether the member is there as a member (`scheme_user`).
     public let schemeUser: Bool
+    /// Whether the member is an admin of the team or channel (`scheme_admin`).
     public let schemeAdmin: Bool
 
     /// Whether the membership gives the team's or channel's admin permissions (team settings,

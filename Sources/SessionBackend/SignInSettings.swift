@@ -2,7 +2,10 @@
 /// OAuth providers' `Enable`): they decide which login calls work and which masked error a failed
 /// login gets.
 public struct SignInSettings: Hashable, Sendable {
+    /// `EmailSettings.EnableSignInWithEmail`: users may sign in with their email and password.
     public var enableSignInWithEmail: Bool
+    /// `EmailSettings.EnableSignInWithUsername`: users may sign in with their username and
+    /// password.
     public var enableSignInWithUsername: Bool
     /// LDAP, SAML and the OAuth providers that are switched on.
     public var enabledServices: Set<AuthService>

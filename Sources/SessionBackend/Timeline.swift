@@ -19,7 +19,12 @@ struct Timeline: Sendable {
 
     /// Suspends until the clock reads `offset` past the origin (a virtual clock gets there at once
     /// when it is advanced, or by itself if it is an immediate clock).
-    func sleep(until offset: Duration) async throws { try await sleepUntil(offset) }
+    func sleep(until offset: Duration) async throws {
+        // Some clocks (swift-clocks' TestClock among them) keep a sleep until exactly `now`
+        // suspended until they move again; an instant already reached is no wait at all.
+        guard offset > now else { return try Task.checkCancellation() }
+        try await sleepUntil(offset)
+    }
 
     /// The epoch milliseconds of an instant on this timeline.
     func milliseconds(at offset: Duration) -> Int64 { epochMilliseconds + offset.milliseconds }

@@ -1,7 +1,7 @@
 import StepwiseModel
 
 extension Plan {
-    /// The diagnostics as a run reports them: under `--strict`, those ``Diagnostic/severity(strict:)``
+    /// The diagnostics as a run reports them: under `--strict`, those ``StepwiseModel/Diagnostic/severity(strict:)``
     /// raises are errors.
     public func diagnostics(strict: Bool) -> [PlanDiagnostic] {
         guard strict else { return diagnostics }
@@ -25,7 +25,7 @@ extension Plan {
 }
 
 extension Diagnostic {
-    /// The severity under `--strict` or not: strictness makes drift (``DiagnosticCode/bindingDrift``)
+    /// The severity under `--strict` or not: strictness makes drift (``/StepwiseModel/DiagnosticCode/bindingDrift``)
     /// an error, and nothing else.
     public func severity(strict: Bool) -> Severity {
         strict && code == .bindingDrift ? .error : severity

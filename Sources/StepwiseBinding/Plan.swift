@@ -3,7 +3,7 @@ import StepwiseModel
 /// What will run: every case bound, in the order it runs and is reported, with its ID; every
 /// diagnostic found reading and binding; and the libraries' worlds and hooks.
 ///
-/// Binding makes it (``Binder/plan(_:diagnostics:)``) and the runner executes it: it is the one
+/// Binding makes it (``Binder/plan(_:diagnostics:jobs:)``) and the runner executes it: it is the one
 /// value that crosses from binding to running, so the runner never asks the binder anything.
 public struct Plan: Sendable {
     /// The cases in plan order, each with an ID unique in the plan.
@@ -27,10 +27,12 @@ public struct Plan: Sendable {
 
 /// A diagnostic of a plan, with the case it concerns when it concerns one.
 public struct PlanDiagnostic: Hashable, Sendable {
+    /// The problem, compiler-style, with its location and code.
     public var diagnostic: Diagnostic
     /// The ``BoundCase/caseID`` of the case, or `nil` for a problem of a file or a library.
     public var caseID: String?
 
+    /// A diagnostic, of the case with that ID or of no case.
     public init(_ diagnostic: Diagnostic, caseID: String? = nil) {
         self.diagnostic = diagnostic
         self.caseID = caseID
@@ -44,7 +46,8 @@ extension Binder {
     /// again, so that each case is told apart in events and reports.
     ///
     /// - Parameters:
-    ///   - diagnostics: problems found before binding (unreadable specs, filters), kept first.
+    ///   - testCases: the cases as read, in the order they run.
+    ///   - given: problems found before binding (unreadable specs, filters), kept first.
     ///   - jobs: how many cases to bind at once (by default one per processor); never changes the plan.
     public func plan(_ testCases: [TestCase], diagnostics given: [Diagnostic] = [], jobs: Int = Binder.defaultJobs) -> Plan {
         var seen: [String: Int] = [:]

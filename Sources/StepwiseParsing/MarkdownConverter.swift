@@ -69,6 +69,8 @@ private struct MarkdownBuilder {
     let lineStarts: [Int]
     /// Where the last text node with delimiters was found in the source.
     var textCursor = 0
+    /// Source offsets of escaped delimiters the tool's own sync made text (see ``syncedDelimiters(lines:)``).
+    var syncedDelimiters: Set<Int> = []
 
     init(source: UnsafeBufferPointer<UInt8>) {
         self.source = source
@@ -108,6 +110,9 @@ private struct MarkdownBuilder {
         let type = cmark_node_get_type(node)
         switch type {
         case CMARK_NODE_PARAGRAPH:
+            syncedDelimiters = syncedDelimiters(
+                lines: Int(cmark_node_get_start_line(node))...max(Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node))))
+            defer { syncedDelimiters = [] }
             var content = children(of: node, depth: depth)
             // The Mattermost converter writes every `<br>` as a `\` hard break, also at the end of
             // a paragraph, where CommonMark keeps the backslash as text: it is a line break.
@@ -152,7 +157,7 @@ private struct MarkdownBuilder {
         case CMARK_NODE_TEXT: return .text(droppingConverterDelimiters(node))
         case CMARK_NODE_SOFTBREAK: return .text(" ")
         case CMARK_NODE_LINEBREAK: return .lineBreak
-        case CMARK_NODE_CODE: return .code(Self.unescapingPunctuation(Self.literal(node)))
+        case CMARK_NODE_CODE: return .code(Self.convertedCode(Self.literal(node)))
         case CMARK_NODE_HTML_INLINE: return Self.inlineHTML(Self.literal(node))
         case CMARK_NODE_EMPH: return .emphasis(children(of: node, depth: depth))
         case CMARK_NODE_STRONG: return .strong(children(of: node, depth: depth))
@@ -233,6 +238,10 @@ private struct MarkdownBuilder {
         var k = 0
         while k < text.count {
             let byte = text[k]
+            if escaped[k], syncedDelimiters.contains(sourceAt[k]) {
+                k += 1
+                continue
+            }
             guard !escaped[k], byte == UInt8(ascii: "_") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "~") else {
                 out.append(byte)
                 k += 1
@@ -240,9 +249,9 @@ private struct MarkdownBuilder {
             }
             var end = k
             while end < text.count, text[end] == byte, !escaped[end] { end += 1 }
-            let before = sourceAt[k] > 0 ? source[sourceAt[k] - 1] : 0x20
+            let before = sourceAt[k] > 0 ? sourceByte(before: sourceAt[k]) : 0x20
             let afterIndex = sourceAt[end - 1] + 1
-            let after = afterIndex < source.count ? source[afterIndex] : 0x20
+            let after = afterIndex < source.count ? sourceByte(at: afterIndex) : 0x20
             let left = Self.isFlanking(next: after, previous: before)
             let right = Self.isFlanking(next: before, previous: after)
             let isDelimiter = (left != right) && (byte != UInt8(ascii: "~") || end - k == 2)
@@ -250,6 +259,165 @@ private struct MarkdownBuilder {
             k = end
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The escaped delimiters of a paragraph that the tool's own sync made text, as source offsets.
+    ///
+    /// The tool turns the file back into HTML with a CommonMark renderer, which leaves the
+    /// delimiters the converter wrote with a space inside (`**File Sharing **and`) as literal
+    /// characters; its next export then escapes them as the text they have become
+    /// (`\*\*File Sharing \*\*and`). So a pair of escaped runs of the same `*`, `_` or `~` on one
+    /// line that CommonMark could not pair if they were not escaped (the opener followed by a space,
+    /// the closer preceded by one, or punctuation on the wrong side) is read as the emphasis it was
+    /// written for: both are dropped. Escaped runs CommonMark would pair (`\*\*Bold\*\*` in a case
+    /// about typing Markdown) were typed as text and stay, as does a run with no partner on its line
+    /// (`\*.md`, `\_redirect`) and an escaped `_` between two letters or digits.
+    private func syncedDelimiters(lines: ClosedRange<Int>) -> Set<Int> {
+        var dropped: Set<Int> = []
+        guard lines.lowerBound >= 1, lines.upperBound <= lineStarts.count else { return dropped }
+        let backslash = UInt8(ascii: "\\"), backtick = UInt8(ascii: "`")
+        for line in lines {
+            let start = lineStarts[line - 1]
+            var end = line < lineStarts.count ? lineStarts[line] - 1 : source.count
+            if end > start, source[end - 1] == 0x0D { end -= 1 }
+            guard (start..<end).contains(where: { source[$0] == backslash }) else { continue }
+            struct Run {
+                var char: UInt8
+                var offsets: [Int]
+                var before: UInt8
+                var after: UInt8
+                /// An unescaped run of the same character touches it: the two were one run the sync split.
+                var touchesDelimiter = false
+                /// The second half of a doubled run whose first half closed a pair read as synced.
+                var splitFromSynced = false
+            }
+            var runs: [Run] = []
+            var i = start
+            func byteBefore(_ offset: Int) -> UInt8 { offset > start ? sourceByte(before: offset) : 0x20 }
+            /// The character after `offset`, looking through an escape; a space at the end of the line.
+            func byteAt(_ offset: Int) -> UInt8 {
+                guard offset < end else { return 0x20 }
+                if source[offset] == backslash { return offset + 1 < end ? sourceByte(at: offset + 1) : 0x20 }
+                return sourceByte(at: offset)
+            }
+            while i < end {
+                let byte = source[i]
+                if byte == backtick {
+                    // A code span: its backslashes are no escapes.
+                    var width = 0
+                    while i + width < end, source[i + width] == backtick { width += 1 }
+                    var j = i + width
+                    var closed = false
+                    while j < end {
+                        if source[j] == backtick {
+                            var other = 0
+                            while j + other < end, source[j + other] == backtick { other += 1 }
+                            if other == width {
+                                closed = true
+                                j += other
+                                break
+                            }
+                            j += other
+                        } else {
+                            j += 1
+                        }
+                    }
+                    i = closed ? j : i + width
+                    continue
+                }
+                guard byte == backslash, i + 1 < end else {
+                    i += 1
+                    continue
+                }
+                let char = source[i + 1]
+                guard char == UInt8(ascii: "*") || char == UInt8(ascii: "_") || char == UInt8(ascii: "~") else {
+                    i += 2
+                    continue
+                }
+                var offsets: [Int] = []
+                var j = i
+                while j + 1 < end, source[j] == backslash, source[j + 1] == char {
+                    offsets.append(j + 1)
+                    j += 2
+                }
+                let touches = (i > start && source[i - 1] == char) || (j < end && source[j] == char)
+                runs.append(Run(char: char, offsets: offsets, before: byteBefore(i), after: byteAt(j), touchesDelimiter: touches))
+                i = j
+            }
+            var pending: [UInt8: Run] = [:]
+            for var run in runs {
+                // The converter writes `<strong>` as `**`, `<em>` as `_` and `<del>` as `~~`: other
+                // runs (`\*`, `\*\*\*`) were typed as text. A run twice as long is a closer and an opener.
+                let unit = run.char == UInt8(ascii: "_") ? 1 : 2
+                guard run.offsets.count == unit || run.offsets.count == 2 * unit else { continue }
+                if run.char == UInt8(ascii: "_"), Self.isAlphanumeric(run.before), Self.isAlphanumeric(run.after) { continue }
+                guard let opener = pending[run.char] else {
+                    // A run with a space on both sides opens nothing (`use \*\* for`).
+                    if run.offsets.count == unit, Self.isSpace(run.before), Self.isSpace(run.after) { continue }
+                    pending[run.char] = run
+                    continue
+                }
+                let count = opener.offsets.count
+                guard run.offsets.count == count || run.offsets.count == 2 * count else {
+                    pending[run.char] = run
+                    continue
+                }
+                // A run twice as long closes the pending one and opens the next (`\*\*\*\*`).
+                var closer = run
+                if run.offsets.count == 2 * count {
+                    closer.offsets = Array(run.offsets.prefix(count))
+                    closer.after = run.char
+                    run.offsets = Array(run.offsets.suffix(count))
+                    run.before = run.char
+                }
+                let opens = Self.isFlanking(next: opener.after, previous: opener.before)
+                let closes = Self.isFlanking(next: closer.before, previous: closer.after)
+                let underscoreInWord = opener.char == UInt8(ascii: "_") && (Self.isAlphanumeric(opener.before) || Self.isAlphanumeric(closer.after))
+                let inside = (opener.offsets.last! + 1)..<(closer.offsets.first! - 1)
+                let hasText = inside.contains { !Self.isSpace(sourceByte(at: $0)) && source[$0] != backslash }
+                // Emphasis hugs its text on one side at least; `\*\* text \*\*` is decoration typed as text.
+                let hugs = !Self.isSpace(opener.after) || !Self.isSpace(closer.before)
+                let synced: Bool
+                if hasText {
+                    synced = hugs && (!opens || !closes || underscoreInWord || opener.touchesDelimiter || closer.touchesDelimiter)
+                } else {
+                    // Emphasis of a space between two words (`mattermost.com\_ \_with`).
+                    synced = !Self.isSpace(opener.before) && !Self.isSpace(closer.after) && !inside.isEmpty
+                }
+                if synced {
+                    dropped.formUnion(opener.offsets)
+                    dropped.formUnion(closer.offsets)
+                }
+                let split = closer.offsets != run.offsets
+                run.splitFromSynced = split && synced
+                pending[run.char] = split ? run : nil
+            }
+            // Left unpaired at the end of the line: a whole doubled run beside a word (`\_\_mmctl`) is
+            // an empty emphasis (`<u></u>`), and the second half of a run whose first half closed a
+            // synced pair belongs to it.
+            for run in pending.values {
+                let unit = run.char == UInt8(ascii: "_") ? 1 : 2
+                let empty = run.offsets.count == 2 * unit && (Self.isSpace(run.before) != Self.isSpace(run.after))
+                if empty || run.splitFromSynced { dropped.formUnion(run.offsets) }
+            }
+        }
+        return dropped
+    }
+
+    /// The byte before `offset`, a no-break space (which CommonMark counts as whitespace) read as a space.
+    private func sourceByte(before offset: Int) -> UInt8 {
+        if offset >= 2, source[offset - 1] == 0xA0, source[offset - 2] == 0xC2 { return 0x20 }
+        return source[offset - 1]
+    }
+
+    /// The byte at `offset`, a no-break space read as a space.
+    private func sourceByte(at offset: Int) -> UInt8 {
+        if source[offset] == 0xC2, offset + 1 < source.count, source[offset + 1] == 0xA0 { return 0x20 }
+        return source[offset]
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
     }
 
     /// Matches `text` against the source at `start`, where `\\` before punctuation is an escape;
@@ -302,6 +470,24 @@ private struct MarkdownBuilder {
         let tag = name.prefix { $0.isLetter || $0.isNumber }
         if formatting.contains(String(tag)) { return nil }
         return .text(literal)
+    }
+
+    /// A code span's text. One that holds the converter's escapes (`\_`) is text it converted
+    /// between backticks that were text too (`<em>MM_FLAG</em>` between typed backticks, exported as
+    /// `` `_MM\_FLAG_` ``): the escapes are undone, and emphasis delimiters around the whole of it
+    /// (`_…_`, `**…**`) are the emphasis they were written for.
+    static func convertedCode(_ code: String) -> String {
+        let unescaped = unescapingPunctuation(code)
+        guard unescaped != code else { return code }
+        for delimiter in ["**", "_"] where unescaped.count > 2 * delimiter.count {
+            guard unescaped.hasPrefix(delimiter), unescaped.hasSuffix(delimiter) else { continue }
+            let inner = unescaped.dropFirst(delimiter.count).dropLast(delimiter.count)
+            guard let first = inner.first, let last = inner.last, !first.isWhitespace, !last.isWhitespace,
+                !"_*".contains(first), !"_*".contains(last)
+            else { continue }
+            return String(inner)
+        }
+        return unescaped
     }
 
     /// The Mattermost converter escapes Markdown punctuation (`\_`, `\[`) inside code spans too,

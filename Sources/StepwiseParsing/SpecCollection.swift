@@ -37,8 +37,11 @@ public struct SpecCollection: Sendable {
 
     /// Finds the spec files under `paths`.
     ///
-    /// - Parameter naming: how a found path is written from then on, in ``files``, in what is
-    ///   read and in diagnostics (the command line writes paths relative to the working directory).
+    /// - Parameters:
+    ///   - paths: files and directories, as given; a directory means every spec under it, in path order.
+    ///   - twins: whether a Markdown export whose JSON record lies beside it is read too.
+    ///   - naming: how a found path is written from then on, in ``files``, in what is
+    ///     read and in diagnostics (the command line writes paths relative to the working directory).
     public init(paths: [String], twins: Twins = .kept, naming: (String) -> String = { $0 }) {
         var walk = SpecWalk()
         for path in paths { walk.add(path) }

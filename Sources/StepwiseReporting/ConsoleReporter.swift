@@ -23,7 +23,11 @@ public final class ConsoleReporter: Reporter {
     /// Cases finished for good (not about to be retried), for the `[n/total]` counter.
     private var finishedCases = 0
 
+    /// A console reporter writing to standard output.
+    ///
     /// - Parameters:
+    ///   - destination: where the report goes (standard output, or a file).
+    ///   - options: colour, live progress, `--quiet` and `--durations`, as the command line asked.
     ///   - environment: where `FORCE_COLOR`, `NO_COLOR` and `TERM` are looked up.
     public convenience init(
         destination: ReportDestination, options: ReporterOptions,

@@ -42,7 +42,7 @@ public enum SavedStream {
     }
 
     /// Parses a stream; `path` names it in errors. Blank lines are ignored, unknown kinds are kept
-    /// as ``Event/unknown(kind:)``. Every line must carry `"schema": 1` (the number, not `"1"`); a
+    /// as ``/StepwiseModel/Event/unknown(kind:)``. Every line must carry `"schema": 1` (the number, not `"1"`); a
     /// stream must hold at least one event and at most one run: a second `runStarted` (two
     /// streams concatenated) is refused at its line, as its counts and exit code would be mixed
     /// with the first run's.

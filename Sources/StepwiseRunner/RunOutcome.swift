@@ -5,6 +5,6 @@ public enum RunOutcome: String, Hashable, Sendable, CaseIterable {
     /// At least one case failed, and the plan itself is sound.
     case failed
     /// A spec could not be read, a library is broken, or (under `--strict`) an item is undefined
-    /// or ambiguous or a case's text drifted: ``Plan/hasErrors(strict:)``. Wins over ``failed``.
+    /// or ambiguous or a case's text drifted: ``/StepwiseBinding/Plan/hasErrors(strict:)``. Wins over ``failed``.
     case specOrBindingError
 }

@@ -5,9 +5,13 @@ import StepwiseModel
 /// Runs a plan and reports what happens as events, each case's events one contiguous block
 /// in plan order (whatever the parallelism), so the stream is deterministic but for timings.
 public struct Runner: Sendable {
+    /// What it runs: the bound cases in plan order, their diagnostics, and the libraries' worlds
+    /// and hooks.
     public let plan: Plan
+    /// How it runs them.
     public let options: RunOptions
 
+    /// A runner of `plan` with `options`; nothing runs until ``run(isolation:sourceLine:emit:)``.
     public init(plan: Plan, options: RunOptions) {
         self.plan = plan
         self.options = options
@@ -16,10 +20,13 @@ public struct Runner: Sendable {
     /// Runs the plan and hands every event to `emit`, in order, from the calling task (on the
     /// caller's actor, if any); returns how the run ended.
     ///
-    /// The plan's diagnostics come first, after `runStarted`, as ``Plan/diagnostics(strict:)``
+    /// The plan's diagnostics come first, after `runStarted`, as ``/StepwiseBinding/Plan/diagnostics(strict:)``
     /// reports them.
     ///
-    /// - Parameter sourceLine: the spec line a diagnostic points at, for its event.
+    /// - Parameters:
+    ///   - isolation: the caller's actor, where `emit` is called (the caller's own, by default).
+    ///   - sourceLine: the spec line a diagnostic points at, for its event.
+    ///   - emit: receives every event, in order; an error it throws ends the run and is rethrown.
     @discardableResult
     public func run(
         isolation: isolated (any Actor)? = #isolation, sourceLine: (Diagnostic) -> String? = { _ in nil },

@@ -12,6 +12,7 @@ public struct SettingField: Hashable, Sendable {
     public let key: String
     /// The label, such as "Session Length Mobile (days):".
     public let label: String
+    /// Whether it is a true/false toggle or a number.
     public let kind: Kind
     /// The value the page shows: "true"/"false" or the number as typed.
     public let value: String

@@ -151,4 +151,58 @@ struct ReadingAsExportedTests {
             "Use the /zendesk connect command", "Type _literal_ and open_full_form and Site > File Sharing and *star*",
         ])
     }
+
+    @Test("escaped delimiters the tool's sync made text of emphasis with a space inside read as that emphasis")
+    func syncedDelimiters() throws {
+        let file = Fixtures.read(
+            Fixtures.mattermost(
+                body: """
+                    **Step 1**
+
+                    1\\. Go to \\*\\*Site Configuration > \\*\\*\\*\\*File Sharing \\*\\*and set\\
+                    2\\. Type \\_/test valid with\\_form \\_and send\\
+                    3\\. Replace https\\://example.com\\_ \\_with your own\\
+                    4\\. Create **Team-A** >\\*\\* Channel-A\\*\\* and \\_\\_mmctl export
+                    """))
+        let step = try #require(file.testCase?.steps.first)
+        #expect(step.instructions.map(\.text) == [
+            "Go to Site Configuration > File Sharing and set", "Type /test valid with_form and send",
+            "Replace https://example.com with your own", "Create Team-A > Channel-A and mmctl export",
+        ])
+    }
+
+    @Test("escaped delimiters typed as text stay: pairs CommonMark would pair, lone runs, runs with spaces around, runs inside words")
+    func typedDelimiters() throws {
+        let file = Fixtures.read(
+            Fixtures.mattermost(
+                body: """
+                    **Step 1**
+
+                    1\\. Type \\*\\*Bold\\*\\* and \\_Italics\\_ and \\~\\~Struck\\~\\~\\
+                    2\\. Open /\\_redirect/pl and list \\*.md files\\
+                    3\\. Use \\* for unread and (cn=Test Group \\*)(cn=\\*filter\\*)\\
+                    4\\. Read \\*\\* Check the links \\*\\* and \\_\\_init\\_\\_ and MM\\_FLAG\\_ON
+                    """))
+        let step = try #require(file.testCase?.steps.first)
+        #expect(step.instructions.map(\.text) == [
+            "Type **Bold** and _Italics_ and ~~Struck~~", "Open /_redirect/pl and list *.md files",
+            "Use * for unread and (cn=Test Group *)(cn=*filter*)", "Read ** Check the links ** and __init__ and MM_FLAG_ON",
+        ])
+    }
+
+    @Test("a code span holding the converter's escapes is converted text: escapes undone, emphasis around it dropped")
+    func convertedCodeSpans() throws {
+        let file = Fixtures.read(
+            Fixtures.mattermost(
+                body: """
+                    **Step 1**
+
+                    1\\. Start with `_MM\\_FEATUREFLAGS\\_AppBarEnabled=false_`\\
+                    2\\. Run `__init__` and `_id_` as they are
+                    """))
+        let step = try #require(file.testCase?.steps.first)
+        #expect(step.instructions.map(\.text) == [
+            "Start with MM_FEATUREFLAGS_AppBarEnabled=false", "Run __init__ and _id_ as they are",
+        ])
+    }
 }

@@ -9,8 +9,15 @@ public enum Corpus {
     public static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `Tests/Corpus` in the checkout.
-    public static let root = packageRoot.appendingPathComponent("Tests/Corpus")
+    /// `Tests/Corpus` in the checkout, or the directory `STEPWISE_CORPUS` names: another export laid
+    /// out the same way (`zephyr-export/`, `mm-markdown/`), for running the acceptance comparisons
+    /// (`swift test --filter ReadAsShown`) over cases the corpus does not hold.
+    public static let root: URL = {
+        if let other = ProcessInfo.processInfo.environment["STEPWISE_CORPUS"], !other.isEmpty {
+            return URL(fileURLWithPath: other)
+        }
+        return packageRoot.appendingPathComponent("Tests/Corpus")
+    }()
 
     /// Why a test could not have its data.
     public struct Missing: Error, CustomStringConvertible {

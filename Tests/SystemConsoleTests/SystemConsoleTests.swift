@@ -50,6 +50,10 @@ import Testing
         await fixture.console.typeSearch("user-2")
         let waiting = Task { try await fixture.console.settle() }
         await fixture.clock.advance(by: .milliseconds(500))
+        // swift-clocks' TestClock keeps a sleep until exactly `now` suspended until the next move,
+        // and the task may reach its sleep just as the clock lands on the due instant: one more
+        // tick wakes it then, and changes nothing otherwise (the search is already due).
+        await fixture.clock.advance(by: .milliseconds(1))
         try await waiting.value
         #expect(try await fixture.console.rows().map(\.username) == ["user-2"])
     }

@@ -26,14 +26,21 @@ public struct Device: Sendable {
         case interacts(Interaction)
     }
 
+    /// The device's client in the case's ``/SessionBackend/SessionBackend``.
     public let client: ClientID
+    /// What the device is: a browser on a system, the desktop app or a phone app.
     public let kind: ClientKind
+    /// The test user signed in on it.
     public let username: String
+    /// How the user signed in: email/password, SAML, LDAP or OAuth.
     public let method: LoginMethod
+    /// What the device is doing while the sessions are revoked.
     public let posture: Posture
+    /// What its user does after the revoke.
     public let behaviour: Behaviour
     /// The token of the session the device got at sign-in (kept to probe it after the revoke).
     public let token: String
+    /// The id of that session, as the revoke endpoints and the sessions list name it.
     public let sessionID: String
 
     /// "Chrome on Windows (idle)", "iOS RN app (screen locked)", "Desktop app on Mac (asleep)".

@@ -39,6 +39,7 @@ public struct MattermostSteps: StepLibrary {
 
     private let onCaseFinished: (@Sendable (String, WorldSummary) -> Void)?
 
+    /// The library, to list in a runner's libraries or in another library's `includes`.
     public init() { onCaseFinished = nil }
 
     /// For this package's tests: `onCaseFinished` receives each case's key and world summary.

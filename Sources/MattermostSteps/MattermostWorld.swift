@@ -82,6 +82,7 @@ public final class MattermostWorld {
     var bystanders: [Device] = []
     /// The admin account and the browser it signed in on, once a phrase made them.
     public internal(set) var admin: User?
+    /// The browser the admin signed in on, once a phrase signed them in.
     public internal(set) var adminDevice: Device?
     /// The System Console the admin opened, once a phrase opened it.
     public internal(set) var console: SystemConsole?

@@ -107,7 +107,7 @@ extension Binder {
             let missing = leftover.map { "\"\(Self.trim($0))\"" }.joined(separator: ", ")
             let parts = phrases.map { ($0.index, $0.range) }
             return (
-                .undefined(snippet: SnippetGenerator.snippet(for: Self.trim(leftover[0]), kind: kind, phrase: true)),
+                .undefined(snippet: partSnippet(leftover, covered: parts, in: text, kind)),
                 .undefined(Explanation { "no definition covers \(missing)" + covered(parts, in: text) })
             )
         }
@@ -122,6 +122,28 @@ extension Binder {
     private func rejectionsOrSuggestions(_ text: MatchText, _ kind: ItemPlan.Kind) -> String {
         let rejected = rejections(of: text, kind)
         return rejected.isEmpty ? suggestions(for: text, kind) : rejected
+    }
+
+    /// What to add for an item phrases only partly cover: a phrase definition for each part left
+    /// over (without the connectives around it), after a comment naming the phrase definitions
+    /// that cover the rest, so the suggestion reads on its own.
+    private func partSnippet(
+        _ leftover: [String], covered parts: [(index: Int, range: Range<Int>)], in text: MatchText, _ kind: ItemPlan.Kind
+    ) -> String {
+        let covered = parts.map { part in
+            "// \"\(Self.trim(text.text(part.range)))\" is covered by \"\(definitions[part.index].source)\" at \(definitions[part.index].location)"
+        }
+        let added = leftover.map { SnippetGenerator.snippet(for: Self.withoutConnectives($0), kind: kind, phrase: true) }
+        return (covered + added).joined(separator: "\n")
+    }
+
+    /// A leftover part of an item without the connectives at its ends: "Direct Messages and" is
+    /// the phrase "Direct Messages".
+    static func withoutConnectives(_ text: String) -> String {
+        var words = trim(text).split(separator: " ", omittingEmptySubsequences: true)
+        while let first = words.first, words.count > 1, isConnective(String(first)) { words.removeFirst() }
+        while let last = words.last, words.count > 1, isConnective(String(last)) { words.removeLast() }
+        return trim(words.joined(separator: " "))
     }
 
     /// Which phrase definition covered which words, for an item they only partly cover.
@@ -165,7 +187,9 @@ extension Binder {
     private func resolved(_ parts: [(index: Int, rendered: [String], values: [any Sendable])]) -> (BindingInfo, Resolution) {
         let definition = BindingInfo.Definition(
             expression: parts.map { definitions[$0.index].source }.joined(separator: " + "),
-            location: definitions[parts[0].index].location, arguments: parts.flatMap(\.rendered))
+            location: definitions[parts[0].index].location, arguments: parts.flatMap(\.rendered),
+            phrases: parts.count < 2
+                ? [] : parts.map { BindingInfo.Candidate(expression: definitions[$0.index].source, location: definitions[$0.index].location) })
         if let manual = parts.lazy.compactMap({ part -> String? in
             if case .manual(let reason) = self.definitions[part.index].role { return reason ?? "marked manual" }
             return nil

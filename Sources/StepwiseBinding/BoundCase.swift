@@ -4,9 +4,11 @@ import StepwiseModel
 public struct BoundCase: Sendable {
     /// Unique within the run: the key, with `#2`, `#3`... for repeated keys.
     public var caseID: String
+    /// The case as read from its spec.
     public var testCase: TestCase
     /// What reporters see in `caseStarted`.
     public var plan: CasePlan
+    /// Its steps, in order, each with its items bound.
     public var steps: [BoundStep]
     /// Drift and other binding problems of this case; a run reads them from ``Plan/diagnostics``.
     package var diagnostics: [Diagnostic]
@@ -14,15 +16,24 @@ public struct BoundCase: Sendable {
     public var fingerprint: String
 }
 
+/// One step of a ``BoundCase``: the step as read, its plan as events carry it, and its items bound.
 public struct BoundStep: Sendable {
+    /// The step as read from the spec.
     public var step: Step
+    /// The step as `caseStarted` carries it to reporters.
     public var plan: StepPlan
+    /// Its instructions, then its expectations, each bound.
     public var items: [BoundItem]
 }
 
+/// One item of a ``BoundStep`` with its binding: the instruction or expectation as read, its plan
+/// as events carry it, and the definition (or the reason there is none) it runs with.
 public struct BoundItem: Sendable {
+    /// The item as `caseStarted` carries it to reporters, with its binding.
     public var plan: ItemPlan
+    /// The instruction as read, when the item is one.
     public var instruction: Instruction?
+    /// The expectation as read, when the item is one.
     public var expectation: Expectation?
     package var resolution: Resolution
 

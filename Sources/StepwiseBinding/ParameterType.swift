@@ -77,6 +77,7 @@ public struct ParameterRegistry: Sendable {
         self.types = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
     }
 
+    /// The type registered under `name` (the word between the braces, `int` for `{int}`), if any.
     public subscript(name: String) -> ParameterType? { types[name] }
 
     /// Every name, sorted.
@@ -95,6 +96,8 @@ public struct DurationRange: Hashable, Sendable, CustomStringConvertible {
     /// Written with `~`, "about" or "approximately".
     public var isApproximate: Bool
 
+    /// A span from `lowerBound` to `upperBound` (`nil`: open-ended), approximate when written with
+    /// "~".
     public init(lowerBound: Duration, upperBound: Duration?, isApproximate: Bool = false) {
         self.lowerBound = lowerBound
         self.upperBound = upperBound

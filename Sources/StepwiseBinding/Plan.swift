@@ -27,10 +27,12 @@ public struct Plan: Sendable {
 
 /// A diagnostic of a plan, with the case it concerns when it concerns one.
 public struct PlanDiagnostic: Hashable, Sendable {
+    /// The problem, compiler-style, with its location and code.
     public var diagnostic: Diagnostic
     /// The ``BoundCase/caseID`` of the case, or `nil` for a problem of a file or a library.
     public var caseID: String?
 
+    /// A diagnostic, of the case with that ID or of no case.
     public init(_ diagnostic: Diagnostic, caseID: String? = nil) {
         self.diagnostic = diagnostic
         self.caseID = caseID

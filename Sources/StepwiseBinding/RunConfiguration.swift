@@ -7,6 +7,7 @@ public struct RunConfiguration: Hashable, Sendable {
     /// Which clock cases run on: ``/StepwiseModel/ClockKind/virtual`` or ``/StepwiseModel/ClockKind/real``.
     public var clock: ClockKind
 
+    /// A configuration: the options and faults selected by name, and the clock cases run on.
     public init(selectedOptions: Set<String> = [], clock: ClockKind = .virtual) {
         self.selectedOptions = selectedOptions
         self.clock = clock
@@ -19,6 +20,7 @@ public struct RunConfiguration: Hashable, Sendable {
 /// A named switch a step library offers on the command line: a planted fault in a fake, or any
 /// other option its worlds honour. `stepwise run --help` lists them; unknown names are usage errors.
 public struct StepOption: Hashable, Sendable {
+    /// Whether an option is a planted fault or any other switch.
     public enum Kind: String, Hashable, Sendable {
         /// Selected with `--fault NAME`: breaks the system under test on purpose.
         case fault
@@ -26,11 +28,14 @@ public struct StepOption: Hashable, Sendable {
         case option
     }
 
+    /// The name the command line takes (`--fault NAME`, `--option NAME`), in kebab case.
     public var name: String
+    /// Whether `--fault` or `--option` selects it.
     public var kind: Kind
     /// One line for `--help`.
     public var summary: String
 
+    /// An option or fault with its name and its line for `--help`.
     public init(_ name: String, kind: Kind = .option, summary: String) {
         self.name = name
         self.kind = kind
@@ -45,6 +50,7 @@ public struct StepOption: Hashable, Sendable {
 
 /// What a step library receives when it makes the world of one case.
 public struct WorldContext: Sendable {
+    /// How the run was asked to behave: the selected options and faults, and the clock.
     public var configuration: RunConfiguration
     /// The case's own clock: give it to fakes that keep time, so they run on virtual time.
     public var clock: any Clock<Duration>
@@ -55,6 +61,7 @@ public struct WorldContext: Sendable {
     /// version the case was written for from `createdOn`.
     public var testCase: TestCase?
 
+    /// What a library gets for one case; the runner makes it, and tests of a library can too.
     public init(configuration: RunConfiguration, clock: any Clock<Duration>, caseKey: String, testCase: TestCase? = nil) {
         self.configuration = configuration
         self.clock = clock

@@ -15,6 +15,7 @@ public final class StepContext {
     public let expectation: Expectation?
     /// The values the expression captured, in order (`Int`, `String`, `[String]`, `Duration`, ``DurationRange``...).
     public let arguments: [any Sendable]
+    /// How the run was asked to behave: the selected options and faults, and the clock.
     public let configuration: RunConfiguration
     let clockControl: ClockControl
 

@@ -27,6 +27,8 @@
 /// listed once by name, and two definitions of different libraries matching one item are an
 /// ambiguity like any other.
 public protocol StepLibrary: Sendable {
+    /// The state one case's definitions share: a class or an actor, made fresh per case by
+    /// ``makeWorld(_:)`` and shared by every library over the same type.
     associatedtype World: AnyObject
 
     /// A short name for messages and `--help`; the type's name by default.

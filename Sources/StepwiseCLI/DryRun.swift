@@ -23,7 +23,7 @@ enum DryRun {
                     out += "    \(binding.state.rawValue.padding(9)) \(item.plan.itemID.padding(7)) \(item.plan.text.showingControlCharacters)\n"
                     switch binding {
                     case .matched(let definition), .manual(let definition):
-                        out += "              ↳ \"\(definition.expression)\" at \(definition.location)"
+                        out += "              ↳ " + definition.parts.map { "\"\($0.expression)\" at \($0.location)" }.joined(separator: " + ")
                         out += definition.arguments.isEmpty ? "\n" : "  (\(definition.arguments.joined(separator: ", ")))\n"
                     case .ambiguous(let candidates):
                         for candidate in candidates { out += "              ↳ \"\(candidate.expression)\" at \(candidate.location)\n" }

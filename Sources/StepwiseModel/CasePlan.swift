@@ -30,6 +30,8 @@ public struct CasePlan: Hashable, Sendable, Codable {
     public var displayName: String { "\(key): \(title)" }
 }
 
+/// One step of a ``CasePlan``: its ID and number as exported, the case it calls (if it is a call),
+/// where it is written, and its items.
 public struct StepPlan: Hashable, Sendable, Codable {
     public var stepID: String
     public var number: String
@@ -46,6 +48,8 @@ public struct StepPlan: Hashable, Sendable, Codable {
     }
 }
 
+/// One instruction or expectation of a ``StepPlan``: its ID (`<step>.i<n>` or `<step>.e<n>`), its
+/// text and sub-items as written, where it is written, and how it is bound.
 public struct ItemPlan: Hashable, Sendable, Codable {
     public enum Kind: String, Hashable, Sendable, Codable {
         /// Bound to an action.
@@ -79,7 +83,8 @@ public struct ItemPlan: Hashable, Sendable, Codable {
 /// How an item is bound to code: each state carries what is true of it, and nothing else.
 ///
 /// In JSON (events and reports) it is one object: `state`, with `expression`, `definitionLocation`
-/// and `arguments` for a matched or manual item, `snippet` for an undefined one and `candidates`
+/// and `arguments` for a matched or manual item (and `phrases`, each `expression` and `location`,
+/// for one bound to several phrase definitions), `snippet` for an undefined one and `candidates`
 /// for an ambiguous one (`arguments` and `candidates` are always written, empty when they do not apply).
 public enum BindingInfo: Hashable, Sendable {
     /// Bound to one action or check (or several phrase definitions, joined).
@@ -104,12 +109,21 @@ public enum BindingInfo: Hashable, Sendable {
         public var location: SourceLocation
         /// The arguments the expression captured, rendered.
         public var arguments: [String]
+        /// A binding made of several phrase definitions: each one, with where it is written, in
+        /// the order they run (`expression` joins them with " + ", `location` is the first's);
+        /// empty for a binding to one definition.
+        public var phrases: [Candidate]
 
-        public init(expression: String, location: SourceLocation, arguments: [String] = []) {
+        public init(expression: String, location: SourceLocation, arguments: [String] = [], phrases: [Candidate] = []) {
             self.expression = expression
             self.location = location
             self.arguments = arguments
+            self.phrases = phrases
         }
+
+        /// Every definition of the binding with its location: the phrases of a combined binding,
+        /// or the one definition.
+        public var parts: [Candidate] { phrases.isEmpty ? [Candidate(expression: expression, location: location)] : phrases }
     }
 
     public struct Candidate: Hashable, Sendable, Codable {
@@ -157,7 +171,7 @@ public enum BindingInfo: Hashable, Sendable {
 
 extension BindingInfo: Codable {
     private enum CodingKeys: String, CodingKey {
-        case state, expression, definitionLocation, arguments, snippet, candidates
+        case state, expression, definitionLocation, arguments, phrases, snippet, candidates
     }
 
     public init(from decoder: any Decoder) throws {
@@ -166,7 +180,8 @@ extension BindingInfo: Codable {
             Definition(
                 expression: try container.decode(String.self, forKey: .expression),
                 location: try container.decode(SourceLocation.self, forKey: .definitionLocation),
-                arguments: try container.decodeIfPresent([String].self, forKey: .arguments) ?? [])
+                arguments: try container.decodeIfPresent([String].self, forKey: .arguments) ?? [],
+                phrases: try container.decodeIfPresent([Candidate].self, forKey: .phrases) ?? [])
         }
         switch try container.decode(State.self, forKey: .state) {
         case .matched: self = .matched(try definition())
@@ -182,6 +197,8 @@ extension BindingInfo: Codable {
         try container.encodeIfPresent(definition?.expression, forKey: .expression)
         try container.encodeIfPresent(definition?.location, forKey: .definitionLocation)
         try container.encode(arguments, forKey: .arguments)
+        // Only a combined binding writes its phrases: one definition's JSON is as it always was.
+        if let phrases = definition?.phrases, !phrases.isEmpty { try container.encode(phrases, forKey: .phrases) }
         try container.encodeIfPresent(snippet, forKey: .snippet)
         try container.encode(candidates, forKey: .candidates)
     }

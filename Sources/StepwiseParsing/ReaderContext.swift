@@ -27,8 +27,11 @@ struct ReaderContext {
         number: String, call: CaseCall?, action: LocatedText?, testData: LocatedText?, expected: LocatedText?,
         info: [Field], line: Int
     ) -> Step {
-        let (instructions, written) = action.map { itemizer.numberedInstructions($0) } ?? ([], [])
-        let expectations = expected.map { itemizer.expectations($0) } ?? []
+        var (instructions, written) = action.map { itemizer.numberedInstructions($0) } ?? ([], [])
+        var expectations = expected.map { itemizer.expectations($0) } ?? []
+        var columns = ItemColumns(source: source)
+        instructions = columns.locate(instructions)
+        expectations = columns.locate(expectations)
         return Step(
             number: number, call: call, action: action?.text, testData: testData?.text, expected: expected?.text,
             // A field whose value shows nothing (an empty paragraph, a space) is an empty field, left out.

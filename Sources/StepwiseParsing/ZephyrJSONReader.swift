@@ -63,14 +63,34 @@ struct ZephyrJSONReader {
             }
             testCase.steps.append(
                 context.makeStep(
-                    number: number, call: nil, action: html(inline["description"], line: line),
-                    testData: html(inline["testData"], line: line), expected: html(inline["expectedResult"], line: line),
+                    number: number, call: nil, action: html(inline["description"], line: fieldLine("description", in: inline, or: line)),
+                    testData: html(inline["testData"], line: fieldLine("testData", in: inline, or: line)),
+                    expected: html(inline["expectedResult"], line: fieldLine("expectedResult", in: inline, or: line)),
                     info: fields(inline["customFields"], line: line), line: line))
         }
         if testCase.steps.isEmpty {
             context.report(.warning, "test case has no steps", line: caseLine, code: .caseEmpty)
         }
         return (testCase, context.diagnostics)
+    }
+
+    /// The line of a member's key in `object` (where its string, on one line, is written), found
+    /// from the object's own offset; `fallback` when it is not written.
+    private func fieldLine(_ key: String, in object: JSONValue, or fallback: Int) -> Int {
+        guard let start = object.offset, object[key] != nil else { return fallback }
+        let source = context.source
+        let needle = Array("\"\(key)\"".utf8)
+        let bytes = source.bytes
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle),
+                index == 0 || bytes[index - 1] != UInt8(ascii: "\\")
+            {
+                return source.line(ofByte: index)
+            }
+            index += 1
+        }
+        return fallback
     }
 
     /// An HTML field; `null` and `""` are both "not written".

@@ -290,8 +290,10 @@ enum HTMLReport {
         switch binding {
         case .matched(let definition), .manual(let definition):
             let kind = binding.state == .manual ? "manual check" : "bound to"
-            return "<div class=\"def\">\(kind) <code>\(HTMLText.escape(definition.expression))</code>"
-                + " <span class=\"loc\">\(HTMLText.escape(definition.location.description))</span></div>\n"
+            let parts = definition.parts.map {
+                "<code>\(HTMLText.escape($0.expression))</code> <span class=\"loc\">\(HTMLText.escape($0.location.description))</span>"
+            }
+            return "<div class=\"def\">\(kind) \(parts.joined(separator: " + "))</div>\n"
         case .undefined(let snippet):
             return "<div class=\"def\">no definition matches; add one:<pre class=\"snippet\">\(HTMLText.escape(snippet))</pre></div>\n"
         case .ambiguous(let candidates):

@@ -61,14 +61,19 @@ enum ReportText {
     static func binding(_ binding: BindingInfo) -> String {
         switch binding {
         case .matched(let definition):
-            "“\(definition.expression)” at \(definition.location)"
+            located(definition)
         case .manual(let definition):
-            "manual: “\(definition.expression)” at \(definition.location)"
+            "manual: " + located(definition)
         case .undefined:
             "no definition matches"
         case .ambiguous(let candidates):
             "ambiguous: " + candidates.map { "“\($0.expression)” at \($0.location)" }.joined(separator: "; ")
         }
+    }
+
+    /// Each definition of a binding at its location, joined by " + " for one made of phrases.
+    static func located(_ definition: BindingInfo.Definition) -> String {
+        definition.parts.map { "“\($0.expression)” at \($0.location)" }.joined(separator: " + ")
     }
 
     /// Folds a multi-line message onto one line for places that cannot show line breaks.

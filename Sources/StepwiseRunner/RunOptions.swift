@@ -12,6 +12,8 @@ public struct RunOptions: Sendable {
     public var configuration: RunConfiguration
     /// Undefined, ambiguous or drifted items make the run a binding error (exit 2).
     public var strict: Bool
+    /// The run's ID in `runStarted` and in the reports (the command line makes a fresh one per
+    /// run).
     public var runID: String
     /// Failed cases after which no more cases start (`--max-failures`); the cases not started
     /// are reported skipped, saying why. `nil`: every case runs.
@@ -22,6 +24,8 @@ public struct RunOptions: Sendable {
     /// in so that the numbers are written in one place only.
     public var exitCode: @Sendable (RunOutcome) -> Int32
 
+    /// Options; `exitCode` maps an outcome to the code `runFinished` records, the rest default to
+    /// one job, no retries, 10 s per item, the virtual clock, not strict.
     public init(
         exitCode: @escaping @Sendable (RunOutcome) -> Int32, jobs: Int = 1, retries: Int = 0, itemTimeout: Duration = .seconds(10),
         configuration: RunConfiguration = .init(), strict: Bool = false, runID: String = "run",

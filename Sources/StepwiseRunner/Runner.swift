@@ -5,9 +5,13 @@ import StepwiseModel
 /// Runs a plan and reports what happens as events, each case's events one contiguous block
 /// in plan order (whatever the parallelism), so the stream is deterministic but for timings.
 public struct Runner: Sendable {
+    /// What it runs: the bound cases in plan order, their diagnostics, and the libraries' worlds
+    /// and hooks.
     public let plan: Plan
+    /// How it runs them.
     public let options: RunOptions
 
+    /// A runner of `plan` with `options`; nothing runs until ``run(isolation:sourceLine:emit:)``.
     public init(plan: Plan, options: RunOptions) {
         self.plan = plan
         self.options = options

@@ -17,9 +17,12 @@ public final class VirtualClock: Clock, Sendable {
         /// Time since the clock was made.
         public var offset: Duration
 
+        /// The instant `offset` after the clock was made.
         public init(offset: Duration) { self.offset = offset }
 
+        /// The instant `duration` later.
         public func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        /// The time from this instant to `other`.
         public func duration(to other: Instant) -> Duration { other.offset - offset }
         public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
     }
@@ -60,12 +63,16 @@ public final class VirtualClock: Clock, Sendable {
     /// up to its next suspension before time moves on.
     private let yieldsPerWake: Int
 
+    /// A clock at zero; `yieldsPerWake` is how many times moving it yields after each sleeper it
+    /// wakes, so the woken task runs to its next suspension first.
     public init(yieldsPerWake: Int = 10) {
         self.yieldsPerWake = yieldsPerWake
     }
 
+    /// Where the clock stands: the time it has been moved since it was made.
     public var now: Instant { state.withLock { $0.now } }
 
+    /// Zero: any duration can be slept.
     public var minimumResolution: Duration { .zero }
 
     /// Suspends until the clock is moved to `deadline` or past it; returns at once if it is there.

@@ -2,7 +2,8 @@ import Testing
 import StepwiseModel
 @testable import StepwiseBinding
 
-/// Frictions 6, 7 and 10 of issue 10: what the binder says about items it cannot bind.
+/// Frictions 6, 7, 8 and 10 of issue 10: what the binder says about items it cannot bind, and how
+/// it names the definitions of a binding made of phrases.
 @Suite("A binder that helps")
 struct BinderHelpTests {
     static func message(_ text: String, _ register: @escaping @Sendable (inout Steps<Journal>) -> Void) -> String {
@@ -29,6 +30,50 @@ struct BinderHelpTests {
             steps.action("open the menu", matching: .phrase) { _, _ in }
         }
         #expect(message.hasPrefix(#"no definition covers "and click Page"; covered: "Open the menu" by "open the menu" at StepwiseBindingTests/BinderHelpTests.swift:"#))
+    }
+
+    @Test("the suggestion for an item phrases partly cover names the phrases that cover the rest, then adds the rest without its connectives")
+    func partSnippet() throws {
+        let binder = Binder(libraries: [TestSteps { steps in steps.action("locate the user", matching: .phrase) { _, _ in } }])
+        let text = "In LHS, click + next to Direct Messages and locate the user"
+        let item = binder.bind(makeCase(instructions: [text]), caseID: "T-1").steps[0].items[0]
+        let snippet = try #require(item.plan.binding.snippet)
+        let lines = snippet.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix(#"// "locate the user" is covered by "locate the user" at StepwiseBindingTests/BinderHelpTests.swift:"#))
+        #expect(lines[1] == #"steps.action("In LHS, click + next to Direct Messages", matching: .phrase) { world, step in"#)
+    }
+
+    @Test("a part left over on each side of a phrase gets a suggestion of its own")
+    func partSnippets() throws {
+        let binder = Binder(libraries: [TestSteps { steps in steps.action("open the menu", matching: .phrase) { _, _ in } }])
+        let item = binder.bind(makeCase(instructions: ["Log in, open the menu and click Save"]), caseID: "T-1").steps[0].items[0]
+        let snippet = try #require(item.plan.binding.snippet)
+        #expect(snippet.contains(#"steps.action("Log in", matching: .phrase)"#))
+        #expect(snippet.contains(#"steps.action("click Save", matching: .phrase)"#))
+    }
+
+    @Test("a binding made of several phrase definitions names each one at its own location, in the order they run")
+    func combinedBindingNamesEveryDefinition() throws {
+        let binder = Binder(libraries: [TestSteps { steps in
+            steps.action("click {word}", matching: .phrase) { (_, _, _: String) in }
+            steps.action("open the menu", matching: .phrase) { _, _ in }
+        }])
+        let item = binder.bind(makeCase(instructions: ["Open the menu and click Save"]), caseID: "T-1").steps[0].items[0]
+        let definition = try #require(item.plan.binding.definition)
+        #expect(definition.expression == "open the menu + click {word}")
+        #expect(definition.phrases.map(\.expression) == ["open the menu", "click {word}"])
+        #expect(definition.phrases.map(\.location.file) == ["StepwiseBindingTests/BinderHelpTests.swift", "StepwiseBindingTests/BinderHelpTests.swift"])
+        #expect(definition.phrases[0].location.line == definition.phrases[1].location.line + 1)
+        #expect(definition.parts == definition.phrases)
+    }
+
+    @Test("a binding to one definition lists no phrases, and is its own one part")
+    func singleBindingHasNoPhrases() throws {
+        let binder = Binder(libraries: [TestSteps { steps in steps.action("open the menu") { _, _ in } }])
+        let item = binder.bind(makeCase(instructions: ["Open the menu"]), caseID: "T-1").steps[0].items[0]
+        let definition = try #require(item.plan.binding.definition)
+        #expect(definition.phrases.isEmpty)
+        #expect(definition.parts.map(\.expression) == ["open the menu"])
     }
 
     @Test("{word} followed by a comma matches the word without it", arguments: [

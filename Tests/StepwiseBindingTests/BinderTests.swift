@@ -93,7 +93,7 @@ struct BinderTests {
         }
         #expect(info.state == .undefined)
         let snippet = try #require(info.snippet)
-        #expect(snippet.contains(#"steps.action("and delete everything", matching: .phrase)"#), "\(snippet)")
+        #expect(snippet.contains(#"steps.action("delete everything", matching: .phrase)"#), "\(snippet)")
     }
 
     @Test("a whole-item definition wins over phrases")

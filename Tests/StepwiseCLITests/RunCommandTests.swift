@@ -211,6 +211,18 @@ struct RunCommandTests {
         #expect(text.contains("matched   1.e1    the door is open"))
     }
 
+    @Test("the dry run names every phrase definition of a combined binding at its own location")
+    func dryRunCombined() throws {
+        let first = SourceLocation(file: "Doors/Steps.swift", line: 9, column: 1)
+        let second = SourceLocation(file: "Doors/More.swift", line: 30, column: 1)
+        let definition = BindingInfo.Definition(
+            expression: "open the door + lock it", location: first,
+            phrases: [.init(expression: "open the door", location: first), .init(expression: "lock it", location: second)])
+        var bound = Binder(libraries: [DoorSteps()]).bind(door("D-1", instruction: "Open the door and lock it"), caseID: "D-1")
+        bound.steps[0].items[0].plan.binding = .matched(definition)
+        #expect(DryRun.render([bound]).contains(#"↳ "open the door" at Doors/Steps.swift:9:1 + "lock it" at Doors/More.swift:30:1"#))
+    }
+
     @Test("--help lists the libraries' faults")
     func help() {
         StepLibraries.install([DoorSteps()])

@@ -26,6 +26,17 @@ struct BindingInfoTests {
         #expect(try EventStream.makeDecoder().decode(BindingInfo.self, from: Data(expected.utf8)) == binding)
     }
 
+    @Test("a binding of several phrase definitions writes each one with its location, and reads back the same")
+    func phrasesWritten() throws {
+        let second = SourceLocation(file: "More.swift", line: 3, column: 1)
+        let binding = BindingInfo.matched(.init(
+            expression: "open the menu + click {word}", location: Self.location, arguments: ["Save"],
+            phrases: [.init(expression: "open the menu", location: Self.location), .init(expression: "click {word}", location: second)]))
+        let json = try Self.json(binding)
+        #expect(json.contains(#""phrases":[{"expression":"open the menu","location":{"column":5,"file":"Steps.swift","line":9}},{"expression":"click {word}","location":{"column":1,"file":"More.swift","line":3}}]"#))
+        #expect(try EventStream.makeDecoder().decode(BindingInfo.self, from: Data(json.utf8)) == binding)
+    }
+
     @Test("a matched item without its definition's location is not a binding")
     func matchedNeedsItsDefinition() {
         let json = #"{"arguments":[],"candidates":[],"expression":"go","state":"matched"}"#

@@ -101,6 +101,30 @@ final class CapturedOutput {
         #expect(text.contains("\u{1B}[31m✘\u{1B}[0m") == coloured)
     }
 
+    @Test("an undefined item says once why it is undefined, with its snippet, and names no definition")
+    func undefinedSaysWhyOnce() throws {
+        let text = try render(options: ReporterOptions(color: false, live: false))
+        let start = try #require(text.range(of: "? The header shows the new name"))
+        let rest = text[start.lowerBound...]
+        let block = String(rest.range(of: "\n\n").map { rest[..<$0.lowerBound] } ?? rest)
+        #expect(block.components(separatedBy: "no definition matches").count - 1 == 1, "\(block)")
+        #expect(block.contains("add a definition:"))
+        #expect(!block.contains("definition: "))
+    }
+
+    @Test("a binding made of phrases is described by each definition at its own location")
+    func combinedBindingText() {
+        let first = SourceLocation(file: "Steps.swift", line: 9, column: 1)
+        let second = SourceLocation(file: "More.swift", line: 30, column: 1)
+        let definition = BindingInfo.Definition(
+            expression: "open the menu + click {word}", location: first,
+            phrases: [.init(expression: "open the menu", location: first), .init(expression: "click {word}", location: second)])
+        #expect(ReportText.binding(.matched(definition)) == "“open the menu” at Steps.swift:9:1 + “click {word}” at More.swift:30:1")
+        #expect(ReportText.binding(.manual(definition)).hasPrefix("manual: “open the menu” at Steps.swift:9:1 + "))
+        let one = BindingInfo.Definition(expression: "open the menu", location: first)
+        #expect(ReportText.binding(.matched(one)) == "“open the menu” at Steps.swift:9:1")
+    }
+
     @Test("--quiet prints no progress and no tree: the failures, the diagnostics and the counts")
     func quiet() throws {
         let text = try render(options: ReporterOptions(live: true, quiet: true))

@@ -80,7 +80,7 @@ let package = Package(
         .target(name: "StepwiseTestSupport", path: "Tests/StepwiseTestSupport"),
         .testTarget(name: "StepwiseModelTests", dependencies: ["StepwiseModel"]),
         .testTarget(name: "StepwiseParsingTests", dependencies: ["StepwiseTestSupport", "StepwiseParsing", "CLibXML2", "CCmarkGFM"], exclude: ["Golden"]),
-        .testTarget(name: "StepwiseBindingTests", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseParsing"]),
+        .testTarget(name: "StepwiseBindingTests", dependencies: ["StepwiseTestSupport", "StepwiseModel", "StepwiseBinding", "StepwiseParsing", "MattermostSteps"]),
         .testTarget(name: "StepwiseRunnerTests", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseRunner", "StepwiseParsing"]),
         .testTarget(name: "StepwiseReportingTests", dependencies: ["StepwiseTestSupport", "StepwiseReporting"], exclude: ["Golden", "Fixtures", "Schemas"]),
         .testTarget(name: "StepwiseCatalogueTests", dependencies: ["StepwiseTestSupport", "StepwiseCatalogue", "StepwiseParsing", "StepwiseBinding", "StepwiseModel"]),

@@ -15,7 +15,7 @@ extension MattermostSteps {
 
         // "Find the other user you've logged in with multiple sessions": their rows in the list.
         steps.action(
-            #/(?:locate|find) (?:the )?(?:other )?user(?: you(?:'ve| have) logged in with multiple sessions| you want to (?:deactivate|revoke sessions for|change|update|reset)| whose (?:password|email(?: address)?) you want to (?:change|update|reset))?/#, named: "find the other user",
+            pattern: #"(?:locate|find) (?:the )?(?:other )?user(?: you(?:'ve| have) logged in with multiple sessions| you want to (?:deactivate|revoke sessions for|change|update|reset)| whose (?:password|email(?: address)?) you want to (?:change|update|reset))?"#, named: "find the other user",
             matching: .phrase
         ) { world, step, _ in
             let console = try await Self.usersPage(world, step)
@@ -45,7 +45,7 @@ extension MattermostSteps {
         // job (a user manager who may edit users still finds a system admin's drop-down disabled,
         // and the server answers 403), then the item, its confirmation and the danger button.
         steps.action(
-            #/(?:➜ )?(?:the )?user(?:'s)? drop-?down(?: menu)?(?: ➜ ([A-Za-z][A-Za-z ]*[A-Za-z]))?/#, named: "user drop-down ➜ {item}", matching: .phrase
+            pattern: #"(?:➜ )?(?:the )?user(?:'s)? drop-?down(?: menu)?(?: ➜ ([A-Za-z][A-Za-z ]*[A-Za-z]))?"#, as: (Substring, Substring?).self, named: "user drop-down ➜ {item}", matching: .phrase
         ) { world, step, match in
             let console = try world.requireConsole()
             for account in world.accounts {
@@ -67,7 +67,7 @@ extension MattermostSteps {
         }
 
         // "Click on the 'Revoke All Sessions' button (again)".
-        steps.action(#/click (?:on )?the ["']([^"']+)["'] button(?: again)?/#, named: "click on the '{button}' button", matching: .phrase) { world, step, match in
+        steps.action(pattern: #"click (?:on )?the ["']([^"']+)["'] button(?: again)?"#, as: (Substring, Substring).self, named: "click on the '{button}' button", matching: .phrase) { world, step, match in
             let label = String(match.1)
             let console = try world.requireConsole()
             guard label.lowercased() == "revoke all sessions" else {
@@ -78,7 +78,7 @@ extension MattermostSteps {
         }
 
         // "... displayed at the bottom of the Users listing page".
-        steps.action(#/displayed at the bottom of the users (?:listing |list )?page/#, named: "displayed at the bottom of the Users listing page", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"displayed at the bottom of the users (?:listing |list )?page"#, named: "displayed at the bottom of the Users listing page", matching: .phrase) { world, step, _ in
             let console = try world.requireConsole()
             let shown = try await Self.consoleCall { try await console.showsRevokeAllSessionsButton() }
             step.expect(shown, "the Users page shows no \"Revoke All Sessions\" button for \(world.admin?.username ?? "the admin")")
@@ -87,14 +87,14 @@ extension MattermostSteps {
         }
 
         // "A confirmation message should be displayed."
-        steps.action(#/a confirmation (?:message|modal|dialog) (?:should be|is) (?:displayed|shown)/#, named: "a confirmation message should be displayed", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"a confirmation (?:message|modal|dialog) (?:should be|is) (?:displayed|shown)"#, named: "a confirmation message should be displayed", matching: .phrase) { world, step, _ in
             let console = try world.requireConsole()
             guard let modal = await console.modal else { throw StepFailure("no confirmation is displayed") }
             step.note("\(modal.title): \"\(modal.message)\" [\(modal.cancelLabel)] [\(modal.confirmLabel)]")
         }
 
         // "Click on Cancel in the message".
-        steps.action(#/click (?:on )?cancel(?: in the (?:confirmation )?(?:message|modal|dialog))?/#, named: "click on Cancel in the message", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"click (?:on )?cancel(?: in the (?:confirmation )?(?:message|modal|dialog))?"#, named: "click on Cancel in the message", matching: .phrase) { world, step, _ in
             let console = try world.requireConsole()
             if await console.modal == nil, let form = await console.form {
                 // "Click Cancel" in a form (Reset Password, Update Email): it closes, nothing is sent.
@@ -111,7 +111,7 @@ extension MattermostSteps {
         }
 
         // "... and confirm": the danger button of the open confirmation.
-        steps.action(#/\bconfirm\b/#, named: "confirm", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"\bconfirm\b"#, named: "confirm", matching: .phrase) { world, step, _ in
             let console = try world.requireConsole()
             guard let modal = await console.modal else { throw StepFailure("there is no confirmation open to confirm") }
             let instant = await world.backend.now
@@ -127,7 +127,7 @@ extension MattermostSteps {
         }
 
         // "check if no sessions are deactivated" (right after Cancel).
-        steps.action(#/check (?:if|that) no sessions are (?:deactivated|revoked)/#, named: "check if no sessions are deactivated", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"check (?:if|that) no sessions are (?:deactivated|revoked)"#, named: "check if no sessions are deactivated", matching: .phrase) { world, step, _ in
             var alive = 0
             for device in world.everyDevice {
                 let probe = await world.probe(device)

@@ -7,7 +7,7 @@ extension MattermostSteps {
     func defineDeactivation(_ steps: inout Steps<MattermostWorld>) {
         // "Open a DM with a user you want to deactivate": the admin, on a browser, opens a DM with a
         // user who is signed in elsewhere.
-        steps.action(#/open a (?:dm|direct message) with (?:a|the) user(?: you want to deactivate)?/#, named: "open a DM with a user you want to deactivate",
+        steps.action(pattern: #"open a (?:dm|direct message) with (?:a|the) user(?: you want to deactivate)?"#, named: "open a DM with a user you want to deactivate",
                      matching: .phrase) { world, step, _ in
             if world.adminDevice == nil { try await Self.signInAdmin(world, step) }
             guard let device = world.adminDevice, let admin = world.admin else { return }
@@ -25,7 +25,7 @@ extension MattermostSteps {
         }
 
         // "Open an additional tab or browser (logged in as same user)": the same user on a second browser.
-        steps.action(#/open an(?:other| additional) (?:tab|browser)(?: or (?:tab|browser))?(?: \((?:logged|signed) in as (?:the )?same user\))?/#,
+        steps.action(pattern: #"open an(?:other| additional) (?:tab|browser)(?: or (?:tab|browser))?(?: \((?:logged|signed) in as (?:the )?same user\))?"#,
                      named: "open an additional tab or browser (logged in as same user)", matching: .phrase) { world, step, _ in
             if world.adminDevice == nil { try await Self.signInAdmin(world, step) }
             guard let admin = world.admin else { return }
@@ -37,7 +37,7 @@ extension MattermostSteps {
         }
 
         // "Position first browser so you can see LHS while working in System Console window".
-        steps.action(#/position (?:the )?first browser so (?:that )?you can see (?:the )?lhs while working in (?:the )?system console(?: window)?/#,
+        steps.action(pattern: #"position (?:the )?first browser so (?:that )?you can see (?:the )?lhs while working in (?:the )?system console(?: window)?"#,
                      named: "position first browser so you can see LHS", matching: .phrase) { world, step, _ in
             guard let dm = world.dm else { throw StepFailure("no DM is open in this case") }
             let entries = await world.backend.sidebar(of: dm.device.client)
@@ -45,12 +45,12 @@ extension MattermostSteps {
         }
 
         // "In System Console,": where the next phrases happen.
-        steps.action(#/^in (?:the )?system console,/#, named: "In System Console,", matching: .phrase) { world, _, _ in
+        steps.action(pattern: #"^in (?:the )?system console,"#, named: "In System Console,", matching: .phrase) { world, _, _ in
             _ = try world.requireConsole()
         }
 
         // "Observe DM in LHS in first browser".
-        steps.action(#/observe (?:the )?dm in (?:the )?lhs(?: in (?:the )?first browser)?/#, named: "observe DM in LHS in first browser", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"observe (?:the )?dm in (?:the )?lhs(?: in (?:the )?first browser)?"#, named: "observe DM in LHS in first browser", matching: .phrase) { world, step, _ in
             guard let dm = world.dm else { throw StepFailure("no DM is open in this case") }
             let entry = await world.backend.sidebar(of: dm.device.client).first { $0.channelID == dm.channelID }
             step.note("\(dm.device.label)'s LHS shows @\(dm.partner.username) with \(entry?.showsArchiveIcon == true ? "the archive icon" : "the avatar")")
@@ -58,7 +58,7 @@ extension MattermostSteps {
 
         // "DM channel immediately changes to archive icon in LHS": right when Deactivate was
         // confirmed, without a reload, and the user's sessions are gone.
-        steps.check(#/(?:the )?dm(?: channel)? (immediately )?changes to (?:the |an )?archive(?:d)? icon in (?:the )?lhs/#, named: "DM channel immediately changes to archive icon in LHS",
+        steps.check(pattern: #"(?:the )?dm(?: channel)? (immediately )?changes to (?:the |an )?archive(?:d)? icon in (?:the )?lhs"#, as: (Substring, Substring?).self, named: "DM channel immediately changes to archive icon in LHS",
                     matching: .phrase) { world, step, _ in
             guard let dm = world.dm, let deactivation = world.deactivation else { throw StepFailure("nobody deactivated the DM's other member in this case") }
             let entry = deactivation.sidebar.first { $0.channelID == dm.channelID }
@@ -76,15 +76,15 @@ extension MattermostSteps {
 
         // "Click over to first browser".
         // (an instruction elsewhere, the start of an expectation in MM-T944)
-        steps.action(#/click over to (?:the )?first browser/#, named: "click over to first browser", matching: .phrase) { world, _, _ in
+        steps.action(pattern: #"click over to (?:the )?first browser"#, named: "click over to first browser", matching: .phrase) { world, _, _ in
             try await Self.clickOverToFirstBrowser(world)
         }
-        steps.check(#/click over to (?:the )?first browser/#, named: "click over to first browser", matching: .phrase) { world, _, _ in
+        steps.check(pattern: #"click over to (?:the )?first browser"#, named: "click over to first browser", matching: .phrase) { world, _, _ in
             try await Self.clickOverToFirstBrowser(world)
         }
 
         // "verify message box in DM and also reply box in DM RHS are both replaced by message "…"".
-        steps.check(#/(?:and )?verify (?:the )?message box(?: in (?:the )?dm)?(?: and also (?:the )?reply box in (?:the )?dm rhs)? (?:are both|is|are) replaced by (?:the )?message "([^"]*)"/#,
+        steps.check(pattern: #"(?:and )?verify (?:the )?message box(?: in (?:the )?dm)?(?: and also (?:the )?reply box in (?:the )?dm rhs)? (?:are both|is|are) replaced by (?:the )?message "([^"]*)""#, as: (Substring, Substring).self,
                     named: "verify message box in DM and reply box in DM RHS are both replaced by message \"{message}\"", matching: .phrase) { world, step, match in
             guard let dm = world.dm else { throw StepFailure("no DM is open in this case") }
             let quoted = String(match.1)
@@ -103,7 +103,7 @@ extension MattermostSteps {
         }
 
         // "so the DM is read-only": posting is not possible.
-        steps.check(#/so (?:that )?the dm is read-only/#, named: "so the DM is read-only", matching: .phrase) { world, step, _ in
+        steps.check(pattern: #"so (?:that )?the dm is read-only"#, named: "so the DM is read-only", matching: .phrase) { world, step, _ in
             guard let dm = world.dm else { throw StepFailure("no DM is open in this case") }
             switch await world.backend.post("still there?", in: dm.device.client) {
             case .success: throw StepFailure("\(dm.device.label) could still post in the DM with deactivated \(dm.partner.username)")

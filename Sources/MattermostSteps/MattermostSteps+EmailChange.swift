@@ -7,13 +7,13 @@ extension MattermostSteps {
     /// (MM-T929 with verification off, MM-T930 with it on).
     func defineEmailChange(_ steps: inout Steps<MattermostWorld>) {
         // "Other user creates account, logs in".
-        steps.action(#/(?:the )?other user creates (?:an )?account,? (?:and )?logs in/#, named: "other user creates account, logs in", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"(?:the )?other user creates (?:an )?account,? (?:and )?logs in"#, named: "other user creates account, logs in", matching: .phrase) { world, step, _ in
             _ = try await Self.subjectSignedIn(world, step)
         }
 
         // "System admin changes other user's email address (this does not log them out, ...)":
         // System Console ➜ Users ➜ Update Email; the user's session is not touched.
-        steps.action(#/(?:the )?system admin changes (?:the )?other user'?s email(?: address)?(?: \(.*\))?(?:\.? see mm-\d+ for more details\.?)?/#,
+        steps.action(pattern: #"(?:the )?system admin changes (?:the )?other user'?s email(?: address)?(?: \(.*\))?(?:\.? see mm-\d+ for more details\.?)?"#,
                      named: "system admin changes other user's email address", matching: .phrase) { world, step, _ in
             let user = try await Self.subjectSignedIn(world, step)
             try await Self.applyVerificationFromTitle(world, step)
@@ -35,23 +35,23 @@ extension MattermostSteps {
 
         // "User cannot log in with old email address", "User logs in with new email address
         // /password (no verification needed)", "User logs in with username /password".
-        steps.action(#/(?:the )?user (cannot|can't|can(?: still)?) log ?in with (?:the |their )?(old|new) email(?: address)?(?: ?\/ ?password)?(?: \([^)]*\))?/#,
+        steps.action(pattern: #"(?:the )?user (cannot|can't|can(?: still)?) log ?in with (?:the |their )?(old|new) email(?: address)?(?: ?\/ ?password)?(?: \([^)]*\))?"#, as: (Substring, Substring, Substring).self,
                      named: "user cannot / logs in with old / new email address", matching: .phrase) { world, step, match in
             let shouldWork = !["cannot", "can't"].contains(String(match.1).lowercased())
             try await Self.expectEmailLogin(world, step, which: String(match.2).lowercased(), works: shouldWork)
         }
-        steps.action(#/(?:the )?user logs in with (old|new) email(?: address)? ?\/ ?password(?: \([^)]*\))?/#, named: "user logs in with new email address / password", matching: .phrase) {
+        steps.action(pattern: #"(?:the )?user logs in with (old|new) email(?: address)? ?\/ ?password(?: \([^)]*\))?"#, as: (Substring, Substring).self, named: "user logs in with new email address / password", matching: .phrase) {
             world, step, match in
             try await Self.expectEmailLogin(world, step, which: String(match.1).lowercased(), works: true)
         }
-        steps.action(#/(?:the )?user logs in with username ?\/ ?password(?: \([^)]*\))?/#, named: "user logs in with username / password", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"(?:the )?user logs in with username ?\/ ?password(?: \([^)]*\))?"#, named: "user logs in with username / password", matching: .phrase) { world, step, _ in
             let (user, device) = try await Self.subjectDevice(world)
             switch await world.backend.signIn(device.client, username: user.username, password: world.password, method: .usernamePassword) {
             case .success: step.note("\(user.username) signed in by username on \(device.label)")
             case .failure(let error): throw StepFailure("\(user.username) could not sign in by username: \(error.statusCode) \(error.message)")
             }
         }
-        steps.action(#/(?:then )?logs out again|(?:the )?user logs out/#, named: "logs out again", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"(?:then )?logs out again|(?:the )?user logs out"#, named: "logs out again", matching: .phrase) { world, step, _ in
             let (user, device) = try await Self.subjectDevice(world)
             await world.backend.logOut(device.client)
             step.note("\(user.username) logged out on \(device.label)")
@@ -60,7 +60,7 @@ extension MattermostSteps {
         // "... and can still log in with old email address until they click the verification link
         // in the email": the old address signs in, the link waits in the new address's mail; it
         // is clicked.
-        steps.action(#/(?:and )?can still log in with (?:the |their )?old email(?: address)? until they click the verification link in the email/#,
+        steps.action(pattern: #"(?:and )?can still log in with (?:the |their )?old email(?: address)? until they click the verification link in the email"#,
                      named: "can still log in with old email address until they click the verification link", matching: .phrase) { world, step, _ in
             try await Self.expectEmailLogin(world, step, which: "old", works: true)
             let (user, _) = try await Self.subjectDevice(world)
@@ -72,7 +72,7 @@ extension MattermostSteps {
         }
 
         // "Updates immediately in Account Settings for the user".
-        steps.check(#/updates immediately in account settings(?: for the user)?/#, named: "updates immediately in Account Settings for the user", matching: .phrase) { world, step, _ in
+        steps.check(pattern: #"updates immediately in account settings(?: for the user)?"#, named: "updates immediately in Account Settings for the user", matching: .phrase) { world, step, _ in
             let (user, device) = try await Self.subjectDevice(world)
             guard let change = world.emailChange else { throw StepFailure("nobody's email was changed in this case") }
             let token = await world.backend.status(of: device.client)?.token ?? device.token
@@ -83,7 +83,7 @@ extension MattermostSteps {
 
         // "User can log in after verification, and also receives email confirmation that email
         // address has been changed" (the whole item: "user can log in" alone is another phrase's).
-        steps.check(#/(?:the )?user can log in after verification,? and also receives (?:an )?email confirmation that (?:the |their )?email(?: address)? has (?:been )?changed/#,
+        steps.check(pattern: #"(?:the )?user can log in after verification,? and also receives (?:an )?email confirmation that (?:the |their )?email(?: address)? has (?:been )?changed"#,
                     named: "user can log in after verification, and also receives email confirmation ...") { world, step, _ in
             try await Self.expectEmailLogin(world, step, which: "new", works: true)
             try await Self.expectChangeMail(world, step)
@@ -91,7 +91,7 @@ extension MattermostSteps {
 
         // "(User also) receives email confirmation that email address has been changed": the
         // change email reached the old address.
-        steps.check(#/(?:(?:the )?user )?(?:also )?receives (?:an )?email confirmation that (?:the |their )?email(?: address)? has (?:been )?changed/#,
+        steps.check(pattern: #"(?:(?:the )?user )?(?:also )?receives (?:an )?email confirmation that (?:the |their )?email(?: address)? has (?:been )?changed"#,
                     named: "user also receives email confirmation that email address has been changed", matching: .phrase) { world, step, _ in
             try await Self.expectChangeMail(world, step)
         }

@@ -7,7 +7,7 @@ extension MattermostSteps {
     func defineExpectations(_ steps: inout Steps<MattermostWorld>) {
         // "Other users' sessions are all revoked": every token of the chosen user answers 401 and
         // the server lists no session for them; people who were not chosen keep theirs.
-        steps.check(#/(?:the )?other users?'?s?'? sessions? (?:are|is|should be) (?:all )?(?:revoked|deactivated|ended)/#, named: "other users' sessions are all revoked", matching: .phrase) {
+        steps.check(pattern: #"(?:the )?other users?'?s?'? sessions? (?:are|is|should be) (?:all )?(?:revoked|deactivated|ended)"#, named: "other users' sessions are all revoked", matching: .phrase) {
             world, step, _ in
             let revoke = try world.requireRevoke()
             let when = await world.sinceRevoke()
@@ -36,7 +36,7 @@ extension MattermostSteps {
 
         // "(the) user is redirected to (the) login page(, either)": every watched device ends on
         // the login page within the watch; the admin when the item made them its subject.
-        steps.check(#/(?:the )?users? (?:is |are |should be |gets? )?redirected to (?:the )?login page(?:, either)?/#, named: "user is redirected to login page", matching: .phrase) {
+        steps.check(pattern: #"(?:the )?users? (?:is |are |should be |gets? )?redirected to (?:the )?login page(?:, either)?"#, named: "user is redirected to login page", matching: .phrase) {
             world, step, _ in
             if world.adminSubjectItem == step.text, let admin = world.adminDevice {
                 let status = await world.backend.status(of: admin.client)
@@ -62,7 +62,7 @@ extension MattermostSteps {
         // "When the user tries to switch channels or otherwise interact with the app": at once, that
         // is in the REST call the interaction makes (exactly then on the virtual clock; within
         // `atOnce` on a real one, where the call itself takes time).
-        steps.check(#/when the user tries to (?:switch channels|interact)(?: or otherwise interact with the app)?/#, named: "when the user tries to switch channels or interact", matching: .phrase) {
+        steps.check(pattern: #"when the user tries to (?:switch channels|interact)(?: or otherwise interact with the app)?"#, named: "when the user tries to switch channels or interact", matching: .phrase) {
             world, step, _ in
             let watch = try await Self.watch(world, step, interactions: true)
             var checked = 0
@@ -92,7 +92,7 @@ extension MattermostSteps {
         }
 
         // "Other user can successfully log back in (test on at least one)": one device per account.
-        steps.check(#/(?:the )?(?:other )?users? can (?:successfully )?log (?:back )?in(?: again)?(?: \(test on at least (?:one|\d+)\))?/#, named: "other user can successfully log back in", matching: .phrase) {
+        steps.check(pattern: #"(?:the )?(?:other )?users? can (?:successfully )?log (?:back )?in(?: again)?(?: \(test on at least (?:one|\d+)\))?"#, named: "other user can successfully log back in", matching: .phrase) {
             world, step, _ in
             _ = try world.requireRevoke()
             for account in world.accounts {
@@ -115,7 +115,7 @@ extension MattermostSteps {
         }
 
         // MM-T940: the confirmation's text.
-        steps.check(#/(?:check (?:if|that) )?a confirmation (?:message|modal|dialog) is displayed(?: "([^"]*)")?/#, named: "a confirmation message is displayed \"{text}\"", matching: .phrase) {
+        steps.check(pattern: #"(?:check (?:if|that) )?a confirmation (?:message|modal|dialog) is displayed(?: "([^"]*)")?"#, as: (Substring, Substring?).self, named: "a confirmation message is displayed \"{text}\"", matching: .phrase) {
             world, step, match in
             guard let modal = world.modals.first else { throw StepFailure("no confirmation was displayed in this case") }
             step.note("\(modal.title): \"\(modal.message)\"")
@@ -126,11 +126,11 @@ extension MattermostSteps {
 
         // "When user clicks on Cancel button in the confirmation message, the existing user's
         // session should still be active."
-        steps.check(#/when (?:the )?user clicks (?:on )?(?:the )?cancel button(?: in the confirmation(?: message| modal)?)?/#, named: "when user clicks on Cancel button", matching: .phrase) {
+        steps.check(pattern: #"when (?:the )?user clicks (?:on )?(?:the )?cancel button(?: in the confirmation(?: message| modal)?)?"#, named: "when user clicks on Cancel button", matching: .phrase) {
             world, step, _ in
             guard world.afterCancel != nil else { throw StepFailure("nobody clicked Cancel in a confirmation in this case") }
         }
-        steps.check(#/the existing users?'?s? sessions? should (?:still )?be active/#, named: "the existing user's session should still be active", matching: .phrase) { world, step, _ in
+        steps.check(pattern: #"the existing users?'?s? sessions? should (?:still )?be active"#, named: "the existing user's session should still be active", matching: .phrase) { world, step, _ in
             guard let probes = world.afterCancel else { throw StepFailure("nobody clicked Cancel in a confirmation in this case") }
             for probe in probes {
                 step.expect(probe.statusCode == 200,
@@ -140,7 +140,7 @@ extension MattermostSteps {
         }
 
         // "All the users' session should be automatically logged out from all the browsers and devices".
-        steps.check(#/all (?:the )?users'? sessions? should be automatically logged out from all (?:the )?browsers and devices/#, named: "all the users' sessions should be automatically logged out from all browsers and devices", matching: .phrase) {
+        steps.check(pattern: #"all (?:the )?users'? sessions? should be automatically logged out from all (?:the )?browsers and devices"#, named: "all the users' sessions should be automatically logged out from all browsers and devices", matching: .phrase) {
             world, step, _ in
             let when = await world.sinceRevoke()
             for device in world.everyDevice {
@@ -158,7 +158,7 @@ extension MattermostSteps {
             }
         }
         // "... when 'Revoke All Sessions' option was clicked in the confirmation message".
-        steps.check(#/when ["']([^"']+)["'] (?:option|button) (?:was|is) clicked in the confirmation(?: message| modal)?/#, named: "when '{button}' option was clicked in the confirmation message", matching: .phrase) {
+        steps.check(pattern: #"when ["']([^"']+)["'] (?:option|button) (?:was|is) clicked in the confirmation(?: message| modal)?"#, as: (Substring, Substring).self, named: "when '{button}' option was clicked in the confirmation message", matching: .phrase) {
             world, step, match in
             let revoke = try world.requireRevoke()
             step.expect(revoke.confirmLabel.lowercased() == match.1.lowercased(),
@@ -180,7 +180,7 @@ extension MattermostSteps {
         }
 
         // "Even the current system admin's session should also be deactivated".
-        steps.check(#/(?:even )?the current system admin's session should (?:also )?be (?:deactivated|revoked)/#, named: "the current system admin's session should also be deactivated", matching: .phrase) {
+        steps.check(pattern: #"(?:even )?the current system admin's session should (?:also )?be (?:deactivated|revoked)"#, named: "the current system admin's session should also be deactivated", matching: .phrase) {
             world, step, _ in
             guard let admin = world.adminDevice else { throw StepFailure("no system admin signed in in this case") }
             let probe = await world.probe(admin)

@@ -8,7 +8,7 @@ extension MattermostSteps {
     func defineGuests(_ steps: inout Steps<MattermostWorld>) {
         // "Make a user Team Admin & Channel Admin (same or different team/channel)": the admin
         // sets the test user's team and town-square memberships to scheme admin.
-        steps.action(#/make (?:a|the) user (?:a )?team admin (?:&|and) channel admin(?: \([^)]*\))?/#, named: "make a user Team Admin & Channel Admin", matching: .phrase) {
+        steps.action(pattern: #"make (?:a|the) user (?:a )?team admin (?:&|and) channel admin(?: \([^)]*\))?"#, named: "make a user Team Admin & Channel Admin", matching: .phrase) {
             world, step, _ in
             let user = try await Self.subjectSignedIn(world, step)
             if world.adminDevice == nil { try await Self.signInAdmin(world, step) }
@@ -27,7 +27,7 @@ extension MattermostSteps {
         // "Demote the user to guest": System Console ➜ Users ➜ the user's drop-down ➜ Demote to
         // Guest ➜ Demote. Demoting needs an Enterprise licence and guest accounts on, which the admin
         // sets up first (a tester's server would have them).
-        steps.action(#/demote (?:the |that |a )?user to (?:a )?guest/#, named: "demote the user to guest", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"demote (?:the |that |a )?user to (?:a )?guest"#, named: "demote the user to guest", matching: .phrase) { world, step, _ in
             let user = try await Self.subjectSignedIn(world, step)
             try await Self.enableGuestAccounts(world, step)
             let console = try await Self.usersPage(world, step)
@@ -45,7 +45,7 @@ extension MattermostSteps {
 
         // "Make sure user doesn't have access to team and channel settings": neither membership is
         // admin any more, both are guest ones; the user stays signed in (demoting revokes nothing).
-        steps.action(#/make sure (?:the )?user (?:doesn.?t|does not) have access to (?:the )?team and channel settings/#, named: "make sure user doesn't have access to team and channel settings",
+        steps.action(pattern: #"make sure (?:the )?user (?:doesn.?t|does not) have access to (?:the )?team and channel settings"#, named: "make sure user doesn't have access to team and channel settings",
                      matching: .phrase) { world, step, _ in
             guard let user = world.subject else { throw StepFailure("nobody was demoted in this case") }
             for team in [true, false] {

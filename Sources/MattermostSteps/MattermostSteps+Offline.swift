@@ -8,20 +8,20 @@ extension MattermostSteps {
     /// and the neighbours that say the same).
     func defineOfflineAndOwnSessions(_ steps: inout Steps<MattermostWorld>) {
         // "On Mobile app, login as a system user - User": the test user on a phone, in use.
-        steps.action(#/on (?:the |a )?mobile app,? log ?in as (?:a |the )?(?:system |test )?user(?: - \w+)?/#, named: "on Mobile app, login as a system user",
+        steps.action(pattern: #"on (?:the |a )?mobile app,? log ?in as (?:a |the )?(?:system |test )?user(?: - \w+)?"#, named: "on Mobile app, login as a system user",
                      matching: .phrase) { world, step, _ in
             try await Self.signInPhones(world, step, named: "iOS RN")
         }
 
         // "On Browser1, login as a system admin - Admin1".
-        steps.action(#/on browser ?\d*,? log ?in as (?:a |the )?system admin(?:istrator)?(?: - \w+)?/#, named: "on Browser1, login as a system admin", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"on browser ?\d*,? log ?in as (?:a |the )?system admin(?:istrator)?(?: - \w+)?"#, named: "on Browser1, login as a system admin", matching: .phrase) { world, step, _ in
             guard world.adminDevice == nil else { return }
             try await Self.signInAdmin(world, step)
         }
 
         // "Turn off the Mobile device (or) activate the Airplane mode on that mobile phone": the
         // phone is switched off (its socket dies, no request gets through, nothing runs).
-        steps.action(#/turn off the (?:mobile )?(?:device|phone)(?: \(or\) activate (?:the )?airplane mode(?: on (?:that|the) (?:mobile )?(?:phone|device))?)?|activate (?:the )?airplane mode(?: on (?:that|the) (?:mobile )?(?:phone|device))?/#,
+        steps.action(pattern: #"turn off the (?:mobile )?(?:device|phone)(?: \(or\) activate (?:the )?airplane mode(?: on (?:that|the) (?:mobile )?(?:phone|device))?)?|activate (?:the )?airplane mode(?: on (?:that|the) (?:mobile )?(?:phone|device))?"#,
                      named: "turn off the mobile device (or) activate airplane mode", matching: .phrase) { world, step, match in
             guard let phone = world.phones.last else { throw StepFailure("no phone is signed in in this case") }
             let state: ClientState = match.lowercased().hasPrefix("turn off") ? .poweredOff : .offline
@@ -31,7 +31,7 @@ extension MattermostSteps {
         }
 
         // "After few minutes, turn on the mobile device (or) turn off the Airplane mode".
-        steps.action(#/after (?:a )?few minutes,? turn on the (?:mobile )?(?:device|phone)(?: \(or\) turn off (?:the )?airplane mode)?/#,
+        steps.action(pattern: #"after (?:a )?few minutes,? turn on the (?:mobile )?(?:device|phone)(?: \(or\) turn off (?:the )?airplane mode)?"#,
                      named: "after few minutes, turn on the mobile device", matching: .phrase) { world, step, _ in
             guard let (phone, _) = world.offline else { throw StepFailure("no phone was switched off in this case") }
             try await step.advance(by: .seconds(180))
@@ -42,7 +42,7 @@ extension MattermostSteps {
 
         // "Open the Mattermost app": the app comes to the front and syncs (its REST calls meet a
         // 401 if the session is gone).
-        steps.action(#/open the mattermost app/#, named: "open the Mattermost app", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"open the mattermost app"#, named: "open the Mattermost app", matching: .phrase) { world, step, _ in
             guard let phone = world.phones.last else { throw StepFailure("no phone is signed in in this case") }
             do { try await world.backend.setState(phone.client, .active) } catch let error as SimulationError { throw StepFailure(error.message) }
             // The foreground sync starts within a few seconds of opening the app.
@@ -52,13 +52,13 @@ extension MattermostSteps {
 
         // "... and check if user's session is automatically logged out and the user is redirected
         // to the login page" (an instruction that looks).
-        steps.action(#/check if (?:the )?user'?s session is (?:automatically )?logged out/#, named: "check if user's session is automatically logged out", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"check if (?:the )?user'?s session is (?:automatically )?logged out"#, named: "check if user's session is automatically logged out", matching: .phrase) { world, step, _ in
             guard let phone = world.phones.last else { throw StepFailure("no phone is signed in in this case") }
             let probe = await world.probe(phone)
             guard probe.statusCode == 401 else { throw StepFailure("\(phone.fullLabel)'s session still answers GET /api/v4/users/me with \(probe.statusCode)") }
             step.note("\(phone.label)'s session answers 401")
         }
-        steps.action(#/(?:the )?user is redirected to the login page/#, named: "the user is redirected to the login page", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"(?:the )?user is redirected to the login page"#, named: "the user is redirected to the login page", matching: .phrase) { world, step, _ in
             guard let phone = world.phones.last else { throw StepFailure("no phone is signed in in this case") }
             let status = await world.backend.status(of: phone.client)
             guard status?.isOnLoginPage == true else { throw StepFailure("\(phone.fullLabel) is still on \(status?.location ?? "?")") }
@@ -68,7 +68,7 @@ extension MattermostSteps {
         // "If a user is not online when the Revoke Sessions option was chosen, then the user's
         // session should be deactivated next time, when the user goes online and accesses the
         // Mattermost application".
-        steps.check(#/if (?:a|the) user is not online when the revoke (?:all )?sessions option was chosen, then the user's session should be deactivated next time,? when the user goes online and accesses the mattermost application\.?/#,
+        steps.check(pattern: #"if (?:a|the) user is not online when the revoke (?:all )?sessions option was chosen, then the user's session should be deactivated next time,? when the user goes online and accesses the mattermost application\.?"#,
                     named: "if a user is not online when Revoke Sessions was chosen, the session ends when they come back") { world, step, _ in
             let revoke = try world.requireRevoke()
             guard let (phone, off) = world.offline, let back = world.backOnline else { throw StepFailure("no phone was offline and came back in this case") }
@@ -83,7 +83,7 @@ extension MattermostSteps {
         }
 
         // "Log in as system admin on at least two browsers / devices".
-        steps.action(#/log ?in as (?:a |the )?system admin(?:istrator)? on at least (\w+) (?:different )?browsers? ?\/ ?devices?/#, named: "log in as system admin on at least {count} browsers / devices") {
+        steps.action(pattern: #"log ?in as (?:a |the )?system admin(?:istrator)? on at least (\w+) (?:different )?browsers? ?\/ ?devices?"#, as: (Substring, Substring).self, named: "log in as system admin on at least {count} browsers / devices") {
             world, step, match in
             guard let count = Vocabulary.count(String(match.1)) else { throw StepFailure("'\(match.1)' is not a number") }
             if world.adminDevice == nil { try await Self.signInAdmin(world, step) }
@@ -98,10 +98,10 @@ extension MattermostSteps {
         }
 
         // "In System Console ➜ Users find own user".
-        steps.action(#/in (?:the )?system console ➜ (?:user management ➜ )?users/#, named: "In System Console ➜ Users", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"in (?:the )?system console ➜ (?:user management ➜ )?users"#, named: "In System Console ➜ Users", matching: .phrase) { world, step, _ in
             _ = try await Self.usersPage(world, step)
         }
-        steps.action(#/find (?:your |my |their )?own user(?: row)?/#, named: "find own user", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"find (?:your |my |their )?own user(?: row)?"#, named: "find own user", matching: .phrase) { world, step, _ in
             let console = try await Self.usersPage(world, step)
             let admin = await world.adminUser()
             let menu = try await Self.openMenu(console, step, for: admin.username)
@@ -112,7 +112,7 @@ extension MattermostSteps {
         // "Your sessions are all revoked and you are redirected to login page on all instances":
         // every one of the admin's sessions answers 401 and each browser reaches the login page
         // within the watch (the one that revoked at once, the others as their client notices).
-        steps.check(#/your sessions are all revoked and you are redirected to (?:the )?login page on all instances/#, named: "your sessions are all revoked and you are redirected to login page on all instances") {
+        steps.check(pattern: #"your sessions are all revoked and you are redirected to (?:the )?login page on all instances"#, named: "your sessions are all revoked and you are redirected to login page on all instances") {
             world, step, _ in
             let revoke = try world.requireRevoke()
             let mine = (world.adminDevice.map { [$0] } ?? []) + world.adminDevices
@@ -137,7 +137,7 @@ extension MattermostSteps {
         }
 
         // "click to Deactivate" (then "and confirm"): the chosen user's Deactivate, which asks first.
-        steps.action(#/click (?:to )?deactivate/#, named: "click to Deactivate", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"click (?:to )?deactivate"#, named: "click to Deactivate", matching: .phrase) { world, step, _ in
             let console = try await Self.usersPage(world, step)
             let user = try await Self.subjectSignedIn(world, step)
             _ = try await Self.openMenu(console, step, for: user.username)
@@ -149,7 +149,7 @@ extension MattermostSteps {
 
         // "User is made inactive (logs user out automatically; try to log back in to confirm
         // deactivated: "Login failed because your account has been deactivated. ...")".
-        steps.check(#/user is made inactive \(logs (?:the )?user out automatically; try to log back in to confirm deactivated: "([^"]*)"\)/#, named: "user is made inactive (... \"{message}\")",
+        steps.check(pattern: #"user is made inactive \(logs (?:the )?user out automatically; try to log back in to confirm deactivated: "([^"]*)"\)"#, as: (Substring, Substring).self, named: "user is made inactive (... \"{message}\")",
                     matching: .phrase) { world, step, match in
             guard let user = world.subject, let device = world.devices.last(where: { $0.username == user.username }) else {
                 throw StepFailure("nobody was deactivated in this case")

@@ -1,6 +1,7 @@
 import SessionBackend
 import StepwiseBinding
 import StepwiseModel
+import Synchronization
 import SystemConsole
 
 /// A phrase of the session-length vocabulary: registered as a phrase definition, and also run by
@@ -12,11 +13,12 @@ struct SessionPhrase: Sendable {
     /// The phrase's occurrences in a line of text, each with what running it does.
     let occurrences: @Sendable (String) -> [(range: Range<String.Index>, run: @Sendable (MattermostWorld, StepContext) async throws -> Void)]
 
-    init<Output: Sendable>(_ regex: Regex<Output>, named name: String,
+    init<Output: Sendable>(pattern: String, as output: Output.Type, named name: String,
                            _ body: @escaping @Sendable (MattermostWorld, StepContext, Output) async throws -> Void) {
         self.name = name
-        let shared = ImmutableRegex(regex.ignoresCase())
-        register = { steps in steps.action(shared.regex, named: name, matching: .phrase, body) }
+        register = { steps in steps.action(pattern: pattern, as: output, named: name, matching: .phrase, body) }
+        // Only a Step Info procedure needs Swift's `Regex`, so it is parsed when one is run.
+        let shared = SharedRegex { try! Regex(pattern, as: Output.self).ignoresCase() }
         occurrences = { line in
             line.matches(of: shared.regex).map { match in
                 let output = match.output
@@ -24,14 +26,31 @@ struct SessionPhrase: Sendable {
             }
         }
     }
+
+    init(pattern: String, named name: String,
+         _ body: @escaping @Sendable (MattermostWorld, StepContext, Substring) async throws -> Void) {
+        self.init(pattern: pattern, as: Substring.self, named: name, body)
+    }
 }
 
-/// A `Regex` shared by definitions that run from many cases at once. `Regex` is not declared
-/// `Sendable`, but it is an immutable value: its program is compiled once (published atomically
-/// by the standard library) and matching never mutates it, so sharing it is safe.
-struct ImmutableRegex<Output>: @unchecked Sendable {
-    let regex: Regex<Output>
-    init(_ regex: Regex<Output>) { self.regex = regex }
+/// A `Regex` built the first time it is needed and shared by definitions that run from many cases
+/// at once. `Regex` is not declared `Sendable`, but it is an immutable value: its program is
+/// compiled once (published atomically by the standard library) and matching never mutates it.
+final class SharedRegex<Output>: Sendable {
+    private struct Box: @unchecked Sendable { let regex: Regex<Output> }
+    private let make: @Sendable () -> Regex<Output>
+    private let built = Mutex<Box?>(nil)
+
+    init(_ make: @escaping @Sendable () -> Regex<Output>) { self.make = make }
+
+    var regex: Regex<Output> {
+        built.withLock { built in
+            if let built { return built.regex }
+            let made = Box(regex: make())
+            built = made
+            return made.regex
+        }
+    }
 }
 
 extension MattermostSteps {
@@ -41,12 +60,12 @@ extension MattermostSteps {
         for phrase in Self.sessionActions { phrase.register(&steps) }
 
         // "Save" (the whole instruction): the settings page's Save button.
-        steps.action(#/save(?: the (?:settings|page|changes))?\.?/#, named: "Save") { world, step, _ in
+        steps.action(pattern: #"save(?: the (?:settings|page|changes))?\.?"#, named: "Save") { world, step, _ in
             try await Self.saveSettingsPage(world, step)
         }
 
         // ""ServiceSettings.ExtendSessionLengthWithActivity" is true for new installation".
-        steps.check(#/"([a-z]+settings\.[a-z]+)" is (true|false|\d+) (?:by default )?(?:for|on) (?:a |an )?(new install(?:ation)?s?|upgraded install(?:ation)?s?|upgrades?(?: to (?:an )?existing install(?:ation)?)?|existing install(?:ation)?s?)/#,
+        steps.check(pattern: #""([a-z]+settings\.[a-z]+)" is (true|false|\d+) (?:by default )?(?:for|on) (?:a |an )?(new install(?:ation)?s?|upgraded install(?:ation)?s?|upgrades?(?: to (?:an )?existing install(?:ation)?)?|existing install(?:ation)?s?)"#, as: (Substring, Substring, Substring, Substring).self,
                     named: "\"{config key}\" is {value} for new installation") { world, step, match in
             let key = String(match.1), wanted = String(match.2).lowercased()
             let upgraded = !match.3.lowercased().hasPrefix("new")
@@ -67,7 +86,7 @@ extension MattermostSteps {
         }
 
         // "Session expiry notification received on both Android and iOS".
-        steps.check(#/session[- ]expiry notifications? (?:is |are |was |were )?received on (?:both )?(android|ios)(?: and (?:on )?(android|ios))?/#,
+        steps.check(pattern: #"session[- ]expiry notifications? (?:is |are |was |were )?received on (?:both )?(android|ios)(?: and (?:on )?(android|ios))?"#, as: (Substring, Substring, Substring?).self,
                     named: "session expiry notification received on both Android and iOS", matching: .phrase) { world, step, match in
             let systems = [match.1, match.2].compactMap { $0.map { String($0).lowercased() } }
             for system in systems {
@@ -89,7 +108,7 @@ extension MattermostSteps {
         }
 
         // "User session should (not) have expired at the 24th hour mark due to the post made in step 3."
-        steps.check(#/(?:the |your )?users?(?:'s|'|s')? sessions? should( not)? (?:have )?expired? at the (\d+)(?:st|nd|rd|th)? hour mark(?:(?: due to| even with)[^.]*)?\.?/#,
+        steps.check(pattern: #"(?:the |your )?users?(?:'s|'|s')? sessions? should( not)? (?:have )?expired? at the (\d+)(?:st|nd|rd|th)? hour mark(?:(?: due to| even with)[^.]*)?\.?"#, as: (Substring, Substring?, Substring).self,
                     named: "user session should (not) have expired at the {n}th hour mark") { world, step, match in
             try await Self.runStepInfoProcedure(world, step)
             let shouldBeAlive = match.1 != nil
@@ -120,43 +139,43 @@ extension MattermostSteps {
     /// "Extend session length with activity"): a case about another settings page stays unbound
     /// rather than failing on a page the fake does not have.
     static let sessionActions: [SessionPhrase] = [
-        SessionPhrase(#/sessions? lengths? - (mobile|web|sso)\b/#, named: "Sessions lengths - {kind}") { _, step, match in
+        SessionPhrase(pattern: #"sessions? lengths? - (mobile|web|sso)\b"#, as: (Substring, Substring).self, named: "Sessions lengths - {kind}") { _, step, match in
             step.note("the case's title line: session lengths for \(String(match.1))")
         },
-        SessionPhrase(#/might want to (?:spin up|use) an? [a-z-]+ for this one/#, named: "might want to spin up a bot-server for this one") { _, step, _ in
+        SessionPhrase(pattern: #"might want to (?:spin up|use) an? [a-z-]+ for this one"#, named: "might want to spin up a bot-server for this one") { _, step, _ in
             step.note("no server to keep: the case runs on the virtual clock, where a day passes in milliseconds")
         },
-        SessionPhrase(#/since it requires keeping the setting at (\d+) for (?:over |more than )?(\d+|a|an|one) (hours?|days?)/#, named: "since it requires keeping the setting at {int} for over {n} hours") { _, step, match in
+        SessionPhrase(pattern: #"since it requires keeping the setting at (\d+) for (?:over |more than )?(\d+|a|an|one) (hours?|days?)"#, as: (Substring, Substring, Substring, Substring).self, named: "since it requires keeping the setting at {int} for over {n} hours") { _, step, match in
             step.note("the setting stays at \(String(match.1)) for the \(String(match.2)) \(String(match.3)) the case needs, on the virtual clock")
         },
-        SessionPhrase(#/log ?out of (?:any|all) (mobile|web|desktop)? ?sessions,?(?: if there are any)?/#, named: "log out of any {kind} sessions if there are any") { world, step, match in
+        SessionPhrase(pattern: #"log ?out of (?:any|all) (mobile|web|desktop)? ?sessions,?(?: if there are any)?"#, as: (Substring, Substring?).self, named: "log out of any {kind} sessions if there are any") { world, step, match in
             try await logOutSessions(world, step, kind: match.1.map(String.init)?.lowercased())
         },
-        SessionPhrase(#/via (?:account settings|profile) ➜ security ➜ view and log ?out of active sessions/#, named: "via Account Settings ➜ Security ➜ View and Logout of Active Sessions") { _, step, _ in
+        SessionPhrase(pattern: #"via (?:account settings|profile) ➜ security ➜ view and log ?out of active sessions"#, named: "via Account Settings ➜ Security ➜ View and Logout of Active Sessions") { _, step, _ in
             step.note("Account Settings ➜ Security ➜ View and Logout of Active Sessions: GET /api/v4/users/me/sessions, then POST /api/v4/users/me/sessions/revoke for each")
         },
-        SessionPhrase(#/set "([^"]*(?:session|extend)[^"]*)" to "?([^ .,"]+)"?(?: in (?:the )?system console)?/#, named: "set \"{setting}\" to {value} (in System Console)") { world, step, match in
+        SessionPhrase(pattern: #"set "([^"]*(?:session|extend)[^"]*)" to "?([^ .,"]+)"?(?: in (?:the )?system console)?"#, as: (Substring, Substring, Substring).self, named: "set \"{setting}\" to {value} (in System Console)") { world, step, match in
             try await setSetting(world, step, label: String(match.1), value: String(match.2))
         },
-        SessionPhrase(#/(enable|disable) "([^"]*(?:session|extend)[^"]*)"/#, named: "enable / disable \"{setting}\"") { world, step, match in
+        SessionPhrase(pattern: #"(enable|disable) "([^"]*(?:session|extend)[^"]*)""#, as: (Substring, Substring, Substring).self, named: "enable / disable \"{setting}\"") { world, step, match in
             try await setSetting(world, step, label: String(match.2), value: match.1.lowercased() == "enable" ? "true" : "false")
         },
-        SessionPhrase(#/(?:remain|keep|leave) "([^"]*(?:session|extend)[^"]*)" (?:to|at|as) "?([^ .,"]+)"?/#, named: "remain \"{setting}\" to {value}") { world, step, match in
+        SessionPhrase(pattern: #"(?:remain|keep|leave) "([^"]*(?:session|extend)[^"]*)" (?:to|at|as) "?([^ .,"]+)"?"#, as: (Substring, Substring, Substring).self, named: "remain \"{setting}\" to {value}") { world, step, match in
             try await setSetting(world, step, label: String(match.1), value: String(match.2))
         },
-        SessionPhrase(#/(?:at|in) (?:the )?system admin console,?/#, named: "at system admin console,") { world, step, _ in
+        SessionPhrase(pattern: #"(?:at|in) (?:the )?system admin console,?"#, named: "at system admin console,") { world, step, _ in
             _ = try await sessionLengthsPage(world, step)
             // "At system admin console, disable ... and set ...": the change is made, that is saved;
             // a case that lists Save as its own instruction says "in System Console" instead.
             world.saveAfterSetting = step.text
         },
-        SessionPhrase(#/log ?in(?: to the server)? (?:in|on) (?:both |each of )?(.+?) devices?\b/#, named: "log in (to the server) on {devices} device(s)") { world, step, match in
+        SessionPhrase(pattern: #"log ?in(?: to the server)? (?:in|on) (?:both |each of )?(.+?) devices?\b"#, as: (Substring, Substring).self, named: "log in (to the server) on {devices} device(s)") { world, step, match in
             try await signInPhones(world, step, named: String(match.1))
         },
-        SessionPhrase(#/\(if (?:you )?don't have both[^)]*\)/#, named: "(if don't have both, ...)") { _, step, _ in
+        SessionPhrase(pattern: #"\(if (?:you )?don't have both[^)]*\)"#, named: "(if don't have both, ...)") { _, step, _ in
             step.note("(advice for a tester with one phone: the fake has both)")
         },
-        SessionPhrase(#/stay (?:logged|signed) in on (?:that|the|those|each|both) devices? for (>|over |more than )?(\d+|a|an|one) (days?|hours?)/#, named: "stay logged in on that device for >{n} {unit}") { world, step, match in
+        SessionPhrase(pattern: #"stay (?:logged|signed) in on (?:that|the|those|each|both) devices? for (>|over |more than )?(\d+|a|an|one) (days?|hours?)"#, as: (Substring, Substring?, Substring, Substring).self, named: "stay logged in on that device for >{n} {unit}") { world, step, match in
             guard let span = Vocabulary.duration(String(match.2), String(match.3)) else { throw StepFailure("not a span of time") }
             // ">1 day": past the day by one ExpiryNotify period, so every job that could notify has run.
             let wait = span + (match.1.map(String.init) != nil ? SessionBackend.expiryNotifyInterval : .zero)
@@ -167,26 +186,26 @@ extension MattermostSteps {
         // "Login, visit a channel and post a message", "Login as LDAP user, ...", "Login as SAML or
         // Gitlab user, ...": the test user's account of that method signs in on a browser, whose
         // session the activity phrases then use.
-        SessionPhrase(#/\blog ?in(?: as (?:an? |the )?(ldap|saml or gitlab|saml|gitlab|sso|email|oauth) user)?(?=,| and |\.|$)/#, named: "login (as {method} user)") { world, step, match in
+        SessionPhrase(pattern: #"\blog ?in(?: as (?:an? |the )?(ldap|saml or gitlab|saml|gitlab|sso|email|oauth) user)?(?=,| and |\.|$)"#, as: (Substring, Substring?).self, named: "login (as {method} user)") { world, step, match in
             let named = match.1.map { String($0).lowercased() } ?? "email"
             let method = named == "sso" ? LoginMethod.saml : (Vocabulary.loginMethods(in: named).first ?? .emailPassword)
             try await signInBrowser(world, step, method: method)
         },
-        SessionPhrase(#/visit (?:a|the|another) channel/#, named: "visit a channel") { world, step, _ in
+        SessionPhrase(pattern: #"visit (?:a|the|another) channel"#, named: "visit a channel") { world, step, _ in
             guard let device = world.activeDevice else { throw StepFailure("no device is signed in in this case") }
             switch await world.backend.interact(device.client, .switchChannel(to: "off-topic")) {
             case .success: step.note("\(device.label) opened a channel (view channel)")
             case .failure(let error): throw StepFailure("\(device.label) could not open a channel: \(error.statusCode) \(error.message)")
             }
         },
-        SessionPhrase(#/wait (?:for )?(\d+|a|an|one) (minutes?|hours?|days?)/#, named: "wait (for) {n} {unit}") { world, step, match in
+        SessionPhrase(pattern: #"wait (?:for )?(\d+|a|an|one) (minutes?|hours?|days?)"#, as: (Substring, Substring, Substring).self, named: "wait (for) {n} {unit}") { world, step, match in
             guard let span = Vocabulary.duration(String(match.1), String(match.2)) else { throw StepFailure("not a span of time") }
             // The user leaves the phone meanwhile: its screen locks.
             for phone in world.phones { try? await world.backend.setState(phone.client, .screenLocked) }
             try await step.advance(by: span)
             step.note("waited \(Self.clockText(span)) on the virtual clock")
         },
-        SessionPhrase(#/go back(?= and|\.|$|,)/#, named: "(then) go back") { world, step, _ in
+        SessionPhrase(pattern: #"go back(?= and|\.|$|,)"#, named: "(then) go back") { world, step, _ in
             guard let device = world.activeDevice else { throw StepFailure("no device is signed in in this case") }
             let result = await world.backend.interact(device.client, .openMenu)
             let status = await world.backend.status(of: device.client)
@@ -195,7 +214,7 @@ extension MattermostSteps {
             case .failure: step.note("\(device.label): back in the app, which found its session gone and went to \(status?.location ?? "?")")
             }
         },
-        SessionPhrase(#/(?:post|send) a (?:message|post)/#, named: "post a message") { world, step, _ in
+        SessionPhrase(pattern: #"(?:post|send) a (?:message|post)"#, named: "post a message") { world, step, _ in
             guard let device = world.activeDevice else { throw StepFailure("no channel is open on any device in this case") }
             switch await world.backend.post("Hello from Stepwise", in: device.client) {
             case .success:
@@ -205,10 +224,10 @@ extension MattermostSteps {
                 throw StepFailure("\(device.label) could not post: \(error.statusCode) \(error.message)")
             }
         },
-        SessionPhrase(#/make a (?:second|another|new|third) post/#, named: "make a second post") { world, step, _ in
+        SessionPhrase(pattern: #"make a (?:second|another|new|third) post"#, named: "make a second post") { world, step, _ in
             try await post("another one", from: world.activityDevices, world, step, refusalFails: false)
         },
-        SessionPhrase(#/when (disabled|enabled),? it should(?: not)? (?:have )?extend(?:ed)?(?: (?:due to|even with) (?:the )?user activity)?\.?/#, named: "when disabled, it should not extend even with user activity") { _, step, match in
+        SessionPhrase(pattern: #"when (disabled|enabled),? it should(?: not)? (?:have )?extend(?:ed)?(?: (?:due to|even with) (?:the )?user activity)?\.?"#, as: (Substring, Substring).self, named: "when disabled, it should not extend even with user activity") { _, step, match in
             step.note("what this step shows: the session length with the setting \(String(match.1))")
         },
     ]

@@ -8,18 +8,18 @@ extension MattermostSteps {
     /// "all platforms" of MM-T2575.
     func defineSessionSettings(_ steps: inout Steps<MattermostWorld>) {
         // "Sessions settings save and persist" (a case's title line): the page it is about, opened.
-        steps.action(#/sessions? settings save and persist/#, named: "Sessions settings save and persist", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"sessions? settings save and persist"#, named: "Sessions settings save and persist", matching: .phrase) { world, step, _ in
             let page = try await Self.sessionLengthsPage(world, step)
             step.note("System Console ➜ Environment ➜ Session Lengths: \(try await Self.consoleCall { try await page.sessionLengthFields() }.count) fields")
         }
 
         // "Set the following to 1 day:", then one label per item ("Session Length Mobile (days):").
-        steps.action(#/set the following to (\d+) (days?|hours?|minutes?):?/#, named: "set the following to {int} {unit}:") { world, step, match in
+        steps.action(pattern: #"set the following to (\d+) (days?|hours?|minutes?):?"#, as: (Substring, Substring, Substring).self, named: "set the following to {int} {unit}:") { world, step, match in
             _ = try await Self.sessionLengthsPage(world, step)
             world.pendingValue = String(match.1)
             step.note("the labels listed next are set to \(match.1) (\(match.2))")
         }
-        steps.action(#/"?((?:session (?:length|cache|idle)|extend session length)[^"]*?(?:\((?:days|hours|minutes)\):?|:))"?/#, named: "{Session Lengths label}") { world, step, match in
+        steps.action(pattern: #""?((?:session (?:length|cache|idle)|extend session length)[^"]*?(?:\((?:days|hours|minutes)\):?|:))"?"#, as: (Substring, Substring).self, named: "{Session Lengths label}") { world, step, match in
             guard let value = world.pendingValue else {
                 throw StepFailure("\"\(match.1)\" is listed without a value: no \"Set the following to ...\" came before it")
             }
@@ -27,7 +27,7 @@ extension MattermostSteps {
         }
 
         // "Click "Save" to save your settings".
-        steps.action(#/click "save"(?: to save (?:your |the )?settings)?/#, named: "click \"Save\" to save your settings", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"click "save"(?: to save (?:your |the )?settings)?"#, named: "click \"Save\" to save your settings", matching: .phrase) { world, step, _ in
             if let console = world.console, let form = await console.form {
                 try await Self.consoleCall { try await console.submitForm() }
                 step.note("clicked \"\(form.confirmLabel)\" in \"\(form.title)\"")
@@ -37,13 +37,13 @@ extension MattermostSteps {
         }
 
         // "Setting saved", "Settings are saved": what the server holds is what the page shows.
-        steps.check(#/settings? (?:is |are |was |were |have been |has been )?saved/#, named: "settings are saved", matching: .phrase) { world, step, _ in
+        steps.check(pattern: #"settings? (?:is |are |was |were |have been |has been )?saved"#, named: "settings are saved", matching: .phrase) { world, step, _ in
             try await Self.expectServerHolds(world, step, page: try world.requireConsole(), context: "after Save")
         }
 
         // "persists after logging back in": a System Console opened afresh after the admin logged
         // out and back in shows the values that were set.
-        steps.check(#/persists? after (?:logging|signing) (?:back )?in/#, named: "persists after logging back in", matching: .phrase) { world, step, _ in
+        steps.check(pattern: #"persists? after (?:logging|signing) (?:back )?in"#, named: "persists after logging back in", matching: .phrase) { world, step, _ in
             guard let device = world.adminDevice, world.loggedOut?.client == device.client else {
                 throw StepFailure("the admin did not log out and back in in this case")
             }
@@ -62,17 +62,17 @@ extension MattermostSteps {
 
         // "Set back to original setting", "(Set it back to 30 when finished, unless ...)": the
         // fields the case changed, set back and saved.
-        steps.check(#/set (?:it |them )?back to (?:the |their )?original (?:settings?|values?)/#, named: "set back to original setting", matching: .phrase) { world, step, _ in
+        steps.check(pattern: #"set (?:it |them )?back to (?:the |their )?original (?:settings?|values?)"#, named: "set back to original setting", matching: .phrase) { world, step, _ in
             try await Self.setBack(world, step) { label in world.originalValues[label] }
         }
-        steps.check(#/\(?set (?:it |them )?back to (\d+)(?: \([^)]*\))?(?: when (?:finished|done)| after (?:the )?test is done)?(?:,? unless [^)]*)?\)?/#,
+        steps.check(pattern: #"\(?set (?:it |them )?back to (\d+)(?: \([^)]*\))?(?: when (?:finished|done)| after (?:the )?test is done)?(?:,? unless [^)]*)?\)?"#, as: (Substring, Substring).self,
                     named: "(set it back to {int} when finished)", matching: .phrase) { world, step, match in
             let value = String(match.1)
             try await Self.setBack(world, step) { _ in value }
         }
 
         // "Value is set to "True"", "Values are set to 1 day": the fields just set show it.
-        steps.check(#/values? (?:is|are) set to "?([^" ]+)"?(?: (?:days?|hours?|minutes?))?/#, named: "value is set to {value}", matching: .phrase) { world, step, match in
+        steps.check(pattern: #"values? (?:is|are) set to "?([^" ]+)"?(?: (?:days?|hours?|minutes?))?"#, as: (Substring, Substring).self, named: "value is set to {value}", matching: .phrase) { world, step, match in
             let page = try await Self.sessionLengthsPage(world, step)
             let fields = try await Self.consoleCall { try await page.sessionLengthFields() }
             guard !world.fieldsSet.isEmpty else { throw StepFailure("no Session Lengths field was set in this case") }
@@ -85,12 +85,12 @@ extension MattermostSteps {
         }
 
         // "Log in on mobile (either RN app is fine)".
-        steps.action(#/log ?in on mobile(?: \([^)]*\))?/#, named: "log in on mobile", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"log ?in on mobile(?: \([^)]*\))?"#, named: "log in on mobile", matching: .phrase) { world, step, _ in
             try await Self.signInPhones(world, step, named: "Android RN")
         }
 
         // "Logout and then log back in via SSO (any)": the test user's SSO account on a browser.
-        steps.action(#/log ?out and then log back in via (sso|saml|ldap|gitlab|oauth)(?: \(any\))?/#, named: "logout and then log back in via {method}", matching: .phrase) {
+        steps.action(pattern: #"log ?out and then log back in via (sso|saml|ldap|gitlab|oauth)(?: \(any\))?"#, as: (Substring, Substring).self, named: "logout and then log back in via {method}", matching: .phrase) {
             world, step, match in
             let named = String(match.1).lowercased()
             let method = named == "sso" ? LoginMethod.saml : (Vocabulary.loginMethods(in: named).first ?? .saml)
@@ -104,7 +104,7 @@ extension MattermostSteps {
 
         // "Can log back in on mobile", "Can log back in using SSO (any)": the device's session is
         // valid and lasts what the page now says for its kind.
-        steps.check(#/can log (?:back )?in (?:on (mobile)|(?:using|via) (sso|saml|ldap|gitlab|oauth|email)(?: \(any\))?)/#, named: "can log back in on mobile / using SSO", matching: .phrase) {
+        steps.check(pattern: #"can log (?:back )?in (?:on (mobile)|(?:using|via) (sso|saml|ldap|gitlab|oauth|email)(?: \(any\))?)"#, as: (Substring, Substring?, Substring?).self, named: "can log back in on mobile / using SSO", matching: .phrase) {
             world, step, match in
             let mobile = match.1 != nil
             guard let device = mobile ? world.phones.last : world.activeDevice else { throw StepFailure("nobody signed in \(mobile ? "on a phone" : "by SSO") in this case") }
@@ -113,7 +113,7 @@ extension MattermostSteps {
 
         // MM-T2575: "Log in to the same server via LDAP, SSO and on mobile", "Make a post from all
         // platforms", "go back to all platforms", "Able to log in", "Posts made and timestamp noted".
-        steps.action(#/log ?in to the (?:same )?server via ([a-z/ ,]+?)(?:,? and (on mobile))?(?=$|\.)/#, named: "log in to the same server via {methods} and on mobile", matching: .phrase) {
+        steps.action(pattern: #"log ?in to the (?:same )?server via ([a-z/ ,]+?)(?:,? and (on mobile))?(?=$|\.)"#, as: (Substring, Substring, Substring?).self, named: "log in to the same server via {methods} and on mobile", matching: .phrase) {
             world, step, match in
             var methods = Vocabulary.loginMethods(in: String(match.1))
             if String(match.1).lowercased().contains("sso") && !methods.contains(.saml) { methods.append(.saml) }
@@ -126,10 +126,10 @@ extension MattermostSteps {
             world.platforms = platforms
             world.phoneLogin = await world.backend.now
         }
-        steps.action(#/make a post(?: from all platforms(?: \([^)]*\))?)?/#, named: "make a post from all platforms", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"make a post(?: from all platforms(?: \([^)]*\))?)?"#, named: "make a post from all platforms", matching: .phrase) { world, step, _ in
             try await Self.post("Hello from Stepwise", from: world.activityDevices, world, step, refusalFails: true)
         }
-        steps.action(#/go back to all platforms/#, named: "go back to all platforms", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"go back to all platforms"#, named: "go back to all platforms", matching: .phrase) { world, step, _ in
             guard !world.platforms.isEmpty else { throw StepFailure("no platforms were signed in in this case") }
             for device in world.platforms {
                 let result = await world.backend.interact(device.client, .openMenu)
@@ -141,7 +141,7 @@ extension MattermostSteps {
                 }
             }
         }
-        steps.check(#/able to log ?in/#, named: "able to log in", matching: .phrase) { world, step, _ in
+        steps.check(pattern: #"able to log ?in"#, named: "able to log in", matching: .phrase) { world, step, _ in
             let devices = world.platforms.isEmpty ? world.devices : world.platforms
             guard !devices.isEmpty else { throw StepFailure("nobody signed in in this case") }
             for device in devices {
@@ -150,7 +150,7 @@ extension MattermostSteps {
             }
             step.note("\(devices.count) device(s) signed in: " + devices.map { "\($0.label) by \($0.method)" }.joined(separator: ", "))
         }
-        steps.check(#/posts? (?:were |are )?made(?: and timestamps? noted)?/#, named: "posts made and timestamp noted", matching: .phrase) { world, step, _ in
+        steps.check(pattern: #"posts? (?:were |are )?made(?: and timestamps? noted)?"#, named: "posts made and timestamp noted", matching: .phrase) { world, step, _ in
             let now = await world.backend.now
             let made = world.posts.filter { $0 == now }.count
             let wanted = max(world.platforms.count, 1)

@@ -6,7 +6,7 @@ extension MattermostSteps {
     func defineSignIn(_ steps: inout Steps<MattermostWorld>) {
         // "Log on as another test user (who you want to revoke sessions for)": the accounts, one per
         // sign-in method the item's variants name.
-        steps.action(#/log (?:on|in) as (?:another |the |a )?test user(?: \([^)]*\))?/#, named: "log on as another test user", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"log (?:on|in) as (?:another |the |a )?test user(?: \([^)]*\))?"#, named: "log on as another test user", matching: .phrase) { world, step, _ in
             let methods = Vocabulary.loginMethods(in: ([step.text] + step.instructionNotes + step.subItems).joined(separator: "\n"))
             for method in methods.isEmpty ? [.emailPassword] : methods { _ = await world.account(for: method) }
             step.note("Test user: " + world.accounts.map { "\($0.user.username) (\($0.method))" }.joined(separator: ", "))
@@ -15,7 +15,7 @@ extension MattermostSteps {
         // "... on multiple browsers / devices (at least 2 to 3 different sessions)", with the
         // examples and variants in the item's notes and sub-items.
         steps.action(
-            #/on multiple browsers ?\/ ?devices(?: \(at least (\d+)(?: to (\d+))? different sessions\))?/#, named: "on multiple browsers / devices (at least {int} to {int} different sessions)", matching: .phrase
+            pattern: #"on multiple browsers ?\/ ?devices(?: \(at least (\d+)(?: to (\d+))? different sessions\))?"#, as: (Substring, Substring?, Substring?).self, named: "on multiple browsers / devices (at least {int} to {int} different sessions)", matching: .phrase
         ) { world, step, match in
             let minimum = max(match.1.flatMap { Int($0) } ?? 2, match.2.flatMap { Int($0) } ?? 0)
             let plan = DevicePlan(texts: [step.text] + step.instructionNotes + step.subItems, minimum: minimum)
@@ -39,13 +39,13 @@ extension MattermostSteps {
         }
 
         // "Logged in as system admin on another browser / device" (also "Log in as system admin").
-        steps.action(#/log(?:ged)? in as (?:a |the )?system admin(?:istrator)?(?: on another browser ?\/ ?device)?/#, named: "logged in as system admin on another browser / device", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"log(?:ged)? in as (?:a |the )?system admin(?:istrator)?(?: on another browser ?\/ ?device)?"#, named: "logged in as system admin on another browser / device", matching: .phrase) { world, step, _ in
             guard world.adminDevice == nil else { return }
             try await Self.signInAdmin(world, step)
         }
 
         // "Log into Mattermost with any Auth method" (MM-T420).
-        steps.action(#/log into mattermost with any auth method/#, named: "log into Mattermost with any auth method", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"log into mattermost with any auth method"#, named: "log into Mattermost with any auth method", matching: .phrase) { world, step, _ in
             let user = await world.account(for: .emailPassword)
             let device = try await world.signIn(user, on: .browser(.chrome, on: .mac), method: .emailPassword, posture: .awake,
                                                 behaviour: .untouched)
@@ -63,12 +63,12 @@ extension MattermostSteps {
         }
 
         // "Put your computer to sleep" / "Wake up your computer" (MM-T420).
-        steps.action(#/put (?:your|the) computer to sleep/#, named: "put your computer to sleep", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"put (?:your|the) computer to sleep"#, named: "put your computer to sleep", matching: .phrase) { world, step, _ in
             let device = try Self.lastComputer(world)
             do { try await world.backend.setState(device.client, .asleep) } catch let error as SimulationError { throw StepFailure(error.message) }
             step.note("\(device.kind) is asleep")
         }
-        steps.action(#/wake up (?:your|the) computer/#, named: "wake up your computer", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"wake up (?:your|the) computer"#, named: "wake up your computer", matching: .phrase) { world, step, _ in
             let device = try Self.lastComputer(world)
             do { try await world.backend.setState(device.client, .active) } catch let error as SimulationError { throw StepFailure(error.message) }
             try await step.advance(by: .seconds(10))

@@ -8,7 +8,7 @@ extension MattermostSteps {
         // "Log out and back in, using old password", "Log out and back in": the person the case
         // acts on (the subject, else the admin) logs out on their browser (`POST /api/v4/users/logout`)
         // and signs in again with that password; the answer is kept for the checks that follow.
-        steps.action(#/log ?out and (?:log )?back in(?:,? (?:using|with) (?:the |their |your )?(old|new) password)?/#,
+        steps.action(pattern: #"log ?out and (?:log )?back in(?:,? (?:using|with) (?:the |their |your )?(old|new) password)?"#, as: (Substring, Substring?).self,
                      named: "log out and back in (using the {old|new} password)", matching: .phrase) { world, step, match in
             let (user, device) = try await Self.personSignedIn(world)
             let which = match.1.map { $0.lowercased() } ?? "old"
@@ -19,7 +19,7 @@ extension MattermostSteps {
         }
 
         // "After logging out,": the session the person had before logging out is gone.
-        steps.check(#/after logging out,?/#, named: "after logging out,", matching: .phrase) { world, step, _ in
+        steps.check(pattern: #"after logging out,?"#, named: "after logging out,", matching: .phrase) { world, step, _ in
             guard let device = world.loggedOut else { throw StepFailure("nobody logged out in this case") }
             let probe = await world.probe(device)
             guard probe.statusCode == 401 else {
@@ -30,7 +30,7 @@ extension MattermostSteps {
 
         // "Login is successful using old password", "login using old password fails and login
         // using new password is successful": a sign-in with that password, now, on the person's browser.
-        steps.check(#/login (?:using|with) (?:the )?(?:old|new) password (?:fails|is successful|succeeds|works|does not work|doesn't work)(?: and login (?:using|with) (?:the )?(?:old|new) password (?:fails|is successful|succeeds|works|does not work|doesn't work))?|login (?:is successful|succeeds|fails|works) (?:using|with) (?:the )?(?:old|new) password/#,
+        steps.check(pattern: #"login (?:using|with) (?:the )?(?:old|new) password (?:fails|is successful|succeeds|works|does not work|doesn't work)(?: and login (?:using|with) (?:the )?(?:old|new) password (?:fails|is successful|succeeds|works|does not work|doesn't work))?|login (?:is successful|succeeds|fails|works) (?:using|with) (?:the )?(?:old|new) password"#,
                     named: "login using the {old|new} password fails / is successful", matching: .phrase) { world, step, match in
             let (user, device) = try await Self.personSignedIn(world)
             for claim in match.lowercased().matches(of: #/(old|new) password (fails|is successful|succeeds|works|does not work|doesn't work)|(is successful|succeeds|fails|works) (?:using|with) (?:the )?(old|new) password/#) {
@@ -44,7 +44,7 @@ extension MattermostSteps {
 
         // "Password is changed successfully": the form closed without a message and the server
         // takes the new password.
-        steps.check(#/(?:the )?password (?:is|was|has been) (?:changed|updated|reset) successfully/#, named: "password is changed successfully", matching: .phrase) {
+        steps.check(pattern: #"(?:the )?password (?:is|was|has been) (?:changed|updated|reset) successfully"#, named: "password is changed successfully", matching: .phrase) {
             world, step, _ in
             let console = try world.requireConsole()
             if let form = await console.form {

@@ -7,14 +7,14 @@ extension MattermostSteps {
     /// drop-down offers.
     func defineSignInMethods(_ steps: inout Steps<MattermostWorld>) {
         // "In Users list, locate users who have as their signin method:", then one method per item.
-        steps.action(#/in (?:the )?users list,? locate users who have as their sign-?in method:?/#, named: "in Users list, locate users who have as their signin method:") { world, step, _ in
+        steps.action(pattern: #"in (?:the )?users list,? locate users who have as their sign-?in method:?"#, named: "in Users list, locate users who have as their signin method:") { world, step, _ in
             let console = try await Self.usersPage(world, step)
             world.methodUsers = []
             step.note("System Console ➜ Users: \(try await Self.consoleCall { try await console.rows() }.count) rows; the methods follow")
         }
         // "OAuth (GitLab, Office365, Google)", "LDAP", "SAML (OKTA, OneLogin) and verify ----->":
         // one user per method (and per named OAuth provider), found in the list.
-        steps.action(#/(oauth|ldap|saml)(?: \(([^)]*)\))?(?: and verify -*(?:>|➜)?)?/#, named: "{method} ({providers}) (and verify)") { world, step, match in
+        steps.action(pattern: #"(oauth|ldap|saml)(?: \(([^)]*)\))?(?: and verify -*(?:>|➜)?)?"#, as: (Substring, Substring, Substring?).self, named: "{method} ({providers}) (and verify)") { world, step, match in
             let method = String(match.1).lowercased()
             var services: [AuthService] = method == "ldap" ? [.ldap] : method == "saml" ? [.saml] : []
             if method == "oauth" {
@@ -27,7 +27,7 @@ extension MattermostSteps {
 
         // "(If you're looking for a user who has another sign-in method, "lindy.isherwood" uses
         // Office365. On postgres.test)": that user, made and found too.
-        steps.check(#/\(if you're looking for a user who has another sign-?in method, "([^"]+)" uses ([a-z0-9 ]+)\.(?: on [a-z0-9.]+)?\)/#, named: "(if you're looking for a user who has another sign-in method, \"{username}\" uses {provider} ...)", matching: .phrase) {
+        steps.check(pattern: #"\(if you're looking for a user who has another sign-?in method, "([^"]+)" uses ([a-z0-9 ]+)\.(?: on [a-z0-9.]+)?\)"#, as: (Substring, Substring, Substring).self, named: "(if you're looking for a user who has another sign-in method, \"{username}\" uses {provider} ...)", matching: .phrase) {
             world, step, match in
             let named = String(match.2).lowercased().replacingOccurrences(of: " ", with: "")
             guard let service = AuthService.allCases.first(where: { !$0.rawValue.isEmpty && (named.contains($0.rawValue) || named == $0.displayName.lowercased().replacingOccurrences(of: " ", with: "")) }) else {
@@ -39,7 +39,7 @@ extension MattermostSteps {
 
         // "Drop-down shows option to switch to email/password login, rather than being able to
         // update email or password".
-        steps.check(#/drop-?down shows (?:an )?option to switch to email ?\/ ?password login,? rather than being able to update email or password/#,
+        steps.check(pattern: #"drop-?down shows (?:an )?option to switch to email ?\/ ?password login,? rather than being able to update email or password"#,
                     named: "drop-down shows option to switch to email/password login, rather than ...", matching: .phrase) { world, step, _ in
             guard !world.methodUsers.isEmpty else { throw StepFailure("no user with another sign-in method was located in this case") }
             try await Self.expectSwitchToEmail(world, step, users: world.methodUsers)

@@ -8,7 +8,7 @@ extension MattermostSteps {
     func defineUsersList(_ steps: inout Steps<MattermostWorld>) {
         // "On a server with more than two pages' worth of users": users made until the list has
         // that many pages and one more row (at the console's page size: 50 in the old console).
-        steps.action(#/on a server with (?:more than |at least )?([a-z0-9]+) pages?'? worth of users/#, named: "on a server with more than {count} pages' worth of users",
+        steps.action(pattern: #"on a server with (?:more than |at least )?([a-z0-9]+) pages?'? worth of users"#, as: (Substring, Substring).self, named: "on a server with more than {count} pages' worth of users",
                      matching: .phrase) { world, step, match in
             guard let pages = Vocabulary.count(String(match.1)) else { throw StepFailure("'\(match.1)' is not a number of pages") }
             let console = try await Self.usersPage(world, step)
@@ -25,18 +25,18 @@ extension MattermostSteps {
         }
 
         // "click Next to page through user list" (every page there is, or "at least N").
-        steps.action(#/(?:click )?next to (?:page (?:through|forward through)|go forward(?: at least ([a-z0-9]+) pages?)?)(?: (?:the )?users? list)?/#,
+        steps.action(pattern: #"(?:click )?next to (?:page (?:through|forward through)|go forward(?: at least ([a-z0-9]+) pages?)?)(?: (?:the )?users? list)?"#, as: (Substring, Substring?).self,
                      named: "click Next to page through the user list", matching: .phrase) { world, step, match in
             try await Self.page(world, step, forward: true, clicks: match.1.flatMap { Vocabulary.count(String($0)) } ?? Int.max)
         }
         // "Previous to go back at least one page".
-        steps.action(#/(?:click )?previous to (?:page back(?: through (?:the )?users? list)?|go back(?: at least ([a-z0-9]+) pages?)?)/#,
+        steps.action(pattern: #"(?:click )?previous to (?:page back(?: through (?:the )?users? list)?|go back(?: at least ([a-z0-9]+) pages?)?)"#, as: (Substring, Substring?).self,
                      named: "Previous to go back at least one page", matching: .phrase) { world, step, match in
             try await Self.page(world, step, forward: false, clicks: match.1.flatMap { Vocabulary.count(String($0)) } ?? 1)
         }
 
         // "Can page through several pages of users": the pages Next showed.
-        steps.check(#/(?:can )?page through (several|[a-z0-9]+) pages of users/#, named: "can page through several pages of users",
+        steps.check(pattern: #"(?:can )?page through (several|[a-z0-9]+) pages of users"#, as: (Substring, Substring).self, named: "can page through several pages of users",
                     matching: .phrase) { world, step, match in
             let wanted = Vocabulary.count(String(match.1)) ?? 2
             guard world.pagedForward + 1 >= wanted else {
@@ -47,7 +47,7 @@ extension MattermostSteps {
 
         // "count at top changes appropriately": each count names the rows on screen and the
         // server's total, and moves by one page at each click.
-        steps.check(#/(?:the )?count at (?:the )?top changes appropriately/#, named: "count at top changes appropriately", matching: .phrase) { world, step, _ in
+        steps.check(pattern: #"(?:the )?count at (?:the )?top changes appropriately"#, named: "count at top changes appropriately", matching: .phrase) { world, step, _ in
             let console = try world.requireConsole()
             let total = await console.totalUsers
             var page = 0
@@ -64,7 +64,7 @@ extension MattermostSteps {
         }
 
         // "can page backward as well".
-        steps.check(#/(?:can )?page backwards?(?: as well)?/#, named: "can page backward as well", matching: .phrase) { world, step, _ in
+        steps.check(pattern: #"(?:can )?page backwards?(?: as well)?"#, named: "can page backward as well", matching: .phrase) { world, step, _ in
             guard world.pagedBack > 0 else { throw StepFailure("nobody clicked Previous in this case") }
             step.note("Previous went back \(world.pagedBack) page(s), to \"\(world.pagesSeen.last ?? "")\"")
         }
@@ -100,13 +100,13 @@ extension MattermostSteps {
     /// Changing a user's email and password from the row's drop-down (MM-T928, MM-T932, MM-T936).
     func defineAccountChanges(_ steps: inout Steps<MattermostWorld>) {
         // "UI tests:": the case's expectations are the UI tests; nothing to do before them.
-        steps.action(#/ui tests:?/#, named: "UI tests:") { _, step, _ in
+        steps.action(pattern: #"ui tests:?"#, named: "UI tests:") { _, step, _ in
             step.note("the expectations below are the UI tests: each drives System Console ➜ Users")
         }
 
         // "Invalid or blank email address: "Please enter a valid email address"": Update Email
         // with each kind of bad address, and the message the console shows.
-        steps.check(#/((?:invalid|blank|empty)(?: or (?:invalid|blank|empty))?) email(?: address)?: "([^"]*)"/#, named: "invalid or blank email address: \"{message}\"") {
+        steps.check(pattern: #"((?:invalid|blank|empty)(?: or (?:invalid|blank|empty))?) email(?: address)?: "([^"]*)""#, as: (Substring, Substring, Substring).self, named: "invalid or blank email address: \"{message}\"") {
             world, step, match in
             let kinds = match.1.lowercased()
             var tries: [(String, String)] = []
@@ -119,7 +119,7 @@ extension MattermostSteps {
         }
 
         // "Email address already in use: "This email is already taken. Please choose another."".
-        steps.check(#/email(?: address)? (?:already in use|already taken|in use)(?: by another (?:user|account))?: "([^"]*)"/#, named: "email address already in use: \"{message}\"") {
+        steps.check(pattern: #"email(?: address)? (?:already in use|already taken|in use)(?: by another (?:user|account))?: "([^"]*)""#, as: (Substring, Substring).self, named: "email address already in use: \"{message}\"") {
             world, step, match in
             let taken = await world.adminUser().email
             let shown = try await Self.updateEmail(world, step, to: taken)
@@ -129,7 +129,7 @@ extension MattermostSteps {
         }
 
         // "who is logged in in a different browser": the user signs in on a browser of their own.
-        steps.action(#/who is (?:logged|signed) in (?:in|on) (?:a |another )?(?:different )?browser/#, named: "who is logged in in a different browser", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"who is (?:logged|signed) in (?:in|on) (?:a |another )?(?:different )?browser"#, named: "who is logged in in a different browser", matching: .phrase) { world, step, _ in
             let user = await world.account(for: .emailPassword)
             let device = try await world.signIn(user, on: .browser(.firefox, on: .windows), method: .emailPassword, posture: .awake, behaviour: .untouched)
             world.devices.append(device)
@@ -137,7 +137,7 @@ extension MattermostSteps {
         }
 
         // "Using drop-down menu to the right of the user's name", "On own user, click drop-down".
-        steps.action(#/(?:using |open )?(?:the )?drop-?down(?: menu)? to the right of the user'?s name|on (?:your |their |my )?own user,? click (?:the )?drop-?down/#,
+        steps.action(pattern: #"(?:using |open )?(?:the )?drop-?down(?: menu)? to the right of the user'?s name|on (?:your |their |my )?own user,? click (?:the )?drop-?down"#,
                      named: "drop-down menu to the right of the user's name / on own user, click drop-down", matching: .phrase) { world, step, match in
             let console = try await Self.usersPage(world, step)
             let own = match.lowercased().contains("own user")
@@ -151,7 +151,7 @@ extension MattermostSteps {
         }
 
         // "click to update their password", "select Update password", "➜ Reset Password".
-        steps.action(#/(?:click to|and select|select) (update|reset|change) (?:their |the user's |your |own )?password/#, named: "select Update password", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"(?:click to|and select|select) (update|reset|change) (?:their |the user's |your |own )?password"#, as: (Substring, Substring).self, named: "select Update password", matching: .phrase) { world, step, _ in
             let console = try world.requireConsole()
             let label = console.version == .legacy ? "Reset Password" : "Reset password"
             try await Self.consoleCall { try await console.choose(label) }
@@ -163,7 +163,7 @@ extension MattermostSteps {
         // password", "Enter correct old password and an invalid new password (... fewer than the
         // 5-character minimum)": an invalid new password is one character short of the server's
         // minimum (`PasswordSettings.MinimumLength`).
-        steps.action(#/enter (?:the |a |their )?(correct |incorrect |wrong )?(new|old|current) password(?: and (?:a |an )?(invalid )?new password)?(?: \([^)]*\))?/#,
+        steps.action(pattern: #"enter (?:the |a |their )?(correct |incorrect |wrong )?(new|old|current) password(?: and (?:a |an )?(invalid )?new password)?(?: \([^)]*\))?"#, as: (Substring, Substring?, Substring, Substring?).self,
                      named: "enter the {new|old} password (and a new password)", matching: .phrase) { world, step, match in
             let console = try world.requireConsole()
             guard let form = await console.form else { throw StepFailure("no form is open to type a password into") }
@@ -188,7 +188,7 @@ extension MattermostSteps {
         }
 
         // "Leave fields blank", "leave new password blank".
-        steps.action(#/leave (?:the |all )?(fields|(?:new|old|current) password) (?:blank|empty)/#, named: "leave the fields blank", matching: .phrase) { world, step, match in
+        steps.action(pattern: #"leave (?:the |all )?(fields|(?:new|old|current) password) (?:blank|empty)"#, as: (Substring, Substring).self, named: "leave the fields blank", matching: .phrase) { world, step, match in
             let console = try world.requireConsole()
             guard let form = await console.form else { throw StepFailure("no form is open") }
             let which = match.1.lowercased()
@@ -199,7 +199,7 @@ extension MattermostSteps {
         }
 
         // "click to save (modal should close)", "Click Save".
-        steps.action(#/click (?:to )?save( \(modal should close\))?/#, named: "click Save", matching: .phrase) { world, step, match in
+        steps.action(pattern: #"click (?:to )?save( \(modal should close\))?"#, as: (Substring, Substring?).self, named: "click Save", matching: .phrase) { world, step, match in
             let console = try world.requireConsole()
             guard let form = await console.form else { throw StepFailure("no form is open to save") }
             try await Self.consoleCall { try await console.submitForm() }
@@ -213,13 +213,13 @@ extension MattermostSteps {
         }
 
         // "observe error "Please enter your current password."" (an instruction that looks).
-        steps.action(#/observe (?:the )?error "([^"]*)"/#, named: "observe error \"{message}\"", matching: .phrase) { world, step, match in
+        steps.action(pattern: #"observe (?:the )?error "([^"]*)""#, as: (Substring, Substring).self, named: "observe error \"{message}\"", matching: .phrase) { world, step, match in
             Self.expectMessage(step, shown: await Self.shownErrors(world), quoted: String(match.1), context: "the open form")
         }
 
         // "Error displays (text depends on server's password requirements) "Your password must ...""
         // and "the error "…" is shown".
-        steps.check(#/(?:an? |the )?error (?:displays|is displayed|is shown|appears|message displays)(?: \(([^)]*)\))?(?: depending on [^",]*)?,?(?: e\.g\.,?)?:? "(.*)"|the error "([^"]*)" is (?:shown|displayed)/#,
+        steps.check(pattern: #"(?:an? |the )?error (?:displays|is displayed|is shown|appears|message displays)(?: \(([^)]*)\))?(?: depending on [^",]*)?,?(?: e\.g\.,?)?:? "(.*)"|the error "([^"]*)" is (?:shown|displayed)"#, as: (Substring, Substring?, Substring?, Substring?).self,
                     named: "error displays \"{message}\"", matching: .phrase) { world, step, match in
             let quoted = String(match.2 ?? match.3 ?? "")
             let shown = await Self.shownErrors(world)
@@ -235,7 +235,7 @@ extension MattermostSteps {
         }
 
         // "Log other user out": the user's own logout (`POST /users/logout`) on their browser.
-        steps.action(#/log (?:the )?other user out|log out (?:the )?other user/#, named: "log other user out", matching: .phrase) { world, step, _ in
+        steps.action(pattern: #"log (?:the )?other user out|log out (?:the )?other user"#, named: "log other user out", matching: .phrase) { world, step, _ in
             guard let device = world.devices.last else { throw StepFailure("the other user is not signed in anywhere in this case") }
             let before = await world.backend.status(of: device.client)
             await world.backend.logOut(device.client)
@@ -247,7 +247,7 @@ extension MattermostSteps {
         }
 
         // "try to log in with old password", "Log other user in using new password".
-        steps.action(#/(?:try to log in|log (?:the )?other user in) (?:with|using) (?:the |their )?(old|new) password/#, named: "log in with the {old|new} password", matching: .phrase) {
+        steps.action(pattern: #"(?:try to log in|log (?:the )?other user in) (?:with|using) (?:the |their )?(old|new) password"#, as: (Substring, Substring).self, named: "log in with the {old|new} password", matching: .phrase) {
             world, step, match in
             guard let user = world.subject ?? world.accounts.first?.user, let device = world.devices.last else {
                 throw StepFailure("the other user has no browser in this case")
@@ -263,11 +263,11 @@ extension MattermostSteps {
         }
 
         // "After step 2:": the checks that follow look at what step N left.
-        steps.check(#/after step (\d+):?/#, named: "after step {int}:", matching: .phrase) { world, step, match in
+        steps.check(pattern: #"after step (\d+):?"#, as: (Substring, Substring).self, named: "after step {int}:", matching: .phrase) { world, step, match in
             step.note("checked after step \(match.1) of the instructions")
         }
 
-        steps.check(#/log(?:ged)? out (?:the )?other user/#, named: "log out other user", matching: .phrase) { world, step, _ in
+        steps.check(pattern: #"log(?:ged)? out (?:the )?other user"#, named: "log out other user", matching: .phrase) { world, step, _ in
             guard let device = world.devices.last else { throw StepFailure("the other user is not signed in anywhere in this case") }
             let probe = await world.probe(device)
             guard probe.statusCode == 401 else {
@@ -277,10 +277,10 @@ extension MattermostSteps {
         }
 
         // "old pwd doesn't work", "new one does": the login attempts made with each password.
-        steps.check(#/old (?:pwd|password)(?: still)? (doesn't|does not|does|works)(?: work)?/#, named: "old pwd doesn't work", matching: .phrase) { world, step, match in
+        steps.check(pattern: #"old (?:pwd|password)(?: still)? (doesn't|does not|does|works)(?: work)?"#, as: (Substring, Substring).self, named: "old pwd doesn't work", matching: .phrase) { world, step, match in
             try Self.checkLogin(world, step, which: "old", shouldWork: !["doesn't", "does not"].contains(match.1.lowercased()))
         }
-        steps.check(#/new (?:one|pwd|password) (doesn't|does not|does|works)(?: work)?/#, named: "new one does", matching: .phrase) { world, step, match in
+        steps.check(pattern: #"new (?:one|pwd|password) (doesn't|does not|does|works)(?: work)?"#, as: (Substring, Substring).self, named: "new one does", matching: .phrase) { world, step, match in
             try Self.checkLogin(world, step, which: "new", shouldWork: !["doesn't", "does not"].contains(match.1.lowercased()))
         }
     }

@@ -77,18 +77,18 @@ extension Binder {
     }
 
     func resolve(_ text: MatchText, _ kind: ItemPlan.Kind) -> (BindingInfo, Resolution) {
+        let text = text.indexingPairs()
+        let candidates = candidates[kind] ?? ([], [])
         var whole: [(index: Int, rendered: [String], values: [any Sendable])] = []
-        for (index, definition) in definitions.enumerated()
-        where definition.scope == .item && definition.applies(to: kind) {
-            if let found = definition.match(text, scope: .item) { whole.append((index, found.rendered, found.values)) }
+        for index in candidates.item {
+            if let found = definitions[index].match(text, scope: .item) { whole.append((index, found.rendered, found.values)) }
         }
         if whole.count == 1 { return resolved([(whole[0].index, whole[0].rendered, whole[0].values)]) }
         if whole.count > 1 { return ambiguous(whole.map(\.index), text) }
 
         var phrases: [(index: Int, range: Range<Int>, rendered: [String], values: [any Sendable])] = []
-        for (index, definition) in definitions.enumerated()
-        where definition.scope == .phrase && definition.applies(to: kind) {
-            if let found = definition.match(text, scope: .phrase) { phrases.append((index, found.range, found.rendered, found.values)) }
+        for index in candidates.phrase {
+            if let found = definitions[index].match(text, scope: .phrase) { phrases.append((index, found.range, found.rendered, found.values)) }
         }
         phrases.sort { $0.range.lowerBound < $1.range.lowerBound }
         for (first, second) in zip(phrases, phrases.dropFirst()) where first.range.overlaps(second.range) {
@@ -112,7 +112,7 @@ extension Binder {
             )
         }
         return (
-            .undefined(snippet: SnippetGenerator.snippet(for: text.string, kind: kind, phrase: false)),
+            .undefined(snippet: SnippetGenerator.snippet(for: text, kind: kind, phrase: false)),
             .undefined(Explanation { "no definition matches \"\(text.string)\"" + rejectionsOrSuggestions(text, kind) })
         )
     }

@@ -14,6 +14,9 @@ public struct Binder: Sendable {
     public let diagnostics: [Diagnostic]
     let pins: [String: (fingerprint: String, location: SourceLocation)]
     let cache = BindingCache()
+    /// The indices of the definitions an item of each kind is tried against, whole-item ones and
+    /// phrase ones, in definition order.
+    let candidates: [ItemPlan.Kind: (item: [Int], phrase: [Int])]
 
     /// Loads `libraries` with the libraries they include (see ``StepLibrary/includes``).
     public init(libraries: [any StepLibrary]) {
@@ -38,6 +41,11 @@ public struct Binder: Sendable {
         }
         self.libraries = loaded
         self.definitions = definitions
+        candidates = Dictionary(
+            uniqueKeysWithValues: [ItemPlan.Kind.instruction, .expectation].map { kind in
+                let applying = definitions.indices.filter { definitions[$0].applies(to: kind) }
+                return (kind, (applying.filter { definitions[$0].scope == .item }, applying.filter { definitions[$0].scope == .phrase }))
+            })
         self.diagnostics = diagnostics
         self.pins = pins
     }
@@ -97,7 +105,23 @@ public struct Binder: Sendable {
                 }
             case .regex(let text, let match):
                 source = text
-                matcher = .regex(match)
+                switch match.problem {
+                case .pattern(let message)?:
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "\(message) in the pattern \"\(text)\"", at: definition.location,
+                            hint: "write the pattern in Swift's regex syntax", code: .expressionInvalid))
+                    continue
+                case .output(let message)?:
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "\(message) in the pattern \"\(text)\"", at: definition.location,
+                            hint: "give `as:` the whole match and one Substring per capture, Substring? for each a match can skip",
+                            code: .definitionArguments))
+                    continue
+                case nil:
+                    matcher = .regex(match)
+                }
             }
             var body: CompiledDefinition.Body?
             if let typed = definition.body {

@@ -1,6 +1,6 @@
 /// The scanners and converters behind ``ParameterRegistry/standard``.
 enum BuiltinParameters {
-    static let all: [ParameterType] = [int, float, word, string, anything, list, duration, period]
+    static let all: [ParameterType] = [int, float, word, string, anything, list, durationType, periodType]
 
     static let numberWords: [String: Int] = [
         "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -113,25 +113,19 @@ enum BuiltinParameters {
     /// A number in digits, or spelled and followed by a space ("an hour", never the "an" of "and").
     static let numberPattern = "(\\d+(?:\\.\\d+)?|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\\s))"
 
-    static let durationRegex = SendableRegex(try! Regex(
-        "(~\\s*|about |approximately |around )?\(numberPattern)\\s*\(unitPattern)\\b"
-    ).ignoresCase())
-    static let periodRegex = SendableRegex(try! Regex(
+    static let duration = BuiltinPattern("(~\\s*|about |approximately |around )?\(numberPattern)\\s*\(unitPattern)\\b")
+    static let period = BuiltinPattern(
         "(~\\s*|about |approximately |around |over |more than |at least |under |less than |up to |within |at most )?"
-            + "\(numberPattern)(?:\\s*(?:-|to)\\s*\(numberPattern))?\\s*\(unitPattern)\\b"
-    ).ignoresCase())
+            + "\(numberPattern)(?:\\s*(?:-|to)\\s*\(numberPattern))?\\s*\(unitPattern)\\b")
 
-    /// `regex` is only reached at a position that can start a span, so loading the built-in types
-    /// parses no pattern.
-    static func scanner(_ regex: @escaping @Sendable () -> Regex<AnyRegexOutput>) -> @Sendable (MatchText, Int) -> [Int] {
+    /// `pattern` is only tried at a position that can start a span.
+    static func scanner(_ pattern: BuiltinPattern) -> @Sendable (MatchText, Int) -> [Int] {
         { text, start in
             guard start < text.count, text.isWordBoundary(start) || text.scalars[start] == "~" else { return [] }
-            // Most positions cannot start a span of time: rule them out before running the regex,
+            // Most positions cannot start a span of time: rule them out before running the pattern,
             // which the snippet generator and phrase matching try at every word.
-            guard canStartSpan(text, at: start) else { return [] }
-            let slice = text.string[text.index(at: start)...]
-            guard let match = try? regex().prefixMatch(in: slice) else { return [] }
-            return [text.offset(of: match.range.upperBound)]
+            guard canStartSpan(text, at: start), let end = pattern.prefixMatch(text, at: start) else { return [] }
+            return [end]
         }
     }
 
@@ -145,15 +139,18 @@ enum BuiltinParameters {
     static func canStartSpan(_ text: MatchText, at start: Int) -> Bool {
         let first = text.scalars[start]
         if first == "~" || ("0"..."9").contains(first) { return true }
+        // Lead words are ASCII: a word starting otherwise is none of them.
+        guard first.isASCII, isWordScalar(first) else { return false }
         var word = ""
         var position = start
         while position < text.count, word.unicodeScalars.count <= 13 {
-            let scalar = text.scalars[position]
-            guard scalar.properties.isAlphabetic else { break }
+            let scalar = text.folded[position]
+            guard scalar.isASCII ? isWordScalar(scalar) && !("0"..."9").contains(scalar) && scalar != "_" : scalar.properties.isAlphabetic
+            else { break }
             word.unicodeScalars.append(scalar)
             position += 1
         }
-        return spanLeadWords.contains(word.lowercased())
+        return spanLeadWords.contains(word)
     }
 
     static func amount(_ number: String) -> Double? {
@@ -174,27 +171,23 @@ enum BuiltinParameters {
         return .milliseconds(Int64((amount * factor * 1000).rounded()))
     }
 
-    static let duration = ParameterType(
-        name: "duration", as: Duration.self, scan: scanner { durationRegex.regex },
+    static let durationType = ParameterType(
+        name: "duration", as: Duration.self, scan: scanner(duration),
         convert: { raw in
-            guard let match = try? durationRegex.regex.wholeMatch(in: raw),
-                let number = match.output[2].substring.map(String.init), let value = amount(number),
-                let unit = match.output[3].substring.map(String.init)
+            guard let match = duration.wholeMatch(raw), let number = match[1], let value = amount(number),
+                let unit = match[2]
             else { throw StepFailure("'\(raw)' is not a duration") }
             return seconds(value, unit: unit)
         })
 
-    static let period = ParameterType(
-        name: "period", as: DurationRange.self, scan: scanner { periodRegex.regex },
+    static let periodType = ParameterType(
+        name: "period", as: DurationRange.self, scan: scanner(period),
         convert: { raw in
-            guard let match = try? periodRegex.regex.wholeMatch(in: raw),
-                let first = match.output[2].substring.flatMap({ amount(String($0)) }),
-                let unit = match.output[4].substring.map(String.init)
+            guard let match = period.wholeMatch(raw), let first = match[1].flatMap(amount), let unit = match[3]
             else { throw StepFailure("'\(raw)' is not a span of time") }
-            let qualifier = (match.output[1].substring ?? "").lowercased().split(separator: " ")
-                .joined(separator: " ")
+            let qualifier = (match[0] ?? "").lowercased().split(separator: " ").joined(separator: " ")
             let low = seconds(first, unit: unit)
-            let high = match.output[3].substring.flatMap { amount(String($0)) }.map { seconds($0, unit: unit) }
+            let high = match[2].flatMap(amount).map { seconds($0, unit: unit) }
             let approximate = qualifier.hasPrefix("~") || ["about", "approximately", "around"].contains(qualifier)
             switch qualifier {
             case "over", "more than", "at least":
@@ -205,4 +198,35 @@ enum BuiltinParameters {
                 return DurationRange(lowerBound: low, upperBound: high ?? low, isApproximate: approximate)
             }
         })
+}
+
+/// A pattern of the built-in parameter types, matched by ``FoldedRegex`` where it reads the text
+/// and by Swift's `Regex` (built when first needed) otherwise.
+struct BuiltinPattern: Sendable {
+    let folded: FoldedRegex
+    let swift: LazyRegex<AnyRegexOutput>
+
+    init(_ pattern: String) {
+        guard let folded = FoldedRegex(pattern) else { preconditionFailure("a built-in pattern is not read: \(pattern)") }
+        self.folded = folded
+        swift = LazyRegex { try? Regex(pattern).ignoresCase() }
+    }
+
+    /// The end of the match that starts at `start`, or `nil`.
+    func prefixMatch(_ text: MatchText, at start: Int) -> Int? {
+        if folded.reads(text) { return folded.prefixMatch(text, at: start) }
+        let slice = text.string[text.index(at: start)...]
+        guard let match = try? swift.regex?.prefixMatch(in: slice) else { return nil }
+        return text.offset(of: match.range.upperBound)
+    }
+
+    /// Each capture's text when the whole of `raw` (normalised text) matches, or `nil`.
+    func wholeMatch(_ raw: String) -> [String?]? {
+        let text = MatchText(normalized: raw)
+        if folded.reads(text) {
+            return folded.match(text, whole: true).map { found in found.captures.map { $0.map(text.text) } }
+        }
+        guard let match = try? swift.regex?.wholeMatch(in: raw) else { return nil }
+        return match.output.dropFirst().map { $0.substring.map(String.init) }
+    }
 }

@@ -42,7 +42,7 @@ public struct ParameterType: Sendable {
             name: name, as: Value.self,
             scan: { text, start in
                 let slice = text.string[text.index(at: start)...]
-                guard let match = try? pattern.regex.prefixMatch(in: slice), match.range.upperBound > slice.startIndex
+                guard let match = try? pattern.regex?.prefixMatch(in: slice), match.range.upperBound > slice.startIndex
                 else { return [] }
                 return [text.offset(of: match.range.upperBound)]
             },

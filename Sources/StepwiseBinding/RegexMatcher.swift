@@ -1,309 +1,178 @@
 import Synchronization
 
-/// A definition's Swift `Regex`, parsed the first time an item reaches it, with the literal text
-/// every match must contain so that items lacking it never run the regex.
+/// A regex definition's matcher: ``FoldedRegex`` where it reads the pattern and the item's text,
+/// Swift's `Regex` (built the first time it is needed) for the rest. Both give the same match,
+/// captures and typed output.
 package final class RegexMatcher: Sendable {
-    typealias Match = @Sendable (String, MatchScope) -> (Range<String.Index>, [String], [any Sendable])?
-    private struct Built: Sendable {
-        var match: Match
-        /// Every clause must hold: the text contains at least one of its literals.
-        var required: [[[Unicode.Scalar]]]
-    }
+    /// The range, the captures and the typed output of a match by Swift's `Regex`.
+    private typealias SwiftMatch = @Sendable (String, MatchScope) -> (
+        range: Range<String.Index>, captures: [Substring?], output: any Sendable
+    )?
 
-    private let make: @Sendable () -> Built
-    private let built = Mutex<Built?>(nil)
+    private final class Engine: Sendable {
+        let folded: FoldedRegex?
+        let swift: SwiftMatch
+        /// Whether Swift's `Regex` reads the pattern with the output type (building it if need be).
+        let swiftBuilds: @Sendable () -> Bool
 
-    package init<Output: Sendable>(_ regex: @escaping @Sendable () -> Regex<Output>) {
-        make = {
-            let original = regex()
-            let required = RequiredLiterals.clauses(pattern: original._literalPattern)
-            let ignoringCase = SendableRegex(original.ignoresCase())
-            return Built(
-                match: { text, scope in
-                    let found: Regex<Output>.Match? =
-                        switch scope {
-                        case .item: try? ignoringCase.regex.wholeMatch(in: text)
-                        case .phrase: try? ignoringCase.regex.firstMatch(in: text)
-                        }
-                    guard let found else { return nil }
-                    let rendered = Regex<AnyRegexOutput>.Match(found).output.dropFirst().compactMap {
-                        $0.substring.map(String.init)
-                    }
-                    return (found.range, rendered, [found.output])
-                },
-                required: required)
+        init(folded: FoldedRegex?, swift: @escaping SwiftMatch, swiftBuilds: @escaping @Sendable () -> Bool = { true }) {
+            self.folded = folded
+            self.swift = swift
+            self.swiftBuilds = swiftBuilds
         }
     }
 
-    private var current: Built {
-        built.withLock { built in
-            if let built { return built }
+    /// What makes a pattern definition unusable, found when its library loads.
+    package enum Problem: Sendable, Equatable {
+        /// Swift's `Regex` does not read the pattern: its message.
+        case pattern(String)
+        /// The output type does not fit the pattern's captures.
+        case output(String)
+    }
+
+    /// A pattern's engine, ready when it is given; a `Regex` value's is made when first needed,
+    /// without taking a lock on every match after.
+    private let ready: Engine?
+    private let make: @Sendable () -> Engine
+    private let engine = Mutex<Engine?>(nil)
+    /// The output type's value made from the match and its captures; `nil` when they do not fit it.
+    private let output: @Sendable ([Substring?]) -> (any Sendable)?
+    package let problem: Problem?
+
+    /// A `Regex` value: parsed (by Swift, at run time) the first time an item reaches it, which
+    /// is also when ``FoldedRegex`` reads its pattern, if it can.
+    package init<Output: Sendable>(_ regex: @escaping @Sendable () -> Regex<Output>) {
+        output = { RegexOutput.make($0, as: Output.self) }
+        problem = nil
+        ready = nil
+        make = {
+            let original = regex()
+            let ignoringCase = SendableRegex(original.ignoresCase())
+            return Engine(folded: original._literalPattern.flatMap(FoldedRegex.init), swift: Self.swiftMatch { ignoringCase })
+        }
+    }
+
+    /// A pattern in Swift's regex syntax, read by ``FoldedRegex`` at once; Swift's `Regex` is
+    /// built from it only for what that does not read.
+    package init<Output: Sendable>(pattern: String, as _: Output.Type) {
+        let output: @Sendable ([Substring?]) -> (any Sendable)? = { RegexOutput.make($0, as: Output.self) }
+        let folded = FoldedRegex(pattern)
+        if let folded {
+            let probe: [Substring?] = [""] + folded.optionalCaptures.map { $0 ? nil : "" }
+            problem =
+                output(probe) == nil
+                ? .output(
+                    "the pattern captures \(folded.captureCount) value(s)"
+                        + "\(folded.optionalCaptures.contains(true) ? " (some of them optional)" : ""), "
+                        + "which a \(Output.self) does not hold")
+                : nil
+        } else {
+            do {
+                _ = try Regex(pattern, as: Output.self)
+                problem = nil
+            } catch {
+                problem = (try? Regex(pattern)) == nil ? .pattern("\(error)") : .output("\(error)")
+            }
+        }
+        self.output = output
+        // A pattern Swift does not read never loads (see `problem`); one read here but not by Swift
+        // matches nothing through it.
+        let swift = LazyRegex { (try? Regex(pattern, as: Output.self))?.ignoresCase() }
+        let engine = Engine(
+            folded: folded, swift: Self.swiftMatch { swift.regex.map(SendableRegex.init) },
+            swiftBuilds: { swift.regex != nil })
+        ready = engine
+        make = { engine }
+    }
+
+    private static func swiftMatch<Output: Sendable>(_ regex: @escaping @Sendable () -> SendableRegex<Output>?) -> SwiftMatch {
+        { text, scope in
+            guard let regex = regex()?.regex else { return nil }
+            let found: Regex<Output>.Match? =
+                switch scope {
+                case .item: try? regex.wholeMatch(in: text)
+                case .phrase: try? regex.firstMatch(in: text)
+                }
+            guard let found else { return nil }
+            let captures = Regex<AnyRegexOutput>.Match(found).output.dropFirst().map(\.substring)
+            return (found.range, captures, found.output)
+        }
+    }
+
+    private var current: Engine {
+        if let ready { return ready }
+        return engine.withLock { engine in
+            if let engine { return engine }
             let made = make()
-            built = made
+            engine = made
             return made
         }
     }
 
     /// Range (in scalar offsets), rendered captures and the typed output, or `nil`.
     func match(_ text: MatchText, scope: MatchScope) -> (Range<Int>, [String], [any Sendable])? {
-        let regex = current
-        // Case-insensitive matching folds a few non-ASCII letters differently from lower-casing
-        // (the long s matches "s"), so only text whose letters are all ASCII is filtered.
-        if text.hasOnlyASCIILetters, !regex.required.allSatisfy({ $0.contains(where: text.contains) }) { return nil }
-        guard let (range, rendered, values) = regex.match(text.string, scope) else { return nil }
-        return (text.offset(of: range.lowerBound)..<text.offset(of: range.upperBound), rendered, values)
+        let engine = current
+        if let folded = engine.folded {
+            // Case-insensitive matching folds a few non-ASCII letters differently from lower-casing
+            // (the long s matches "s"), so only text whose letters are all ASCII is filtered.
+            if text.hasOnlyASCIILetters, !Self.admits(text, folded) { return nil }
+            if folded.reads(text) {
+                guard let found = folded.match(text, whole: scope == .item) else { return nil }
+                let captures = found.captures.map { $0.map(text.substring) }
+                if let value = output([text.substring(found.range)] + captures) {
+                    return (found.range, captures.compactMap { $0.map(String.init) }, [value])
+                }
+            }
+        }
+        return matchBySwift(text, scope: scope)
+    }
+
+    /// ``FoldedRegex`` reads the pattern.
+    var readsPattern: Bool { current.folded != nil }
+
+    /// Swift's `Regex` reads the pattern with the definition's output type.
+    var swiftBuilds: Bool { current.swiftBuilds() }
+
+    /// The text has the literal words every match contains (always, for a pattern not read here).
+    func admits(_ text: MatchText) -> Bool { current.folded.map { Self.admits(text, $0) } ?? true }
+
+    private static func admits(_ text: MatchText, _ folded: FoldedRegex) -> Bool {
+        folded.required.allSatisfy { $0.contains(where: text.contains) }
+    }
+
+    /// What Swift's `Regex` matches, for text ``FoldedRegex`` does not read (and for tests).
+    func matchBySwift(_ text: MatchText, scope: MatchScope) -> (Range<Int>, [String], [any Sendable])? {
+        guard let found = current.swift(text.string, scope) else { return nil }
+        return (
+            text.offset(of: found.range.lowerBound)..<text.offset(of: found.range.upperBound),
+            found.captures.compactMap { $0.map(String.init) }, [found.output]
+        )
     }
 }
 
-/// The runs of literal text a regex pattern cannot match without, folded; conservative: a
-/// pattern it does not understand requires nothing.
-enum RequiredLiterals {
-    static func of(pattern: String?) -> [[Unicode.Scalar]] {
-        guard let pattern else { return [] }
-        let scalars = Array(pattern.unicodeScalars)
-        // Options that change what the rest means (extended syntax, quoting) are not worth reading.
-        if pattern.contains("\\Q") || pattern.contains("\n") { return [] }
-        var runs: [[Unicode.Scalar]] = []
-        var run: [Unicode.Scalar] = []
-        func flush() {
-            if run.count >= 2 { runs.append(run) }
-            run = []
+/// A regex's output type (`Substring`, or a tuple of the whole match and each capture, as Swift
+/// types a regex literal) made from captured text.
+enum RegexOutput {
+    /// `values` are the whole match and each capture (`nil` when unset); `nil` when `Output` is
+    /// not their tuple, or a capture it requires is unset.
+    static func make<Output>(_ values: [Substring?], as _: Output.Type) -> Output? {
+        guard let whole = values.first ?? nil else { return nil }
+        let c = Array(values.dropFirst())
+        // A tuple of optionals casts to the output's tuple element by element: to `Substring`
+        // where the capture is set, to `Substring?` either way.
+        return switch c.count {
+        case 0: whole as? Output
+        case 1: (whole, c[0]) as? Output
+        case 2: (whole, c[0], c[1]) as? Output
+        case 3: (whole, c[0], c[1], c[2]) as? Output
+        case 4: (whole, c[0], c[1], c[2], c[3]) as? Output
+        case 5: (whole, c[0], c[1], c[2], c[3], c[4]) as? Output
+        case 6: (whole, c[0], c[1], c[2], c[3], c[4], c[5]) as? Output
+        case 7: (whole, c[0], c[1], c[2], c[3], c[4], c[5], c[6]) as? Output
+        case 8: (whole, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]) as? Output
+        case 9: (whole, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]) as? Output
+        default: nil
         }
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            switch scalar {
-            case "|":
-                return []
-            case "(":
-                if index + 1 < scalars.count, scalars[index + 1] == "?", index + 2 < scalars.count,
-                    scalars[index + 2] != ":"
-                {
-                    // (?i), (?x), lookarounds, named groups: give up rather than read them wrong.
-                    return []
-                }
-                guard let close = closing(scalars, from: index) else { return [] }
-                flush()
-                index = close + 1
-                skipQuantifier(scalars, &index)
-                continue
-            case "[":
-                guard let close = closingBracket(scalars, from: index) else { return [] }
-                flush()
-                index = close + 1
-                skipQuantifier(scalars, &index)
-                continue
-            case "\\":
-                guard index + 1 < scalars.count else { return [] }
-                let escaped = scalars[index + 1]
-                index += 2
-                if escaped.properties.isAlphabetic || ("0"..."9").contains(escaped) || !escaped.isASCII {
-                    // \b, \d, \s, \w, \u{...}, back-references: not literal text.
-                    flush()
-                    skipQuantifier(scalars, &index)
-                    continue
-                }
-                literal(escaped, scalars, &index, &run, &runs)
-                continue
-            case ".", "^", "$", ")", "*", "+", "?", "{":
-                flush()
-                index += 1
-                skipQuantifier(scalars, &index)
-                continue
-            default:
-                index += 1
-                if !scalar.isASCII {
-                    flush()
-                    skipQuantifier(scalars, &index)
-                    continue
-                }
-                literal(scalar, scalars, &index, &run, &runs)
-            }
-        }
-        flush()
-        return runs.sorted { $0.count > $1.count }
-    }
-
-    /// What every match must contain, as clauses that must all hold, each a set of literals of
-    /// which the text must contain one: the literals of ``of(pattern:)``, those of the groups a
-    /// match cannot skip, and for an alternation one literal of each branch. Conservative like
-    /// ``of(pattern:)``: what it cannot read requires nothing.
-    static func clauses(pattern: String?) -> [[[Unicode.Scalar]]] {
-        guard let pattern, !pattern.contains("\\Q"), !pattern.contains("\n") else { return [] }
-        return clauses(Array(pattern.unicodeScalars))
-    }
-
-    private static func clauses(_ scalars: [Unicode.Scalar]) -> [[[Unicode.Scalar]]] {
-        guard let branches = topLevelBranches(scalars) else { return [] }
-        if branches.count > 1 {
-            // A match matches one branch: it contains a literal of that branch's strongest clause.
-            var any: [[Unicode.Scalar]] = []
-            for branch in branches {
-                let strongest = clauses(branch).max { shortest($0) < shortest($1) }
-                guard let strongest else { return [] }
-                any += strongest
-            }
-            return [any]
-        }
-        // One sequence: its literals outside groups, and the clauses of each group it must match.
-        var flat: [Unicode.Scalar] = []
-        var groups: [[Unicode.Scalar]] = []
-        var index = 0
-        while index < scalars.count {
-            switch scalars[index] {
-            case "\\":
-                flat.append(contentsOf: scalars[index..<min(index + 2, scalars.count)])
-                index += 2
-            case "[":
-                guard let close = closingBracket(scalars, from: index) else { return [] }
-                flat.append(contentsOf: scalars[index...close])
-                index = close + 1
-            case "(":
-                guard let close = closing(scalars, from: index) else { return [] }
-                guard let contentStart = groupContentStart(scalars, open: index) else { return [] }
-                let next = close + 1 < scalars.count ? scalars[close + 1] : nil
-                // A lookaround (no content start) asserts without consuming: it adds nothing.
-                if contentStart >= 0, next != "?", next != "*", next != "{" {
-                    groups.append(Array(scalars[contentStart..<close]))
-                }
-                // The group itself stands in the literal text as a break between runs.
-                flat.append(".")
-                index = close + 1
-            default:
-                flat.append(scalars[index])
-                index += 1
-            }
-        }
-        let literals = of(pattern: String(String.UnicodeScalarView(flat))).map { [$0] }
-        return literals + groups.flatMap { clauses($0) }
-    }
-
-    /// Where a group's content starts; -1 for a lookaround, `nil` for syntax not read here.
-    private static func groupContentStart(_ scalars: [Unicode.Scalar], open: Int) -> Int? {
-        guard open + 1 < scalars.count, scalars[open + 1] == "?" else { return open + 1 }
-        guard open + 2 < scalars.count else { return nil }
-        switch scalars[open + 2] {
-        case ":": return open + 3
-        case "=", "!": return -1
-        case "<":
-            guard open + 3 < scalars.count else { return nil }
-            if scalars[open + 3] == "=" || scalars[open + 3] == "!" { return -1 }
-            // A named group, (?<name>...).
-            guard let end = scalars[(open + 3)...].firstIndex(of: ">"),
-                scalars[(open + 3)..<end].allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" })
-            else { return nil }
-            return end + 1
-        default:
-            // Inline options such as (?i) or (?x) change what the rest means.
-            return nil
-        }
-    }
-
-    /// The pattern split at its top-level `|`; `nil` when its brackets do not close.
-    private static func topLevelBranches(_ scalars: [Unicode.Scalar]) -> [[Unicode.Scalar]]? {
-        var branches: [[Unicode.Scalar]] = []
-        var start = 0
-        var index = 0
-        while index < scalars.count {
-            switch scalars[index] {
-            case "\\": index += 2
-            case "[":
-                guard let close = closingBracket(scalars, from: index) else { return nil }
-                index = close + 1
-            case "(":
-                guard let close = closing(scalars, from: index) else { return nil }
-                index = close + 1
-            case "|":
-                branches.append(Array(scalars[start..<index]))
-                index += 1
-                start = index
-            default:
-                index += 1
-            }
-        }
-        branches.append(Array(scalars[min(start, scalars.count)...]))
-        return branches
-    }
-
-    /// The length of a clause's shortest literal: how strong a filter it is.
-    private static func shortest(_ clause: [[Unicode.Scalar]]) -> Int { clause.map(\.count).min() ?? 0 }
-
-    /// Adds a literal scalar to the run, unless a quantifier after it makes it optional.
-    private static func literal(
-        _ scalar: Unicode.Scalar, _ scalars: [Unicode.Scalar], _ index: inout Int, _ run: inout [Unicode.Scalar],
-        _ runs: inout [[Unicode.Scalar]]
-    ) {
-        func flush() {
-            if run.count >= 2 { runs.append(run) }
-            run = []
-        }
-        let next = index < scalars.count ? scalars[index] : nil
-        switch next {
-        case "?", "*", "{":
-            flush()
-            skipQuantifier(scalars, &index)
-        case "+":
-            run.append(TextNormalizer.fold(scalar))
-            flush()
-            skipQuantifier(scalars, &index)
-        default:
-            run.append(TextNormalizer.fold(scalar))
-        }
-    }
-
-    private static func skipQuantifier(_ scalars: [Unicode.Scalar], _ index: inout Int) {
-        guard index < scalars.count else { return }
-        switch scalars[index] {
-        case "?", "*", "+":
-            index += 1
-        case "{":
-            guard let close = scalars[index...].firstIndex(of: "}") else { return }
-            index = close + 1
-        default:
-            return
-        }
-        // Lazy and possessive forms.
-        if index < scalars.count, scalars[index] == "?" || scalars[index] == "+" { index += 1 }
-    }
-
-    /// The `)` closing the group that opens at `open`.
-    private static func closing(_ scalars: [Unicode.Scalar], from open: Int) -> Int? {
-        var depth = 0
-        var index = open
-        while index < scalars.count {
-            switch scalars[index] {
-            case "\\": index += 1
-            case "[":
-                guard let close = closingBracket(scalars, from: index) else { return nil }
-                index = close
-            case "(": depth += 1
-            case ")":
-                depth -= 1
-                if depth == 0 { return index }
-            default: break
-            }
-            index += 1
-        }
-        return nil
-    }
-
-    /// The `]` closing the character class that opens at `open` (a `]` first in it is literal).
-    private static func closingBracket(_ scalars: [Unicode.Scalar], from open: Int) -> Int? {
-        var index = open + 1
-        if index < scalars.count, scalars[index] == "^" { index += 1 }
-        if index < scalars.count, scalars[index] == "]" { index += 1 }
-        while index < scalars.count {
-            switch scalars[index] {
-            case "\\": index += 1
-            case "[":
-                // Nested classes and [:alpha:]: not worth reading.
-                return nil
-            case "]": return index
-            default: break
-            }
-            index += 1
-        }
-        return nil
     }
 }
 

@@ -12,19 +12,20 @@ struct SendableRegex<Output>: @unchecked Sendable {
 }
 
 /// A `Regex` built the first time it is needed: parsing a pattern costs a fraction of a
-/// millisecond, and a run pays it only for the definitions its items reach.
+/// millisecond, and a run pays it only for the definitions its items reach. `nil` when it cannot
+/// be built.
 final class LazyRegex<Output>: Sendable {
-    private let make: @Sendable () -> Regex<Output>
-    private let built = Mutex<SendableRegex<Output>?>(nil)
+    private let make: @Sendable () -> Regex<Output>?
+    private let built = Mutex<SendableRegex<Output>??>(nil)
 
-    init(_ make: @escaping @Sendable () -> Regex<Output>) { self.make = make }
+    init(_ make: @escaping @Sendable () -> Regex<Output>?) { self.make = make }
 
-    var regex: Regex<Output> {
+    var regex: Regex<Output>? {
         built.withLock { built in
             if let built { return built }
-            let made = SendableRegex(make())
-            built = made
+            let made = make().map(SendableRegex.init)
+            built = .some(made)
             return made
-        }.regex
+        }?.regex
     }
 }

@@ -21,6 +21,52 @@ extension Steps {
         add(.action, regex, name, scope, fileID, line, body)
     }
 
+    /// Binds an instruction matching `pattern`, written in Swift's regex syntax (compared without
+    /// case against the normalised text), to `body`, which receives the match typed as `Output`:
+    /// `Substring`, or a tuple of the whole match and each capture as Swift types a regex literal,
+    /// `(Substring, Substring?)` for `"log ?in(?: as (\\w+))?"`.
+    ///
+    /// Unlike a `Regex` value, which Swift parses when the program runs, the pattern is read by
+    /// Stepwise's own matcher when the library loads, and items that lack its literal words never
+    /// reach it: prefer it in a library of many regex definitions. A pattern Swift does not read,
+    /// or an `Output` that does not fit its captures, is reported at the definition's line.
+    /// `name` is how plans and reports show the definition; by default, the pattern.
+    public mutating func action<Output: Sendable>(
+        pattern: String, as output: Output.Type, named name: String? = nil,
+        matching scope: MatchScope = .item, fileID: String = #fileID, line: Int = #line,
+        _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
+    ) {
+        add(.action, pattern: pattern, as: output, name, scope, fileID, line, body)
+    }
+
+    /// Binds an instruction matching `pattern`, a pattern without captures, to `body`, which receives
+    /// the matched text; see ``action(pattern:as:named:matching:fileID:line:_:)``.
+    public mutating func action(
+        pattern: String, named name: String? = nil, matching scope: MatchScope = .item, fileID: String = #fileID,
+        line: Int = #line, _ body: @escaping @Sendable (World, StepContext, Substring) async throws -> Void
+    ) {
+        add(.action, pattern: pattern, as: Substring.self, name, scope, fileID, line, body)
+    }
+
+    /// Binds an expectation matching `pattern`, written in Swift's regex syntax, to `body`, which
+    /// receives the match typed as `Output`; see ``action(pattern:as:named:matching:fileID:line:_:)``.
+    public mutating func check<Output: Sendable>(
+        pattern: String, as output: Output.Type, named name: String? = nil,
+        matching scope: MatchScope = .item, fileID: String = #fileID, line: Int = #line,
+        _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
+    ) {
+        add(.check, pattern: pattern, as: output, name, scope, fileID, line, body)
+    }
+
+    /// Binds an expectation matching `pattern`, a pattern without captures, to `body`, which receives
+    /// the matched text; see ``check(pattern:as:named:matching:fileID:line:_:)``.
+    public mutating func check(
+        pattern: String, named name: String? = nil, matching scope: MatchScope = .item, fileID: String = #fileID,
+        line: Int = #line, _ body: @escaping @Sendable (World, StepContext, Substring) async throws -> Void
+    ) {
+        add(.check, pattern: pattern, as: Substring.self, name, scope, fileID, line, body)
+    }
+
     /// Binds an expectation ("User is redirected to the login page") matching `expression` to
     /// `body`, which receives the world, the item's context and one value per parameter of the
     /// expression, typed as its parameters: `{ (world, step, after: DurationRange) in ... }`.

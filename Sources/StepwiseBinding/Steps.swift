@@ -11,7 +11,7 @@ public struct Steps<World: AnyObject>: Sendable {
 
     package enum Pattern: Sendable {
         case expression(String)
-        /// A Swift `Regex` under its display name, built when an item first reaches it.
+        /// A Swift `Regex`, or a pattern in its syntax, under its display name.
         case regex(String, RegexMatcher)
     }
 
@@ -101,9 +101,23 @@ public struct Steps<World: AnyObject>: Sendable {
         _ role: DefinitionRole, _ regex: @escaping @Sendable () -> Regex<Output>, _ name: String?, _ scope: MatchScope,
         _ fileID: String, _ line: Int, _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
     ) {
+        add(role, RegexMatcher(regex), name ?? "Regex at \(fileID):\(line)", scope, fileID, line, body)
+    }
+
+    package mutating func add<Output: Sendable>(
+        _ role: DefinitionRole, pattern: String, as output: Output.Type, _ name: String?, _ scope: MatchScope,
+        _ fileID: String, _ line: Int, _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
+    ) {
+        add(role, RegexMatcher(pattern: pattern, as: output), name ?? pattern, scope, fileID, line, body)
+    }
+
+    private mutating func add<Output: Sendable>(
+        _ role: DefinitionRole, _ matcher: RegexMatcher, _ name: String, _ scope: MatchScope,
+        _ fileID: String, _ line: Int, _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
+    ) {
         definitions.append(
             Definition(
-                role: role, pattern: .regex(name ?? "Regex at \(fileID):\(line)", RegexMatcher(regex)), scope: scope,
+                role: role, pattern: .regex(name, matcher), scope: scope,
                 location: SourceLocation(file: fileID, line: line), argumentTypes: nil,
                 body: { world, context, values in
                     // The binder only hands this body the values its own matcher produced.

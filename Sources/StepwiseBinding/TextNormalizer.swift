@@ -92,9 +92,14 @@ struct MatchText {
     let isASCII: Bool
     /// Every letter is ASCII, so case-insensitive matching and folding agree.
     let hasOnlyASCIILetters: Bool
+    /// Every scalar is ASCII or a plain symbol (see ``ScalarSet/isPlainSymbol(_:)``), each a
+    /// `Character` of its own: ``FoldedRegex`` matches the text as Swift's `Regex` does.
+    let regexReady: Bool
     /// `indices[i]` is the string index of scalar `i`, with one extra entry for the end; empty
     /// for ASCII text, whose indices are computed from offsets.
     private let indices: [String.Index]
+    /// The pairs of folded scalars in the text, for an item tried against many definitions.
+    private var pairs: ScalarPairs?
 
     init(normalized string: String) {
         self.string = string
@@ -118,7 +123,10 @@ struct MatchText {
         self.hasOnlyASCIILetters = asciiLetters
         if ascii {
             indices = []
+            regexReady = true
         } else {
+            regexReady = asciiLetters && scalars.allSatisfy { $0.isASCII || ScalarSet.isPlainSymbol($0) }
+                && string.count == scalars.count
             var indices: [String.Index] = []
             indices.reserveCapacity(scalars.count + 1)
             let view = string.unicodeScalars
@@ -140,6 +148,9 @@ struct MatchText {
     func index(at offset: Int) -> String.Index {
         isASCII ? string.utf8.index(string.utf8.startIndex, offsetBy: offset) : indices[offset]
     }
+
+    /// The scalars at `range` as a slice of ``string``.
+    func substring(_ range: Range<Int>) -> Substring { string[index(at: range.lowerBound)..<index(at: range.upperBound)] }
 
     func text(_ range: Range<Int>) -> String {
         if range.isEmpty { return "" }
@@ -163,10 +174,19 @@ struct MatchText {
         return !(isWordScalar(scalars[position - 1]) && isWordScalar(scalars[position]))
     }
 
+    /// The text, with the pairs of scalars it holds noted so that ``contains(_:)`` rules out
+    /// most literals without searching.
+    func indexingPairs() -> MatchText {
+        var indexed = self
+        indexed.pairs = ScalarPairs(folded)
+        return indexed
+    }
+
     /// Whether `needle` (folded) occurs anywhere in the folded text: the prefilter that spares a
     /// definition's matcher every item that lacks one of its literal words.
     func contains(_ needle: [Unicode.Scalar]) -> Bool {
         guard let first = needle.first, needle.count <= folded.count else { return needle.isEmpty }
+        if let pairs, !pairs.mayContain(needle) { return false }
         var start = 0
         let last = folded.count - needle.count
         while start <= last {
@@ -202,4 +222,31 @@ func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         return (value >= 97 && value <= 122) || (value >= 65 && value <= 90) || (value >= 48 && value <= 57) || value == 95
     }
     return scalar.properties.isAlphabetic
+}
+
+/// Which pairs of adjacent folded scalars occur in a text, hashed into 1,024 bits: a literal with a
+/// pair the text lacks does not occur in it.
+struct ScalarPairs {
+    private var bits = [UInt64](repeating: 0, count: 16)
+
+    init(_ folded: [Unicode.Scalar]) {
+        guard folded.count >= 2 else { return }
+        for index in 1..<folded.count {
+            let hash = Self.hash(folded[index - 1], folded[index])
+            bits[hash >> 6] |= 1 << UInt64(hash & 63)
+        }
+    }
+
+    private static func hash(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
+        Int((first.value &* 31 &+ second.value) & 1023)
+    }
+
+    func mayContain(_ literal: [Unicode.Scalar]) -> Bool {
+        guard literal.count >= 2 else { return true }
+        for index in 1..<literal.count {
+            let hash = Self.hash(literal[index - 1], literal[index])
+            if bits[hash >> 6] & (1 << UInt64(hash & 63)) == 0 { return false }
+        }
+        return true
+    }
 }

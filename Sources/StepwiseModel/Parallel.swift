@@ -43,27 +43,41 @@ package enum Parallel {
 
 /// The results of ``Parallel/orderedMap(count:jobs:_:_:)`` between the workers and the caller.
 ///
-/// `@unchecked Sendable`: every stored property is read and written only with `condition` locked.
+/// Each wake-up goes to the one thread that can proceed: a worker that has stored the result the
+/// caller waits for signals the caller alone, and each result the caller takes lets one worker
+/// more into the window (a semaphore counting free places), instead of a broadcast that woke
+/// every waiting thread for every file.
+///
+/// `@unchecked Sendable`: `slots`, `next` and `awaited` are read and written only with `condition`
+/// locked; `room` is a semaphore, safe from any thread.
 private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
+    /// Guards the state; only the caller ever waits on it.
     private let condition = NSCondition()
+    /// Free places in the window of results the workers may keep ahead of the caller.
+    private let room = DispatchSemaphore(value: 0)
     private var slots: [Result?]
     private var next = 0
-    private var taken = 0
+    /// The index the caller waits for, or -1.
+    private var awaited = -1
     private let count: Int
-    private let window: Int
 
     init(count: Int, window: Int) {
         self.count = count
-        self.window = window
         slots = Array(repeating: nil, count: count)
+        // Made at 0 and raised, so the semaphore may end below its start without complaint.
+        for _ in 0..<window { room.signal() }
     }
 
     /// The next index to work on, waiting while the workers are a full window ahead; `nil` when all are taken.
     func nextIndex() -> Int? {
+        room.wait()
         condition.lock()
         defer { condition.unlock() }
-        while next < count, next >= taken + window { condition.wait() }
-        guard next < count else { return nil }
+        guard next < count else {
+            // Let the next idle worker find out too.
+            room.signal()
+            return nil
+        }
         next += 1
         return next - 1
     }
@@ -71,19 +85,20 @@ private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
     func store(_ result: Result, at index: Int) {
         condition.lock()
         slots[index] = result
-        condition.broadcast()
+        if index == awaited { condition.signal() }
         condition.unlock()
     }
 
     /// The result at `index`, waiting until it is there; its slot is freed.
     func take(_ index: Int) -> Result {
         condition.lock()
-        defer { condition.unlock() }
+        awaited = index
         while slots[index] == nil { condition.wait() }
+        awaited = -1
         let result = slots[index]!
         slots[index] = nil
-        taken = index + 1
-        condition.broadcast()
+        condition.unlock()
+        room.signal()
         return result
     }
 }

@@ -117,7 +117,7 @@ struct HTMLTreeBuilder {
                 guard let content = node.pointee.content else { continue }
                 let text = Self.collapsingWhitespace(content)
                 if text.isEmpty || (dropsBlankText && text == " ") { continue }
-                nodes.append(contentsOf: InlineMarkdown.nodes(from: text))
+                InlineMarkdown.append(text, to: &nodes)
             case XML_ELEMENT_NODE:
                 if depth >= HTMLConverter.maximumDepth {
                     truncated = true

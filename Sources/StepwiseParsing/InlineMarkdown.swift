@@ -8,6 +8,16 @@ import StepwiseModel
 /// (`[t](u)`), images (`![a](u)`), emphasis (`**`, `*`, `_`) and strikethrough (`~~`) are often
 /// the very test data of a case about posting Markdown, and the converter escapes them.
 enum InlineMarkdown {
+    /// Appends the nodes of `text` to `nodes`: most text holds no backtick and is one text node,
+    /// appended without an array of its own.
+    static func append(_ text: String, to nodes: inout [RichText.Node]) {
+        guard Self.mayHoldMarkdown(text) else {
+            nodes.append(.text(text))
+            return
+        }
+        nodes.append(contentsOf: self.nodes(from: text))
+    }
+
     static func nodes(from text: String) -> [RichText.Node] {
         guard Self.mayHoldMarkdown(text) else { return [.text(text)] }
         let scalars = Array(text.unicodeScalars)

@@ -345,15 +345,30 @@ private struct MarkdownBuilder {
                 i = j
             }
             var pending: [UInt8: Run] = [:]
+            var spaced: [UInt8: Run] = [:]
             for var run in runs {
                 // The converter writes `<strong>` as `**`, `<em>` as `_` and `<del>` as `~~`: other
                 // runs (`\*`, `\*\*\*`) were typed as text. A run twice as long is a closer and an opener.
                 let unit = run.char == UInt8(ascii: "_") ? 1 : 2
                 guard run.offsets.count == unit || run.offsets.count == 2 * unit else { continue }
                 if run.char == UInt8(ascii: "_"), Self.isAlphanumeric(run.before), Self.isAlphanumeric(run.after) { continue }
+                // Two runs with only spaces between them are an emphasis of a space (`--channel \_ \_`).
+                if let previous = spaced[run.char], run.offsets.count == previous.offsets.count {
+                    spaced[run.char] = nil
+                    let between = (previous.offsets.last! + 1)..<(run.offsets.first! - 1)
+                    if !between.isEmpty, between.allSatisfy({ Self.isSpace(sourceByte(at: $0)) }) {
+                        dropped.formUnion(previous.offsets)
+                        dropped.formUnion(run.offsets)
+                        continue
+                    }
+                }
+                spaced[run.char] = nil
                 guard let opener = pending[run.char] else {
                     // A run with a space on both sides opens nothing (`use \*\* for`).
-                    if run.offsets.count == unit, Self.isSpace(run.before), Self.isSpace(run.after) { continue }
+                    if run.offsets.count == unit, Self.isSpace(run.before), Self.isSpace(run.after) {
+                        spaced[run.char] = run
+                        continue
+                    }
                     pending[run.char] = run
                     continue
                 }
@@ -375,14 +390,15 @@ private struct MarkdownBuilder {
                 let underscoreInWord = opener.char == UInt8(ascii: "_") && (Self.isAlphanumeric(opener.before) || Self.isAlphanumeric(closer.after))
                 let inside = (opener.offsets.last! + 1)..<(closer.offsets.first! - 1)
                 let hasText = inside.contains { !Self.isSpace(sourceByte(at: $0)) && source[$0] != backslash }
-                // Emphasis hugs its text on one side at least; `\*\* text \*\*` is decoration typed as text.
-                let hugs = !Self.isSpace(opener.after) || !Self.isSpace(closer.before)
+                // Emphasis hugs its text on one side at least, or its opener is stuck to the word before
+                // (`Type\_ /test … \_`); `\*\* text \*\*` is decoration typed as text.
+                let hugs = !Self.isSpace(opener.after) || !Self.isSpace(closer.before) || Self.isAlphanumeric(opener.before)
                 let synced: Bool
                 if hasText {
                     synced = hugs && (!opens || !closes || underscoreInWord || opener.touchesDelimiter || closer.touchesDelimiter)
                 } else {
-                    // Emphasis of a space between two words (`mattermost.com\_ \_with`).
-                    synced = !Self.isSpace(opener.before) && !Self.isSpace(closer.after) && !inside.isEmpty
+                    // Emphasis of nothing but a space (`mattermost.com\_ \_with`, `--channel \_ \_`).
+                    synced = !inside.isEmpty
                 }
                 if synced {
                     dropped.formUnion(opener.offsets)
@@ -392,12 +408,12 @@ private struct MarkdownBuilder {
                 run.splitFromSynced = split && synced
                 pending[run.char] = split ? run : nil
             }
-            // Left unpaired at the end of the line: a whole doubled run beside a word (`\_\_mmctl`) is
-            // an empty emphasis (`<u></u>`), and the second half of a run whose first half closed a
-            // synced pair belongs to it.
+            // Left unpaired at the end of the line: a whole doubled run beside a word (`\_\_mmctl`,
+            // `(\*\*\*\*System`) is an empty emphasis (`<u></u>`), and the second half of a run whose
+            // first half closed a synced pair belongs to it.
             for run in pending.values {
                 let unit = run.char == UInt8(ascii: "_") ? 1 : 2
-                let empty = run.offsets.count == 2 * unit && (Self.isSpace(run.before) != Self.isSpace(run.after))
+                let empty = run.offsets.count == 2 * unit && !(Self.isSpace(run.before) && Self.isSpace(run.after))
                 if empty || run.splitFromSynced { dropped.formUnion(run.offsets) }
             }
         }

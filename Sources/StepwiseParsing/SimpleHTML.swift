@@ -87,7 +87,7 @@ struct SimpleHTML {
             let collapsed = reader.text.withUnsafeBufferPointer { HTMLTreeBuilder.collapsingWhitespace($0) }
             reader.text.removeAll(keepingCapacity: true)
             if inList { return collapsed == " " }  // stray text in a list goes to libxml2
-            nodes.append(contentsOf: InlineMarkdown.nodes(from: collapsed))
+            InlineMarkdown.append(collapsed, to: &nodes)
             return true
         }
         while index < bytes.count {

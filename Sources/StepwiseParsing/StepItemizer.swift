@@ -405,14 +405,38 @@ struct StepItemizer {
         var endsAfterLabel = false
     }
 
+    /// The children of an inline container, without making the closure ``inlineContainer(_:)`` makes.
+    private static func containerChildren(_ node: RichText.Node) -> [RichText.Node]? {
+        switch node {
+        case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, let children): children
+        default: nil
+        }
+    }
+
+    /// True when `inline` is one line as it is: no break, paragraph or group anywhere a line could end.
+    private static func isSingleLine(_ inline: [RichText.Node]) -> Bool {
+        inline.allSatisfy { node in
+            switch node {
+            case .lineBreak, .group, .paragraph: false
+            default: containerChildren(node).map { !$0.contains(.lineBreak) } ?? true
+            }
+        }
+    }
+
     static func lines(of inline: [RichText.Node], firstLine: Int, breaksAreLines: Bool) -> [Line] {
+        // Most paragraphs are one line: no groups to build.
+        if isSingleLine(inline) {
+            return line(of: inline, line: firstLine).map { [$0] } ?? []
+        }
         var groups: [[RichText.Node]] = [[]]
         var breakCount = [0]
         var breaks = 0
         func walk(_ nodes: [RichText.Node]) {
             for node in nodes {
                 // A break inside emphasis still ends the line: split the emphasis around it.
-                if let (children, rewrap) = Self.inlineContainer(node), children.contains(.lineBreak) {
+                if let children = Self.containerChildren(node), children.contains(.lineBreak),
+                    let (_, rewrap) = Self.inlineContainer(node)
+                {
                     walk(children.split(separator: .lineBreak, omittingEmptySubsequences: false).enumerated().flatMap {
                         index, segment in (index > 0 ? [RichText.Node.lineBreak] : []) + [rewrap(Array(segment))]
                     })
@@ -438,46 +462,50 @@ struct StepItemizer {
         walk(inline)
         var result: [Line] = []
         for (index, group) in groups.enumerated() {
-            let text: String
-            if group.count == 1, case .text(let plain) = group[0] {
-                text = ItemText.normalize(plain)
-            } else {
-                text = ItemText.normalize(RichText(group).plainText)
-            }
-            guard !text.isEmpty else { continue }
-            let line = breaksAreLines ? firstLine + breakCount[index] : firstLine
-            var entry = Line(text: text, line: line, leadIn: nil, afterLeadIn: nil, isLabel: false)
-            // Only whitespace may come before a bold lead-in.
-            let boldIndex = group.firstIndex { node in
-                if case .text(let text) = node { return !text.utf8.allSatisfy(\.isASCIIWhitespace) }
-                return true
-            }
-            if let boldIndex, case .strong = group[boldIndex] {
-                let boldText = ItemText.normalize(group[boldIndex].plainText)
-                let restStart = boldIndex + 1
-                let rest = ItemText.normalize(RichText(Array(group[restStart...])).plainText)
-                if rest.isEmpty || rest.first.map({ ":;,.!?".contains($0) }) == true {
-                    // "**Other users' sessions are revoked, either**:" is one lead-in sentence.
-                    entry.leadIn = text
-                    entry.isLabel = rest.hasPrefix(":") && boldText.count <= 40 && rest.count > 1
-                    if rest.hasPrefix(":"), boldText.count <= 40 {
-                        entry.boldLabel = boldText
-                        entry.endsAfterLabel = rest == ":"
-                    } else if rest.isEmpty, boldText.hasSuffix(":"), boldText.count <= 41 {
-                        entry.boldLabel = String(boldText.dropLast())
-                        entry.endsAfterLabel = true
-                    }
-                } else if boldText.hasSuffix(":") {
-                    entry.isLabel = boldText.count <= 40
-                    entry.boldLabel = boldText.count <= 41 ? String(boldText.dropLast()) : nil
-                    entry.leadIn = text
-                } else {
-                    entry.leadIn = boldText
-                    entry.afterLeadIn = rest
-                }
-            }
-            result.append(entry)
+            if let entry = line(of: group, line: breaksAreLines ? firstLine + breakCount[index] : firstLine) { result.append(entry) }
         }
         return result
+    }
+
+    /// One line's entry, `nil` when it holds no text.
+    private static func line(of group: [RichText.Node], line: Int) -> Line? {
+        let text: String
+        if group.count == 1, case .text(let plain) = group[0] {
+            text = ItemText.normalize(plain)
+        } else {
+            text = ItemText.normalize(RichText(group).plainText)
+        }
+        guard !text.isEmpty else { return nil }
+        var entry = Line(text: text, line: line, leadIn: nil, afterLeadIn: nil, isLabel: false)
+        // Only whitespace may come before a bold lead-in.
+        let boldIndex = group.firstIndex { node in
+            if case .text(let text) = node { return !text.utf8.allSatisfy(\.isASCIIWhitespace) }
+            return true
+        }
+        if let boldIndex, case .strong = group[boldIndex] {
+            let boldText = ItemText.normalize(group[boldIndex].plainText)
+            let restStart = boldIndex + 1
+            let rest = ItemText.normalize(RichText(Array(group[restStart...])).plainText)
+            if rest.isEmpty || rest.first.map({ ":;,.!?".contains($0) }) == true {
+                // "**Other users' sessions are revoked, either**:" is one lead-in sentence.
+                entry.leadIn = text
+                entry.isLabel = rest.hasPrefix(":") && boldText.count <= 40 && rest.count > 1
+                if rest.hasPrefix(":"), boldText.count <= 40 {
+                    entry.boldLabel = boldText
+                    entry.endsAfterLabel = rest == ":"
+                } else if rest.isEmpty, boldText.hasSuffix(":"), boldText.count <= 41 {
+                    entry.boldLabel = String(boldText.dropLast())
+                    entry.endsAfterLabel = true
+                }
+            } else if boldText.hasSuffix(":") {
+                entry.isLabel = boldText.count <= 40
+                entry.boldLabel = boldText.count <= 41 ? String(boldText.dropLast()) : nil
+                entry.leadIn = text
+            } else {
+                entry.leadIn = boldText
+                entry.afterLeadIn = rest
+            }
+        }
+        return entry
     }
 }

@@ -314,10 +314,24 @@ struct ZephyrMarkdownReader {
             case "Status": testCase.status = value
             case "Folder": testCase.folder = Self.folderNames(value)
             case "Component": testCase.component = value
-            case "Labels": testCase.labels = value.split(separator: ",").map(String.init)
+            case "Labels": testCase.labels = Self.labels(value)
             case "Created": testCase.createdOn = value
             default: testCase.fields.append(Field(name: field.name, value: RichText(text: value)))
             }
+        }
+    }
+
+    /// `a,b,,c` → `["a", "b", "c"]`: split at commas on bytes, empty names left out.
+    static func labels(_ value: String) -> [String] {
+        var copy = value
+        return copy.withUTF8 { bytes in
+            var names: [String] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ",") {
+                if index > start { names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                start = index + 1
+            }
+            return names
         }
     }
 

@@ -17,6 +17,9 @@ import Darwin
 ///   that SIGINT and SIGTERM remove it; one left by a process that was killed outright (SIGKILL)
 ///   is removed by the next write beside it, as its process no longer exists.
 public enum AtomicFile {
+    /// Writes `data` to `path` all at once: into a temporary file beside it, then renamed over it.
+    /// Throws, leaving the old file as it was, when `path` is not a regular file to write (a
+    /// directory, a device, a FIFO) or the write fails.
     public static func write(_ data: Data, to path: String) throws {
         let target = try writableTarget(path)
         let url = URL(fileURLWithPath: target)
@@ -40,6 +43,7 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes `text` as UTF-8, as the data variant does.
     public static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
     }
@@ -134,7 +138,10 @@ public enum TemporaryFiles {
         return removeAll()
     }
 
+    /// Records a temporary file or directory of this process, to be removed if the run is
+    /// interrupted before it is renamed into place.
     public static func register(_ path: String) { paths.withLock { _ = $0.insert(path) } }
+    /// Forgets a path recorded by ``register(_:)``, once it was renamed into place or removed.
     public static func unregister(_ path: String) { paths.withLock { _ = $0.remove(path) } }
 
     /// Removes every registered file or directory; returns how many there were.

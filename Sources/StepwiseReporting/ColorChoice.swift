@@ -4,7 +4,12 @@
 /// `0` or `false`: none); `NO_COLOR` set and not empty: none; `TERM=dumb`: none; else colour
 /// when standard output is a terminal. A report written to a file never has colour.
 public enum ColorChoice: String, Hashable, Sendable, CaseIterable {
-    case auto, always, never
+    /// Colour when standard output is a terminal and the environment does not say otherwise.
+    case auto
+    /// Colour, whatever the output and the environment.
+    case always
+    /// No colour.
+    case never
 
     /// Whether to colour output that goes to standard output, a terminal or not (`terminal`).
     public func enabled(terminal: Bool, environment: [String: String]) -> Bool {

@@ -10,6 +10,7 @@ public final class NDJSONReporter: Reporter {
     private let encoder = EventStream.makeEncoder()
     private var buffer = Data()
 
+    /// A reporter writing the stream to `destination`.
     public init(destination: ReportDestination) {
         self.destination = destination
     }

@@ -8,6 +8,7 @@ public final class ReporterGroup: Reporter {
     private let reporters: [any Reporter]
     private var failed: [Int: any Error] = [:]
 
+    /// A group feeding `reporters`, in that order.
     public init(_ reporters: [any Reporter]) {
         self.reporters = reporters
     }

@@ -13,8 +13,10 @@ extension RunRecord {
         private var firstSeen: [String] = []
         private var finished: Event.RunFinished?
 
+        /// A fold of no events yet.
         public init() {}
 
+        /// Folds the next event of the stream into the record.
         public mutating func apply(_ event: Event) {
             switch event {
             case .runStarted(let started):

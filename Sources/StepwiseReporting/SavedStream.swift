@@ -5,6 +5,7 @@ import StepwiseModel
 public enum SavedStream {
     /// A stream that cannot be read, pointing at the bad line like a compiler does.
     public struct ReadError: Error, CustomStringConvertible {
+        /// The problem, with the stream's path and line, the line itself and a caret.
         public var diagnostic: Diagnostic
         /// The offending line, for the caret.
         public var sourceLine: String?

@@ -13,8 +13,11 @@ import Darwin
 /// that stream are dropped, and the command ends with an error and exit code 1
 /// (``StandardStreams/failure``).
 public enum StandardStreams {
+    /// One of the two streams, by its file descriptor.
     public enum Stream: Int32, Sendable {
+        /// Standard output, file descriptor 1.
         case output = 1
+        /// Standard error, file descriptor 2.
         case error = 2
 
         var name: String { self == .output ? "standard output" : "standard error" }
@@ -41,6 +44,7 @@ public enum StandardStreams {
         if let failed { failures.withLock { $0[stream] = $0[stream] ?? failed } }
     }
 
+    /// Writes `text` as UTF-8, as the data variant does.
     public static func write(_ text: String, to stream: Stream) {
         write(Data(text.utf8), to: stream)
     }

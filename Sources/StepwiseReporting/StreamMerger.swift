@@ -11,6 +11,7 @@ import StepwiseModel
 /// neither has the result, so reports say the run did not finish. Unknown kinds are dropped:
 /// this version cannot carry their payload.
 public enum StreamMerger {
+    /// The one run that `streams`, each a whole saved stream in the order given, make together.
     public static func merge(_ streams: [[Event]]) -> [Event] {
         let starts = streams.map { stream in stream.lazy.compactMap(\.runStarted).first }
         let earliest = starts.compactMap { $0?.startedAt }.min()

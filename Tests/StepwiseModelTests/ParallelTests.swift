@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 
@@ -30,5 +31,27 @@ struct ParallelTests {
         #expect(Parallel.workers(count: 10, jobs: 0) == 1)
         #expect(Parallel.map(count: 3, jobs: 1) { "\($0)" } == ["0", "1", "2"])
         #expect(Parallel.map(count: 0, jobs: 4) { $0 }.isEmpty)
+    }
+
+    @Test("workers stay at most a window of results ahead of a slow caller, and all finish")
+    func boundedWindow() {
+        let started = Mutex(0)
+        let consumed = Mutex(0)
+        let furthestAhead = Mutex(0)
+        var seen = 0
+        Parallel.orderedMap(count: 400, jobs: 2, { index in
+            let ahead = index - consumed.withLock { $0 }
+            furthestAhead.withLock { $0 = max($0, ahead) }
+            started.withLock { $0 += 1 }
+            return index
+        }) { index in
+            if index % 50 == 0 { Thread.sleep(forTimeInterval: 0.005) }
+            consumed.withLock { $0 = index + 1 }
+            seen += 1
+        }
+        #expect(seen == 400)
+        #expect(started.withLock { $0 } == 400)
+        // Two workers keep at most 2 × 32 results ahead of the caller.
+        #expect(furthestAhead.withLock { $0 } <= 64)
     }
 }

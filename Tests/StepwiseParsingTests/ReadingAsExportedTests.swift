@@ -162,12 +162,15 @@ struct ReadingAsExportedTests {
                     1\\. Go to \\*\\*Site Configuration > \\*\\*\\*\\*File Sharing \\*\\*and set\\
                     2\\. Type \\_/test valid with\\_form \\_and send\\
                     3\\. Replace https\\://example.com\\_ \\_with your own\\
-                    4\\. Create **Team-A** >\\*\\* Channel-A\\*\\* and \\_\\_mmctl export
+                    4\\. Create **Team-A** >\\*\\* Channel-A\\*\\* and \\_\\_mmctl export\\
+                    5\\. Type\\_ /test valid navigate \\_ then --channel \\_ \\_\\
+                    6\\. Open (\\*\\*\\*\\*System Preferences)
                     """))
         let step = try #require(file.testCase?.steps.first)
         #expect(step.instructions.map(\.text) == [
             "Go to Site Configuration > File Sharing and set", "Type /test valid with_form and send",
             "Replace https://example.com with your own", "Create Team-A > Channel-A and mmctl export",
+            "Type /test valid navigate then --channel", "Open (System Preferences)",
         ])
     }
 

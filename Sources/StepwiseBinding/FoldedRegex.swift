@@ -1,0 +1,680 @@
+/// A regular expression of the subset step definitions are written in, matched on an item's
+/// folded text the way Swift's `Regex` matches it case-insensitively, without building one.
+///
+/// Parsing a Swift `Regex` literal happens at run time and costs a fraction of a millisecond; a
+/// library of a hundred regex definitions paid it at the start of every run, and matching without
+/// case (Unicode case mapping for each character) was most of `stepwise report`. This reads the
+/// pattern itself, knows the literal text every match contains (so items lacking it are never
+/// tried) and runs a backtracking program over the folded scalars.
+///
+/// The subset: literal text, `.`, `^`, `$`, classes (`[a-z]`, `[^"']`, `\d`, `\w`, `\s` and their
+/// negations), groups (`(...)`, `(?:...)`, `(?<name>...)`), lookaheads (`(?=...)`, `(?!...)`),
+/// `\b` and `\B`, alternation and the quantifiers `?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}`, eager or
+/// reluctant (`??`, `*?`, ...). ``init(_:)`` returns `nil` for anything else (options, lookbehinds,
+/// back-references, possessive quantifiers, ...), and the text must be one Swift reads as this
+/// does (see ``MatchText/regexReady``): otherwise the definition matches through Swift's `Regex`.
+struct FoldedRegex: Sendable {
+    /// How many capture groups the pattern has.
+    let captureCount: Int
+    /// For each capture group, whether a match can leave it unset (inside an optional part or an
+    /// alternative): the capture's output is then `Substring?`.
+    let optionalCaptures: [Bool]
+    /// `\b` or `\B` occurs: their Unicode word rules are only read here for ASCII text.
+    let usesWordBoundaries: Bool
+    /// Every clause must hold: the folded text contains at least one of its literals.
+    let required: [[[Unicode.Scalar]]]
+    private let program: [Operation]
+    private let lookaheads: [[Operation]]
+    /// The folded scalar every match starts with, when there is one.
+    private let firstScalar: Unicode.Scalar?
+
+    init?(_ pattern: String) {
+        var parser = Parser(Array(pattern.unicodeScalars))
+        guard let node = parser.parse() else { return nil }
+        captureCount = parser.captures
+        var optional = [Bool](repeating: false, count: parser.captures)
+        node.markOptionalCaptures(&optional, inOptional: false)
+        optionalCaptures = optional
+        usesWordBoundaries = node.usesWordBoundaries
+        required = node.clauses
+        firstScalar = node.firstScalar
+        var compiler = Compiler()
+        compiler.emit(node)
+        compiler.program.append(.match)
+        program = compiler.program
+        lookaheads = compiler.lookaheads
+    }
+
+    /// The match's range and each capture's range (`nil` when unset), in scalar offsets, or `nil`:
+    /// the whole text for `whole`, else the leftmost match.
+    func match(_ text: MatchText, whole: Bool) -> (range: Range<Int>, captures: [Range<Int>?])? {
+        var slots = [Int](repeating: -1, count: captureCount * 2)
+        var stack: [Backtrack] = []
+        if whole {
+            guard let end = run(program, text, at: 0, whole: true, &slots, &stack) else { return nil }
+            return (0..<end, captures(slots))
+        }
+        var start = 0
+        while start <= text.count {
+            if let first = firstScalar {
+                guard let next = text.folded[start...].firstIndex(of: first) else { return nil }
+                start = next
+            }
+            if let end = run(program, text, at: start, whole: false, &slots, &stack) {
+                return (start..<end, captures(slots))
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    /// The end of the match that starts at `start`, as Swift's `prefixMatch` finds it.
+    func prefixMatch(_ text: MatchText, at start: Int) -> Int? {
+        var slots = [Int](repeating: -1, count: captureCount * 2)
+        var stack: [Backtrack] = []
+        return run(program, text, at: start, whole: false, &slots, &stack)
+    }
+
+    /// Whether this reads `text` as Swift's `Regex` does (see ``MatchText/regexReady``).
+    func reads(_ text: MatchText) -> Bool { text.regexReady && (text.isASCII || !usesWordBoundaries) }
+
+    private func captures(_ slots: [Int]) -> [Range<Int>?] {
+        (0..<captureCount).map { index in
+            let (start, end) = (slots[index * 2], slots[index * 2 + 1])
+            return start >= 0 && end >= start ? start..<end : nil
+        }
+    }
+
+    private enum Backtrack {
+        case branch(pc: Int, position: Int)
+        case restore(slot: Int, value: Int)
+    }
+
+    /// Runs `program` from `start`; the end of the first match in priority order.
+    private func run(
+        _ program: [Operation], _ text: MatchText, at start: Int, whole: Bool, _ slots: inout [Int],
+        _ stack: inout [Backtrack]
+    ) -> Int? {
+        let folded = text.folded
+        let count = folded.count
+        let base = stack.count
+        var pc = 0
+        var position = start
+        while true {
+            var advanced = true
+            switch program[pc] {
+            case .scalar(let scalar):
+                if position < count, folded[position] == scalar { position += 1; pc += 1 } else { advanced = false }
+            case .any:
+                if position < count { position += 1; pc += 1 } else { advanced = false }
+            case .set(let set):
+                if position < count, set.contains(folded[position]) { position += 1; pc += 1 } else { advanced = false }
+            case .split(let first, let second):
+                stack.append(.branch(pc: second, position: position))
+                pc = first
+            case .jump(let target):
+                pc = target
+            case .save(let slot):
+                stack.append(.restore(slot: slot, value: slots[slot]))
+                slots[slot] = position
+                pc += 1
+            case .start:
+                if position == 0 { pc += 1 } else { advanced = false }
+            case .end:
+                if position == count { pc += 1 } else { advanced = false }
+            case .wordBoundary(let negated):
+                if WordBoundary.isBoundary(folded, position) != negated { pc += 1 } else { advanced = false }
+            case .lookahead(let index, let negated):
+                var ignored: [Int] = []
+                var inner: [Backtrack] = []
+                let found = run(lookaheads[index], text, at: position, whole: false, &ignored, &inner) != nil
+                if found != negated { pc += 1 } else { advanced = false }
+            case .match:
+                if !whole || position == count {
+                    stack.removeSubrange(base...)
+                    return position
+                }
+                advanced = false
+            }
+            if advanced { continue }
+            // Back to the latest choice, undoing the captures saved since.
+            var resumed = false
+            while stack.count > base, let last = stack.popLast() {
+                switch last {
+                case .restore(let slot, let value):
+                    slots[slot] = value
+                case .branch(let resume, let at):
+                    pc = resume
+                    position = at
+                    resumed = true
+                }
+                if resumed { break }
+            }
+            if !resumed { return nil }
+        }
+    }
+
+    // MARK: The pattern
+
+    fileprivate indirect enum Node {
+        case literal([Unicode.Scalar])
+        case any
+        case set(ScalarSet)
+        case group(Node, capture: Int?)
+        case sequence([Node])
+        case alternation([Node])
+        case repetition(Node, min: Int, max: Int?, reluctant: Bool)
+        case start
+        case end
+        case wordBoundary(negated: Bool)
+        case lookahead(Node, negated: Bool)
+    }
+
+    fileprivate enum Operation {
+        case scalar(Unicode.Scalar)
+        case any
+        case set(ScalarSet)
+        /// Tries `first`, and `second` when what follows fails.
+        case split(first: Int, second: Int)
+        case jump(Int)
+        case save(Int)
+        case start
+        case end
+        case wordBoundary(negated: Bool)
+        case lookahead(Int, negated: Bool)
+        case match
+    }
+
+    private struct Compiler {
+        var program: [Operation] = []
+        var lookaheads: [[Operation]] = []
+
+        mutating func emit(_ node: Node) {
+            switch node {
+            case .literal(let scalars): program += scalars.map(Operation.scalar)
+            case .any: program.append(.any)
+            case .set(let set): program.append(.set(set))
+            case .group(let inner, let capture):
+                // Capture n (from 1) starts in slot 2(n - 1) and ends in the next.
+                if let capture { program.append(.save((capture - 1) * 2)) }
+                emit(inner)
+                if let capture { program.append(.save((capture - 1) * 2 + 1)) }
+            case .sequence(let nodes): for node in nodes { emit(node) }
+            case .alternation(let branches):
+                var jumps: [Int] = []
+                for (index, branch) in branches.enumerated() {
+                    if index == branches.count - 1 {
+                        emit(branch)
+                        break
+                    }
+                    let split = program.count
+                    program.append(.jump(-1))
+                    emit(branch)
+                    jumps.append(program.count)
+                    program.append(.jump(-1))
+                    program[split] = .split(first: split + 1, second: program.count)
+                }
+                for jump in jumps { program[jump] = .jump(program.count) }
+            case .repetition(let inner, let min, let max, let reluctant):
+                for _ in 0..<min { emit(inner) }
+                if let max {
+                    var splits: [Int] = []
+                    for _ in min..<max {
+                        splits.append(program.count)
+                        program.append(.jump(-1))
+                        emit(inner)
+                    }
+                    for split in splits { program[split] = choice(split + 1, program.count, reluctant) }
+                } else {
+                    let loop = program.count
+                    program.append(.jump(-1))
+                    emit(inner)
+                    program.append(.jump(loop))
+                    program[loop] = choice(loop + 1, program.count, reluctant)
+                }
+            case .start: program.append(.start)
+            case .end: program.append(.end)
+            case .wordBoundary(let negated): program.append(.wordBoundary(negated: negated))
+            case .lookahead(let inner, let negated):
+                var sub = Compiler()
+                sub.emit(inner)
+                sub.program.append(.match)
+                lookaheads.append(sub.program)
+                program.append(.lookahead(lookaheads.count - 1, negated: negated))
+            }
+        }
+
+        /// Enter (`body`) or skip (`exit`), in the quantifier's order of preference.
+        private func choice(_ body: Int, _ exit: Int, _ reluctant: Bool) -> Operation {
+            reluctant ? .split(first: exit, second: body) : .split(first: body, second: exit)
+        }
+    }
+
+    private struct Parser {
+        let scalars: [Unicode.Scalar]
+        var index = 0
+        var captures = 0
+        /// Syntax met that is not read here, wherever it was.
+        var unreadable = false
+
+        init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+        mutating func parse() -> Node? {
+            guard let node = alternation(), index == scalars.count, !unreadable else { return nil }
+            return node
+        }
+
+        private var peek: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+
+        private mutating func alternation() -> Node? {
+            var branches: [Node] = []
+            repeat {
+                if !branches.isEmpty { index += 1 }
+                guard let branch = sequence() else { return nil }
+                branches.append(branch)
+            } while peek == "|"
+            return branches.count == 1 ? branches[0] : .alternation(branches)
+        }
+
+        private mutating func sequence() -> Node? {
+            var nodes: [Node] = []
+            while let scalar = peek, scalar != "|", scalar != ")" {
+                guard var atom = atom() else { return nil }
+                if let (min, max, reluctant) = quantifier() {
+                    switch atom {
+                    case .start, .end, .wordBoundary, .lookahead: return nil
+                    default: break
+                    }
+                    // A loop over something that can match nothing would never end here.
+                    if max == nil, atom.canBeEmpty { return nil }
+                    atom = .repetition(atom, min: min, max: max, reluctant: reluctant)
+                }
+                // Consecutive literal scalars make one run: the prefilter's literal words.
+                if case .literal(let scalars) = atom, case .literal(let previous)? = nodes.last {
+                    nodes[nodes.count - 1] = .literal(previous + scalars)
+                } else {
+                    nodes.append(atom)
+                }
+            }
+            return nodes.count == 1 ? nodes[0] : .sequence(nodes)
+        }
+
+        private mutating func atom() -> Node? {
+            guard let scalar = peek else { return nil }
+            index += 1
+            switch scalar {
+            case "(": return group()
+            case "[": return characterClass()
+            case "\\":
+                guard let escaped = peek else { return nil }
+                index += 1
+                switch escaped {
+                case "b": return .wordBoundary(negated: false)
+                case "B": return .wordBoundary(negated: true)
+                default:
+                    if let set = ScalarSet(escape: escaped) { return .set(set) }
+                    guard let literal = Self.escapedLiteral(escaped) else { return nil }
+                    return .literal([literal])
+                }
+            case ".": return .any
+            case "^": return .start
+            case "$": return .end
+            case "*", "+", "?", "{", "}", "]": return nil
+            default:
+                guard let folded = Self.literal(scalar) else { return nil }
+                return .literal([folded])
+            }
+        }
+
+        /// A scalar that stands for itself, folded; `nil` for letters outside ASCII, whose case
+        /// mapping is not read here.
+        static func literal(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+            if !scalar.isASCII, scalar.properties.isAlphabetic || scalar.properties.changesWhenCaseMapped { return nil }
+            if !scalar.isASCII, !ScalarSet.isPlainSymbol(scalar) { return nil }
+            return TextNormalizer.fold(scalar)
+        }
+
+        /// `\.`, `\(`, `\/` and other escaped ASCII punctuation; `nil` for escapes with meaning
+        /// (`\n`, `\u{...}`, back-references, ...).
+        static func escapedLiteral(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+            guard scalar.isASCII, !isWordScalar(scalar), scalar.value >= 0x20, scalar.value < 0x7F else { return nil }
+            return scalar
+        }
+
+        private mutating func group() -> Node? {
+            var capture: Int?
+            var lookahead: Bool?
+            if peek == "?" {
+                index += 1
+                switch peek {
+                case ":": index += 1
+                case "=": index += 1; lookahead = false
+                case "!": index += 1; lookahead = true
+                case "<":
+                    index += 1
+                    var name = 0
+                    while let scalar = peek, scalar != ">" {
+                        guard isWordScalar(scalar), scalar.isASCII else { return nil }
+                        name += 1
+                        index += 1
+                    }
+                    guard peek == ">", name > 0 else { return nil }
+                    index += 1
+                    captures += 1
+                    capture = captures
+                default:
+                    // Options, lookbehinds, atomic groups, ...: not read here.
+                    return nil
+                }
+            } else {
+                captures += 1
+                capture = captures
+            }
+            let capturesBefore = captures
+            guard let inner = alternation(), peek == ")" else { return nil }
+            index += 1
+            if let negated = lookahead {
+                // Captures inside a lookahead: not read here.
+                guard captures == capturesBefore else { return nil }
+                return .lookahead(inner, negated: negated)
+            }
+            return .group(inner, capture: capture)
+        }
+
+        private mutating func characterClass() -> Node? {
+            var set = ScalarSet()
+            var negated = false
+            if peek == "^" {
+                negated = true
+                index += 1
+            }
+            // `]` first (or an empty class), nested classes and POSIX names: not read here.
+            if peek == "]" { return nil }
+            while let scalar = peek, scalar != "]" {
+                if scalar == "[" { return nil }
+                index += 1
+                var member: Unicode.Scalar
+                if scalar == "\\" {
+                    guard let escaped = peek else { return nil }
+                    index += 1
+                    if let escapeSet = ScalarSet(escape: escaped) {
+                        set.formUnion(escapeSet)
+                        continue
+                    }
+                    guard let literal = Self.escapedLiteral(escaped) else { return nil }
+                    member = literal
+                } else {
+                    // Set operations (`&&`, `--`, `~~`): not read here.
+                    if (scalar == "&" || scalar == "-" || scalar == "~") && peek == scalar { return nil }
+                    member = scalar
+                }
+                if !member.isASCII, !ScalarSet.isPlainSymbol(member) { return nil }
+                if peek == "-", index + 1 < scalars.count, scalars[index + 1] != "]" {
+                    index += 1
+                    guard var upper = peek, upper != "[" else { return nil }
+                    index += 1
+                    if upper == "\\" {
+                        guard let escaped = peek, let literal = Self.escapedLiteral(escaped) else { return nil }
+                        index += 1
+                        upper = literal
+                    }
+                    guard upper.value >= member.value, upper.isASCII == member.isASCII else { return nil }
+                    set.insert(member...upper)
+                } else {
+                    set.insert(member...member)
+                }
+            }
+            guard peek == "]" else { return nil }
+            index += 1
+            return .set(negated ? set.inverted : set)
+        }
+
+        /// `?`, `*`, `+` or `{...}`, and `?` after it for the reluctant form.
+        private mutating func quantifier() -> (Int, Int?, Bool)? {
+            guard let scalar = peek else { return nil }
+            var bounds: (Int, Int?)
+            switch scalar {
+            case "?": bounds = (0, 1); index += 1
+            case "*": bounds = (0, nil); index += 1
+            case "+": bounds = (1, nil); index += 1
+            case "{":
+                let saved = index
+                index += 1
+                guard let min = number() else { index = saved; return nil }
+                var max: Int? = min
+                if peek == "," {
+                    index += 1
+                    max = number()
+                }
+                guard peek == "}", max.map({ $0 >= min }) ?? true else { index = saved; return nil }
+                index += 1
+                bounds = (min, max)
+            default:
+                return nil
+            }
+            var reluctant = false
+            if peek == "?" {
+                reluctant = true
+                index += 1
+            } else if peek == "+" {
+                // Possessive: not read here.
+                unreadable = true
+                return nil
+            }
+            return (bounds.0, bounds.1, reluctant)
+        }
+
+        private mutating func number() -> Int? {
+            var value: Int?
+            while let scalar = peek, ("0"..."9").contains(scalar) {
+                value = (value ?? 0) * 10 + Int(scalar.value - 48)
+                index += 1
+                if value! > 1000 { return nil }
+            }
+            return value
+        }
+    }
+}
+
+extension FoldedRegex.Node {
+    var canBeEmpty: Bool {
+        switch self {
+        case .literal(let scalars): scalars.isEmpty
+        case .any, .set: false
+        case .group(let inner, _): inner.canBeEmpty
+        case .sequence(let nodes): nodes.allSatisfy(\.canBeEmpty)
+        case .alternation(let branches): branches.contains(where: \.canBeEmpty)
+        case .repetition(let inner, let min, _, _): min == 0 || inner.canBeEmpty
+        case .start, .end, .wordBoundary, .lookahead: true
+        }
+    }
+
+    var usesWordBoundaries: Bool {
+        switch self {
+        case .wordBoundary: true
+        case .literal, .any, .set, .start, .end: false
+        case .group(let inner, _), .repetition(let inner, _, _, _), .lookahead(let inner, _): inner.usesWordBoundaries
+        case .sequence(let nodes), .alternation(let nodes): nodes.contains(where: \.usesWordBoundaries)
+        }
+    }
+
+    func markOptionalCaptures(_ optional: inout [Bool], inOptional: Bool) {
+        switch self {
+        case .literal, .any, .set, .start, .end, .wordBoundary: break
+        case .group(let inner, let capture):
+            if let capture { optional[capture - 1] = inOptional }
+            inner.markOptionalCaptures(&optional, inOptional: inOptional)
+        case .sequence(let nodes): for node in nodes { node.markOptionalCaptures(&optional, inOptional: inOptional) }
+        case .alternation(let branches):
+            for branch in branches { branch.markOptionalCaptures(&optional, inOptional: true) }
+        case .repetition(let inner, let min, _, _):
+            inner.markOptionalCaptures(&optional, inOptional: inOptional || min == 0)
+        case .lookahead(let inner, _): inner.markOptionalCaptures(&optional, inOptional: true)
+        }
+    }
+
+    /// What every match contains, as clauses that must all hold, each a set of literals (folded,
+    /// two scalars or more) of which the text must contain one.
+    var clauses: [[[Unicode.Scalar]]] {
+        switch self {
+        case .literal(let scalars): scalars.count >= 2 ? [[scalars]] : []
+        case .any, .set, .start, .end, .wordBoundary, .lookahead: []
+        case .group(let inner, _): inner.clauses
+        case .sequence(let nodes): nodes.flatMap(\.clauses)
+        case .alternation(let branches):
+            // A match matches one branch: it contains a literal of that branch's strongest clause.
+            branches.reduce(into: [[Unicode.Scalar]]?.some([])) { any, branch in
+                let strongest = branch.clauses.max { ($0.map(\.count).min() ?? 0) < ($1.map(\.count).min() ?? 0) }
+                if let strongest, let sofar = any { any = sofar + strongest } else { any = nil }
+            }.map { [$0] } ?? []
+        case .repetition(let inner, let min, _, _): min >= 1 ? inner.clauses : []
+        }
+    }
+
+    /// The folded scalar every match starts with, if any.
+    var firstScalar: Unicode.Scalar? {
+        switch self {
+        case .literal(let scalars): scalars.first
+        case .group(let inner, _): inner.firstScalar
+        case .sequence(let nodes): nodes.first?.firstScalar
+        case .repetition(let inner, let min, _, _): min >= 1 ? inner.firstScalar : nil
+        default: nil
+        }
+    }
+}
+
+/// The scalars a class matches, on folded text: ASCII as a bitmap closed under case (a class
+/// that has `A` matches the folded `a`), others by range.
+struct ScalarSet: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    private var ranges: [ClosedRange<UInt32>] = []
+    /// Every scalar outside ASCII matches (after `\W`, `\D`, `\S` or negation), but for `ranges`.
+    private var otherScalars = false
+
+    init() {}
+
+    /// `\d`, `\w`, `\s` and their negations; `nil` for other escapes.
+    init?(escape: Unicode.Scalar) {
+        let members: (UInt8) -> Bool
+        switch escape {
+        case "d", "D": members = { $0 >= 48 && $0 <= 57 }
+        case "w", "W": members = { isWordScalar(Unicode.Scalar($0)) }
+        case "s", "S": members = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        default: return nil
+        }
+        for byte in UInt8(0)..<128 where members(byte) { insertASCII(byte) }
+        // Outside ASCII, text read here has only symbols and punctuation: not digits, word or space.
+        if escape.properties.isUppercase { self = inverted }
+    }
+
+    /// Symbols and punctuation outside ASCII that Swift's `Regex` and this read alike: no case, no
+    /// word, digit or space character, and each a `Character` of its own.
+    static func isPlainSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        guard !properties.isAlphabetic, properties.numericType == nil, !properties.isWhitespace,
+            !properties.changesWhenCaseMapped, !properties.isEmojiModifier, !(0x1F1E6...0x1F1FF).contains(scalar.value)
+        else { return false }
+        switch properties.generalCategory {
+        case .mathSymbol, .currencySymbol, .otherSymbol, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private mutating func insertASCII(_ byte: UInt8) {
+        if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+    }
+
+    /// Adds members while a class is read (before any negation, so `ranges` are members).
+    mutating func insert(_ range: ClosedRange<Unicode.Scalar>) {
+        guard range.lowerBound.isASCII else {
+            if !otherScalars { ranges.append(range.lowerBound.value...range.upperBound.value) }
+            return
+        }
+        for value in range.lowerBound.value...range.upperBound.value {
+            let byte = UInt8(value)
+            insertASCII(byte)
+            // Compared without case: a letter's other case is in the class too.
+            if byte >= 65 && byte <= 90 { insertASCII(byte + 32) }
+            if byte >= 97 && byte <= 122 { insertASCII(byte - 32) }
+        }
+    }
+
+    /// Adds an escape's members while a class is read (before any negation).
+    mutating func formUnion(_ other: ScalarSet) {
+        low |= other.low
+        high |= other.high
+        otherScalars = otherScalars || other.otherScalars
+        ranges = otherScalars ? [] : ranges + other.ranges
+    }
+
+    var inverted: ScalarSet {
+        var result = ScalarSet()
+        result.low = ~low
+        result.high = ~high
+        // A class is negated once, after it is read, when its ranges are members: a class with
+        // every other scalar has none, and negating it leaves no other scalar.
+        if otherScalars {
+            result.otherScalars = false
+        } else {
+            result.ranges = ranges
+            result.otherScalars = true
+        }
+        return result
+    }
+
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 64 { return low & (1 << UInt64(value)) != 0 }
+        if value < 128 { return high & (1 << UInt64(value - 64)) != 0 }
+        let inRanges = ranges.contains { $0.contains(value) }
+        return otherScalars ? !inRanges : inRanges
+    }
+}
+
+/// Unicode's default word boundaries (UAX #29, what Swift's `Regex` means by `\b`) for ASCII
+/// text: inside words ("don't", "a:b", "e.g"), numbers ("1,000", "3.5") and runs of spaces there
+/// is none; at the ends of the text there always is.
+enum WordBoundary {
+    private enum Kind { case letter, digit, midLetter, midNumberLetter, quote, midNumber, connector, space, other }
+
+    private static func kind(_ scalar: Unicode.Scalar) -> Kind {
+        switch scalar {
+        case "a"..."z", "A"..."Z": .letter
+        case "0"..."9": .digit
+        case ":": .midLetter
+        case ".": .midNumberLetter
+        case "'": .quote
+        case ",", ";": .midNumber
+        case "_": .connector
+        case " ": .space
+        default: .other
+        }
+    }
+
+    static func isBoundary(_ text: [Unicode.Scalar], _ position: Int) -> Bool {
+        if position <= 0 || position >= text.count { return true }
+        let before = kind(text[position - 1])
+        let after = kind(text[position])
+        func at(_ offset: Int) -> Kind? { offset >= 0 && offset < text.count ? kind(text[offset]) : nil }
+        switch (before, after) {
+        case (.space, .space): return false  // WB3d
+        case (.letter, .letter), (.digit, .digit), (.letter, .digit), (.digit, .letter): return false  // WB5, WB8-10
+        case (.letter, .midLetter), (.letter, .midNumberLetter), (.letter, .quote):
+            return at(position + 1) != .letter  // WB6
+        case (.midLetter, .letter), (.midNumberLetter, .letter), (.quote, .letter):
+            return at(position - 2) != .letter  // WB7
+        case (.digit, .midNumber), (.digit, .midNumberLetter), (.digit, .quote):
+            return at(position + 1) != .digit  // WB12
+        case (.midNumber, .digit), (.midNumberLetter, .digit), (.quote, .digit):
+            return at(position - 2) != .digit  // WB11
+        case (.letter, .connector), (.digit, .connector), (.connector, .connector), (.connector, .letter),
+            (.connector, .digit):
+            return false  // WB13a, WB13b
+        default: return true
+        }
+    }
+}

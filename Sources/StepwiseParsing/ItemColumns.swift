@@ -1,10 +1,5 @@
+import Foundation
 import StepwiseModel
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Gives each item the column where its own text starts on its line, so the items of a step
 /// written on one line (`<ol><li>…</li><li>…</li></ol>` in an HTML field, `1. …<br>2. …`) each
@@ -18,7 +13,8 @@ import Darwin
 struct ItemColumns {
     let source: SourceText
     /// Per line, the byte offset after the last item found on it, and the column of that item's
-    /// first byte, so the columns of a long line are counted once, not once per item.
+    /// first byte, so the columns of a long line (a Zephyr export writes a step's whole HTML on
+    /// one) are counted once, not from the line's start for every item.
     private var found: [Int: (searchFrom: Int, counted: Int, column: Int)] = [:]
 
     init(source: SourceText) { self.source = source }
@@ -46,12 +42,14 @@ struct ItemColumns {
         var state = found[location.line] ?? (line.lowerBound, line.lowerBound, 1)
         let start = max(line.lowerBound, state.searchFrom)
         guard start < line.upperBound else { return location }
-        var copy = text
-        let match: (offset: Int, length: Int)? = copy.withUTF8 { utf8 in
-            let (words, first) = Self.anchorLengths(utf8)
-            guard words > 0, let base = utf8.baseAddress else { return nil }
-            if let offset = find(base, words, in: start..<line.upperBound) { return (offset, words) }
-            if first < words, let offset = find(base, first, in: start..<line.upperBound) { return (offset, first) }
+        var text = text
+        let match: (offset: Int, length: Int)? = text.withUTF8 { utf8 in
+            let (words, firstWord) = Self.anchors(utf8)
+            for length in [words, firstWord] where length > 0 {
+                if let offset = find(UnsafeBufferPointer(rebasing: utf8[..<length]), in: start..<line.upperBound) {
+                    return (offset, length)
+                }
+            }
             return nil
         }
         guard let match else { return location }
@@ -65,55 +63,43 @@ struct ItemColumns {
         return SourceLocation(file: location.file, line: location.line, column: state.column)
     }
 
-    /// What to look for: the item's first words up to the first character a field may write
-    /// differently (quotes, entities, markup, anything beyond ASCII), then its first word alone.
-    static func anchors(_ text: String) -> [[UInt8]] {
-        var copy = text
-        return copy.withUTF8 { utf8 in
-            let (words, first) = anchorLengths(utf8)
-            guard words > 0 else { return [] }
-            return first < words ? [Array(utf8.prefix(words)), Array(utf8.prefix(first))] : [Array(utf8.prefix(words))]
+    /// What to look for, as lengths of the item's text: its first words up to the first character
+    /// a field may write differently (quotes, entities, markup, anything beyond ASCII), then its
+    /// first word alone (0 when it is the same).
+    static func anchors(_ text: UnsafeBufferPointer<UInt8>) -> (words: Int, firstWord: Int) {
+        var length = 0
+        while length < text.count && length < 40 {
+            let byte = text[length]
+            guard byte < 0x80, !differentlyWritten[Int(byte)] else { break }
+            if byte == UInt8(ascii: " "), length > 0, text[length - 1] == UInt8(ascii: " ") { break }
+            length += 1
         }
-    }
-
-    /// The lengths of the two anchors of ``anchors(_:)`` in `utf8`: the first words, and the first
-    /// word alone (equal when there is one word); 0 when there is nothing to look for.
-    private static func anchorLengths(_ utf8: UnsafeBufferPointer<UInt8>) -> (words: Int, first: Int) {
-        var count = 0
-        while count < utf8.count, count < 40 {
-            let byte = utf8[count]
-            guard byte < 0x80, !isDifferentlyWritten(byte) else { break }
-            if byte == UInt8(ascii: " "), count > 0, utf8[count - 1] == UInt8(ascii: " ") { break }
-            count += 1
-        }
-        while count > 0, utf8[count - 1] == UInt8(ascii: " ") { count -= 1 }
-        var first = 0
-        while first < count, utf8[first] != UInt8(ascii: " ") { first += 1 }
-        return (count, first)
+        while length > 0 && text[length - 1] == UInt8(ascii: " ") { length -= 1 }
+        let firstWord = text[..<length].firstIndex(of: UInt8(ascii: " ")) ?? length
+        return (length, firstWord < length ? firstWord : 0)
     }
 
     /// Characters an export may write as an entity, as markup or escaped: `"` `&` `<` `>` `` ` ``
     /// `'` `*` `_` `\` `[` `]` `~` and line ends.
-    private static func isDifferentlyWritten(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "`"), UInt8(ascii: "'"),
-            UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "\\"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "~"), 0x0A,
-            0x0D, 0x09:
-            true
-        default: false
-        }
-    }
+    private static let differentlyWritten: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for byte in #""&<>`'*_\[]~"#.utf8 { table[Int(byte)] = true }
+        for byte in [0x0A, 0x0D, 0x09] { table[byte] = true }
+        return table
+    }()
 
-    /// The first offset in `range` of the source where the `count` bytes at `needle` are written.
-    private func find(_ needle: UnsafePointer<UInt8>, _ count: Int, in range: Range<Int>) -> Int? {
-        guard count > 0, count <= range.count else { return nil }
-        return source.bytes.withUnsafeBufferPointer { bytes in
-            let first = needle[0]
-            var index = range.lowerBound
-            let last = range.upperBound - count
-            while index <= last {
-                if bytes[index] == first, memcmp(bytes.baseAddress! + index, needle, count) == 0 { return index }
-                index += 1
+    /// The first offset of `needle` in `range` of the file: memchr to each candidate first byte,
+    /// memcmp for the rest.
+    private func find(_ needle: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int? {
+        guard let first = needle.first, let wanted = needle.baseAddress, needle.count <= range.count else { return nil }
+        return source.bytes.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress else { return nil }
+            var offset = range.lowerBound
+            let last = range.upperBound - needle.count
+            while offset <= last, let hit = memchr(base + offset, Int32(first), last - offset + 1) {
+                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + index, wanted, needle.count) == 0 { return index }
+                offset = index + 1
             }
             return nil
         }

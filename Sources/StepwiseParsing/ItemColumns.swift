@@ -1,3 +1,4 @@
+import Foundation
 import StepwiseModel
 
 /// Gives each item the column where its own text starts on its line, so the items of a step
@@ -11,8 +12,10 @@ import StepwiseModel
 /// column 1.
 struct ItemColumns {
     let source: SourceText
-    /// Per line, the byte offset after the last item found on it.
-    private var searchFrom: [Int: Int] = [:]
+    /// Per line, the byte offset after the last item found on it, and the column of that item's
+    /// first byte, so the columns of a long line (a Zephyr export writes a step's whole HTML on
+    /// one) are counted once, not from the line's start for every item.
+    private var found: [Int: (searchFrom: Int, counted: Int, column: Int)] = [:]
 
     init(source: SourceText) { self.source = source }
 
@@ -36,49 +39,69 @@ struct ItemColumns {
     private mutating func locate(_ text: String, at location: SourceLocation) -> SourceLocation {
         guard location.file == source.path, location.column == 1 else { return location }
         let line = source.range(ofLine: location.line)
-        let start = max(line.lowerBound, searchFrom[location.line] ?? line.lowerBound)
+        var state = found[location.line] ?? (line.lowerBound, line.lowerBound, 1)
+        let start = max(line.lowerBound, state.searchFrom)
         guard start < line.upperBound else { return location }
-        for anchor in Self.anchors(text) {
-            if let found = find(anchor, in: start..<line.upperBound) {
-                searchFrom[location.line] = found + anchor.count
-                return source.location(ofByte: found)
+        var text = text
+        let match: (offset: Int, length: Int)? = text.withUTF8 { utf8 in
+            let (words, firstWord) = Self.anchors(utf8)
+            for length in [words, firstWord] where length > 0 {
+                if let offset = find(UnsafeBufferPointer(rebasing: utf8[..<length]), in: start..<line.upperBound) {
+                    return (offset, length)
+                }
             }
+            return nil
         }
-        return location
+        guard let match else { return location }
+        // The column counts Unicode scalars, as editors do: the bytes that start one.
+        source.bytes.withUnsafeBufferPointer { bytes in
+            for index in state.counted..<match.offset where bytes[index] & 0xC0 != 0x80 { state.column += 1 }
+        }
+        state.counted = match.offset
+        state.searchFrom = match.offset + match.length
+        found[location.line] = state
+        return SourceLocation(file: location.file, line: location.line, column: state.column)
     }
 
-    /// What to look for: the item's first words up to the first character a field may write
-    /// differently (quotes, entities, markup, anything beyond ASCII), then its first word alone.
-    static func anchors(_ text: String) -> [[UInt8]] {
-        var words: [UInt8] = []
-        for byte in text.utf8 {
-            guard byte < 0x80, !differentlyWritten.contains(byte), words.count < 40 else { break }
-            if byte == UInt8(ascii: " "), words.last == UInt8(ascii: " ") { break }
-            words.append(byte)
+    /// What to look for, as lengths of the item's text: its first words up to the first character
+    /// a field may write differently (quotes, entities, markup, anything beyond ASCII), then its
+    /// first word alone (0 when it is the same).
+    static func anchors(_ text: UnsafeBufferPointer<UInt8>) -> (words: Int, firstWord: Int) {
+        var length = 0
+        while length < text.count && length < 40 {
+            let byte = text[length]
+            guard byte < 0x80, !differentlyWritten[Int(byte)] else { break }
+            if byte == UInt8(ascii: " "), length > 0, text[length - 1] == UInt8(ascii: " ") { break }
+            length += 1
         }
-        while words.last == UInt8(ascii: " ") { words.removeLast() }
-        guard !words.isEmpty else { return [] }
-        let first = Array(words.prefix { $0 != UInt8(ascii: " ") })
-        return first.count < words.count ? [words, first] : [words]
+        while length > 0 && text[length - 1] == UInt8(ascii: " ") { length -= 1 }
+        let firstWord = text[..<length].firstIndex(of: UInt8(ascii: " ")) ?? length
+        return (length, firstWord < length ? firstWord : 0)
     }
 
     /// Characters an export may write as an entity, as markup or escaped: `"` `&` `<` `>` `` ` ``
     /// `'` `*` `_` `\` `[` `]` `~` and line ends.
-    private static let differentlyWritten: Set<UInt8> = Set(#""&<>`'*_\[]~"#.utf8).union([0x0A, 0x0D, 0x09])
+    private static let differentlyWritten: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for byte in #""&<>`'*_\[]~"#.utf8 { table[Int(byte)] = true }
+        for byte in [0x0A, 0x0D, 0x09] { table[byte] = true }
+        return table
+    }()
 
-    private func find(_ needle: [UInt8], in range: Range<Int>) -> Int? {
-        guard let first = needle.first, needle.count <= range.count else { return nil }
-        let bytes = source.bytes
-        var index = range.lowerBound
-        let last = range.upperBound - needle.count
-        while index <= last {
-            if bytes[index] == first {
-                var matched = 1
-                while matched < needle.count && bytes[index + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return index }
+    /// The first offset of `needle` in `range` of the file: memchr to each candidate first byte,
+    /// memcmp for the rest.
+    private func find(_ needle: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int? {
+        guard let first = needle.first, let wanted = needle.baseAddress, needle.count <= range.count else { return nil }
+        return source.bytes.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress else { return nil }
+            var offset = range.lowerBound
+            let last = range.upperBound - needle.count
+            while offset <= last, let hit = memchr(base + offset, Int32(first), last - offset + 1) {
+                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + index, wanted, needle.count) == 0 { return index }
+                offset = index + 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 }

@@ -5,7 +5,7 @@ import StepwiseModel
 import StepwiseRunner
 import Testing
 
-/// Steps that await the backend's own waits, the two ways a team might write them.
+/// Steps that await the fakes' own waits (friction 3 of issue 10), the two ways a team might write them.
 struct WaitingSteps: StepLibrary {
     static func browser(_ world: MattermostWorld) async throws -> ClientID {
         let user = await world.account(for: .emailPassword)
@@ -19,6 +19,19 @@ struct WaitingSteps: StepLibrary {
         steps.action("wait a minute for the redirect") { world, _ in
             let client = try await Self.browser(world)
             _ = try await world.backend.waitForRedirect(of: client, until: await world.backend.now + .seconds(60))
+        }
+        // The other waits of the fakes, each awaited by the step's own task.
+        steps.action("wait a minute for every redirect") { world, _ in
+            let client = try await Self.browser(world)
+            _ = try await world.backend.waitForRedirects(of: [client], until: await world.backend.now + .seconds(60))
+        }
+        steps.action("sleep a minute on the backend") { world, _ in
+            try await world.backend.sleep(until: await world.backend.now + .seconds(60))
+        }
+        steps.action("search the users list and let it settle") { world, step in
+            let console = try await world.usersPage(step)
+            await console.typeSearch("samuel")
+            try await console.settle()
         }
         // The documented pattern: the wait in a child task, the step moving the clock beside it.
         steps.action("wait a minute for the redirect while the clock moves") { world, step in
@@ -55,6 +68,17 @@ struct FakeWaitTests {
         let message = items.last?.message ?? ""
         #expect(message.contains("on the case's virtual clock, which only the step's own task moves"), "\(message)")
         #expect(message.contains("start the wait in a child task (async let) and advance beside it"), "\(message)")
+        #expect(items.last?.failureLocation?.file.hasSuffix("FakeWaitTests.swift") == true)
+    }
+
+    @Test("every other wait of the fakes awaited from the step itself fails at once too, saying how to move the clock", arguments: [
+        "wait a minute for every redirect", "sleep a minute on the backend", "search the users list and let it settle",
+    ])
+    func everyWaitFromTheStep(_ item: String) async {
+        let items = await Self.run([item])
+        #expect(items.map(\.status) == [.failed])
+        let message = items.last?.message ?? ""
+        #expect(message.contains("on the case's virtual clock, which only the step's own task moves"), "\(message)")
         #expect(items.last?.failureLocation?.file.hasSuffix("FakeWaitTests.swift") == true)
     }
 

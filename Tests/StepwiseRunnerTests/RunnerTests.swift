@@ -101,7 +101,7 @@ struct RunnerTests {
 
     @Test("timers that fakes set on the case's clock fire as the check advances it")
     func timers() async throws {
-        let (code, events) = await run([makeCase("T-1", [(["start a timer of 5 s"], ["it fired within 30 seconds"])])]) { steps in
+        let (code, events) = await run([makeCase("T-1", [(["start a timer of 5 s"], ["it fired within 10 minutes"])])]) { steps in
             steps.action("start a timer of {int} s") { (world, step, seconds: Int) in
                 let clock = try #require(step.clock as? VirtualClock)
                 Task { try await sleep(on: clock, for: .seconds(seconds)); world.lines.append("fired") }
@@ -118,7 +118,9 @@ struct RunnerTests {
             }
         }
         #expect(code == RunOutcome.passed)
-        // Due at 5 s of the case's clock; a busy machine may run the woken task a poll or more later.
+        // Due at 5 s of the case's clock; a busy machine may run the woken task some polls later
+        // (under a load of 18, once more than 25 polls: hence the wide window, which costs nothing
+        // when the task runs at once, as the check stops at the first poll that sees it).
         let note = try #require(events.finishedItems.last?.notes.first)
         #expect(note.hasPrefix("fired after "), "\(note)")
     }

@@ -93,8 +93,11 @@ struct MatchText {
     /// Every letter is ASCII, so case-insensitive matching and folding agree.
     let hasOnlyASCIILetters: Bool
     /// Every scalar is ASCII or a plain symbol (see ``ScalarSet/isPlainSymbol(_:)``), each a
-    /// `Character` of its own: ``FoldedRegex`` matches the text as Swift's `Regex` does.
-    let regexReady: Bool
+    /// `Character` of its own: ``FoldedRegex`` matches the text as Swift's `Regex` does. Worked
+    /// out for text outside ASCII only when a regex is tried on it (or once, by
+    /// ``indexingPairs()``): it counts the text's characters.
+    var regexReady: Bool { isASCII || (knownRegexReady ?? Self.isRegexReady(scalars, string)) }
+    private var knownRegexReady: Bool?
     /// `indices[i]` is the string index of scalar `i`, with one extra entry for the end; empty
     /// for ASCII text, whose indices are computed from offsets.
     private let indices: [String.Index]
@@ -123,10 +126,7 @@ struct MatchText {
         self.hasOnlyASCIILetters = asciiLetters
         if ascii {
             indices = []
-            regexReady = true
         } else {
-            regexReady = asciiLetters && scalars.allSatisfy { $0.isASCII || ScalarSet.isPlainSymbol($0) }
-                && string.count == scalars.count
             var indices: [String.Index] = []
             indices.reserveCapacity(scalars.count + 1)
             let view = string.unicodeScalars
@@ -179,7 +179,13 @@ struct MatchText {
     func indexingPairs() -> MatchText {
         var indexed = self
         indexed.pairs = ScalarPairs(folded)
+        if !isASCII { indexed.knownRegexReady = Self.isRegexReady(scalars, string) }
         return indexed
+    }
+
+    private static func isRegexReady(_ scalars: [Unicode.Scalar], _ string: String) -> Bool {
+        scalars.allSatisfy { $0.isASCII || (!$0.properties.isAlphabetic && ScalarSet.isPlainSymbol($0)) }
+            && string.count == scalars.count
     }
 
     /// Whether `needle` (folded) occurs anywhere in the folded text: the prefilter that spares a

@@ -57,8 +57,8 @@ private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
     private let room = DispatchSemaphore(value: 0)
     private var slots: [Result?]
     private var next = 0
-    /// The index the caller waits for, or -1.
-    private var awaited = -1
+    /// The index the caller waits for, while it waits.
+    private var awaited: Int?
     private let count: Int
 
     init(count: Int, window: Int) {
@@ -94,7 +94,7 @@ private final class OrderedResults<Result: Sendable>: @unchecked Sendable {
         condition.lock()
         awaited = index
         while slots[index] == nil { condition.wait() }
-        awaited = -1
+        awaited = nil
         let result = slots[index]!
         slots[index] = nil
         condition.unlock()

@@ -147,7 +147,7 @@ struct CorpusAcceptanceTests {
         }
 
         func figure(of what: String) -> String {
-            "\(format): \(agreeing)/\(compared) \(what) read as the tool shows them (\(String(format: "%.1f", rate * 100))%)"
+            "\(format): \(agreeing)/\(compared) \(what) read as the tool shows them (\(String(format: "%.2f", rate * 100))%)"
         }
     }
 

@@ -262,6 +262,48 @@ struct ReadingAsExportedTests {
         ])
     }
 
+    @Test("an emphasis of a space, an escaped underscore after a code span and escaped bold inside converted code read as the converter wrote them")
+    func syncedEmphasisAroundCode() throws {
+        let file = Fixtures.read(
+            Fixtures.mattermost(
+                body: """
+                    **Step 1**
+
+                    4\\. Navigate to <https://example.com/issues> \\_ _5. Locate the most recent_ new poll\\
+                    6\\. The list should show \\_`ateam (archived)`\\_\\
+                    7\\. Edit line 116 to read \\_`name: Building Plugin \\*\\*hippo-\\*\\*Bundle`\\_\\
+                    8\\. Type `\\*\\*Bold\\*\\* text` and use \\_ for spaces
+                    """))
+        let step = try #require(file.testCase?.steps.first)
+        #expect(step.instructions.map(\.text) == [
+            "Navigate to https://example.com/issues 5. Locate the most recent new poll",
+            "The list should show ateam (archived)", "Edit line 116 to read name: Building Plugin hippo-Bundle",
+            "Type **Bold** text and use _ for spaces",
+        ])
+    }
+
+    @Test("a fenced block whose every line ends in a backslash holds the converter's line breaks; a shell block continued with backslashes stays")
+    func syncedBreaksInFencedBlocks() throws {
+        let file = Fixtures.read(
+            Fixtures.mattermost(
+                body: """
+                    **Step 1**
+
+                    ```
+                    Test\\
+                    Test\\
+                    ```
+
+                    ```
+                    docker run \\
+                      image\\
+                    done
+                    ```
+                    """))
+        let step = try #require(file.testCase?.steps.first)
+        #expect(step.action?.plainText == "Test\nTest\ndocker run \\\n  image\\\ndone")
+    }
+
     @Test("a lone escaped underscore beside a typed list number is the rest of an italic dot; one alone on its line is an empty emphasis")
     func italicListDotsAndEmptyEmphasis() throws {
         let file = Fixtures.read(
@@ -273,7 +315,11 @@ struct ReadingAsExportedTests {
                     2\\. \\_Click the ... menu on a post\\
                     3.\\_ Type --message\\
                     4\\. Open /\\_redirect now\\
-                    5\\. Type a \\_\\_ b
+                    5\\. Type a \\_\\_ b\\
+                    5_. \\_Set a pattern\\
+                    .. \\_Click again\\
+                    7\\. \\_id\\_ is the field\\
+                    \\_8. \\_Restart the server
 
                     \\_\\_
 
@@ -284,7 +330,9 @@ struct ReadingAsExportedTests {
         let step = try #require(file.testCase?.steps.first)
         #expect(step.instructions.map(\.text) == [
             "Connect two instances", "Click the ... menu on a post", "Type --message", "Open /_redirect now", "Type a __ b",
+            "Set a pattern", "_id_ is the field", "Restart the server",
         ])
+        #expect(step.action?.plainText.contains("\n.. Click again\n") == true)
         #expect(step.expected == nil || step.expected?.plainText.isEmpty == true)
     }
 }

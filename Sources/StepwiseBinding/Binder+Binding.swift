@@ -5,6 +5,7 @@ extension Binder {
     /// ``plan(_:diagnostics:)``, which makes the IDs.
     package func bind(_ testCase: TestCase, caseID: String) -> BoundCase {
         var steps: [BoundStep] = []
+        steps.reserveCapacity(testCase.steps.count)
         var usedStepIDs: Set<String> = []
         var hasher = Fingerprint()
         for (stepIndex, step) in testCase.steps.enumerated() {
@@ -12,6 +13,8 @@ extension Binder {
             var stepID = step.number.isEmpty ? "\(stepIndex + 1)" : step.number
             if !usedStepIDs.insert(stepID).inserted { stepID = "\(stepIndex + 1)" }
             var items: [BoundItem] = []
+            // Made at its size: a bound item is large, and growing the array moves every one.
+            items.reserveCapacity(max(step.instructions.count, 1) + step.expectations.count)
             var instructions = step.instructions
             if instructions.isEmpty, let call = step.call {
                 // A step that calls another case binds like an instruction saying so.

@@ -215,7 +215,7 @@ final class CaseExecution: Sendable {
             }
             while let next = startNextItem() {
                 guard case .run(let step, let item) = next else { continue }
-                let outcome = await runItem(bound.steps[step].items[item], worlds: worlds, context: context)
+                let outcome = await runItem(runnable(step: step, item: item), worlds: worlds, context: context)
                 record { $0.finishItem(outcome.status, message: outcome.message, location: outcome.location, notes: outcome.notes) }
             }
             let stepFailure = await runHooks(.afterStep, worlds: worlds, context: context).map { "after the step: \(Self.describe($0))" }
@@ -290,8 +290,28 @@ final class CaseExecution: Sendable {
         var notes: [String] = []
     }
 
+    /// What running an item takes of it.
+    private struct Runnable {
+        var text: String
+        var instruction: Instruction?
+        var expectation: Expectation?
+        var resolution: Resolution
+    }
+
+    /// The parts of an item that running it takes, read in place: a copy of the whole item would
+    /// retain its plan's strings and its binding as well, for every item of a run.
+    private func runnable(step: Int, item: Int) -> Runnable {
+        bound.steps.withUnsafeBufferPointer { steps in
+            steps[step].items.withUnsafeBufferPointer { items in
+                Runnable(
+                    text: items[item].plan.text, instruction: items[item].instruction, expectation: items[item].expectation,
+                    resolution: items[item].resolution)
+            }
+        }
+    }
+
     private func runItem(
-        _ item: BoundItem, worlds: [AnyObject],
+        _ item: Runnable, worlds: [AnyObject],
         context: (String, Instruction?, Expectation?, [any Sendable]) -> StepContext
     ) async -> Outcome {
         switch item.resolution {
@@ -301,8 +321,8 @@ final class CaseExecution: Sendable {
         case .run(let invocations):
             var notes: [String] = []
             for invocation in invocations {
-                let step = context(item.plan.text, item.instruction, item.expectation, invocation.values)
-                begin(.item(item.plan.text))
+                let step = context(item.text, item.instruction, item.expectation, invocation.values)
+                begin(.item(item.text))
                 do {
                     try await invocation.body(worlds[invocation.library], step, invocation.values)
                 } catch {

@@ -36,6 +36,9 @@ struct CaseRecorder {
         self.retries = retries
         self.runID = runID
         self.runStart = runStart
+        // Made at its size (a start and an end for the case, each step and each item): an event
+        // is large, and growing the array moves every one.
+        events.reserveCapacity(2 + bound.steps.reduce(0) { $0 + 2 + 2 * $1.items.count })
     }
 
     var now: Timing {

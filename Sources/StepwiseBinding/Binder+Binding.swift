@@ -5,6 +5,7 @@ extension Binder {
     /// ``plan(_:diagnostics:)``, which makes the IDs.
     package func bind(_ testCase: TestCase, caseID: String) -> BoundCase {
         var steps: [BoundStep] = []
+        steps.reserveCapacity(testCase.steps.count)
         var usedStepIDs: Set<String> = []
         var hasher = Fingerprint()
         for (stepIndex, step) in testCase.steps.enumerated() {
@@ -12,6 +13,8 @@ extension Binder {
             var stepID = step.number.isEmpty ? "\(stepIndex + 1)" : step.number
             if !usedStepIDs.insert(stepID).inserted { stepID = "\(stepIndex + 1)" }
             var items: [BoundItem] = []
+            // Made at its size: a bound item is large, and growing the array moves every one.
+            items.reserveCapacity(max(step.instructions.count, 1) + step.expectations.count)
             var instructions = step.instructions
             if instructions.isEmpty, let call = step.call {
                 // A step that calls another case binds like an instruction saying so.
@@ -63,9 +66,10 @@ extension Binder {
     private func bindItem(
         _ itemID: String, _ kind: ItemPlan.Kind, _ raw: String, _ context: [String], _ location: SourceLocation,
         instruction: Instruction?, expectation: Expectation?
-    ) -> (BoundItem, MatchText) {
-        let text = MatchText(raw)
-        let (info, resolution) = cache.value(.init(kind: kind, text: text.string)) { resolve(text, kind) }
+    ) -> (BoundItem, String) {
+        // Exports repeat their items: the text is prepared for matching only when it is new.
+        let text = TextNormalizer.normalize(raw)
+        let (info, resolution) = cache.value(.init(kind: kind, text: text)) { resolve(MatchText(normalized: text), kind) }
         let item = BoundItem(
             plan: ItemPlan(itemID: itemID, kind: kind, text: raw, context: context, location: location, binding: info),
             instruction: instruction, expectation: expectation, resolution: resolution)
@@ -80,15 +84,23 @@ extension Binder {
         let text = text.indexingPairs()
         let candidates = candidates[kind] ?? ([], [])
         var whole: [(index: Int, rendered: [String], values: [any Sendable])] = []
-        for index in candidates.item {
-            if let found = definitions[index].match(text, scope: .item) { whole.append((index, found.rendered, found.values)) }
+        // The definitions are read in place: `definitions[index]` copies one, a retain of each of its
+        // strings and arrays, for every definition an item is tried against.
+        definitions.withUnsafeBufferPointer { definitions in
+            for index in candidates.item {
+                if let found = definitions[index].match(text, scope: .item) { whole.append((index, found.rendered, found.values)) }
+            }
         }
         if whole.count == 1 { return resolved([(whole[0].index, whole[0].rendered, whole[0].values)]) }
         if whole.count > 1 { return ambiguous(whole.map(\.index), text) }
 
         var phrases: [(index: Int, range: Range<Int>, rendered: [String], values: [any Sendable])] = []
-        for index in candidates.phrase {
-            if let found = definitions[index].match(text, scope: .phrase) { phrases.append((index, found.range, found.rendered, found.values)) }
+        definitions.withUnsafeBufferPointer { definitions in
+            for index in candidates.phrase {
+                if let found = definitions[index].match(text, scope: .phrase) {
+                    phrases.append((index, found.range, found.rendered, found.values))
+                }
+            }
         }
         phrases.sort { $0.range.lowerBound < $1.range.lowerBound }
         for (first, second) in zip(phrases, phrases.dropFirst()) where first.range.overlaps(second.range) {
@@ -240,11 +252,11 @@ extension Binder {
             fingerprint.add(step)
             for instruction in step.instructions {
                 fingerprint.add(
-                    MatchText(instruction.text), context: StepContextTexts.flatten(instruction.subItems) + instruction.notes)
+                    TextNormalizer.normalize(instruction.text), context: StepContextTexts.flatten(instruction.subItems) + instruction.notes)
             }
             for expectation in step.expectations {
                 fingerprint.add(
-                    MatchText(expectation.text), context: StepContextTexts.flatten(expectation.subItems) + expectation.notes)
+                    TextNormalizer.normalize(expectation.text), context: StepContextTexts.flatten(expectation.subItems) + expectation.notes)
             }
         }
         return fingerprint.value
@@ -252,7 +264,7 @@ extension Binder {
 }
 
 /// FNV-1a over the folded text of a case, fed in the order of ``Binder/fingerprint(of:)``; binding
-/// feeds it the items' texts it has already folded.
+/// feeds it the items' texts it has already normalised.
 struct Fingerprint {
     private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -262,16 +274,40 @@ struct Fingerprint {
     }
 
     mutating func add(_ step: Step) {
-        MatchText("step \(step.number)").hash(into: &hash)
+        add(folding: TextNormalizer.normalize("step \(step.number)"))
         endLine()
     }
 
-    mutating func add(_ text: MatchText, context: [String]) {
-        text.hash(into: &hash)
+    /// Feeds an item's normalised text and its context lines (as written).
+    mutating func add(_ normalized: String, context: [String]) {
+        add(folding: normalized)
         endLine()
         for line in context {
-            MatchText(line).hash(into: &hash)
+            add(folding: TextNormalizer.normalize(line))
             endLine()
+        }
+    }
+
+    /// Feeds normalised text folded, as UTF-8: the bytes of ``MatchText/folded``, without making it.
+    private mutating func add(folding normalized: String) {
+        let start = hash
+        for byte in normalized.utf8 {
+            guard byte < 0x80 else {
+                // Outside ASCII, folding goes scalar by scalar: start the text again that way.
+                hash = start
+                return addFoldingScalars(normalized)
+            }
+            hash ^= UInt64(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+    }
+
+    private mutating func addFoldingScalars(_ normalized: String) {
+        for scalar in normalized.unicodeScalars {
+            for byte in UTF8.encode(TextNormalizer.fold(scalar))! {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
         }
     }
 

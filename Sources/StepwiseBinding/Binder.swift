@@ -213,6 +213,9 @@ package struct CompiledDefinition: Sendable {
     }
 
     /// Range, rendered captures and values, or `nil`; values that fail to convert count as no match.
+    /// Inlined where the binder tries its definitions in place: called, it would take a copy of
+    /// the definition (every string and array in it retained) for each item it is tried against.
+    @inline(__always)
     func match(_ text: MatchText, scope: MatchScope) -> (range: Range<Int>, rendered: [String], values: [any Sendable])? {
         guard required.allSatisfy(text.contains) else { return nil }
         switch matcher {

@@ -10,7 +10,35 @@
 /// 5. For comparison only, letters are lower-cased; captured values keep the case of the export.
 public enum TextNormalizer {
     /// The normalised text, case preserved (steps 1 to 4).
-    public static func normalize(_ text: String) -> String { normalize(text, trimming: true) }
+    public static func normalize(_ text: String) -> String { isNormalized(text) ? text : normalize(text, trimming: true) }
+
+    /// Whether `text` is its own normalisation: nothing to replace (no `>`, which every arrow
+    /// spelling but the canonical `➜` has), only single spaces between words, no trailing
+    /// `.`, `:` or `;`. Most of an export's items are; they are then kept as they are, with no
+    /// new string made for them.
+    static func isNormalized(_ text: String) -> Bool {
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                switch scalar {
+                case " " where previous == " ", ">", "\n", "\t", "\r": return false
+                default: break
+                }
+            } else {
+                switch scalar {
+                case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}",
+                    "\u{2033}", "\u{2013}", "\u{2014}", "\u{2212}", "\u{2026}", "\u{2192}", "\u{27F6}", "\u{2794}", "\u{27A1}",
+                    "\u{203A}":
+                    return false
+                default: if isSpace(scalar) { return false }
+                }
+            }
+            previous = scalar
+        }
+        // Trailing whitespace is trimmed (the empty text is normal), and so is one trailing mark.
+        if previous == " " { return text.isEmpty }
+        return previous != "." && previous != ":" && previous != ";"
+    }
 
     /// Steps 1 to 3; `trimming: false` keeps edge whitespace (as one space) and trailing
     /// punctuation, for pieces of an expression.
@@ -221,21 +249,6 @@ struct MatchText {
             start += 1
         }
         return false
-    }
-
-    /// Feeds the folded text to a fingerprint, as UTF-8.
-    func hash(into hash: inout UInt64) {
-        for scalar in folded {
-            if scalar.isASCII {
-                hash ^= UInt64(scalar.value)
-                hash &*= 0x0000_0100_0000_01b3
-            } else {
-                for byte in UTF8.encode(scalar)! {
-                    hash ^= UInt64(byte)
-                    hash &*= 0x0000_0100_0000_01b3
-                }
-            }
-        }
     }
 }
 

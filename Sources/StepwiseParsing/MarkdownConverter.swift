@@ -261,6 +261,22 @@ private struct MarkdownBuilder {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// An escaped run of `*`, `_` or `~` on a line (see ``syncedDelimiters(lines:)``).
+    struct Run {
+        var char: UInt8
+        var offsets: [Int]
+        var before: UInt8
+        var after: UInt8
+        /// An unescaped run of the same character touches it: the two were one run the sync split.
+        var touchesDelimiter = false
+        /// The second half of a doubled run whose first half closed a pair read as synced.
+        var splitFromSynced = false
+        /// The run is all its line holds (`\_\_` alone: an emphasis of nothing).
+        var alone = false
+        /// Only a typed list number is before it on its line (`2\. \_Click`, `2.\_ Type`).
+        var afterListNumber = false
+    }
+
     /// The escaped delimiters of a paragraph that the tool's own sync made text, as source offsets.
     ///
     /// The tool turns the file back into HTML with a CommonMark renderer, which leaves the
@@ -272,6 +288,18 @@ private struct MarkdownBuilder {
     /// written for: both are dropped. Escaped runs CommonMark would pair (`\*\*Bold\*\*` in a case
     /// about typing Markdown) were typed as text and stay, as does a run with no partner on its line
     /// (`\*.md`, `\_redirect`) and an escaped `_` between two letters or digits.
+    ///
+    /// The sync pairs delimiters by CommonMark's rules, not the converter's, so some leftovers have
+    /// an unescaped neighbour and are read as synced too:
+    /// - an escaped run touching an unescaped run of its character, which the sync split from it
+    ///   (`_/test test-command_\_ valid navigate-external \_`), even with spaces inside both ends;
+    /// - a pair CommonMark's rule of three keeps apart: an opener and a run twice its length that
+    ///   could both open and close (`\*\*T\*\*\*\*oday`, from `<strong>T</strong><strong>oday…`);
+    /// - an unpaired escaped run whose partner is an unescaped delimiter the sync paired elsewhere
+    ///   (``partnersUnescaped(_:among:runs:)``: `\*\*Team-A **to`, `Go to** Channel-A \*\*and`);
+    /// - a lone `\_` right after a typed list number (`2\. \_Click`, `2.\_ Type`): the editor put the
+    ///   number's dot in italics (`2<em>. </em>Click`) and the sync lost its partner;
+    /// - `\_\_` (or `\*\*\*\*`) alone on its line: an empty emphasis (`<em></em>`).
     private func syncedDelimiters(lines: ClosedRange<Int>) -> Set<Int> {
         var dropped: Set<Int> = []
         guard lines.lowerBound >= 1, lines.upperBound <= lineStarts.count else { return dropped }
@@ -281,17 +309,9 @@ private struct MarkdownBuilder {
             var end = line < lineStarts.count ? lineStarts[line] - 1 : source.count
             if end > start, source[end - 1] == 0x0D { end -= 1 }
             guard (start..<end).contains(where: { source[$0] == backslash }) else { continue }
-            struct Run {
-                var char: UInt8
-                var offsets: [Int]
-                var before: UInt8
-                var after: UInt8
-                /// An unescaped run of the same character touches it: the two were one run the sync split.
-                var touchesDelimiter = false
-                /// The second half of a doubled run whose first half closed a pair read as synced.
-                var splitFromSynced = false
-            }
             var runs: [Run] = []
+            /// Unescaped runs of `*` and `_` outside code spans: the converter's (or the sync's) delimiters.
+            var plainRuns: [(char: UInt8, start: Int, end: Int)] = []
             var i = start
             func byteBefore(_ offset: Int) -> UInt8 { offset > start ? sourceByte(before: offset) : 0x20 }
             /// The character after `offset`, looking through an escape; a space at the end of the line.
@@ -325,6 +345,13 @@ private struct MarkdownBuilder {
                     i = closed ? j : i + width
                     continue
                 }
+                if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") {
+                    var j = i
+                    while j < end, source[j] == byte { j += 1 }
+                    plainRuns.append((byte, i, j))
+                    i = j
+                    continue
+                }
                 guard byte == backslash, i + 1 < end else {
                     i += 1
                     continue
@@ -341,7 +368,12 @@ private struct MarkdownBuilder {
                     j += 2
                 }
                 let touches = (i > start && source[i - 1] == char) || (j < end && source[j] == char)
-                runs.append(Run(char: char, offsets: offsets, before: byteBefore(i), after: byteAt(j), touchesDelimiter: touches))
+                var run = Run(char: char, offsets: offsets, before: byteBefore(i), after: byteAt(j), touchesDelimiter: touches)
+                var lineEnd = end
+                while lineEnd > j, Self.isSpace(source[lineEnd - 1]) { lineEnd -= 1 }
+                run.alone = i == start && j == lineEnd
+                run.afterListNumber = Self.isListNumber(source[start..<i])
+                runs.append(run)
                 i = j
             }
             var pending: [UInt8: Run] = [:]
@@ -386,7 +418,14 @@ private struct MarkdownBuilder {
                     run.before = run.char
                 }
                 let opens = Self.isFlanking(next: opener.after, previous: opener.before)
-                let closes = Self.isFlanking(next: closer.before, previous: closer.after)
+                var closes = Self.isFlanking(next: closer.before, previous: closer.after)
+                // CommonMark's rule of three: a run that can both open and close never closes an opener
+                // of half its length (`**T****oday`, from `<strong>T</strong><strong>oday</strong>`).
+                if closer.offsets != run.offsets, Self.isFlanking(next: run.after, previous: closer.before),
+                    Self.isFlanking(next: closer.before, previous: run.after)
+                {
+                    closes = false
+                }
                 let underscoreInWord = opener.char == UInt8(ascii: "_") && (Self.isAlphanumeric(opener.before) || Self.isAlphanumeric(closer.after))
                 let inside = (opener.offsets.last! + 1)..<(closer.offsets.first! - 1)
                 let hasText = inside.contains { !Self.isSpace(sourceByte(at: $0)) && source[$0] != backslash }
@@ -394,8 +433,10 @@ private struct MarkdownBuilder {
                 // (`Type\_ /test … \_`); `\*\* text \*\*` is decoration typed as text.
                 let hugs = !Self.isSpace(opener.after) || !Self.isSpace(closer.before) || Self.isAlphanumeric(opener.before)
                 let synced: Bool
+                // A run touching a real delimiter of its character was split from it by the sync: synced.
+                let touches = opener.touchesDelimiter || closer.touchesDelimiter
                 if hasText {
-                    synced = hugs && (!opens || !closes || underscoreInWord || opener.touchesDelimiter || closer.touchesDelimiter)
+                    synced = (hugs || touches) && (!opens || !closes || underscoreInWord || touches)
                 } else {
                     // Emphasis of nothing but a space (`mattermost.com\_ \_with`, `--channel \_ \_`).
                     synced = !inside.isEmpty
@@ -413,11 +454,59 @@ private struct MarkdownBuilder {
             // first half closed a synced pair belongs to it.
             for run in pending.values {
                 let unit = run.char == UInt8(ascii: "_") ? 1 : 2
-                let empty = run.offsets.count == 2 * unit && !(Self.isSpace(run.before) && Self.isSpace(run.after))
-                if empty || run.splitFromSynced { dropped.formUnion(run.offsets) }
+                let empty = run.offsets.count == 2 * unit && (run.alone || !(Self.isSpace(run.before) && Self.isSpace(run.after)))
+                // `2<em>. </em>Click`, a typed list number whose dot is in italics, comes out as a lone
+                // `\_` beside the number (`2\. \_Click`, `2.\_ Type`): the sync lost its partner.
+                let listNumber = run.char == UInt8(ascii: "_") && run.offsets.count == 1 && run.afterListNumber
+                if empty || run.splitFromSynced || listNumber || partnersUnescaped(run, among: plainRuns, runs: runs) {
+                    dropped.formUnion(run.offsets)
+                }
             }
         }
         return dropped
+    }
+
+    /// True when an escaped run left unpaired was the partner of an unescaped delimiter beside it: the
+    /// converter wrote both (`<strong>Team-A </strong>to` as `**Team-A **to`), the sync paired the
+    /// unescaped one with another delimiter instead and made this one text (`\*\*Team-A **to`,
+    /// `Go to** Channel-A \*\*and`, `\_Enable … command _option`). Its partner is the nearest run of
+    /// the same character and length on the line, unescaped, with a space just inside the pair, and
+    /// with no further run of that character beyond it on the line (one there would be its own
+    /// partner: `\_redirect _x_` keeps its underscore).
+    private func partnersUnescaped(_ run: Run, among plain: [(char: UInt8, start: Int, end: Int)], runs: [Run]) -> Bool {
+        guard let first = run.offsets.first, let last = run.offsets.last else { return false }
+        let length = run.offsets.count
+        let same = plain.filter { $0.char == run.char }
+        let escapedSame = runs.filter { $0.char == run.char }
+        // The partner after the run: the next run of the character on the line is unescaped.
+        if let next = same.first(where: { $0.start > last }),
+            !escapedSame.contains(where: { ($0.offsets.first ?? 0) > last && ($0.offsets.first ?? 0) < next.start }),
+            next.end - next.start == length, !same.contains(where: { $0.start > next.start }),
+            !escapedSame.contains(where: { ($0.offsets.first ?? 0) > next.start }),
+            Self.isSpace(sourceByte(before: next.start)) || Self.isSpace(run.after)
+        {
+            return true
+        }
+        // The partner before it.
+        if let previous = same.last(where: { $0.end <= first }),
+            !escapedSame.contains(where: { ($0.offsets.last ?? 0) < first && ($0.offsets.last ?? 0) > previous.end }),
+            previous.end - previous.start == length, !same.contains(where: { $0.end <= previous.start }),
+            !escapedSame.contains(where: { ($0.offsets.last ?? 0) < previous.start }),
+            Self.isSpace(sourceByte(at: previous.end)) || Self.isSpace(run.before)
+        {
+            return true
+        }
+        return false
+    }
+
+    /// True for what a typed list number leaves before an item's text: `2.`, `2\.`, `12.` and a space.
+    private static func isListNumber(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var rest = bytes[...]
+        while let last = rest.last, last == 0x20 { rest = rest.dropLast() }
+        guard rest.last == UInt8(ascii: ".") else { return false }
+        rest = rest.dropLast()
+        if rest.last == UInt8(ascii: "\\") { rest = rest.dropLast() }
+        return !rest.isEmpty && rest.count <= 3 && rest.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// The byte before `offset`, a no-break space (which CommonMark counts as whitespace) read as a space.
@@ -488,42 +577,86 @@ private struct MarkdownBuilder {
         return .text(literal)
     }
 
-    /// A code span's text. One that holds the converter's escapes (`\_`) is text it converted
-    /// between backticks that were text too (`<em>MM_FLAG</em>` between typed backticks, exported as
-    /// `` `_MM\_FLAG_` ``): the escapes are undone, and emphasis delimiters around the whole of it
-    /// (`_…_`, `**…**`) are the emphasis they were written for.
+    /// A code span's text, read as the Mattermost converter wrote it.
+    ///
+    /// The converter writes `<code>` as a code span with its text as it is, but most code spans in
+    /// the format are backticks a tester typed into the rich-text editor, which the converter
+    /// treated as text: it escaped the text's punctuation inside them (`\_`, `\.`) and wrote the
+    /// emphasis in them with unescaped delimiters (`` `<em>pluginkeyvaluestore</em>` `` is exported
+    /// as `` `_pluginkeyvaluestore_` ``). So:
+    /// - the escapes are undone (`MM\_FLAG` is `MM_FLAG`);
+    /// - an unescaped `_` at both ends of the span, around text holding no other unescaped `_`
+    ///   (`` `_error-404_` ``, `` `_MM\_FLAG\_ON_` ``), and unescaped `**` at both ends of a span
+    ///   that holds escapes, are the emphasis they were written for: dropped. An escaped pair is
+    ///   text a tester typed (`` `\_id\_` `` reads `_id_`), unless a space just inside it shows the
+    ///   tool's own sync made text of emphasis the converter wrote with a space inside
+    ///   (`` `\_navigate-external \_` ``, from `<em>navigate-external </em>`);
+    /// - a backslash before a space is the converter's `\` line break (a `<br>`) that the sync
+    ///   folded into the span when it spanned two lines (`` `Enter\ 6\. On the new line` ``): a
+    ///   line break. (Every `\ ` inside a code span of the corpus and of other exports is one.)
+    /// `__init__` and `__` stay as they are: runs at the ends longer than the delimiter, or with
+    /// nothing inside, are text.
     static func convertedCode(_ code: String) -> String {
-        let unescaped = unescapingPunctuation(code)
-        guard unescaped != code else { return code }
-        for delimiter in ["**", "_"] where unescaped.count > 2 * delimiter.count {
-            guard unescaped.hasPrefix(delimiter), unescaped.hasSuffix(delimiter) else { continue }
-            let inner = unescaped.dropFirst(delimiter.count).dropLast(delimiter.count)
-            guard let first = inner.first, let last = inner.last, !first.isWhitespace, !last.isWhitespace,
-                !"_*".contains(first), !"_*".contains(last)
-            else { continue }
-            return String(inner)
+        guard code.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "_") }) else { return code }
+        // The span's characters, each marked escaped or not.
+        var scalars: [Unicode.Scalar] = []
+        var escaped: [Bool] = []
+        var hasEscapes = false
+        var iterator = code.unicodeScalars.makeIterator()
+        var pending = iterator.next()
+        while let scalar = pending {
+            pending = iterator.next()
+            if scalar == "\\", let next = pending {
+                if Self.escapable.contains(next) {
+                    scalars.append(next)
+                    escaped.append(true)
+                    hasEscapes = true
+                    pending = iterator.next()
+                    continue
+                }
+                if next == " " {
+                    scalars.append("\n")
+                    escaped.append(true)
+                    pending = iterator.next()
+                    continue
+                }
+            }
+            scalars.append(scalar)
+            escaped.append(false)
         }
-        return unescaped
-    }
-
-    /// The Mattermost converter escapes Markdown punctuation (`\_`, `\[`) inside code spans too,
-    /// where CommonMark keeps backslashes: the escapes are undone, as the converter meant.
-    static func unescapingPunctuation(_ code: String) -> String {
-        guard code.contains("\\") else { return code }
+        var lower = 0
+        var upper = scalars.count
+        func isUnderscore(_ index: Int) -> Bool { scalars[index] == "_" }
+        func isSpace(_ index: Int) -> Bool { scalars[index] == " " || scalars[index] == "\u{A0}" }
+        if upper - lower >= 3, isUnderscore(lower), isUnderscore(upper - 1), escaped[lower] == escaped[upper - 1] {
+            let inner = (lower + 1)..<(upper - 1)
+            let innerHasUnescapedUnderscore = inner.contains { isUnderscore($0) && !escaped[$0] }
+            if !escaped[lower] {
+                // Unescaped: the converter's delimiters, unless the inner text starts with a space or
+                // holds another one (`__init__`).
+                if !innerHasUnescapedUnderscore, !isSpace(inner.lowerBound), !isUnderscore(inner.lowerBound),
+                    !isUnderscore(inner.upperBound - 1)
+                {
+                    lower += 1
+                    upper -= 1
+                }
+            } else if isSpace(inner.lowerBound) != isSpace(inner.upperBound - 1), !isUnderscore(inner.lowerBound),
+                !isUnderscore(inner.upperBound - 1)
+            {
+                // Escaped with a space just inside at one end: synced emphasis.
+                lower += 1
+                upper -= 1
+            }
+        }
+        if hasEscapes, upper - lower > 4, scalars[lower] == "*", scalars[lower + 1] == "*", !escaped[lower],
+            scalars[upper - 1] == "*", scalars[upper - 2] == "*", !escaped[upper - 1],
+            !" *_".unicodeScalars.contains(scalars[lower + 2]), !" *_".unicodeScalars.contains(scalars[upper - 3])
+        {
+            lower += 2
+            upper -= 2
+        }
         var out = String.UnicodeScalarView()
-        var scalars = code.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            guard scalar == "\\" else {
-                out.append(scalar)
-                continue
-            }
-            guard let next = scalars.next() else {
-                out.append(scalar)
-                break
-            }
-            if !Self.escapable.contains(next) { out.append(scalar) }
-            out.append(next)
-        }
+        out.append(contentsOf: scalars[lower..<upper])
         return String(out)
     }
 

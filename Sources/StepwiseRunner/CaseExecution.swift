@@ -14,7 +14,7 @@ final class CaseExecution: Sendable {
         var done = false
         var status: Status = .passed
         var activityStarted: ContinuousClock.Instant?
-        var activity = ""
+        var activity = Activity.named("")
         var continuation: CheckedContinuation<Void, Never>?
         /// The case's clock when it is virtual, to tell a wait nothing will end from a slow item.
         var virtualClock: VirtualClock?
@@ -120,7 +120,22 @@ final class CaseExecution: Sendable {
         state.withLock { state in if !state.done { change(&state.recorder) } }
     }
 
-    private func begin(_ activity: String) {
+    /// What the case is doing, for a message about a hang: worded only when one is written, not
+    /// for every item of a run.
+    private enum Activity: CustomStringConvertible {
+        case named(String)
+        /// Running the item with this text.
+        case item(String)
+
+        var description: String {
+            switch self {
+            case .named(let text): text
+            case .item(let text): "\"\(text)\""
+            }
+        }
+    }
+
+    private func begin(_ activity: Activity) {
         state.withLock { state in
             state.activity = activity
             state.activityStarted = .now
@@ -129,7 +144,32 @@ final class CaseExecution: Sendable {
 
     private func end() { state.withLock { $0.activityStarted = nil } }
 
-    private var recorder: CaseRecorder { state.withLock { $0.recorder } }
+    /// Whether every step is closed. Read under the lock: a copy of the recorder would retain
+    /// each of its events and strings.
+    private var isFinished: Bool { state.withLock { $0.recorder.isFinished } }
+    private var isSkipping: Bool { state.withLock { $0.recorder.skipping } }
+
+    /// What the open step does with its next item.
+    private enum NextItem {
+        /// The item at these indices of ``bound`` has started: run it.
+        case run(step: Int, item: Int)
+        /// The case is skipping: the item is reported as not run.
+        case skipped
+    }
+
+    /// Starts the open step's next item, or reports it as not run when the case is skipping;
+    /// `nil` when the step has no item left.
+    private func startNextItem() -> NextItem? {
+        state.withLock { state in
+            guard state.recorder.hasCurrentItem else { return nil }
+            if state.recorder.skipping {
+                if !state.done { state.recorder.skipItem() }
+                return .skipped
+            }
+            if !state.done { state.recorder.startItem() }
+            return .run(step: state.recorder.stepIndex, item: state.recorder.itemIndex)
+        }
+    }
 
     private func perform() async {
         let clock = CaseClock.make(options.configuration.clock)
@@ -149,7 +189,7 @@ final class CaseExecution: Sendable {
         }
         var worlds: [AnyObject] = []
         do {
-            begin("making the world")
+            begin(.named("making the world"))
             let worldContext = WorldContext(configuration: options.configuration, clock: clock.clock, caseKey: key, testCase: bound.testCase)
             // One world per world type: a library over the same type as an earlier one shares its world.
             for (index, library) in libraries.enumerated() {
@@ -163,8 +203,8 @@ final class CaseExecution: Sendable {
         if worlds.count == libraries.count, let error = await runHooks(.beforeCase, worlds: worlds, context: context) {
             fail("before the case", error)
         }
-        while !recorder.isFinished {
-            if recorder.skipping {
+        while !isFinished {
+            if isSkipping {
                 record { $0.skipRest() }
                 break
             }
@@ -173,13 +213,9 @@ final class CaseExecution: Sendable {
                 fail("before the step", error)
                 break
             }
-            while let item = recorder.currentItem {
-                if recorder.skipping {
-                    record { $0.skipItem() }
-                    continue
-                }
-                record { $0.startItem() }
-                let outcome = await runItem(item, worlds: worlds, context: context)
+            while let next = startNextItem() {
+                guard case .run(let step, let item) = next else { continue }
+                let outcome = await runItem(runnable(step: step, item: item), worlds: worlds, context: context)
                 record { $0.finishItem(outcome.status, message: outcome.message, location: outcome.location, notes: outcome.notes) }
             }
             let stepFailure = await runHooks(.afterStep, worlds: worlds, context: context).map { "after the step: \(Self.describe($0))" }
@@ -209,9 +245,11 @@ final class CaseExecution: Sendable {
         _ kind: Hook, worlds: [AnyObject], context: (String, Instruction?, Expectation?, [any Sendable]) -> StepContext
     ) async -> (any Error)? {
         var first: (any Error)?
+        var ran = false
         for (index, library) in libraries.enumerated() where worlds.indices.contains(index) {
             for hook in kind.hooks(of: library) {
-                begin("the \(kind.rawValue) hook of \(library.name)")
+                ran = true
+                begin(.named("the \(kind.rawValue) hook of \(library.name)"))
                 do {
                     try await hook(worlds[index], context(kind.text, nil, nil, []))
                 } catch {
@@ -223,7 +261,8 @@ final class CaseExecution: Sendable {
                 }
             }
         }
-        end()
+        // Without a hook no activity began: there is nothing to end (and no lock to take per step).
+        if ran { end() }
         return first
     }
 
@@ -251,8 +290,28 @@ final class CaseExecution: Sendable {
         var notes: [String] = []
     }
 
+    /// What running an item takes of it.
+    private struct Runnable {
+        var text: String
+        var instruction: Instruction?
+        var expectation: Expectation?
+        var resolution: Resolution
+    }
+
+    /// The parts of an item that running it takes, read in place: a copy of the whole item would
+    /// retain its plan's strings and its binding as well, for every item of a run.
+    private func runnable(step: Int, item: Int) -> Runnable {
+        bound.steps.withUnsafeBufferPointer { steps in
+            steps[step].items.withUnsafeBufferPointer { items in
+                Runnable(
+                    text: items[item].plan.text, instruction: items[item].instruction, expectation: items[item].expectation,
+                    resolution: items[item].resolution)
+            }
+        }
+    }
+
     private func runItem(
-        _ item: BoundItem, worlds: [AnyObject],
+        _ item: Runnable, worlds: [AnyObject],
         context: (String, Instruction?, Expectation?, [any Sendable]) -> StepContext
     ) async -> Outcome {
         switch item.resolution {
@@ -262,8 +321,8 @@ final class CaseExecution: Sendable {
         case .run(let invocations):
             var notes: [String] = []
             for invocation in invocations {
-                let step = context(item.plan.text, item.instruction, item.expectation, invocation.values)
-                begin("\"\(item.plan.text)\"")
+                let step = context(item.text, item.instruction, item.expectation, invocation.values)
+                begin(.item(item.text))
                 do {
                     try await invocation.body(worlds[invocation.library], step, invocation.values)
                 } catch {

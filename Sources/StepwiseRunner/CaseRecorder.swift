@@ -36,6 +36,9 @@ struct CaseRecorder {
         self.retries = retries
         self.runID = runID
         self.runStart = runStart
+        // Made at its size (a start and an end for the case, each step and each item): an event
+        // is large, and growing the array moves every one.
+        events.reserveCapacity(2 + bound.steps.reduce(0) { $0 + 2 + 2 * $1.items.count })
     }
 
     var now: Timing {
@@ -45,9 +48,12 @@ struct CaseRecorder {
     private var caseID: String { bound.caseID }
     private var stepID: String { bound.steps[stepIndex].plan.stepID }
     var isFinished: Bool { stepIndex >= bound.steps.count }
-    var currentItem: BoundItem? {
-        isFinished || itemIndex >= bound.steps[stepIndex].items.count ? nil : bound.steps[stepIndex].items[itemIndex]
-    }
+    /// Whether the open step has an item left (the one at ``itemIndex``).
+    var hasCurrentItem: Bool { !isFinished && itemIndex < bound.steps[stepIndex].items.count }
+    /// The item that runs next or is running, read in place (a copy of the item costs a retain of
+    /// each of its strings, for every item of a run).
+    private var currentItemID: String { bound.steps[stepIndex].items[itemIndex].plan.itemID }
+    private var currentKind: ItemPlan.Kind { bound.steps[stepIndex].items[itemIndex].plan.kind }
 
     mutating func startCase() {
         caseStart = now.wall
@@ -66,24 +72,24 @@ struct CaseRecorder {
         itemStart = now
         itemOpen = true
         events.append(
-            .itemStarted(.init(caseID: caseID, stepID: stepID, itemID: currentItem!.plan.itemID, attempt: attempt, at: itemStart)))
+            .itemStarted(.init(caseID: caseID, stepID: stepID, itemID: currentItemID, attempt: attempt, at: itemStart)))
     }
 
     /// Finishes the open item and moves to the next; a failed instruction starts skipping.
     mutating func finishItem(_ status: Status, message: String? = nil, location: SourceLocation? = nil, notes: [String] = []) {
-        let item = currentItem!
+        precondition(hasCurrentItem, "an item finishes only while one is open or next")
         if !itemOpen { startItem() }
         let end = now
         events.append(
             .itemFinished(
                 .init(
-                    caseID: caseID, stepID: stepID, itemID: item.plan.itemID, attempt: attempt, status: status, at: end,
+                    caseID: caseID, stepID: stepID, itemID: currentItemID, attempt: attempt, status: status, at: end,
                     duration: end - itemStart,
                     message: message, failureLocation: location, notes: notes)))
         itemOpen = false
         stepStatuses.append(status)
         if status == .failed, firstFailure == nil { firstFailure = message }
-        if item.plan.kind == .instruction, [.failed, .undefined, .ambiguous].contains(status) { skipping = true }
+        if currentKind == .instruction, [.failed, .undefined, .ambiguous].contains(status) { skipping = true }
         itemIndex += 1
     }
 
@@ -117,7 +123,7 @@ struct CaseRecorder {
             caseStatuses.append(.failed)
             return
         }
-        if currentItem != nil {
+        if hasCurrentItem {
             finishItem(.failed, message: message, location: location)
         } else {
             if firstFailure == nil { firstFailure = message }
@@ -131,9 +137,8 @@ struct CaseRecorder {
     /// more than one thing) binds it, so that one run (under --strict, say) lists every item still
     /// to write, not only the first.
     mutating func skipItem() {
-        let item = currentItem!
         startItem()
-        switch item.resolution {
+        switch bound.steps[stepIndex].items[itemIndex].resolution {
         case .undefined(let why): finishItem(.undefined, message: why.description)
         case .ambiguous(let message): finishItem(.ambiguous, message: message)
         default: finishItem(.skipped)
@@ -144,7 +149,7 @@ struct CaseRecorder {
     mutating func skipRest() {
         skipping = true
         while !isFinished {
-            while currentItem != nil { skipItem() }
+            while hasCurrentItem { skipItem() }
             finishStep()
         }
     }
@@ -175,7 +180,7 @@ struct CaseRecorder {
     mutating func notRun(_ reason: String) -> Status {
         startCase()
         while !isFinished {
-            while currentItem != nil {
+            while hasCurrentItem {
                 startItem()
                 finishItem(.skipped)
             }

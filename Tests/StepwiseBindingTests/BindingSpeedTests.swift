@@ -91,6 +91,35 @@ struct BindingSpeedTests {
         #expect(together.map(\.fingerprint) == oneByOne.map(\.fingerprint))
     }
 
+    @Test(
+        "text already normal is kept as it is, and any other text is normalised as before",
+        arguments: [
+            "Log in as user 5 on 3 devices", "Go to System Console ➜ Users", "The search box shows \"user5\"", "", "a",
+            "Search for “user5”", "Log in.", "Wait...", "Go to a -> b", "a => b", "keep a>b", " leading", "trailing ",
+            "two  spaces", "tab\there", "line\nbreak", "no\u{A0}break", "thin\u{2009}space", "2–30 seconds…", "‘quoted’",
+            "ends with:", "ends with;", "Ünïcödé Text", "→ arrow", "› chevron", "x \u{2212} y", "emoji 🙂 stays",
+        ])
+    func normalisationShortcut(text: String) {
+        #expect(TextNormalizer.normalize(text) == TextNormalizer.normalize(text, trimming: true))
+        if TextNormalizer.isNormalized(text) { #expect(TextNormalizer.normalize(text, trimming: true) == text) }
+    }
+
+    @Test("the fingerprint hashes each item's folded text, as UTF-8, a line each, without making the folded text")
+    func fingerprintOfFoldedText() {
+        let items = ["Log  in → “Now”…", "Ünïcödé TEXT.", "ASCII Only", "İstanbul ΣΑΣ"]
+        let testCase = makeCase(instructions: Array(items.prefix(3)), expectations: [items[3]])
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for line in ["step 1"] + items {
+            for byte in Array(String(String.UnicodeScalarView(MatchText(line).folded)).utf8) + [0x0a] {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+        }
+        let expected = String(repeating: "0", count: 16 - String(hash, radix: 16).count) + String(hash, radix: 16)
+        #expect(Binder.fingerprint(of: testCase) == expected)
+        #expect(Binder(libraries: []).bind(testCase, caseID: "T-1").fingerprint == expected)
+    }
+
     @Test("the fingerprint a case is bound with is the one fingerprint(of:) computes")
     func fingerprintFromFoldedText() {
         let testCase = makeCase(instructions: ["Log  in → “Now”…", "Ünïcödé Text."], expectations: ["Done;"], subItems: ["a note"])

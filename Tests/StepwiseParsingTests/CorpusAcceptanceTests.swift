@@ -42,6 +42,8 @@ struct CorpusAcceptanceTests {
             let testCase = try #require(file.testCase, "\(markdownPath) unread")
             markdown.count(markdownPath, Self.differences(testCase, shown, metadata: true, folder: true, fullInfo: true))
         }
+        markdown.writeMismatches()
+        json.writeMismatches()
         print(markdown.figure(of: "cases without calls") + "; \(withCalls) cases with calls not compared")
         print(json.figure(of: "records"))
         #expect(markdown.compared > 1000)
@@ -89,6 +91,7 @@ struct CorpusAcceptanceTests {
             callsChecked += shown.steps.filter { $0.call != nil }.count
             agreement.count(path, Self.differences(mine, shown, metadata: false, folder: false, fullInfo: false))
         }
+        agreement.writeMismatches()
         print(agreement.figure(of: "files that still say what their first-commit record says") + "; \(edited) edited since not compared")
         print(
             "mattermost-markdown: \(editedWordsSame) of the edited files have the same words as the record but not the same text "
@@ -134,6 +137,14 @@ struct CorpusAcceptanceTests {
         }
 
         var rate: Double { compared == 0 ? 0 : Double(agreeing) / Double(compared) }
+
+        /// Every mismatch, one file a line, into `<format>-mismatches.txt` in the directory
+        /// `STEPWISE_MISMATCHES` names (for going through them on an export outside the corpus).
+        func writeMismatches() {
+            guard let directory = ProcessInfo.processInfo.environment["STEPWISE_MISMATCHES"], !directory.isEmpty else { return }
+            let url = URL(fileURLWithPath: directory).appendingPathComponent("\(format)-mismatches.txt")
+            try? mismatches.map { $0 + "\n" }.joined().write(to: url, atomically: true, encoding: .utf8)
+        }
 
         func figure(of what: String) -> String {
             "\(format): \(agreeing)/\(compared) \(what) read as the tool shows them (\(String(format: "%.1f", rate * 100))%)"

@@ -201,11 +201,90 @@ struct ReadingAsExportedTests {
                     **Step 1**
 
                     1\\. Start with `_MM\\_FEATUREFLAGS\\_AppBarEnabled=false_`\\
-                    2\\. Run `__init__` and `_id_` as they are
+                    2\\. Run `__init__` and `\\_id\\_` and `__` as they are
                     """))
         let step = try #require(file.testCase?.steps.first)
         #expect(step.instructions.map(\.text) == [
-            "Start with MM_FEATUREFLAGS_AppBarEnabled=false", "Run __init__ and _id_ as they are",
+            "Start with MM_FEATUREFLAGS_AppBarEnabled=false", "Run __init__ and _id_ and __ as they are",
         ])
+    }
+
+    @Test("emphasis the converter wrote inside typed backticks is dropped, also when the sync made text of it")
+    func emphasisInsideCodeSpans() throws {
+        let file = Fixtures.read(
+            Fixtures.mattermost(
+                body: """
+                    **Step 1**
+
+                    1\\. Open a table named `_pluginkeyvaluestore_`\\
+                    2\\. Click the `\\_navigate-external \\_` option\\
+                    3\\. Add a group such as `_not-a-real-group_` and `\\_ spaced \\_`
+                    """))
+        let step = try #require(file.testCase?.steps.first)
+        #expect(step.instructions.map(\.text) == [
+            "Open a table named pluginkeyvaluestore", "Click the navigate-external option",
+            "Add a group such as not-a-real-group and _ spaced _",
+        ])
+    }
+
+    @Test("a backslash before a space in a code span is the converter's line break the sync folded into it")
+    func lineBreaksInsideCodeSpans() throws {
+        let file = Fixtures.read(
+            Fixtures.mattermost(
+                body: """
+                    **Step 1**
+
+                    Type three backticks " `" and press Enter\\ 6\\. On the new line type "` " and post
+                    """))
+        let step = try #require(file.testCase?.steps.first)
+        #expect(step.action?.plainText == "Type three backticks \" \" and press Enter\n6. On the new line type \" \" and post")
+    }
+
+    @Test("a delimiter the sync made text beside a real one it paired elsewhere reads as the emphasis it was written for")
+    func delimitersMispairedBySync() throws {
+        let file = Fixtures.read(
+            Fixtures.mattermost(
+                body: """
+                    **Step 1**
+
+                    8\\. Add \\*\\*Team-A **to Custom Policy\\
+                    9\\. Go to** Channel-A \\*\\*and Post\\
+                    10\\. Enable the \\_Enable administration command _option\\
+                    11\\. Type _/test test-command_\\_ valid navigate-external \\_\\
+                    12\\. Select \\*\\*T\\*\\*\\*\\*oday / Last 7 days **from the list\\
+                    13\\. Open \\_redirect _here_ and \\*\\*Bold\\*\\* **now**
+                    """))
+        let step = try #require(file.testCase?.steps.first)
+        #expect(step.instructions.map(\.text) == [
+            "Add Team-A to Custom Policy", "Go to Channel-A and Post", "Enable the Enable administration command option",
+            "Type /test test-command valid navigate-external", "Select Today / Last 7 days from the list",
+            "Open _redirect here and **Bold** now",
+        ])
+    }
+
+    @Test("a lone escaped underscore beside a typed list number is the rest of an italic dot; one alone on its line is an empty emphasis")
+    func italicListDotsAndEmptyEmphasis() throws {
+        let file = Fixtures.read(
+            Fixtures.mattermost(
+                body: """
+                    **Step 1**
+
+                    1\\. Connect two instances\\
+                    2\\. \\_Click the ... menu on a post\\
+                    3.\\_ Type --message\\
+                    4\\. Open /\\_redirect now\\
+                    5\\. Type a \\_\\_ b
+
+                    \\_\\_
+
+                    **Expected**
+
+                    \\_\\_
+                    """))
+        let step = try #require(file.testCase?.steps.first)
+        #expect(step.instructions.map(\.text) == [
+            "Connect two instances", "Click the ... menu on a post", "Type --message", "Open /_redirect now", "Type a __ b",
+        ])
+        #expect(step.expected == nil || step.expected?.plainText.isEmpty == true)
     }
 }

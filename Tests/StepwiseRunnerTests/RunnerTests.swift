@@ -273,6 +273,78 @@ struct RunnerTests {
         #expect(one.code == RunOutcome.failed && four.code == RunOutcome.failed)
     }
 
+    @Test("with several jobs and --max-failures, cases start in plan order and stop at the limit; the rest are reported not run")
+    func maxFailuresWithJobs() async {
+        let cases = (1...20).map { makeCase("T-\($0)", [(["fail"], ["done"])]) }
+        let started = Mutex<[String]>([])
+        let (code, events) = await run(
+            cases, options: RunOptions(exitCode: unmapped, jobs: 3, itemTimeout: generousLimit, maxFailures: 2)
+        ) { steps in
+            steps.action("fail") { _, step in
+                started.withLock { $0.append(step.caseKey) }
+                throw StepFailure("no")
+            }
+            steps.check("done") { _, _ in }
+        }
+        let finished = events.finishedCases
+        #expect(code == .failed)
+        #expect(finished.map(\.caseID) == cases.map(\.key), "every case once, in plan order")
+        let ran = started.withLock { $0 }
+        // Two failures stop the run; the cases already running (at most one per job) finish.
+        #expect((2...4).contains(ran.count))
+        #expect(Set(ran) == Set(cases.prefix(ran.count).map(\.key)), "the cases that ran are the first ones")
+        #expect(finished.prefix(ran.count).allSatisfy { $0.status == .failed })
+        #expect(finished.dropFirst(ran.count).allSatisfy { $0.status == .skipped && $0.message?.hasPrefix("not run:") == true })
+    }
+
+    struct Stop: Error {}
+
+    @Test("an error thrown by the receiver of the events ends the run: it is rethrown, and no case starts after it")
+    func receiverStops() async {
+        let cases = (1...30).map { makeCase("T-\($0)", [(["step"], ["done"])]) }
+        let ran = Mutex(0)
+        let binder = Binder(libraries: [
+            TestSteps { steps in
+                steps.action("step") { _, _ in ran.withLock { $0 += 1 } }
+                steps.check("done") { _, _ in }
+            }
+        ])
+        var received = 0
+        await #expect(throws: Stop.self) {
+            try await Runner(plan: binder.plan(cases), options: RunOptions(exitCode: unmapped, jobs: 2, itemTimeout: generousLimit)).run {
+                event in
+                received += 1
+                if case .caseFinished = event { throw Stop() }
+            }
+        }
+        // The start of the run and the first case's block, up to its end; the cases started by
+        // then (at most two per job past the first case) finish, and no other starts.
+        #expect(received == 1 + 8)
+        #expect((1...4).contains(ran.withLock { $0 }))
+    }
+
+    @Test("a receiver slow to take the events holds the cases back: at most two per job start past the one it takes")
+    func slowReceiver() async {
+        let cases = (1...24).map { makeCase("T-\($0)", [(["step"], ["done"])]) }
+        let ran = Mutex(0)
+        let binder = Binder(libraries: [
+            TestSteps { steps in
+                steps.action("step") { _, _ in ran.withLock { $0 += 1 } }
+                steps.check("done") { _, _ in }
+            }
+        ])
+        var ahead: [Int] = []
+        var taken = 0
+        await Runner(plan: binder.plan(cases), options: RunOptions(exitCode: unmapped, jobs: 2, itemTimeout: generousLimit)).run { event in
+            guard case .caseFinished = event else { return }
+            taken += 1
+            ahead.append(ran.withLock { $0 } - taken)
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        #expect(taken == 24)
+        #expect(ahead.allSatisfy { $0 <= 2 * 2 }, "cases started past the one taken: \(ahead)")
+    }
+
     @Test("events survive the NDJSON encoding")
     func encoding() async throws {
         let (_, events) = await run([makeCase("T-1", [(["a"], ["b"])])]) { steps in

@@ -8,6 +8,8 @@ import StepwiseParsing
 /// reader (front matter, structure, every HTML block through libxml2, the model, instructions
 /// and expectations) against cmark-gfm alone with the table extension on the same bytes, on one
 /// thread and on two (the parallel reader against cmark-gfm on two threads, scheduled alike).
+/// Each figure is a median over the runs, of the wall clock and, in parentheses, of the CPU time
+/// the process used, which shared load disturbs less.
 ///
 /// Usage: bench-parse [CORPUS] [RUNS]   (default Tests/Corpus, the corpus in the repository; 9 runs)
 @main
@@ -35,40 +37,66 @@ struct Bench {
 
         cmark_gfm_core_extensions_ensure_registered()
         let jobs = 2
-        var baseline: [Double] = []
-        var stepwise: [Double] = []
-        var baselineParallel: [Double] = []
-        var stepwiseParallel: [Double] = []
+        var baseline = Figures()
+        var stepwise = Figures()
+        var baselineParallel = Figures()
+        var stepwiseParallel = Figures()
         var checksum = 0
         // All one-thread rounds first: threads leave the allocator in another state (more arenas,
         // fragmented heap), which slows cmark-gfm's many small allocations more than Stepwise's.
         for _ in 0..<runs {
-            baseline.append(measure(totalBytes) { checksum &+= cmarkAlone(files) })
-            stepwise.append(measure(totalBytes) { checksum &+= stepwiseReader(files) })
+            baseline.add(measure(totalBytes) { checksum &+= cmarkAlone(files) })
+            stepwise.add(measure(totalBytes) { checksum &+= stepwiseReader(files) })
         }
         for _ in 0..<runs {
-            baselineParallel.append(measure(totalBytes) { checksum &+= cmarkParallel(files, jobs: jobs) })
-            stepwiseParallel.append(measure(totalBytes) { checksum &+= stepwiseParallelReader(files, jobs: jobs) })
+            baselineParallel.add(measure(totalBytes) { checksum &+= cmarkParallel(files, jobs: jobs) })
+            stepwiseParallel.add(measure(totalBytes) { checksum &+= stepwiseParallelReader(files, jobs: jobs) })
         }
-        let baselineMedian = median(baseline)
-        let stepwiseMedian = median(stepwise)
-        let baselineParallelMedian = median(baselineParallel)
-        let stepwiseParallelMedian = median(stepwiseParallel)
-        print(String(format: "cmark-gfm alone (parse + tables), 1 job:   %7.1f MB/s", baselineMedian))
-        print(String(format: "stepwise SpecReader (full model), 1 job:   %7.1f MB/s", stepwiseMedian))
-        print(String(format: "ratio stepwise / cmark-gfm, 1 job each:    %7.2fx", stepwiseMedian / baselineMedian))
-        print(String(format: "cmark-gfm alone, %d jobs:                   %7.1f MB/s", jobs, baselineParallelMedian))
-        print(String(format: "stepwise read(contents:jobs:), %d jobs:     %7.1f MB/s", jobs, stepwiseParallelMedian))
-        print(String(format: "ratio stepwise %d jobs / cmark-gfm 1 job:   %7.2fx", jobs, stepwiseParallelMedian / baselineMedian))
-        print(String(format: "ratio stepwise %d jobs / cmark-gfm %d jobs:  %7.2fx", jobs, jobs, stepwiseParallelMedian / baselineParallelMedian))
+        func line(_ label: String, _ figures: Figures) -> String {
+            String(format: "%@ %7.1f MB/s   (%6.1f MB per CPU second)", label, figures.wall, figures.cpu)
+        }
+        func ratio(_ label: String, _ subject: Figures, _ base: Figures) -> String {
+            String(format: "%@ %7.2fx   (CPU %.2fx)", label, subject.wall / base.wall, subject.cpu / base.cpu)
+        }
+        print(line("cmark-gfm alone (parse + tables), 1 job:  ", baseline))
+        print(line("stepwise SpecReader (full model), 1 job:  ", stepwise))
+        print(ratio("ratio stepwise / cmark-gfm, 1 job each:   ", stepwise, baseline))
+        print(line("cmark-gfm alone, \(jobs) jobs:                  ", baselineParallel))
+        print(line("stepwise read(contents:jobs:), \(jobs) jobs:    ", stepwiseParallel))
+        print(ratio("ratio stepwise \(jobs) jobs / cmark-gfm 1 job:  ", stepwiseParallel, baseline))
+        print(ratio("ratio stepwise \(jobs) jobs / cmark-gfm \(jobs) jobs: ", stepwiseParallel, baselineParallel))
         if checksum == 42 { print("") }  // keeps the work observable
     }
 
-    static func measure(_ bytes: Int, _ body: () -> Void) -> Double {
+    /// Throughput over the runs of one side: the median of the wall-clock figures, and the
+    /// median of the figures per second of CPU time the process used (all its threads), which
+    /// other processes on a shared machine disturb less than the wall clock.
+    struct Figures {
+        var walls: [Double] = []
+        var cpus: [Double] = []
+        mutating func add(_ figure: (wall: Double, cpu: Double)) {
+            walls.append(figure.wall)
+            cpus.append(figure.cpu)
+        }
+        var wall: Double { Bench.median(walls) }
+        var cpu: Double { Bench.median(cpus) }
+    }
+
+    /// MB/s of wall-clock time and MB per second of the process's CPU time while `body` runs.
+    static func measure(_ bytes: Int, _ body: () -> Void) -> (wall: Double, cpu: Double) {
         let clock = ContinuousClock()
+        let cpuBefore = processCPUSeconds()
         let elapsed = clock.measure(body)
+        let cpu = processCPUSeconds() - cpuBefore
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return Double(bytes) / 1_000_000 / seconds
+        let megabytes = Double(bytes) / 1_000_000
+        return (megabytes / seconds, megabytes / cpu)
+    }
+
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 
     static func median(_ values: [Double]) -> Double {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Work spread over threads of its own, with results in the order of the inputs: the one place
 /// binding and reading run in parallel.
@@ -33,12 +34,52 @@ package enum Parallel {
     }
 
     /// `transform` of every index, `jobs` at a time, in index order.
+    ///
+    /// Nobody waits for results one at a time here: each worker (the calling thread among them)
+    /// takes the next index left and stores its result in that index's place, and the array is
+    /// made once all are done. No thread is woken per item, as ``orderedMap(count:jobs:_:_:)``
+    /// must, since nothing is handed over before the end.
     package static func map<Result: Sendable>(count: Int, jobs: Int, _ transform: @escaping @Sendable (Int) -> Result) -> [Result] {
-        var results: [Result] = []
-        results.reserveCapacity(count)
-        orderedMap(count: count, jobs: jobs, transform) { results.append($0) }
-        return results
+        let workers = workers(count: count, jobs: jobs)
+        guard workers > 1 else { return (0..<count).map(transform) }
+        let places = Places<Result>(count: count)
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                places.store(transform(index), at: index)
+            }
+        }
+        return places.results()
     }
+}
+
+/// One place per result of ``Parallel/map(count:jobs:_:)``, each written by the one worker that
+/// took its index; ``results()`` moves them all out once every worker is done.
+///
+/// `@unchecked Sendable`: no two threads touch the same place, and `concurrentPerform` returns
+/// only after every store, which orders them before ``results()``.
+private final class Places<Result>: @unchecked Sendable {
+    private let places: UnsafeMutablePointer<Result>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        places = .allocate(capacity: count)
+    }
+
+    func store(_ result: Result, at index: Int) { (places + index).initialize(to: result) }
+
+    /// Every result, in index order, moved out of the places: call it once, after every store.
+    func results() -> [Result] {
+        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: places, count: count)
+            initialized = count
+        }
+    }
+
+    deinit { places.deallocate() }
 }
 
 /// The results of ``Parallel/orderedMap(count:jobs:_:_:)`` between the workers and the caller.

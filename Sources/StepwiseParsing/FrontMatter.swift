@@ -109,6 +109,9 @@ struct FrontMatter: Sendable {
             defer { lineStart = lineEnd + 1 }
             if lineEnd == lineStart { continue }  // empty lines say nothing
             guard let colon = simpleLine(bytes, lineStart..<lineEnd) else { return nil }
+            let name = UnsafeBufferPointer(rebasing: bytes[lineStart..<colon])
+            // The parser refuses a name given twice: left to it, to say so.
+            if entries.contains(where: { $0.key.utf8.elementsEqual(name) }) { return nil }
             entries.append(
                 (String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<colon]), as: UTF8.self),
                  .text(String(decoding: UnsafeBufferPointer(rebasing: bytes[(colon + 2)..<lineEnd]), as: UTF8.self))))
@@ -125,16 +128,21 @@ struct FrontMatter: Sendable {
             last != 0x0D, last != UInt8(ascii: ":"), !startsNonPlain(first)
         else { return nil }
         var previous: UInt8 = 0
-        var onlyDigitsAndDots = true
         for index in value {
             let byte = bytes[index]
             if byte < 0x20 || byte == UInt8(ascii: "#") || (previous == UInt8(ascii: ":") && byte == 0x20) { return nil }
-            if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) && byte != UInt8(ascii: ".") { onlyDigitsAndDots = false }
             previous = byte
         }
-        // Short words YAML may resolve to null, a boolean or a number are left to the real parser.
-        if value.count <= 5 || onlyDigitsAndDots { return nil }
+        // A plain scalar is its text as written, whatever tag YAML resolves it to (a number, a
+        // boolean): only the words that mean null read as something else, and they are left to the
+        // real parser.
+        if isNullWord(UnsafeBufferPointer(rebasing: bytes[value])) { return nil }
         return colon
+    }
+
+    /// `null`, `Null`, `NULL` (`~` cannot start a plain value here, and an empty one has no line).
+    private static func isNullWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        word.elementsEqual("null".utf8) || word.elementsEqual("Null".utf8) || word.elementsEqual("NULL".utf8)
     }
 
     /// The offset of the `: ` after a name of lowercase letters and underscores starting the line.

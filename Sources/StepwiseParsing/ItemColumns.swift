@@ -19,20 +19,11 @@ struct ItemColumns {
 
     init(source: SourceText) { self.source = source }
 
-    mutating func locate(_ instructions: [Instruction]) -> [Instruction] { locate(instructions, \.text, \.location, \.subItems) }
-
-    mutating func locate(_ expectations: [Expectation]) -> [Expectation] { locate(expectations, \.text, \.location, \.subItems) }
-
-    /// Items in document order: each one, then its sub-items.
-    private mutating func locate<Item>(
-        _ items: [Item], _ text: KeyPath<Item, String>, _ location: WritableKeyPath<Item, SourceLocation>,
-        _ subItems: WritableKeyPath<Item, [Item]>
-    ) -> [Item] {
-        items.map { item in
-            var located = item
-            located[keyPath: location] = locate(item[keyPath: text], at: item[keyPath: location])
-            located[keyPath: subItems] = locate(item[keyPath: subItems], text, location, subItems)
-            return located
+    /// Items in document order, each one then its sub-items, located in place.
+    mutating func locate<Item: ColumnLocatedItem>(_ items: inout [Item]) {
+        for index in items.indices {
+            items[index].location = locate(items[index].text, at: items[index].location)
+            locate(&items[index].subItems)
         }
     }
 
@@ -70,7 +61,7 @@ struct ItemColumns {
         var length = 0
         while length < text.count && length < 40 {
             let byte = text[length]
-            guard byte < 0x80, !differentlyWritten[Int(byte)] else { break }
+            guard byte < 0x80, !isDifferentlyWritten(byte) else { break }
             if byte == UInt8(ascii: " "), length > 0, text[length - 1] == UInt8(ascii: " ") { break }
             length += 1
         }
@@ -81,12 +72,15 @@ struct ItemColumns {
 
     /// Characters an export may write as an entity, as markup or escaped: `"` `&` `<` `>` `` ` ``
     /// `'` `*` `_` `\` `[` `]` `~` and line ends.
-    private static let differentlyWritten: [Bool] = {
-        var table = [Bool](repeating: false, count: 128)
-        for byte in #""&<>`'*_\[]~"#.utf8 { table[Int(byte)] = true }
-        for byte in [0x0A, 0x0D, 0x09] { table[byte] = true }
-        return table
-    }()
+    private static func isDifferentlyWritten(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "`"),
+            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "\\"), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: "~"), 0x0A, 0x0D, 0x09:
+            true
+        default: false
+        }
+    }
 
     /// The first offset of `needle` in `range` of the file: memchr to each candidate first byte,
     /// memcmp for the rest.
@@ -105,3 +99,14 @@ struct ItemColumns {
         }
     }
 }
+
+/// An instruction or an expectation, as ``ItemColumns`` sees it: its text, where it is written,
+/// and its sub-items.
+protocol ColumnLocatedItem {
+    var text: String { get }
+    var location: SourceLocation { get set }
+    var subItems: [Self] { get set }
+}
+
+extension Instruction: ColumnLocatedItem {}
+extension Expectation: ColumnLocatedItem {}

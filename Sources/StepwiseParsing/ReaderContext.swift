@@ -30,8 +30,8 @@ struct ReaderContext {
         var (instructions, written) = action.map { itemizer.numberedInstructions($0) } ?? ([], [])
         var expectations = expected.map { itemizer.expectations($0) } ?? []
         var columns = ItemColumns(source: source)
-        instructions = columns.locate(instructions)
-        expectations = columns.locate(expectations)
+        columns.locate(&instructions)
+        columns.locate(&expectations)
         return Step(
             number: number, call: call, action: action?.text, testData: testData?.text, expected: expected?.text,
             // A field whose value shows nothing (an empty paragraph, a space) is an empty field, left out.
@@ -45,7 +45,8 @@ struct ReaderContext {
         reportOrder(of: steps)
         // Gaps are found between the numbers written, never by walking 1...highest: a typo such as
         // "**Step 20210101**" must not cost a loop that long, and "**Step 0**" none at all.
-        let written = Set(steps.compactMap { Int($0.number.prefix { $0 != "." }) }).filter { $0 >= 1 }.sorted()
+        // Sorted, a number written twice changes nothing below: no set needed to drop it.
+        let written = steps.compactMap { Int($0.number.prefix { $0 != "." }) }.filter { $0 >= 1 }.sorted()
         var gaps: [ClosedRange<Int>] = []
         var next = 1
         for number in written {
@@ -53,7 +54,7 @@ struct ReaderContext {
             next = number + 1
         }
         guard let first = gaps.first?.lowerBound,
-            let anchor = steps.first(where: { (Int($0.number.prefix { $0 != "." }) ?? 0) > first })
+            let anchor = steps.firstIndex(where: { (Int($0.number.prefix { $0 != "." }) ?? 0) > first }).map({ steps[$0].location })
         else { return }
         let missing = gaps.reduce(0) { $0 + $1.count }
         // A few missing numbers are listed one by one; more (a typo, a long run of calls) as ranges.
@@ -64,7 +65,7 @@ struct ReaderContext {
                 .joined(separator: ", ") + (gaps.count > 20 ? ", …" : "")
         diagnostics.append(
             Diagnostic(
-                .note, "step\(missing == 1 ? "" : "s") \(list) missing from the numbering", at: anchor.location,
+                .note, "step\(missing == 1 ? "" : "s") \(list) missing from the numbering", at: anchor,
                 hint: "the export leaves out calls to other test cases; the JSON record names them",
                 code: .stepsGap))
     }
@@ -74,16 +75,17 @@ struct ReaderContext {
     private mutating func reportOrder(of steps: [Step]) {
         var highest = 0
         var highestNumber = ""
-        for step in steps {
-            guard let top = Int(step.number.prefix { $0 != "." }) else { continue }
+        // By index: a step is large, and copying each one to read its number costs more than the check.
+        for index in steps.indices {
+            guard let top = Int(steps[index].number.prefix { $0 != "." }) else { continue }
             if top < highest {
                 diagnostics.append(
                     Diagnostic(
-                        .warning, "step \(step.number) comes after step \(highestNumber)", at: step.location,
+                        .warning, "step \(steps[index].number) comes after step \(highestNumber)", at: steps[index].location,
                         hint: "steps run in the order they are written, not by their numbers", code: .stepsOrder))
                 return
             }
-            if top > highest { (highest, highestNumber) = (top, step.number) }
+            if top > highest { (highest, highestNumber) = (top, steps[index].number) }
         }
     }
 

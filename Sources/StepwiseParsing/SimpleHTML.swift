@@ -1,7 +1,7 @@
 import StepwiseModel
 
 /// Reads the plain HTML most exported fields hold (`<p>`, `<br>`, lists, `<strong>`, `<em>`, `<a>`,
-/// `<code>`, `<span>`, `<u>` and the common entities) straight into ``RichText``, with exactly the
+/// `<img>`, `<code>`, `<span>`, `<u>` and the common entities) straight into ``RichText``, with exactly the
 /// tree libxml2 and ``HTMLParser`` produce for it; anything else is left to them.
 ///
 /// It accepts only what libxml2 reads without any repair: every end tag closes the element
@@ -37,7 +37,7 @@ struct SimpleHTML {
     // MARK: Parsing
 
     private enum Tag: Equatable {
-        case p, br, ul, ol, li, strong, b, em, i, u, span, a, code
+        case p, br, ul, ol, li, strong, b, em, i, u, span, a, img, code
 
         /// The tag named by `bytes[range]`, compared case-insensitively as libxml2 lowercases names.
         init?(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
@@ -55,6 +55,8 @@ struct SimpleHTML {
             case 2:
                 if named("br") { self = .br } else if named("ul") { self = .ul } else if named("ol") { self = .ol }
                 else if named("li") { self = .li } else if named("em") { self = .em } else { return nil }
+            case 3:
+                if named("img") { self = .img } else { return nil }
             case 4:
                 if named("span") { self = .span } else if named("code") { self = .code } else { return nil }
             case 6:
@@ -127,14 +129,23 @@ struct SimpleHTML {
         enum End { case open, empty }
         var tag: Tag
         var line: Int
+        /// The attributes the tree keeps, each the first of its name: `href` of `<a>`, `src` and
+        /// `alt` of `<img>`, `start` of `<ol>`.
         var href: String?
+        var source: String?
+        var alt: String?
+        var start: String?
         var end: End
+
+        /// Whether this element is one with no content and no end tag.
+        var isVoid: Bool { tag == .br || tag == .img }
     }
 
     /// The content and end tag of an element outside a list, as a node (`.some(nil)` when the
     /// builder drops it), or `nil` for content this reader leaves to libxml2.
     private mutating func element(_ start: StartTag, depth: Int) -> RichText.Node?? {
         if start.tag == .br { return .some(.lineBreak) }
+        if start.tag == .img { return .some(.image(source: start.source ?? "", alt: start.alt ?? "")) }
         guard start.end == .open, depth + 1 < Self.maximumDepth else { return nil }
         if start.tag == .code {
             // Code is its text alone.
@@ -144,13 +155,16 @@ struct SimpleHTML {
         guard let content = content(of: start.tag, depth: depth + 1) else { return nil }
         switch start.tag {
         case .p: return .some(.paragraph(content.nodes))
-        case .ul, .ol: return .some(.list(ordered: start.tag == .ol, start: 1, items: content.items))
+        case .ul, .ol:
+            // As the tree builder reads it: the attribute as an integer, else 1.
+            let first = start.tag == .ol ? start.start.flatMap { Int($0) } ?? 1 : 1
+            return .some(.list(ordered: start.tag == .ol, start: first, items: content.items))
         case .li: return .some(.group(content.nodes))
         case .em, .i: return .some(.emphasis(content.nodes))
         case .strong, .b: return .some(.strong(content.nodes))
         case .a: return .some(.link(destination: start.href ?? "", content.nodes))
         case .span, .u: return .some(content.nodes.isEmpty ? nil : .group(content.nodes))
-        case .br, .code: return nil  // handled above
+        case .br, .img, .code: return nil  // handled above
         }
     }
 
@@ -208,15 +222,15 @@ struct SimpleHTML {
     private mutating func startTag(inside parent: Tag?) -> StartTag? {
         guard let name = name(from: index + 1), let tag = Tag(bytes, name) else { return nil }
         if let parent, parent.isClosed(by: tag) { return nil }
-        var start = StartTag(tag: tag, line: line, href: nil, end: .open)
+        var start = StartTag(tag: tag, line: line, end: .open)
         var cursor = name.upperBound
         // Attributes: ` name="value"`, one space apart, values without references or line breaks.
         while cursor < bytes.count, bytes[cursor] == 0x20 {
-            if tag == .br, cursor + 1 < bytes.count, bytes[cursor + 1] == UInt8(ascii: "/") {
+            if start.isVoid, cursor + 1 < bytes.count, bytes[cursor + 1] == UInt8(ascii: "/") {
                 cursor += 1  // `<br />`
                 break
             }
-            guard tag != .ol, let attribute = self.name(from: cursor + 1), case let attributeEnd = attribute.upperBound,
+            guard let attribute = self.name(from: cursor + 1), case let attributeEnd = attribute.upperBound,
                 attributeEnd + 1 < bytes.count,
                 bytes[attributeEnd] == UInt8(ascii: "="), bytes[attributeEnd + 1] == UInt8(ascii: "\"")
             else { return nil }
@@ -228,22 +242,29 @@ struct SimpleHTML {
             }
             guard valueEnd < bytes.count else { return nil }
             // libxml2 keeps the first of two attributes with one name.
-            if tag == .a, start.href == nil, Self.equalsLowercased(bytes, attribute, "href") {
-                start.href = String(decoding: UnsafeBufferPointer(rebasing: bytes[(attributeEnd + 2)..<valueEnd]), as: UTF8.self)
+            func value() -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[(attributeEnd + 2)..<valueEnd]), as: UTF8.self)
+            }
+            switch tag {
+            case .a where start.href == nil && Self.equalsLowercased(bytes, attribute, "href"): start.href = value()
+            case .img where start.source == nil && Self.equalsLowercased(bytes, attribute, "src"): start.source = value()
+            case .img where start.alt == nil && Self.equalsLowercased(bytes, attribute, "alt"): start.alt = value()
+            case .ol where start.start == nil && Self.equalsLowercased(bytes, attribute, "start"): start.start = value()
+            default: break
             }
             cursor = valueEnd + 1
         }
         guard cursor < bytes.count else { return nil }
         if bytes[cursor] == UInt8(ascii: "/") {
-            // `<br/>` and `<br />`: the only element written the XML way that this reader takes.
-            guard tag == .br, cursor + 1 < bytes.count, bytes[cursor + 1] == UInt8(ascii: ">") else { return nil }
+            // `<br/>`, `<img … />`: the only elements written the XML way that this reader takes.
+            guard start.isVoid, cursor + 1 < bytes.count, bytes[cursor + 1] == UInt8(ascii: ">") else { return nil }
             index = cursor + 2
             start.end = .empty
             return start
         }
         guard bytes[cursor] == UInt8(ascii: ">") else { return nil }
         index = cursor + 1
-        if tag == .br { start.end = .empty }  // an empty element in HTML
+        if start.isVoid { start.end = .empty }  // an empty element in HTML
         return start
     }
 

@@ -23,6 +23,11 @@ public struct SpecFile: Sendable {
         self.diagnostics = diagnostics
     }
 
+    init(path: String, format: ExportFormat?, testCase: TestCase?, diagnostics: [Diagnostic], source: SourceText?) {
+        self.init(path: path, format: format, testCase: testCase, diagnostics: diagnostics)
+        self.source = source
+    }
+
     /// True when some diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -189,9 +194,7 @@ public enum SpecReader {
             var reader = MattermostMarkdownReader(source: source)
             (testCase, diagnostics) = reader.read()
         }
-        var file = SpecFile(path: path, format: format, testCase: testCase, diagnostics: diagnostics)
-        if !diagnostics.isEmpty { file.source = source }
-        return file
+        return SpecFile(path: path, format: format, testCase: testCase, diagnostics: diagnostics, source: diagnostics.isEmpty ? nil : source)
     }
 
     /// The format, from the content alone: a JSON object, a Zephyr export (its `### Details` table

@@ -51,7 +51,8 @@ struct StepItemizer {
                 }
             }
         }
-        return (Self.numbered(result), written)
+        Self.number(&result)
+        return (result, written)
     }
 
     /// An ordered instruction's number as written, and its 1-based position in the step.
@@ -80,8 +81,8 @@ struct StepItemizer {
         fromInline inline: [RichText.Node], line: Int, breaksAreLines: Bool, to result: inout [Instruction],
         written: inout [WrittenNumber]
     ) {
-        let lines = Self.lines(of: inline, firstLine: line, breaksAreLines: breaksAreLines)
-            .filter { !ItemText.isSeparator($0.text) }
+        var lines = Self.lines(of: inline, firstLine: line, breaksAreLines: breaksAreLines)
+        lines.removeAll { ItemText.isSeparator($0.text) }
         let numbered = lines.contains { ItemText.stripMarker($0.text).marker != nil }
         if !numbered {
             // A lone paragraph is one instruction; a bold label line is a note on the one before.
@@ -140,16 +141,17 @@ struct StepItemizer {
             instruction.text = first
             instruction.notes.removeFirst()
         }
-        instruction.subItems = Self.numbered(instruction.subItems)
+        Self.number(&instruction.subItems)
         return instruction
     }
 
-    private static func numbered(_ instructions: [Instruction]) -> [Instruction] {
-        instructions.enumerated().map { index, instruction in
-            var copy = instruction
-            copy.number = index + 1
-            return copy
-        }
+    /// Numbers items 1, 2, 3… in place.
+    private static func number(_ instructions: inout [Instruction]) {
+        for index in instructions.indices { instructions[index].number = index + 1 }
+    }
+
+    private static func number(_ expectations: inout [Expectation]) {
+        for index in expectations.indices { expectations[index].number = index + 1 }
     }
 
     // MARK: Expectations
@@ -186,11 +188,8 @@ struct StepItemizer {
             }
         }
         notes.finish(&result)
-        return result.enumerated().map { index, expectation in
-            var copy = expectation
-            copy.number = index + 1
-            return copy
-        }
+        Self.number(&result)
+        return result
     }
 
     /// "**Note**: …" in an expected result says something about the outcome, it is not one to
@@ -315,11 +314,8 @@ struct StepItemizer {
             }
         }
         var result = expectation(text, line: line)
-        result.subItems = subItems.enumerated().map { index, sub in
-            var copy = sub
-            copy.number = index + 1
-            return copy
-        }
+        Self.number(&subItems)
+        result.subItems = subItems
         return result
     }
 

@@ -12,6 +12,17 @@ struct ParallelTests {
         #expect(results == (0..<5_000).map { $0 * 2 })
     }
 
+    @Test("a map on several threads works on each index exactly once and keeps results that own memory")
+    func mapOnce() {
+        let calls = Mutex([Int: Int]())
+        let results = Parallel.map(count: 1_000, jobs: 3) { index in
+            calls.withLock { $0[index, default: 0] += 1 }
+            return String(repeating: "x", count: index % 40) + "\(index)"
+        }
+        #expect(results == (0..<1_000).map { String(repeating: "x", count: $0 % 40) + "\($0)" })
+        #expect(calls.withLock { $0.values.allSatisfy { $0 == 1 } && $0.count == 1_000 })
+    }
+
     @Test("the caller gets results in order as they come, each index worked on exactly once")
     func orderedMapOnce() {
         let calls = Mutex([Int: Int]())

@@ -43,6 +43,17 @@ struct QuirkTests {
         }
     }
 
+    @Test(
+        "short, numeric, boolean and null values and a name given twice read as the YAML parser reads them",
+        arguments: [
+            "key: MM-T4\ntitle: DMs", "key: MM-T8\ntitle: 1.0", "key: MM-T8\ntitle: 12", "key: MM-T8\ntitle: yes",
+            "key: MM-T8\ntitle: on", "key: MM-T8\ntitle: 0x1F", "key: MM-T8\ntitle: null", "key: MM-T8\ntitle: Null",
+            "key: MM-T8\ntitle: NULL", "key: MM-T8\ntitle: nulls", "key: MM-T8\ntitle: =", "key: MM-T8\nkey: MM-T9\ntitle: twice",
+        ])
+    func plainScalars(yaml: String) {
+        unquotedColon(yaml: yaml)
+    }
+
     @Test("front matter without a title line falls back to the heading")
     func headingFallback() throws {
         let text = "---\n: broken [\n---\n\n## MM-T7: From the heading\n\n### Details\n\n### Steps\n\n**Step 1**\n\n> <article>x</article>\n"

@@ -24,6 +24,9 @@ struct SimpleHTMLTests {
             "<ul>\n  <li>A\n    <ul><li>nested</li></ul>\n  </li>\n</ul>", "<p>Use <code>  mmctl  --help </code></p>",
             "1. Open&mdash;now<br/>2. Close &gt; done<br />3. &quot;Quit&quot;", "<span style=\"color: red\"><u>x</u></span>",
             "<li>outside a list</li>", "<b>bold</b> <i>it</i> <span></span>", "<p>é ➜ ⌘ 🙂 \u{2028} \u{200B}</p>",
+            "<p>See <img src=\"https://example.com/a.png\" alt=\"The page\" width=\"200\"> here</p>",
+            "<img src=\"a\" src=\"b\" ALT=\"first\" alt=\"second\"/>", "<img>", "<ol start=\"3\"><li>x</li></ol>",
+            "<ol type=\"a\" start=\"x\"><li>x</li></ol>", "<ol START=\"-2\" start=\"5\"><li>x</li></ol>",
         ])
     func takesPlainFragments(html: String) {
         let (converted, libxml2, taken) = Self.bothWays(html)
@@ -37,8 +40,8 @@ struct SimpleHTMLTests {
             "<p>a<p>b", "<ul><li>a<li>b</ul>", "<p>a<ul><li>b</li></ul></p>", "<ol><ul><li>x</li></ul></ol>",
             "<strong><em>x</strong></em>", "</span>stray", "<a href=\"x\"><a href=\"y\">z</a></a>", "<!-- c --><p>x</p>",
             "<p>&foo; &#x2014; &amp</p>", "<p\n>x</p>", "<p>a\r\nb</p>", "<table><tr><td>x</td></tr></table>",
-            "<ul>stray text<li>x</li></ul>", "<ol start=\"3\"><li>x</li></ol>", "<p>x", "<code><b>x</b></code>",
-            "<code></code>", "a < b", "<p >x</p>", "<a href='x'>y</a>", "<img src=\"x\">",
+            "<ul>stray text<li>x</li></ul>", "<ul><img src=\"x\"><li>x</li></ul>", "<p>x", "<code><b>x</b></code>",
+            "<code></code>", "a < b", "<p >x</p>", "<a href='x'>y</a>", "<img src=\"a&amp;b\">", "<img src=\"x\"></img>",
             "<b><p>x</p></b>", "<li><strong>a<li>b</strong></li>",
         ])
     func leavesRepairsToLibXML2(html: String) {
@@ -114,7 +117,11 @@ struct SimpleHTMLTests {
         for _ in 0..<random.next(upTo: 5) {
             switch random.next(upTo: 10) {
             case 0...3: html += texts[random.next(upTo: texts.count)]
-            case 4: html += ["<br>", "<br/>", "<br />", "<BR>"][random.next(upTo: 4)]
+            case 4:
+                html += [
+                    "<br>", "<br/>", "<br />", "<BR>", "<img src=\"i.png\">", "<img alt=\"A b\" src=\"a.png\" width=\"9\"/>",
+                    "<IMG SRC=\"x\" />",
+                ][random.next(upTo: 7)]
             case 5...7 where depth < 6:
                 let tag = inlineTags[random.next(upTo: inlineTags.count)]
                 let open = tag == "a" ? "<a href=\"u\(random.next(upTo: 3))\">" : random.next(upTo: 6) == 0 ? "<\(tag.uppercased())>" : "<\(tag)>"
@@ -122,7 +129,7 @@ struct SimpleHTMLTests {
             case 8...9 where depth < 6:
                 let tag = blockTags[random.next(upTo: blockTags.count)]
                 if tag == "ul" || tag == "ol" {
-                    html += "<\(tag)>"
+                    html += tag == "ol" && random.next(upTo: 3) == 0 ? "<ol start=\"\(random.next(upTo: 12))\">" : "<\(tag)>"
                     for _ in 0..<random.next(upTo: 4) {
                         html += [" ", "\n", ""][random.next(upTo: 3)] + "<li>" + fragment(&random, depth: depth + 2) + "</li>"
                     }

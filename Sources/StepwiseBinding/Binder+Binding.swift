@@ -119,12 +119,12 @@ extension Binder {
             let missing = leftover.map { "\"\(Self.trim($0))\"" }.joined(separator: ", ")
             let parts = phrases.map { ($0.index, $0.range) }
             return (
-                .undefined(snippet: partSnippet(leftover, covered: parts, in: text, kind)),
+                .undefined(snippet: Snippet { partSnippet(leftover, covered: parts, in: text, kind) }),
                 .undefined(Explanation { "no definition covers \(missing)" + covered(parts, in: text) })
             )
         }
         return (
-            .undefined(snippet: SnippetGenerator.snippet(for: text, kind: kind, phrase: false)),
+            .undefined(snippet: Snippet { SnippetGenerator.snippet(for: text, kind: kind, phrase: false) }),
             .undefined(Explanation { "no definition matches \"\(text.string)\"" + rejectionsOrSuggestions(text, kind) })
         )
     }
@@ -170,13 +170,14 @@ extension Binder {
     private func suggestions(for text: MatchText, _ kind: ItemPlan.Kind) -> String {
         let words = DefinitionWords.of(text.folded)
         guard !words.isEmpty else { return "" }
+        let sources = sourceTexts.all
         let sharing = definitions.indices.filter { definitions[$0].applies(to: kind) }
-            .map { index in (index, definitions[index].words.intersection(words).count) }
+            .map { index in (index, sources[index].words.intersection(words).count) }
             .filter { $0.1 > 0 }
             .sorted { $0.1 > $1.1 }
             .prefix(6)
         let close = sharing.map { candidate in
-            let source = definitions[candidate.0].folded
+            let source = sources[candidate.0].folded
             let distance = DefinitionWords.distance(text.folded, source)
             return (index: candidate.0, distance: distance, ratio: Double(distance) / Double(max(text.count, source.count, 1)))
         }

@@ -14,6 +14,8 @@ public struct Binder: Sendable {
     public let diagnostics: [Diagnostic]
     let pins: [String: (fingerprint: String, location: SourceLocation)]
     let cache = BindingCache()
+    /// Each definition's source folded, with its words, for "did you mean".
+    let sourceTexts: SourceTexts
     /// The indices of the definitions an item of each kind is tried against, whole-item ones and
     /// phrase ones, in definition order.
     let candidates: [ItemPlan.Kind: (item: [Int], phrase: [Int])]
@@ -41,6 +43,7 @@ public struct Binder: Sendable {
         }
         self.libraries = loaded
         self.definitions = definitions
+        sourceTexts = SourceTexts(definitions.map(\.source))
         candidates = Dictionary(
             uniqueKeysWithValues: [ItemPlan.Kind.instruction, .expectation].map { kind in
                 let applying = definitions.indices.filter { definitions[$0].applies(to: kind) }
@@ -133,8 +136,7 @@ public struct Binder: Sendable {
             compiled.append(
                 CompiledDefinition(
                     library: index, role: definition.role, scope: definition.scope, source: source,
-                    location: definition.location, matcher: matcher, body: body, required: required,
-                    folded: MatchText(source).folded, words: DefinitionWords.of(MatchText(source).folded)))
+                    location: definition.location, matcher: matcher, body: body, required: required))
         }
         func erase(_ hooks: [Steps<Library.World>.Hook]) -> [CompiledDefinition.Hook] {
             hooks.map { hook -> CompiledDefinition.Hook in
@@ -150,13 +152,13 @@ public struct Binder: Sendable {
         return (loaded, compiled, diagnostics, steps.pins)
     }
 
-    private static func mismatch(_ expression: StepExpression, _ types: [(id: ObjectIdentifier, name: String)]) -> String? {
+    private static func mismatch(_ expression: StepExpression, _ types: [any Any.Type]) -> String? {
         let parameters = expression.parameters
         guard parameters.count == types.count else {
             return "the expression captures \(parameters.count) value(s) but the closure takes \(types.count)"
         }
-        for (position, (parameter, type)) in zip(parameters, types).enumerated() where parameter.valueType != type.id {
-            return "value \(position + 1) is {\(parameter.name)}, a \(parameter.typeName), but the closure takes a \(type.name)"
+        for (position, (parameter, type)) in zip(parameters, types).enumerated() where parameter.valueType != ObjectIdentifier(type) {
+            return "value \(position + 1) is {\(parameter.name)}, a \(parameter.typeName), but the closure takes a \(type)"
         }
         return nil
     }
@@ -202,9 +204,6 @@ package struct CompiledDefinition: Sendable {
     package var body: Body?
     /// The literal text (folded) every match of an expression contains, longest first.
     var required: [[Unicode.Scalar]] = []
-    /// The source, normalised and folded, and its words: for "did you mean".
-    var folded: [Unicode.Scalar] = []
-    var words: Set<String> = []
 
     func applies(to kind: ItemPlan.Kind) -> Bool {
         switch (role, kind) {
@@ -246,6 +245,30 @@ package struct CompiledDefinition: Sendable {
             }
         }
         return nil
+    }
+}
+
+/// The definitions' sources normalised and folded, with their words, made the first time an
+/// item needs "did you mean": a run whose items all bind never needs them.
+final class SourceTexts: Sendable {
+    typealias Text = (folded: [Unicode.Scalar], words: Set<String>)
+
+    private let sources: [String]
+    private let made = Mutex<[Text]?>(nil)
+
+    init(_ sources: [String]) { self.sources = sources }
+
+    /// One text per definition, in definition order.
+    var all: [Text] {
+        made.withLock { made in
+            if let made { return made }
+            let texts = sources.map { source -> Text in
+                let folded = MatchText(source).folded
+                return (folded, DefinitionWords.of(folded))
+            }
+            made = texts
+            return texts
+        }
     }
 }
 

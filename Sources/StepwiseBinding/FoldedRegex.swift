@@ -75,8 +75,11 @@ struct FoldedRegex: Sendable {
         return run(program, text, at: start, whole: false, &slots, &stack)
     }
 
-    /// Whether this reads `text` as Swift's `Regex` does (see ``MatchText/regexReady``).
-    func reads(_ text: MatchText) -> Bool { text.regexReady && (text.isASCII || !usesWordBoundaries) }
+    /// Whether this reads `text` as Swift's `Regex` does (see ``MatchText/regexReady``): `\b` and
+    /// `\B` only where every scalar outside ASCII has a word-break class known here.
+    func reads(_ text: MatchText) -> Bool {
+        text.regexReady && (text.isASCII || !usesWordBoundaries || text.scalars.allSatisfy(WordBoundary.isKnown))
+    }
 
     private func captures(_ slots: [Int]) -> [Range<Int>?] {
         (0..<captureCount).map { index in
@@ -278,7 +281,20 @@ struct FoldedRegex: Sendable {
 
         private mutating func sequence() -> Node? {
             var nodes: [Node] = []
+            // Consecutive literal scalars make one run: the prefilter's literal words. The run is
+            // gathered here, not as a node per scalar, since most of a pattern is literal text.
+            var run: [Unicode.Scalar] = []
             while let scalar = peek, scalar != "|", scalar != ")" {
+                if let literal = plainLiteral() {
+                    if let (min, max, reluctant) = quantifier() {
+                        if !run.isEmpty { nodes.append(.literal(run)) }
+                        run = []
+                        nodes.append(.repetition(.literal([literal]), min: min, max: max, reluctant: reluctant))
+                    } else {
+                        run.append(literal)
+                    }
+                    continue
+                }
                 guard var atom = atom() else { return nil }
                 if let (min, max, reluctant) = quantifier() {
                     switch atom {
@@ -289,14 +305,29 @@ struct FoldedRegex: Sendable {
                     if max == nil, atom.canBeEmpty { return nil }
                     atom = .repetition(atom, min: min, max: max, reluctant: reluctant)
                 }
-                // Consecutive literal scalars make one run: the prefilter's literal words.
-                if case .literal(let scalars) = atom, case .literal(let previous)? = nodes.last {
-                    nodes[nodes.count - 1] = .literal(previous + scalars)
-                } else {
-                    nodes.append(atom)
-                }
+                if !run.isEmpty { nodes.append(.literal(run)) }
+                run = []
+                nodes.append(atom)
             }
+            if !run.isEmpty { nodes.append(.literal(run)) }
             return nodes.count == 1 ? nodes[0] : .sequence(nodes)
+        }
+
+        /// The next scalar, folded, when it stands for itself (escaped or not), consuming it;
+        /// otherwise `nil`, consuming nothing, and ``atom()`` reads what is there.
+        private mutating func plainLiteral() -> Unicode.Scalar? {
+            guard let scalar = peek else { return nil }
+            switch scalar {
+            case "(", "[", ".", "^", "$", "*", "+", "?", "{", "}", "]", "|", ")": return nil
+            case "\\":
+                guard index + 1 < scalars.count, let literal = Self.escapedLiteral(scalars[index + 1]) else { return nil }
+                index += 2
+                return literal
+            default:
+                guard let folded = Self.literal(scalar) else { return nil }
+                index += 1
+                return folded
+            }
         }
 
         private mutating func atom() -> Node? {
@@ -636,8 +667,9 @@ struct ScalarSet: Sendable {
 }
 
 /// Unicode's default word boundaries (UAX #29, what Swift's `Regex` means by `\b`) for ASCII
-/// text: inside words ("don't", "a:b", "e.g"), numbers ("1,000", "3.5") and runs of spaces there
-/// is none; at the ends of the text there always is.
+/// text and the symbols outside it whose class is known here: inside words ("don't", "a:b",
+/// "e.g"), numbers ("1,000", "3.5") and runs of spaces there is none; at the ends of the text
+/// there always is.
 enum WordBoundary {
     private enum Kind { case letter, digit, midLetter, midNumberLetter, quote, midNumber, connector, space, other }
 
@@ -651,7 +683,27 @@ enum WordBoundary {
         case ",", ";": .midNumber
         case "_": .connector
         case " ": .space
-        default: .other
+        default: scalar.isASCII ? .other : symbolKind(scalar) ?? .other
+        }
+    }
+
+    /// Whether the class of `scalar` is known here: ASCII, or one of the plain symbols (see
+    /// ``ScalarSet/isPlainSymbol(_:)``) of the blocks below, such as arrows, dashes and quotes.
+    static func isKnown(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII || symbolKind(scalar) != nil }
+
+    /// The class of a plain symbol outside ASCII: UAX #29's lists (as Swift's `Regex` has them)
+    /// for the few that join words or numbers, `.other` for the rest of Latin-1's symbols, general
+    /// punctuation, currency, letterlike symbols, arrows, mathematical operators, technical
+    /// symbols, box drawing, shapes, dingbats and the supplemental arrows and symbols; `nil`
+    /// elsewhere (the text is then matched by Swift).
+    private static func symbolKind(_ scalar: Unicode.Scalar) -> Kind? {
+        switch scalar.value {
+        case 0x2018, 0x2019, 0x2024, 0xFE52, 0xFF07, 0xFF0E: .midNumberLetter
+        case 0x00B7, 0x0387, 0x055F, 0x05F4, 0x2027, 0xFE13, 0xFE55, 0xFF1A: .midLetter
+        case 0x037E, 0x0589, 0x060C, 0x060D, 0x066C, 0x07F8, 0x2044, 0xFE50, 0xFE54, 0xFF0C, 0xFF1B: .midNumber
+        case 0x203F, 0x2040, 0x2054, 0xFE33, 0xFE34, 0xFE4D...0xFE4F, 0xFF3F: .connector
+        case 0x00A1...0x00BF, 0x00D7, 0x00F7, 0x2010...0x205E, 0x20A0...0x20CF, 0x2100...0x214F, 0x2190...0x2BFF: .other
+        default: nil
         }
     }
 

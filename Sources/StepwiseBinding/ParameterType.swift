@@ -4,7 +4,10 @@ public struct ParameterType: Sendable {
     /// The name between braces.
     public let name: String
     /// The Swift type the value converts to, for messages and snippets.
-    public let typeName: String
+    public var typeName: String { String(describing: value) }
+    /// Named only for a message: describing a type takes reflection, which a loading library
+    /// would otherwise pay for every parameter type it declares.
+    private let value: any Sendable.Type
     let valueType: ObjectIdentifier
     /// End offsets at which the parameter could stop when starting at an offset, best first.
     let scan: @Sendable (MatchText, Int) -> [Int]
@@ -15,7 +18,7 @@ public struct ParameterType: Sendable {
         convert: @escaping @Sendable (String) throws -> Value
     ) {
         self.name = name
-        self.typeName = String(describing: Value.self)
+        self.value = Value.self
         self.valueType = ObjectIdentifier(Value.self)
         self.scan = scan
         self.convert = { try convert($0) }

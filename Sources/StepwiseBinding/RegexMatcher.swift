@@ -114,8 +114,8 @@ package final class RegexMatcher: Sendable {
         let engine = current
         if let folded = engine.folded {
             // Case-insensitive matching folds a few non-ASCII letters differently from lower-casing
-            // (the long s matches "s"), so only text whose letters are all ASCII is filtered.
-            if text.hasOnlyASCIILetters, !Self.admits(text, folded) { return nil }
+            // (the long s matches "s"), so only text without such letters is filtered.
+            if text.foldsApartFromASCII, !Self.admits(text, folded) { return nil }
             if folded.reads(text) {
                 guard let found = folded.match(text, whole: scope == .item) else { return nil }
                 let captures = found.captures.map { $0.map(text.substring) }

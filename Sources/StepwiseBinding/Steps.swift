@@ -21,7 +21,8 @@ public struct Steps<World: AnyObject>: Sendable {
         package var scope: MatchScope
         package var location: SourceLocation
         /// The Swift types the body takes, for checking against the expression; `nil` for regexes.
-        package var argumentTypes: [(id: ObjectIdentifier, name: String)]?
+        /// (Their names are made only for a message: describing a type takes reflection.)
+        package var argumentTypes: [any Any.Type]?
         package var body: Body?
     }
 
@@ -94,7 +95,7 @@ public struct Steps<World: AnyObject>: Sendable {
             Definition(
                 role: role, pattern: .expression(expression), scope: scope,
                 location: SourceLocation(file: fileID, line: line),
-                argumentTypes: types.map { (ObjectIdentifier($0), String(describing: $0)) }, body: body))
+                argumentTypes: types, body: body))
     }
 
     package mutating func add<Output: Sendable>(

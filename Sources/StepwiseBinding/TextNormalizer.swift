@@ -118,8 +118,10 @@ struct MatchText {
     let folded: [Unicode.Scalar]
     /// Every scalar is ASCII: offsets are UTF-8 offsets.
     let isASCII: Bool
-    /// Every letter is ASCII, so case-insensitive matching and folding agree.
-    let hasOnlyASCIILetters: Bool
+    /// No letter outside ASCII matches an ASCII letter without case (the Kelvin sign matches "k",
+    /// the long s "s"; "ä" or "中" match none): the folded text holds every literal text a
+    /// case-insensitive match of an ASCII pattern covers.
+    let foldsApartFromASCII: Bool
     /// Every scalar is ASCII or a plain symbol (see ``ScalarSet/isPlainSymbol(_:)``), each a
     /// `Character` of its own: ``FoldedRegex`` matches the text as Swift's `Regex` does. Worked
     /// out for text outside ASCII only when a regex is tried on it (or once, by
@@ -139,19 +141,19 @@ struct MatchText {
         scalars.reserveCapacity(string.utf8.count)
         folded.reserveCapacity(string.utf8.count)
         var ascii = true
-        var asciiLetters = true
+        var apart = true
         for scalar in string.unicodeScalars {
             scalars.append(scalar)
             folded.append(TextNormalizer.fold(scalar))
             if !scalar.isASCII {
                 ascii = false
-                if scalar.properties.isAlphabetic { asciiLetters = false }
+                if apart, scalar.properties.changesWhenCaseMapped, Self.mayMatchASCIILetter(scalar) { apart = false }
             }
         }
         self.scalars = scalars
         self.folded = folded
         self.isASCII = ascii
-        self.hasOnlyASCIILetters = asciiLetters
+        self.foldsApartFromASCII = apart
         if ascii {
             indices = []
         } else {
@@ -209,6 +211,21 @@ struct MatchText {
         indexed.pairs = ScalarPairs(folded)
         if !isASCII { indexed.knownRegexReady = Self.isRegexReady(scalars, string) }
         return indexed
+    }
+
+    /// Whether a case mapping of a scalar outside ASCII (or a mapping of that) has an ASCII
+    /// letter: then it may match one without case.
+    static func mayMatchASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        func mappings(_ scalar: Unicode.Scalar) -> [String] {
+            let properties = scalar.properties
+            return [properties.lowercaseMapping, properties.uppercaseMapping, properties.titlecaseMapping]
+        }
+        func hasASCIILetter(_ text: String) -> Bool {
+            text.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+        }
+        return mappings(scalar).contains { mapped in
+            hasASCIILetter(mapped) || mapped.unicodeScalars.contains { mappings($0).contains(where: hasASCIILetter) }
+        }
     }
 
     private static func isRegexReady(_ scalars: [Unicode.Scalar], _ string: String) -> Bool {

@@ -28,7 +28,7 @@ enum DryRun {
                     case .ambiguous(let candidates):
                         for candidate in candidates { out += "              ↳ \"\(candidate.expression)\" at \(candidate.location)\n" }
                     case .undefined(let snippet):
-                        for line in snippet.split(separator: "\n") { out += "              \(line)\n" }
+                        for line in snippet.text.split(separator: "\n") { out += "              \(line)\n" }
                     }
                 }
             }

@@ -124,6 +124,7 @@ package struct CatalogueBuilder {
 
     /// Runs of whitespace as one space, none at the ends: item texts that differ only in spacing are one phrase.
     static func collapsingWhitespace(_ text: String) -> String {
+        if isCollapsed(text) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -137,6 +138,18 @@ package struct CatalogueBuilder {
             }
         }
         return out
+    }
+
+    /// Whether `text` is ASCII with no whitespace but single spaces between words: most item texts,
+    /// kept as they are without looking up each scalar's properties.
+    static func isCollapsed(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            // Outside ASCII, and at tabs, line breaks and other control characters, take the long way.
+            guard byte >= 0x20, byte < 0x7F, byte != 0x20 || previous != 0x20 else { return false }
+            previous = byte
+        }
+        return previous != 0x20 || text.isEmpty
     }
 
     static func environments(of testCase: TestCase) -> [String] {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What will run for one case, as carried by ``Event/CaseStarted``: enough for a reporter to show
 /// every step and item as written in the export, and how each is bound.
 public struct CasePlan: Hashable, Sendable, Codable {
@@ -92,7 +94,7 @@ public enum BindingInfo: Hashable, Sendable {
     /// Bound to a definition marked manual: a person checks it.
     case manual(Definition)
     /// No definition matches; `snippet` is a ready-to-paste Swift definition.
-    case undefined(snippet: String)
+    case undefined(snippet: Snippet)
     /// Several definitions match: every one of them.
     case ambiguous([Candidate])
 
@@ -158,7 +160,7 @@ public enum BindingInfo: Hashable, Sendable {
 
     /// The ready-to-paste definition of an undefined item.
     public var snippet: String? {
-        if case .undefined(let snippet) = self { return snippet }
+        if case .undefined(let snippet) = self { return snippet.text }
         return nil
     }
 
@@ -186,7 +188,7 @@ extension BindingInfo: Codable {
         switch try container.decode(State.self, forKey: .state) {
         case .matched: self = .matched(try definition())
         case .manual: self = .manual(try definition())
-        case .undefined: self = .undefined(snippet: try container.decode(String.self, forKey: .snippet))
+        case .undefined: self = .undefined(snippet: Snippet(try container.decode(String.self, forKey: .snippet)))
         case .ambiguous: self = .ambiguous(try container.decodeIfPresent([Candidate].self, forKey: .candidates) ?? [])
         }
     }
@@ -202,4 +204,47 @@ extension BindingInfo: Codable {
         try container.encodeIfPresent(snippet, forKey: .snippet)
         try container.encode(candidates, forKey: .candidates)
     }
+}
+
+/// The ready-to-paste definition suggested for an undefined item: its text, or how to write it
+/// the first time a reporter asks. Binding a large export finds many undefined items whose
+/// snippets no report prints (`stepwise report` prints none): each is written only when read,
+/// and then once.
+///
+/// Two snippets are equal when their texts are.
+public struct Snippet: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    private final class Text: Sendable {
+        let make: @Sendable () -> String
+        let made: Mutex<String?>
+
+        init(made: String?, make: @escaping @Sendable () -> String) {
+            self.made = Mutex(made)
+            self.make = make
+        }
+    }
+
+    private let storage: Text
+
+    /// A snippet with this text.
+    public init(_ text: String) { storage = Text(made: text, make: { text }) }
+
+    public init(stringLiteral text: String) { self.init(text) }
+
+    /// A snippet written by `make` when its text is first read.
+    public init(writing make: @escaping @Sendable () -> String) { storage = Text(made: nil, make: make) }
+
+    /// The snippet's text, written now if it was not yet.
+    public var text: String {
+        if let made = storage.made.withLock({ $0 }) { return made }
+        // Written outside the lock: two readers at once may both write it, and get the same text.
+        let written = storage.make()
+        storage.made.withLock { $0 = written }
+        return written
+    }
+
+    public var description: String { text }
+
+    public static func == (lhs: Snippet, rhs: Snippet) -> Bool { lhs.storage === rhs.storage || lhs.text == rhs.text }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }

@@ -295,7 +295,7 @@ enum HTMLReport {
             }
             return "<div class=\"def\">\(kind) \(parts.joined(separator: " + "))</div>\n"
         case .undefined(let snippet):
-            return "<div class=\"def\">no definition matches; add one:<pre class=\"snippet\">\(HTMLText.escape(snippet))</pre></div>\n"
+            return "<div class=\"def\">no definition matches; add one:<pre class=\"snippet\">\(HTMLText.escape(snippet.text))</pre></div>\n"
         case .ambiguous(let candidates):
             let items = candidates.map {
                 "<li><code>\(HTMLText.escape($0.expression))</code> <span class=\"loc\">\(HTMLText.escape($0.location.description))</span></li>"

@@ -58,6 +58,20 @@ struct BindingSpeedTests {
         #expect(binding("Go to Console ➜ Usérs", register).state == .matched)
     }
 
+    @Test("text with letters outside ASCII is filtered by a regex's literal words, unless a letter of it matches an ASCII one without case")
+    func accentedTextPrefilter() {
+        #expect(MatchText("Click 'Äú'Edit'Äù' in 中文").foldsApartFromASCII)
+        #expect(!MatchText("Clic\u{212A} the button").foldsApartFromASCII)  // the Kelvin sign matches "k"
+        #expect(!MatchText("Größe").foldsApartFromASCII)  // "ß" is "SS" in capitals
+        #expect(!MatchText("Sign ın").foldsApartFromASCII)  // the dotless i is "I" in capitals
+        let register: @Sendable (inout Steps<Journal>) -> Void = { steps in
+            steps.action(pattern: #"click (?:on )?the ["']([^"']+)["'] button"#, as: (Substring, Substring).self, named: "click the button") { _, _, _ in }
+        }
+        #expect(binding("Click the 'Édition' button", register).state == .matched)
+        #expect(binding("Click the 'Édition' link", register).state == .undefined)
+        #expect(binding("Clic\u{212A} the 'Édition' button", register).state == .matched)
+    }
+
     @Test("binding many cases at once gives the same plans, in order, as binding them one by one")
     func parallelBinding() {
         let binder = Binder(libraries: [

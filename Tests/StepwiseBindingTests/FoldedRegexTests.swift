@@ -102,13 +102,13 @@ struct FoldedRegexTests {
         let folded = try #require(FoldedRegex(pattern))
         let swift = try Regex(pattern).ignoresCase()
         var generator = SplitMix(seed: UInt64(pattern.unicodeScalars.reduce(7) { $0 &* 31 &+ UInt64($1.value) }))
-        let alphabet = Array("aAbBc1 2.:',;_x-➜\"d")
+        let alphabet = Array("aAbBc1 2.:',;_x-➜\"d’×")
         var compared = 0
         for _ in 0..<600 {
             let length = Int(generator.next() % 9)
             let raw = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
             let text = MatchText(normalized: raw)
-            guard text.regexReady, text.isASCII || !folded.usesWordBoundaries else { continue }
+            guard folded.reads(text) else { continue }
             for whole in [true, false] {
                 let mine = folded.match(text, whole: whole).map { found in
                     "\(found.range) \(found.captures.map { $0.map(text.text) })"
@@ -123,6 +123,24 @@ struct FoldedRegexTests {
             }
         }
         #expect(compared > 500)
+    }
+
+    @Test("beside every symbol whose word-break class is known here, word boundaries fall where Swift's Regex puts them")
+    func wordBoundariesBesideSymbols() throws {
+        let boundary = try Regex(#"\b"#)
+        var symbols = 0
+        for value in UInt32(0x80)...0xFFFF {
+            guard let symbol = Unicode.Scalar(value), ScalarSet.isPlainSymbol(symbol), WordBoundary.isKnown(symbol) else { continue }
+            symbols += 1
+            for raw in ["a\(symbol)b", "1\(symbol)2", "\(symbol)\(symbol)", " \(symbol)a", "a'\(symbol)", "_\(symbol)_"] {
+                let text = MatchText(normalized: raw)
+                guard text.regexReady else { continue }
+                let mine = (0...text.count).filter { WordBoundary.isBoundary(text.folded, $0) }
+                let theirs = raw.ranges(of: boundary).map { raw.unicodeScalars.distance(from: raw.startIndex, to: $0.lowerBound) }
+                #expect(mine == theirs, "U+\(String(value, radix: 16, uppercase: true)) in \"\(raw)\"")
+            }
+        }
+        #expect(symbols > 1_000)
     }
 
     @Test(

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import StepwiseModel
@@ -41,6 +42,23 @@ struct BindingInfoTests {
     func matchedNeedsItsDefinition() {
         let json = #"{"arguments":[],"candidates":[],"expression":"go","state":"matched"}"#
         #expect(throws: DecodingError.self) { try EventStream.makeDecoder().decode(BindingInfo.self, from: Data(json.utf8)) }
+    }
+
+    @Test("a snippet is written when its text is first read, once, and equals any snippet of the same text")
+    func snippetWrittenWhenRead() throws {
+        let writes = Mutex(0)
+        let snippet = Snippet {
+            writes.withLock { $0 += 1 }
+            return "steps.action(\"x\")"
+        }
+        #expect(writes.withLock { $0 } == 0)
+        #expect(BindingInfo.undefined(snippet: snippet).snippet == "steps.action(\"x\")")
+        #expect(snippet.text == "steps.action(\"x\")")
+        #expect(writes.withLock { $0 } == 1)
+        #expect(snippet == Snippet("steps.action(\"x\")"))
+        #expect(Snippet("a") != Snippet("b"))
+        #expect(Set([snippet, "steps.action(\"x\")"]).count == 1)
+        #expect(try Self.json(.undefined(snippet: snippet)) == #"{"arguments":[],"candidates":[],"snippet":"steps.action(\"x\")","state":"undefined"}"#)
     }
 
     @Test("only a matched or manual item has a definition, only an undefined one a snippet, only an ambiguous one candidates")

@@ -299,46 +299,54 @@ struct RunnerTests {
 
     struct Stop: Error {}
 
+    /// A run of one-step cases that counts the cases whose instruction ran.
+    final class CountedRun: Sendable {
+        let started = Mutex(0)
+        let cases: [TestCase]
+
+        init(cases count: Int) {
+            cases = (1...count).map { makeCase("T-\($0)", [(["step"], ["done"])]) }
+        }
+
+        /// How many cases have run their instruction.
+        var ran: Int { started.withLock { $0 } }
+
+        var runner: Runner {
+            let binder = Binder(libraries: [
+                TestSteps { [self] steps in
+                    steps.action("step") { _, _ in self.started.withLock { $0 += 1 } }
+                    steps.check("done") { _, _ in }
+                }
+            ])
+            return Runner(plan: binder.plan(cases), options: RunOptions(exitCode: unmapped, jobs: 2, itemTimeout: generousLimit))
+        }
+    }
+
     @Test("an error thrown by the receiver of the events ends the run: it is rethrown, and no case starts after it")
     func receiverStops() async {
-        let cases = (1...30).map { makeCase("T-\($0)", [(["step"], ["done"])]) }
-        let ran = Mutex(0)
-        let binder = Binder(libraries: [
-            TestSteps { steps in
-                steps.action("step") { _, _ in ran.withLock { $0 += 1 } }
-                steps.check("done") { _, _ in }
-            }
-        ])
+        let counted = CountedRun(cases: 30)
         var received = 0
         await #expect(throws: Stop.self) {
-            try await Runner(plan: binder.plan(cases), options: RunOptions(exitCode: unmapped, jobs: 2, itemTimeout: generousLimit)).run {
-                event in
+            try await counted.runner.run { event in
                 received += 1
                 if case .caseFinished = event { throw Stop() }
             }
         }
         // The start of the run and the first case's block, up to its end; the cases started by
-        // then (at most two per job past the first case) finish, and no other starts.
+        // then (one per job, and one more for each case received) finish, and no other starts.
         #expect(received == 1 + 8)
-        #expect((1...4).contains(ran.withLock { $0 }))
+        #expect((1...4).contains(counted.ran))
     }
 
-    @Test("a receiver slow to take the events holds the cases back: at most two per job start past the one it takes")
+    @Test("a receiver slow to take the events holds the cases back: a case starts only as one before it is taken")
     func slowReceiver() async {
-        let cases = (1...24).map { makeCase("T-\($0)", [(["step"], ["done"])]) }
-        let ran = Mutex(0)
-        let binder = Binder(libraries: [
-            TestSteps { steps in
-                steps.action("step") { _, _ in ran.withLock { $0 += 1 } }
-                steps.check("done") { _, _ in }
-            }
-        ])
+        let counted = CountedRun(cases: 24)
         var ahead: [Int] = []
         var taken = 0
-        await Runner(plan: binder.plan(cases), options: RunOptions(exitCode: unmapped, jobs: 2, itemTimeout: generousLimit)).run { event in
+        await counted.runner.run { event in
             guard case .caseFinished = event else { return }
             taken += 1
-            ahead.append(ran.withLock { $0 } - taken)
+            ahead.append(counted.ran - taken)
             Thread.sleep(forTimeInterval: 0.002)
         }
         #expect(taken == 24)

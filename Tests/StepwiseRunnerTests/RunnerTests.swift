@@ -117,7 +117,7 @@ struct RunnerTests {
                 step.expect(observed >= .seconds(5), "seen after \(observed), before the timer was due")
             }
         }
-        #expect(code == RunOutcome.passed)
+        #expect(code == RunOutcome.passed, "\(events.finishedItems.map { "\($0.itemID) \($0.status.rawValue): \($0.message ?? "")" })")
         // Due at 5 s of the case's clock; a busy machine may run the woken task some polls later
         // (under a load of 18, once more than 25 polls: hence the wide window, which costs nothing
         // when the task runs at once, as the check stops at the first poll that sees it).

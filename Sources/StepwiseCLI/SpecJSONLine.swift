@@ -177,9 +177,10 @@ struct JSONBytes {
 
     mutating func array<Element>(_ elements: [Element], _ write: (inout JSONBytes, Element) -> Void) {
         raw(UInt8(ascii: "["))
-        for (index, element) in elements.enumerated() {
+        // By index: each element is read in place, not copied out as `enumerated()` hands it.
+        for index in elements.indices {
             if index > 0 { raw(UInt8(ascii: ",")) }
-            write(&self, element)
+            write(&self, elements[index])
         }
         raw(UInt8(ascii: "]"))
     }

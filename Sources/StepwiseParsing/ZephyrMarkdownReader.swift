@@ -386,8 +386,14 @@ struct ZephyrMarkdownReader {
     }
 
     static func equals(_ bytes: [UInt8], _ range: Range<Int>, _ word: StaticString) -> Bool {
-        guard range.count == word.utf8CodeUnitCount else { return false }
-        for offset in 0..<range.count where bytes[range.lowerBound + offset] != word.utf8Start[offset] { return false }
+        range.count == word.utf8CodeUnitCount && hasPrefix(bytes, range, word)
+    }
+
+    static func hasPrefix(_ bytes: [UInt8], _ range: Range<Int>, _ prefix: StaticString) -> Bool {
+        guard range.count >= prefix.utf8CodeUnitCount else { return false }
+        for offset in 0..<prefix.utf8CodeUnitCount where bytes[range.lowerBound + offset] != prefix.utf8Start[offset] {
+            return false
+        }
         return true
     }
 

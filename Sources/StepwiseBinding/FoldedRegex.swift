@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A regular expression of the subset step definitions are written in, matched on an item's
 /// folded text the way Swift's `Regex` matches it case-insensitively, without building one.
 ///
@@ -23,8 +25,8 @@ struct FoldedRegex: Sendable {
     let usesWordBoundaries: Bool
     /// Every clause must hold: the folded text contains at least one of its literals.
     let required: [[[Unicode.Scalar]]]
-    private let program: [Operation]
-    private let lookaheads: [[Operation]]
+    /// The backtracking program, compiled when the pattern first meets an item's text.
+    private let program: Program
     /// The folded scalar every match starts with, when there is one.
     private let firstScalar: Unicode.Scalar?
 
@@ -38,20 +40,39 @@ struct FoldedRegex: Sendable {
         usesWordBoundaries = node.usesWordBoundaries
         required = node.clauses
         firstScalar = node.firstScalar
-        var compiler = Compiler()
-        compiler.emit(node)
-        compiler.program.append(.match)
-        program = compiler.program
-        lookaheads = compiler.lookaheads
+        program = Program(node)
+    }
+
+    /// A pattern's program and its lookaheads' programs, compiled the first time they are asked
+    /// for: a library reads a hundred patterns when it loads (to report a bad one at its line),
+    /// and a run's items reach a few of them.
+    private final class Program: Sendable {
+        private let node: Node
+        private let compiled = Mutex<(main: [Operation], lookaheads: [[Operation]])?>(nil)
+
+        init(_ node: Node) { self.node = node }
+
+        var operations: (main: [Operation], lookaheads: [[Operation]]) {
+            compiled.withLock { compiled in
+                if let compiled { return compiled }
+                var compiler = Compiler()
+                compiler.emit(node)
+                compiler.program.append(.match)
+                let made = (compiler.program, compiler.lookaheads)
+                compiled = made
+                return made
+            }
+        }
     }
 
     /// The match's range and each capture's range (`nil` when unset), in scalar offsets, or `nil`:
     /// the whole text for `whole`, else the leftmost match.
     func match(_ text: MatchText, whole: Bool) -> (range: Range<Int>, captures: [Range<Int>?])? {
+        let (program, lookaheads) = self.program.operations
         var slots = [Int](repeating: -1, count: captureCount * 2)
         var stack: [Backtrack] = []
         if whole {
-            guard let end = run(program, text, at: 0, whole: true, &slots, &stack) else { return nil }
+            guard let end = run(program, lookaheads, text, at: 0, whole: true, &slots, &stack) else { return nil }
             return (0..<end, captures(slots))
         }
         var start = 0
@@ -60,7 +81,7 @@ struct FoldedRegex: Sendable {
                 guard let next = text.folded[start...].firstIndex(of: first) else { return nil }
                 start = next
             }
-            if let end = run(program, text, at: start, whole: false, &slots, &stack) {
+            if let end = run(program, lookaheads, text, at: start, whole: false, &slots, &stack) {
                 return (start..<end, captures(slots))
             }
             start += 1
@@ -70,9 +91,10 @@ struct FoldedRegex: Sendable {
 
     /// The end of the match that starts at `start`, as Swift's `prefixMatch` finds it.
     func prefixMatch(_ text: MatchText, at start: Int) -> Int? {
+        let (program, lookaheads) = self.program.operations
         var slots = [Int](repeating: -1, count: captureCount * 2)
         var stack: [Backtrack] = []
-        return run(program, text, at: start, whole: false, &slots, &stack)
+        return run(program, lookaheads, text, at: start, whole: false, &slots, &stack)
     }
 
     /// Whether this reads `text` as Swift's `Regex` does (see ``MatchText/regexReady``): `\b` and
@@ -95,7 +117,7 @@ struct FoldedRegex: Sendable {
 
     /// Runs `program` from `start`; the end of the first match in priority order.
     private func run(
-        _ program: [Operation], _ text: MatchText, at start: Int, whole: Bool, _ slots: inout [Int],
+        _ program: [Operation], _ lookaheads: [[Operation]], _ text: MatchText, at start: Int, whole: Bool, _ slots: inout [Int],
         _ stack: inout [Backtrack]
     ) -> Int? {
         let folded = text.folded
@@ -130,7 +152,7 @@ struct FoldedRegex: Sendable {
             case .lookahead(let index, let negated):
                 var ignored: [Int] = []
                 var inner: [Backtrack] = []
-                let found = run(lookaheads[index], text, at: position, whole: false, &ignored, &inner) != nil
+                let found = run(lookaheads[index], lookaheads, text, at: position, whole: false, &ignored, &inner) != nil
                 if found != negated { pc += 1 } else { advanced = false }
             case .match:
                 if !whole || position == count {
@@ -159,7 +181,7 @@ struct FoldedRegex: Sendable {
 
     // MARK: The pattern
 
-    fileprivate indirect enum Node {
+    fileprivate indirect enum Node: Sendable {
         case literal([Unicode.Scalar])
         case any
         case set(ScalarSet)
@@ -173,7 +195,7 @@ struct FoldedRegex: Sendable {
         case lookahead(Node, negated: Bool)
     }
 
-    fileprivate enum Operation {
+    fileprivate enum Operation: Sendable {
         case scalar(Unicode.Scalar)
         case any
         case set(ScalarSet)

@@ -54,6 +54,10 @@ struct ListCommand: ParsableCommand {
     /// Titles may hold line breaks, tabs and control characters; a row may not, nor may it send
     /// escape sequences to the terminal.
     static func oneLine(_ text: String) -> String {
+        // Printable ASCII, nearly every title: no line to join, nothing to show, a Character a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return text.utf8.count > 60 ? String(decoding: text.utf8.prefix(59), as: UTF8.self) + "…" : text
+        }
         let flat = text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
             .showingControlCharacters
         return flat.count > 60 ? String(flat.prefix(59)) + "…" : flat
@@ -62,12 +66,12 @@ struct ListCommand: ParsableCommand {
     /// Columns padded to their widest cell; numbers are right-aligned.
     static func table(_ rows: [[String]]) -> String {
         guard let columns = rows.first?.count else { return "" }
-        let widths = (0..<columns).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let widths = (0..<columns).map { column in rows.map { characters($0[column]) }.max() ?? 0 }
         var out = ""
         for row in rows {
             var cells: [String] = []
             for (column, cell) in row.enumerated() {
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                let padding = String(repeating: " ", count: widths[column] - characters(cell))
                 let numeric = column == 2 || column == 4
                 cells.append(numeric ? padding + cell : cell + padding)
             }
@@ -76,5 +80,11 @@ struct ListCommand: ParsableCommand {
             out += line + "\n"
         }
         return out
+    }
+
+    /// `text.count`, taken from the bytes when each is an ASCII one other than a carriage return
+    /// (each is then a Character of its own), without the grapheme rules.
+    private static func characters(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? text.utf8.count : text.count
     }
 }

@@ -144,42 +144,16 @@ struct JSONBytes {
     }
 
     mutating func string(_ value: String?) {
-        guard var value else { return null() }
-        value.withUTF8 { utf8 in
-            bytes.append(UInt8(ascii: "\""))
-            var start = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                start = index + 1
-                switch byte {
-                case UInt8(ascii: "\""): raw("\\\"")
-                case UInt8(ascii: "\\"): raw("\\\\")
-                case 0x08: raw("\\b")
-                case 0x0C: raw("\\f")
-                case 0x0A: raw("\\n")
-                case 0x0D: raw("\\r")
-                case 0x09: raw("\\t")
-                default:
-                    raw("\\u00")
-                    let hex: StaticString = "0123456789abcdef"
-                    hex.withUTF8Buffer { digits in
-                        bytes.append(digits[Int(byte >> 4)])
-                        bytes.append(digits[Int(byte & 0x0F)])
-                    }
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-            bytes.append(UInt8(ascii: "\""))
-        }
+        guard let value else { return null() }
+        SortedJSONEncoder.appendString(value, to: &bytes)
     }
 
     mutating func array<Element>(_ elements: [Element], _ write: (inout JSONBytes, Element) -> Void) {
         raw(UInt8(ascii: "["))
-        for (index, element) in elements.enumerated() {
+        // By index: each element is read in place, not copied out as `enumerated()` hands it.
+        for index in elements.indices {
             if index > 0 { raw(UInt8(ascii: ",")) }
-            write(&self, element)
+            write(&self, elements[index])
         }
         raw(UInt8(ascii: "]"))
     }

@@ -14,8 +14,17 @@ struct ItemColumns {
     let source: SourceText
     /// Per line, the byte offset after the last item found on it, and the column of that item's
     /// first byte, so the columns of a long line (a Zephyr export writes a step's whole HTML on
-    /// one) are counted once, not from the line's start for every item.
-    private var found: [Int: (searchFrom: Int, counted: Int, column: Int)] = [:]
+    /// one) are counted once, not from the line's start for every item. A step's items lie on a
+    /// few lines, so a list searched from its end finds the line sooner than hashing would.
+    private var found: [(line: Int, state: SearchState)] = []
+
+    private struct SearchState {
+        /// Where the next item on the line is looked for, how far columns are counted, and the
+        /// column there.
+        var searchFrom: Int
+        var counted: Int
+        var column: Int
+    }
 
     init(source: SourceText) { self.source = source }
 
@@ -30,7 +39,8 @@ struct ItemColumns {
     private mutating func locate(_ text: String, at location: SourceLocation) -> SourceLocation {
         guard location.file == source.path, location.column == 1 else { return location }
         let line = source.range(ofLine: location.line)
-        var state = found[location.line] ?? (line.lowerBound, line.lowerBound, 1)
+        let known = found.lastIndex { $0.line == location.line }
+        var state = known.map { found[$0].state } ?? SearchState(searchFrom: line.lowerBound, counted: line.lowerBound, column: 1)
         let start = max(line.lowerBound, state.searchFrom)
         guard start < line.upperBound else { return location }
         var text = text
@@ -50,7 +60,7 @@ struct ItemColumns {
         }
         state.counted = match.offset
         state.searchFrom = match.offset + match.length
-        found[location.line] = state
+        if let known { found[known].state = state } else { found.append((location.line, state)) }
         return SourceLocation(file: location.file, line: location.line, column: state.column)
     }
 

@@ -18,6 +18,11 @@ enum ItemText {
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
+            // Printable ASCII other than the space, nearly every byte, needs no look.
+            if byte > 0x20 && byte < 0x80 {
+                previousSpace = false
+                continue
+            }
             switch byte {
             case 0x20:
                 if previousSpace { return false }

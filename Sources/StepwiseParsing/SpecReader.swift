@@ -204,11 +204,12 @@ public enum SpecReader {
         if let first = bytes.first(where: { !$0.isASCIIWhitespace }), first == UInt8(ascii: "{") { return .zephyrJSON }
         var hasHeading = false
         for line in 1...source.lineCount {
-            let text = ZephyrMarkdownReader.trimmed(bytes[source.range(ofLine: line)])
-            if ZephyrMarkdownReader.equals(text, "### Details") || ZephyrMarkdownReader.hasPrefix(text, "> <article>") {
+            // Through byte ranges, as the Zephyr reader looks at lines: no slice per line.
+            let text = ZephyrMarkdownReader.trimmed(bytes, source.range(ofLine: line))
+            if ZephyrMarkdownReader.equals(bytes, text, "### Details") || ZephyrMarkdownReader.hasPrefix(bytes, text, "> <article>") {
                 return .zephyrMarkdown
             }
-            if ZephyrMarkdownReader.hasPrefix(text, "## ") { hasHeading = true }
+            if ZephyrMarkdownReader.hasPrefix(bytes, text, "## ") { hasHeading = true }
         }
         if hasHeading || FrontMatter.locate(in: source) != nil { return .mattermostMarkdown }
         return nil

@@ -40,27 +40,33 @@ public enum SpecTreeDumper {
             out.line(2, "precondition")
             dump(precondition.nodes, depth: 3, into: &out)
         }
-        for step in testCase.steps {
-            out.begin(2, "step ")
-            out.append(step.number)
-            out.append(" @")
-            out.number(step.location.line)
-            if let call = step.call {
-                out.append(" call=")
-                out.append(call.key)
-                if let name = call.name {
-                    out.append(" ")
-                    out.quoted(name)
-                }
-            }
-            out.end()
-            if let action = step.action { out.line(3, "action"); dump(action.nodes, depth: 4, into: &out) }
-            if let testData = step.testData { out.line(3, "testData"); dump(testData.nodes, depth: 4, into: &out) }
-            if let expected = step.expected { out.line(3, "expected"); dump(expected.nodes, depth: 4, into: &out) }
-            for field in step.info { dump(field, label: "info ", depth: 3, into: &out) }
-            for instruction in step.instructions { dump(instruction, depth: 3, into: &out) }
-            for expectation in step.expectations { dump(expectation, depth: 3, into: &out) }
+        // Steps, items and nodes are read in place by index: a `for … in` copies each one out,
+        // retaining and releasing every string and array it holds.
+        for index in testCase.steps.indices {
+            dump(testCase.steps[index], into: &out)
         }
+    }
+
+    private static func dump(_ step: Step, into out: inout TreeOutput) {
+        out.begin(2, "step ")
+        out.append(step.number)
+        out.append(" @")
+        out.number(step.location.line)
+        if let call = step.call {
+            out.append(" call=")
+            out.append(call.key)
+            if let name = call.name {
+                out.append(" ")
+                out.quoted(name)
+            }
+        }
+        out.end()
+        if let action = step.action { out.line(3, "action"); dump(action.nodes, depth: 4, into: &out) }
+        if let testData = step.testData { out.line(3, "testData"); dump(testData.nodes, depth: 4, into: &out) }
+        if let expected = step.expected { out.line(3, "expected"); dump(expected.nodes, depth: 4, into: &out) }
+        for field in step.info { dump(field, label: "info ", depth: 3, into: &out) }
+        for index in step.instructions.indices { dump(step.instructions[index], depth: 3, into: &out) }
+        for index in step.expectations.indices { dump(step.expectations[index], depth: 3, into: &out) }
     }
 
     private static func dump(_ field: Field, label: StaticString, depth: Int, into out: inout TreeOutput) {
@@ -80,7 +86,7 @@ public enum SpecTreeDumper {
         out.quoted(instruction.text)
         out.end()
         for note in instruction.notes { out.quotedLine(depth + 1, "note ", note) }
-        for sub in instruction.subItems { dump(sub, depth: depth + 1, into: &out) }
+        for index in instruction.subItems.indices { dump(instruction.subItems[index], depth: depth + 1, into: &out) }
     }
 
     private static func dump(_ expectation: Expectation, depth: Int, into out: inout TreeOutput) {
@@ -96,11 +102,11 @@ public enum SpecTreeDumper {
         out.quoted(expectation.text)
         out.end()
         for note in expectation.notes { out.quotedLine(depth + 1, "note ", note) }
-        for sub in expectation.subItems { dump(sub, depth: depth + 1, into: &out) }
+        for index in expectation.subItems.indices { dump(expectation.subItems[index], depth: depth + 1, into: &out) }
     }
 
     private static func dump(_ nodes: [RichText.Node], depth: Int, into out: inout TreeOutput) {
-        for node in nodes { dump(node, depth: depth, into: &out) }
+        for index in nodes.indices { dump(nodes[index], depth: depth, into: &out) }
     }
 
     private static func dump(_ node: RichText.Node, depth: Int, into out: inout TreeOutput) {
@@ -186,6 +192,11 @@ public enum SpecTreeDumper {
             }
             while index < utf8.count {
                 let byte = utf8[index]
+                // Printable ASCII other than `"` and `\` is copied as it is: nearly every byte.
+                if byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+                    index += 1
+                    continue
+                }
                 let rest = utf8.count - index
                 switch byte {
                 case UInt8(ascii: "\""): escape("\\\"", length: 1)
@@ -223,7 +234,7 @@ private struct TreeOutput {
     init() { bytes.reserveCapacity(16 << 10) }
 
     mutating func begin(_ depth: Int, _ start: StaticString) {
-        for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
         append(start)
     }
 
@@ -233,7 +244,18 @@ private struct TreeOutput {
 
     mutating func quoted(_ text: String) { SpecTreeDumper.appendQuoted(text, to: &bytes) }
 
-    mutating func number(_ value: Int) { append(String(value)) }
+    /// The decimal digits of `value`, written without making a string.
+    mutating func number(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        } while divisor > 0
+    }
 
     mutating func end() { bytes.append(0x0A) }
 

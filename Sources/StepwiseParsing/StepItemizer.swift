@@ -465,12 +465,12 @@ struct StepItemizer {
 
     /// One line's entry, `nil` when it holds no text.
     private static func line(of group: [RichText.Node], line: Int) -> Line? {
-        let text: String
         if group.count == 1, case .text(let plain) = group[0] {
-            text = ItemText.normalize(plain)
-        } else {
-            text = ItemText.normalize(RichText(group).plainText)
+            // Most lines: one text node, which has no bold lead-in to look for.
+            let text = ItemText.normalize(plain)
+            return text.isEmpty ? nil : Line(text: text, line: line, leadIn: nil, afterLeadIn: nil, isLabel: false)
         }
+        let text = ItemText.normalize(RichText(group).plainText)
         guard !text.isEmpty else { return nil }
         var entry = Line(text: text, line: line, leadIn: nil, afterLeadIn: nil, isLabel: false)
         // Only whitespace may come before a bold lead-in.

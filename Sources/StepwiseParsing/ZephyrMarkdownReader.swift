@@ -60,11 +60,43 @@ struct ZephyrMarkdownReader {
         var line = firstBodyLine
         var sawHeading = false
 
+        let bytes = source.bytes
         while line <= source.lineCount {
-            let range = source.range(ofLine: line)
-            let text = Self.trimmed(source.bytes[range])
+            // The line is looked at through its range in `bytes`: a slice per line would retain
+            // and release the file's bytes for every line of every file.
+            let range = Self.trimmed(bytes, source.range(ofLine: line))
             defer { line += 1 }
-            if text.isEmpty || Self.equals(text, "<hr/>") || Self.equals(text, "<hr>") { continue }
+            if range.isEmpty || Self.equals(bytes, range, "<hr/>") || Self.equals(bytes, range, "<hr>") { continue }
+            let first = bytes[range.lowerBound]
+            if first == UInt8(ascii: "|") {
+                let (fields, lastLine) = readTable(from: line, html: target != .details)
+                switch target {
+                case .details: apply(details: fields, to: &testCase)
+                case .moreInfo: testCase.fields.append(contentsOf: fields.map { Field(name: $0.name, value: $0.value) })
+                case .stepInfo where !steps.isEmpty:
+                    steps[steps.count - 1].info.append(contentsOf: fields.map { Field(name: $0.name, value: $0.value) })
+                default:
+                    context.report(.warning, "table outside any known section", line: line, code: .zephyrUnexpected)
+                }
+                line = lastLine
+                continue
+            }
+            if first == UInt8(ascii: ">") {
+                let (article, lastLine) = readArticle(from: line)
+                line = lastLine
+                switch target {
+                case .objective: testCase.objective = article?.text
+                case .precondition: testCase.precondition = article?.text
+                case .action where !steps.isEmpty: steps[steps.count - 1].action = article
+                case .testData where !steps.isEmpty: steps[steps.count - 1].testData = article
+                case .expected where !steps.isEmpty: steps[steps.count - 1].expected = article
+                default:
+                    context.report(.warning, "quoted text outside any step or section", line: line, code: .zephyrUnexpected)
+                }
+                target = .none
+                continue
+            }
+            let text = bytes[range]
 
             if Self.hasPrefix(text, "## "), !sawHeading {
                 sawHeading = true
@@ -111,34 +143,6 @@ struct ZephyrMarkdownReader {
                     context.report(.warning, "'\(marker)' before any step", line: line, code: .zephyrOrphan)
                     target = .none
                 }
-                continue
-            }
-            if text.first == UInt8(ascii: "|") {
-                let (fields, lastLine) = readTable(from: line, html: target != .details)
-                switch target {
-                case .details: apply(details: fields, to: &testCase)
-                case .moreInfo: testCase.fields.append(contentsOf: fields.map { Field(name: $0.name, value: $0.value) })
-                case .stepInfo where !steps.isEmpty:
-                    steps[steps.count - 1].info.append(contentsOf: fields.map { Field(name: $0.name, value: $0.value) })
-                default:
-                    context.report(.warning, "table outside any known section", line: line, code: .zephyrUnexpected)
-                }
-                line = lastLine
-                continue
-            }
-            if text.first == UInt8(ascii: ">") {
-                let (article, lastLine) = readArticle(from: line)
-                line = lastLine
-                switch target {
-                case .objective: testCase.objective = article?.text
-                case .precondition: testCase.precondition = article?.text
-                case .action where !steps.isEmpty: steps[steps.count - 1].action = article
-                case .testData where !steps.isEmpty: steps[steps.count - 1].testData = article
-                case .expected where !steps.isEmpty: steps[steps.count - 1].expected = article
-                default:
-                    context.report(.warning, "quoted text outside any step or section", line: line, code: .zephyrUnexpected)
-                }
-                target = .none
                 continue
             }
             context.report(
@@ -370,6 +374,27 @@ struct ZephyrMarkdownReader {
         !text.isEmpty && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
             !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit)
         }
+    }
+
+    /// `range` of `bytes` without ASCII whitespace at either end.
+    static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, bytes[start].isASCIIWhitespace { start += 1 }
+        while end > start, bytes[end - 1].isASCIIWhitespace { end -= 1 }
+        return start..<end
+    }
+
+    static func equals(_ bytes: [UInt8], _ range: Range<Int>, _ word: StaticString) -> Bool {
+        range.count == word.utf8CodeUnitCount && hasPrefix(bytes, range, word)
+    }
+
+    static func hasPrefix(_ bytes: [UInt8], _ range: Range<Int>, _ prefix: StaticString) -> Bool {
+        guard range.count >= prefix.utf8CodeUnitCount else { return false }
+        for offset in 0..<prefix.utf8CodeUnitCount where bytes[range.lowerBound + offset] != prefix.utf8Start[offset] {
+            return false
+        }
+        return true
     }
 
     static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {

@@ -11,7 +11,7 @@ struct ConsoleSummary {
         if everyCase {
             var header = "Stepwise run \(run.runID)"
             if !run.tool.isEmpty { header += " · \(run.tool)" }
-            header += " · \(run.clock) clock · \(run.jobs) job\(run.jobs == 1 ? "" : "s")"
+            header += " · \(run.clock.rawValue) clock · \(run.jobs) job\(run.jobs == 1 ? "" : "s")"
             out += style.paint(header, .bold) + "\n"
             for record in run.cases {
                 out += "\n" + render(record, clock: run.clock)

@@ -7,7 +7,6 @@ import StepwiseModel
 /// written atomically when the run finishes.
 public final class NDJSONReporter: Reporter {
     private let destination: ReportDestination
-    private let encoder = EventStream.makeEncoder()
     private var buffer = Data()
 
     /// A reporter writing the stream to `destination`.
@@ -16,11 +15,12 @@ public final class NDJSONReporter: Reporter {
     }
 
     public func receive(_ event: Event) throws {
-        var line = try encoder.encode(event)
+        // The bytes `EventStream.makeEncoder()` writes, written without its machinery.
+        var line = try SortedJSONEncoder.encode(event)
         line.append(UInt8(ascii: "\n"))
         switch destination {
-        case .standardOutput: StandardStreams.write(line, to: .output)
-        case .path: buffer.append(line)
+        case .standardOutput: StandardStreams.write(Data(line), to: .output)
+        case .path: buffer.append(contentsOf: line)
         }
     }
 

@@ -78,7 +78,26 @@ enum ReportText {
 
     /// Folds a multi-line message onto one line for places that cannot show line breaks.
     static func oneLine(_ text: String) -> String {
-        printable(text.split(whereSeparator: \.isNewline).joined(separator: " ⏎ "))
+        // Most text has no line break: it is kept as it is, without splitting it into characters.
+        guard hasLineBreak(text) else { return printable(text) }
+        return printable(text.split(whereSeparator: \.isNewline).joined(separator: " ⏎ "))
+    }
+
+    /// Whether `text` has a character `Character.isNewline` is true of: U+000A to U+000D, U+0085,
+    /// U+2028 or U+2029 (found by their UTF-8 bytes).
+    static func hasLineBreak(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let byte = utf8.next() {
+            switch byte {
+            case 0x0A...0x0D: return true
+            case 0x85 where previous.1 == 0xC2: return true
+            case 0xA8, 0xA9: if previous == (0xE2, 0x80) { return true }
+            default: break
+            }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// Text with control characters other than line breaks and tabs shown as Unicode control

@@ -42,7 +42,7 @@ struct CaseRecorder {
     }
 
     var now: Timing {
-        Timing(wall: runStart.duration(to: .now).seconds, virtual: virtualElapsed().seconds)
+        Timing(wall: runStart.duration(to: .now).wallSeconds, virtual: virtualElapsed().seconds)
     }
 
     private var caseID: String { bound.caseID }

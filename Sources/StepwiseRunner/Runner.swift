@@ -105,7 +105,7 @@ public struct Runner: Sendable {
             plan.hasErrors(strict: options.strict) ? .specOrBindingError : finals.contains(.failed) ? .failed : .passed
         var counts: [String: Int] = [:]
         for status in finals { counts[status.rawValue, default: 0] += 1 }
-        let wall = runStart.duration(to: .now).seconds
+        let wall = runStart.duration(to: .now).wallSeconds
         try emit(
             .runFinished(
                 .init(

@@ -44,6 +44,8 @@ public final class VirtualClock: Clock, Sendable {
         var driver: Int?
         /// How many calls of ``advance(to:)`` are under way.
         var advancing = 0
+        /// Sleepers woken by ``advance(to:)`` whose task has not yet run past its sleep.
+        var woken: Set<UInt64> = []
 
         /// Removes and returns the earliest sleeper due by `limit`, moving `now` to its deadline.
         mutating func popDue(by limit: Instant) -> Sleeper? {
@@ -82,6 +84,7 @@ public final class VirtualClock: Clock, Sendable {
             state.nextID += 1
             return state.nextID
         }
+        defer { state.withLock { _ = $0.woken.remove(id) } }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 // A cancellation that lands after the check above and before this lock finds no
@@ -133,14 +136,40 @@ public final class VirtualClock: Clock, Sendable {
         // Finding no sleeper due and moving the reading to `deadline` happen under one lock: a
         // sleeper arriving in between would otherwise be left behind, due but never woken.
         while let sleeper = state.withLock({ state -> Sleeper? in
-            if let due = state.popDue(by: deadline) { return due }
+            if let due = state.popDue(by: deadline) {
+                state.woken.insert(due.id)
+                return due
+            }
             if state.now < deadline { state.now = deadline }
             state.advancing -= 1
             return nil
         }) {
             sleeper.continuation.resume()
-            for _ in 0..<yieldsPerWake { await Task.yield() }
+            await letRun(sleeper.id)
         }
+    }
+
+    /// Lets the task of the sleeper just woken run before time moves on: yields until that task
+    /// has returned from its sleep, then `yieldsPerWake` times more so it runs on to its next
+    /// suspension. Yielding alone can starve it: when the only free thread of the pool is the
+    /// caller's and the woken task waits behind work of higher priority, every yield runs the
+    /// caller again. So after the first yields the caller also sleeps briefly in real time, which
+    /// frees its thread, for at most two seconds (a pool that never runs the task is blocked
+    /// elsewhere, and the run's own limits report that).
+    private func letRun(_ id: UInt64) async {
+        var yields = 0
+        let giveUp = ContinuousClock.now.advanced(by: .seconds(2))
+        while state.withLock({ $0.woken.contains(id) }) {
+            if yields < yieldsPerWake {
+                yields += 1
+                await Task.yield()
+            } else if ContinuousClock.now < giveUp {
+                try? await Task.sleep(for: .microseconds(100))
+            } else {
+                break
+            }
+        }
+        for _ in 0..<yieldsPerWake { await Task.yield() }
     }
 
     /// Makes the calling task the one that moves the clock until `body` returns: the case's own

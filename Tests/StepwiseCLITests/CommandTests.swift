@@ -147,6 +147,24 @@ struct CommandTests {
         #expect(output.text.contains("MM-T2  Evil ␛[31mred␛[0m"))
     }
 
+    @Test(
+        "list cuts and pads titles by Characters, ASCII or not",
+        arguments: [
+            "Plain title", String(repeating: "a", count: 60), String(repeating: "b", count: 61), "",
+            String(repeating: "é", count: 70), "Caf\u{65}\u{301} au lait", "Tab\tand\nline", "CR\r\nLF " + String(repeating: "x", count: 58),
+            "🇫🇷 flag " + String(repeating: "y", count: 60),
+        ])
+    func listCharacters(title: String) {
+        let flat = title.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ").showingControlCharacters
+        #expect(ListCommand.oneLine(title) == (flat.count > 60 ? String(flat.prefix(59)) + "…" : flat))
+        // The title first, so the column after it shows whether it was padded by Characters.
+        let shown = ListCommand.oneLine(title)
+        let table = ListCommand.table([["TITLE", "K"], [shown, "k"], ["x", "k"]])
+        let lines = table.split(separator: "\n")
+        #expect(lines.map(\.count) == Array(repeating: max(5, shown.count) + 3, count: 3), "\(table)")
+        #expect(lines[1].hasPrefix(shown))
+    }
+
     @Test("lint points its caret at a problem far along a one-line JSON record and never echoes escape sequences")
     func lintLongLine() throws {
         let directory = try temporaryDirectory()

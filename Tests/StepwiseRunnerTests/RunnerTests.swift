@@ -117,7 +117,7 @@ struct RunnerTests {
                 step.expect(observed >= .seconds(5), "seen after \(observed), before the timer was due")
             }
         }
-        #expect(code == RunOutcome.passed)
+        #expect(code == RunOutcome.passed, "\(events.finishedItems.map { "\($0.itemID) \($0.status.rawValue): \($0.message ?? "")" })")
         // Due at 5 s of the case's clock; a busy machine may run the woken task some polls later
         // (under a load of 18, once more than 25 polls: hence the wide window, which costs nothing
         // when the task runs at once, as the check stops at the first poll that sees it).
@@ -271,6 +271,86 @@ struct RunnerTests {
         #expect(one.events.withoutTimings == four.events.withoutTimings)
         #expect(one.events.count == 2 + 12 * 10)
         #expect(one.code == RunOutcome.failed && four.code == RunOutcome.failed)
+    }
+
+    @Test("with several jobs and --max-failures, cases start in plan order and stop at the limit; the rest are reported not run")
+    func maxFailuresWithJobs() async {
+        let cases = (1...20).map { makeCase("T-\($0)", [(["fail"], ["done"])]) }
+        let started = Mutex<[String]>([])
+        let (code, events) = await run(
+            cases, options: RunOptions(exitCode: unmapped, jobs: 3, itemTimeout: generousLimit, maxFailures: 2)
+        ) { steps in
+            steps.action("fail") { _, step in
+                started.withLock { $0.append(step.caseKey) }
+                throw StepFailure("no")
+            }
+            steps.check("done") { _, _ in }
+        }
+        let finished = events.finishedCases
+        #expect(code == .failed)
+        #expect(finished.map(\.caseID) == cases.map(\.key), "every case once, in plan order")
+        let ran = started.withLock { $0 }
+        // Two failures stop the run; the cases already running (at most one per job) finish.
+        #expect((2...4).contains(ran.count))
+        #expect(Set(ran) == Set(cases.prefix(ran.count).map(\.key)), "the cases that ran are the first ones")
+        #expect(finished.prefix(ran.count).allSatisfy { $0.status == .failed })
+        #expect(finished.dropFirst(ran.count).allSatisfy { $0.status == .skipped && $0.message?.hasPrefix("not run:") == true })
+    }
+
+    struct Stop: Error {}
+
+    /// A run of one-step cases that counts the cases whose instruction ran.
+    final class CountedRun: Sendable {
+        let started = Mutex(0)
+        let cases: [TestCase]
+
+        init(cases count: Int) {
+            cases = (1...count).map { makeCase("T-\($0)", [(["step"], ["done"])]) }
+        }
+
+        /// How many cases have run their instruction.
+        var ran: Int { started.withLock { $0 } }
+
+        var runner: Runner {
+            let binder = Binder(libraries: [
+                TestSteps { [self] steps in
+                    steps.action("step") { _, _ in self.started.withLock { $0 += 1 } }
+                    steps.check("done") { _, _ in }
+                }
+            ])
+            return Runner(plan: binder.plan(cases), options: RunOptions(exitCode: unmapped, jobs: 2, itemTimeout: generousLimit))
+        }
+    }
+
+    @Test("an error thrown by the receiver of the events ends the run: it is rethrown, and no case starts after it")
+    func receiverStops() async {
+        let counted = CountedRun(cases: 30)
+        var received = 0
+        await #expect(throws: Stop.self) {
+            try await counted.runner.run { event in
+                received += 1
+                if case .caseFinished = event { throw Stop() }
+            }
+        }
+        // The start of the run and the first case's block, up to its end; the cases started by
+        // then (one per job, and one more for each case received) finish, and no other starts.
+        #expect(received == 1 + 8)
+        #expect((1...4).contains(counted.ran))
+    }
+
+    @Test("a receiver slow to take the events holds the cases back: a case starts only as one before it is taken")
+    func slowReceiver() async {
+        let counted = CountedRun(cases: 24)
+        var ahead: [Int] = []
+        var taken = 0
+        await counted.runner.run { event in
+            guard case .caseFinished = event else { return }
+            taken += 1
+            ahead.append(counted.ran - taken)
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        #expect(taken == 24)
+        #expect(ahead.allSatisfy { $0 <= 2 * 2 }, "cases started past the one taken: \(ahead)")
     }
 
     @Test("events survive the NDJSON encoding")

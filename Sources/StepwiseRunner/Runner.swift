@@ -122,11 +122,11 @@ public struct Runner: Sendable {
         while true {
             let execution = CaseExecution(bound: bound, attempt: attempt, libraries: libraries, options: options, runStart: runStart)
             let (events, status) = await execution.run(watchdog: watchdog)
-            // The recorder decided both as the attempt finished (CaseRecorder.finishCase).
-            guard case .caseFinished(let finished)? = events.last else { return (all.isEmpty ? events : all + events, status, false) }
-            let (retry, flaky) = (finished.willRetry, finished.flaky)
             // Most cases run once: their block is the attempt's, not a copy of it.
             if all.isEmpty { all = events } else { all += events }
+            // The recorder decided both as the attempt finished (CaseRecorder.finishCase).
+            guard case .caseFinished(let finished)? = events.last else { return (all, status, false) }
+            let (retry, flaky) = (finished.willRetry, finished.flaky)
             if !retry { return (all, status, flaky) }
             attempt += 1
         }

@@ -143,6 +143,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        StepLibraries.loadInBackground()
         var filter = filter
         let lastRun = LastRun.inWorkingDirectory
         if lastFailed {

@@ -49,6 +49,13 @@ enum StepLibraries {
         }
     }
 
+    /// Starts loading the installed libraries (``binder``) on a thread of its own, for a command
+    /// that reads its specs first: with a core to spare, loading and reading overlap. Whoever
+    /// asks for ``binder`` meanwhile waits for that load rather than starting another.
+    static func loadInBackground() {
+        Thread.detachNewThread { _ = binder }
+    }
+
     /// The installed libraries loaded, once per install, and kept for the life of the process:
     /// loading is the same every time, and a run's exit then leaves the hundred-odd compiled
     /// definitions to the operating system rather than releasing them one by one.

@@ -129,7 +129,7 @@ package struct CatalogueBuilder {
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.unicodeScalars.append(" ") }
@@ -138,6 +138,11 @@ package struct CatalogueBuilder {
             }
         }
         return out
+    }
+
+    /// Unicode's White_Space, answered for ASCII without looking the scalar's properties up.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 
     /// Whether `text` is ASCII with no whitespace but single spaces between words: most item texts,

@@ -19,6 +19,9 @@ public struct Binder: Sendable {
     /// The indices of the definitions an item of each kind is tried against, whole-item ones and
     /// phrase ones, in definition order.
     let candidates: [ItemPlan.Kind: (item: [Int], phrase: [Int])]
+    /// The pairs of letters each definition's literals need, to rule out most definitions for an
+    /// item at once.
+    let requiredPairs: RequiredPairs
 
     /// Loads `libraries` with the libraries they include (see ``StepLibrary/includes``).
     public init(libraries: [any StepLibrary]) {
@@ -49,6 +52,7 @@ public struct Binder: Sendable {
                 let applying = definitions.indices.filter { definitions[$0].applies(to: kind) }
                 return (kind, (applying.filter { definitions[$0].scope == .item }, applying.filter { definitions[$0].scope == .phrase }))
             })
+        requiredPairs = RequiredPairs(definitions.map(\.clauses))
         self.diagnostics = diagnostics
         self.pins = pins
     }
@@ -209,6 +213,15 @@ package struct CompiledDefinition: Sendable {
         switch (role, kind) {
         case (.manual, _), (.action, .instruction), (.check, .expectation): true
         default: false
+        }
+    }
+
+    /// The literals every match holds, as clauses (one literal of each), and whether they hold
+    /// only for text that folds apart from ASCII: a regex is matched without case by Swift's rules.
+    var clauses: (clauses: [[[Unicode.Scalar]]], onlyFoldingApart: Bool) {
+        switch matcher {
+        case .expression: (required.map { [$0] }, false)
+        case .regex(let regex): (regex.clausesKnownAtLoad, true)
         }
     }
 

@@ -87,7 +87,7 @@ extension Binder {
         // The definitions are read in place: `definitions[index]` copies one, a retain of each of its
         // strings and arrays, for every definition an item is tried against.
         definitions.withUnsafeBufferPointer { definitions in
-            for index in candidates.item {
+            for index in requiredPairs.admitted(candidates.item, text) {
                 if let found = definitions[index].match(text, scope: .item) { whole.append((index, found.rendered, found.values)) }
             }
         }
@@ -96,7 +96,7 @@ extension Binder {
 
         var phrases: [(index: Int, range: Range<Int>, rendered: [String], values: [any Sendable])] = []
         definitions.withUnsafeBufferPointer { definitions in
-            for index in candidates.phrase {
+            for index in requiredPairs.admitted(candidates.phrase, text) {
                 if let found = definitions[index].match(text, scope: .phrase) {
                     phrases.append((index, found.range, found.rendered, found.values))
                 }

@@ -19,6 +19,9 @@ public struct Binder: Sendable {
     /// The indices of the definitions an item of each kind is tried against, whole-item ones and
     /// phrase ones, in definition order.
     let candidates: [ItemPlan.Kind: (item: [Int], phrase: [Int])]
+    /// The pairs of letters each definition's literals need, to rule out most definitions for an
+    /// item at once.
+    let requiredPairs: RequiredPairs
 
     /// Loads `libraries` with the libraries they include (see ``StepLibrary/includes``).
     public init(libraries: [any StepLibrary]) {
@@ -49,6 +52,7 @@ public struct Binder: Sendable {
                 let applying = definitions.indices.filter { definitions[$0].applies(to: kind) }
                 return (kind, (applying.filter { definitions[$0].scope == .item }, applying.filter { definitions[$0].scope == .phrase }))
             })
+        requiredPairs = RequiredPairs(definitions.map(\.clauses))
         self.diagnostics = diagnostics
         self.pins = pins
     }
@@ -212,6 +216,15 @@ package struct CompiledDefinition: Sendable {
         }
     }
 
+    /// The literals every match holds, as clauses (one literal of each), and whether they hold
+    /// only for text that folds apart from ASCII: a regex is matched without case by Swift's rules.
+    var clauses: (clauses: [[[Unicode.Scalar]]], onlyFoldingApart: Bool) {
+        switch matcher {
+        case .expression: (required.map { [$0] }, false)
+        case .regex(let regex): (regex.clausesKnownAtLoad, true)
+        }
+    }
+
     /// Range, rendered captures and values, or `nil`; values that fail to convert count as no match.
     /// Inlined where the binder tries its definitions in place: called, it would take a copy of
     /// the definition (every string and array in it retained) for each item it is tried against.
@@ -280,6 +293,9 @@ final class BindingCache: Sendable {
     }
 
     private let entries = Mutex<[Key: (BindingInfo, Resolution)]>([:])
+
+    /// Makes room for `count` entries at once rather than growing (and rehashing) step by step.
+    func reserve(_ count: Int) { entries.withLock { $0.reserveCapacity(count) } }
 
     func value(_ key: Key, orInsert make: () -> (BindingInfo, Resolution)) -> (BindingInfo, Resolution) {
         if let found = entries.withLock({ $0[key] }) { return found }

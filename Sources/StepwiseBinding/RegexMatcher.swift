@@ -127,6 +127,10 @@ package final class RegexMatcher: Sendable {
         return matchBySwift(text, scope: scope)
     }
 
+    /// The clauses of a pattern read when it was given (see ``FoldedRegex/required``): none for a
+    /// `Regex` value, whose pattern is read the first time an item needs it.
+    var clausesKnownAtLoad: [[[Unicode.Scalar]]] { ready?.folded?.required ?? [] }
+
     /// ``FoldedRegex`` reads the pattern.
     var readsPattern: Bool { current.folded != nil }
 

@@ -204,6 +204,9 @@ struct MatchText {
         return !(isWordScalar(scalars[position - 1]) && isWordScalar(scalars[position]))
     }
 
+    /// The pairs of folded scalars the text holds, once ``indexingPairs()`` has noted them.
+    var heldPairs: ScalarPairs? { pairs }
+
     /// The text, with the pairs of scalars it holds noted so that ``contains(_:)`` rules out
     /// most literals without searching.
     func indexingPairs() -> MatchText {
@@ -262,8 +265,12 @@ func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
 
 /// Which pairs of adjacent folded scalars occur in a text, hashed into 1,024 bits: a literal with a
 /// pair the text lacks does not occur in it.
-struct ScalarPairs {
-    private var bits = [UInt64](repeating: 0, count: 16)
+struct ScalarPairs: Sendable {
+    static let wordCount = 16
+    fileprivate(set) var bits = [UInt64](repeating: 0, count: wordCount)
+
+    /// No pair.
+    init() {}
 
     init(_ folded: [Unicode.Scalar]) {
         guard folded.count >= 2 else { return }
@@ -284,5 +291,64 @@ struct ScalarPairs {
             if bits[hash >> 6] & (1 << UInt64(hash & 63)) == 0 { return false }
         }
         return true
+    }
+
+    /// The pairs of both.
+    mutating func formUnion(_ other: ScalarPairs) {
+        for word in 0..<Self.wordCount { bits[word] |= other.bits[word] }
+    }
+
+    /// The pairs common to both.
+    mutating func formIntersection(_ other: ScalarPairs) {
+        for word in 0..<Self.wordCount { bits[word] &= other.bits[word] }
+    }
+
+    /// Whether every pair of `words[offset..<offset + 16]` is among these.
+    func holds(_ words: UnsafeBufferPointer<UInt64>, at offset: Int) -> Bool {
+        bits.withUnsafeBufferPointer { bits in
+            for word in 0..<Self.wordCount where words[offset + word] & ~bits[word] != 0 { return false }
+            return true
+        }
+    }
+}
+
+/// For each definition, the pairs of folded scalars (see ``ScalarPairs``) that every text it
+/// matches holds: those of its required literals, and of a clause of alternatives the pairs all
+/// of them share. An item is tried only against the definitions whose pairs it holds, checked
+/// for every definition with a few word operations, without copying the definition or calling
+/// its matcher: most definitions are ruled out this way.
+struct RequiredPairs: Sendable {
+    /// Sixteen words per definition.
+    private let masks: [UInt64]
+    /// A regex's clauses hold only for text that folds apart from ASCII (see
+    /// ``MatchText/foldsApartFromASCII``), an expression's literals for any text.
+    private let onlyFoldingApart: [Bool]
+
+    /// `clauses[i]` are definition `i`'s: each clause is the literals of which a match holds one.
+    init(_ clauses: [(clauses: [[[Unicode.Scalar]]], onlyFoldingApart: Bool)]) {
+        var masks: [UInt64] = []
+        masks.reserveCapacity(clauses.count * ScalarPairs.wordCount)
+        for definition in clauses {
+            var required = ScalarPairs()
+            for clause in definition.clauses {
+                guard var common = clause.first.map(ScalarPairs.init) else { continue }
+                for literal in clause.dropFirst() { common.formIntersection(ScalarPairs(literal)) }
+                required.formUnion(common)
+            }
+            masks += required.bits
+        }
+        self.masks = masks
+        onlyFoldingApart = clauses.map(\.onlyFoldingApart)
+    }
+
+    /// The indices among `candidates` of the definitions `text` may match, in their order.
+    func admitted(_ candidates: [Int], _ text: MatchText) -> [Int] {
+        guard let pairs = text.heldPairs else { return candidates }
+        let apart = text.foldsApartFromASCII
+        return masks.withUnsafeBufferPointer { masks in
+            candidates.filter { index in
+                (!apart && onlyFoldingApart[index]) || pairs.holds(masks, at: index * ScalarPairs.wordCount)
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ public struct RichText: Hashable, Sendable, Codable {
     public var isEmpty: Bool { plainText.allSatisfy(\.isWhitespace) }
 
     /// One node of the tree.
-    public indirect enum Node: Hashable, Sendable, Codable {
+    public enum Node: Hashable, Sendable, Codable {
         /// Literal text, entities already decoded and Markdown escapes removed.
         case text(String)
         case paragraph([Node])

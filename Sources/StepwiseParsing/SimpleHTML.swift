@@ -125,16 +125,20 @@ struct SimpleHTML {
     }
 
     /// A start tag just read, and what follows it.
+    ///
+    /// Attribute values are ranges of the fragment, made into strings only by the node that
+    /// keeps one: most tags have none, and a tag holding no string is copied and dropped without
+    /// any reference counting.
     private struct StartTag {
         enum End { case open, empty }
         var tag: Tag
         var line: Int
         /// The attributes the tree keeps, each the first of its name: `href` of `<a>`, `src` and
         /// `alt` of `<img>`, `start` of `<ol>`.
-        var href: String?
-        var source: String?
-        var alt: String?
-        var start: String?
+        var href: Range<Int>?
+        var source: Range<Int>?
+        var alt: Range<Int>?
+        var start: Range<Int>?
         var end: End
 
         /// Whether this element is one with no content and no end tag.
@@ -145,7 +149,7 @@ struct SimpleHTML {
     /// builder drops it), or `nil` for content this reader leaves to libxml2.
     private mutating func element(_ start: StartTag, depth: Int) -> RichText.Node?? {
         if start.tag == .br { return .some(.lineBreak) }
-        if start.tag == .img { return .some(.image(source: start.source ?? "", alt: start.alt ?? "")) }
+        if start.tag == .img { return .some(.image(source: string(start.source), alt: string(start.alt))) }
         guard start.end == .open, depth + 1 < Self.maximumDepth else { return nil }
         if start.tag == .code {
             // Code is its text alone.
@@ -157,15 +161,21 @@ struct SimpleHTML {
         case .p: return .some(.paragraph(content.nodes))
         case .ul, .ol:
             // As the tree builder reads it: the attribute as an integer, else 1.
-            let first = start.tag == .ol ? start.start.flatMap { Int($0) } ?? 1 : 1
+            let first = start.tag == .ol ? start.start.flatMap { Int(string($0)) } ?? 1 : 1
             return .some(.list(ordered: start.tag == .ol, start: first, items: content.items))
         case .li: return .some(.group(content.nodes))
         case .em, .i: return .some(.emphasis(content.nodes))
         case .strong, .b: return .some(.strong(content.nodes))
-        case .a: return .some(.link(destination: start.href ?? "", content.nodes))
+        case .a: return .some(.link(destination: string(start.href), content.nodes))
         case .span, .u: return .some(content.nodes.isEmpty ? nil : .group(content.nodes))
         case .br, .img, .code: return nil  // handled above
         }
+    }
+
+    /// The attribute value at `range` as written (no reference is ever in one), `""` for none.
+    private func string(_ range: Range<Int>?) -> String {
+        guard let range else { return "" }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// The text of a `<code>` element up to `</code>`, collapsed; `nil` when it holds an element
@@ -242,14 +252,12 @@ struct SimpleHTML {
             }
             guard valueEnd < bytes.count else { return nil }
             // libxml2 keeps the first of two attributes with one name.
-            func value() -> String {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[(attributeEnd + 2)..<valueEnd]), as: UTF8.self)
-            }
+            let value = (attributeEnd + 2)..<valueEnd
             switch tag {
-            case .a where start.href == nil && Self.equalsLowercased(bytes, attribute, "href"): start.href = value()
-            case .img where start.source == nil && Self.equalsLowercased(bytes, attribute, "src"): start.source = value()
-            case .img where start.alt == nil && Self.equalsLowercased(bytes, attribute, "alt"): start.alt = value()
-            case .ol where start.start == nil && Self.equalsLowercased(bytes, attribute, "start"): start.start = value()
+            case .a where start.href == nil && Self.equalsLowercased(bytes, attribute, "href"): start.href = value
+            case .img where start.source == nil && Self.equalsLowercased(bytes, attribute, "src"): start.source = value
+            case .img where start.alt == nil && Self.equalsLowercased(bytes, attribute, "alt"): start.alt = value
+            case .ol where start.start == nil && Self.equalsLowercased(bytes, attribute, "start"): start.start = value
             default: break
             }
             cursor = valueEnd + 1

@@ -1,5 +1,8 @@
-import Testing
+import MattermostSteps
 import StepwiseModel
+import StepwiseParsing
+import StepwiseTestSupport
+import Testing
 @testable import StepwiseBinding
 
 /// The shortcuts that make binding fast must never change what binds.
@@ -70,6 +73,49 @@ struct BindingSpeedTests {
         #expect(binding("Click the 'Édition' button", register).state == .matched)
         #expect(binding("Click the 'Édition' link", register).state == .undefined)
         #expect(binding("Clic\u{212A} the 'Édition' button", register).state == .matched)
+    }
+
+    @Test("a definition is ruled out by the letter pairs of its literals only for text lacking one: of alternatives, the pairs they share")
+    func requiredPairs() {
+        let pairs = RequiredPairs([
+            ([[Array("logs out again".unicodeScalars), Array("user logs out".unicodeScalars)]], true),
+            ([[Array("sign in".unicodeScalars)], [Array("as".unicodeScalars)]], false),
+            ([], true),
+        ])
+        func admitted(_ text: String) -> [Int] { pairs.admitted([0, 1, 2], MatchText(text).indexingPairs()) }
+        #expect(admitted("Then logs out again") == [0, 2])
+        #expect(admitted("the user logs out") == [0, 2])
+        #expect(admitted("Sign in as admin") == [1, 2])
+        #expect(admitted("Sign in") == [2])
+        // Swift's Regex matches the Kelvin sign as "k" without case: a regex is not ruled out, an expression is.
+        #expect(admitted("user logs out as \u{212A}") == [0, 2])
+        #expect(admitted("sign out \u{212A}") == [0, 2])
+        // Text whose pairs were not noted is tried against every definition.
+        #expect(pairs.admitted([0, 1, 2], MatchText("nothing")) == [0, 1, 2])
+    }
+
+    @Test("over the corpus, no definition the letter pairs rule out for an item matches it")
+    func requiredPairsOverTheCorpus() throws {
+        let binder = Binder(libraries: [MattermostSteps()])
+        var seen: Set<String> = []
+        var ruledOut = 0
+        for path in try Corpus.files(in: "zephyr-export", withExtension: "md") {
+            guard let testCase = SpecReader.read(path: path).testCase else { continue }
+            for step in testCase.steps {
+                for (kind, raw) in step.instructions.map({ (ItemPlan.Kind.instruction, $0.text) }) + step.expectations.map({ (.expectation, $0.text) })
+                where seen.insert("\(kind) \(raw)").inserted {
+                    let text = MatchText(raw).indexingPairs()
+                    let applying = binder.definitions.indices.filter { binder.definitions[$0].applies(to: kind) }
+                    let admitted = Set(binder.requiredPairs.admitted(applying, text))
+                    for index in applying where !admitted.contains(index) {
+                        ruledOut += 1
+                        let definition = binder.definitions[index]
+                        #expect(definition.match(text, scope: definition.scope) == nil, "\(definition.source) on \"\(raw)\"")
+                    }
+                }
+            }
+        }
+        #expect(ruledOut > 100_000)
     }
 
     @Test("binding many cases at once gives the same plans, in order, as binding them one by one")

@@ -294,6 +294,9 @@ final class BindingCache: Sendable {
 
     private let entries = Mutex<[Key: (BindingInfo, Resolution)]>([:])
 
+    /// Makes room for `count` entries at once rather than growing (and rehashing) step by step.
+    func reserve(_ count: Int) { entries.withLock { $0.reserveCapacity(count) } }
+
     func value(_ key: Key, orInsert make: () -> (BindingInfo, Resolution)) -> (BindingInfo, Resolution) {
         if let found = entries.withLock({ $0[key] }) { return found }
         let made = make()

@@ -16,7 +16,7 @@ package struct CatalogueBuilder {
     /// Unbound texts with how often they occur, where, and when each was first seen.
     private var phrases: [PhraseKey: (occurrences: Int, examples: [String], firstSeen: Int)] = [:]
 
-    private struct PhraseKey: Hashable {
+    private struct PhraseKey: Hashable, Sendable {
         var kind: ItemPlan.Kind
         var text: String
     }
@@ -39,11 +39,10 @@ package struct CatalogueBuilder {
         let collection = SpecCollection(paths: paths, twins: .dropped)
         for diagnostic in collection.diagnostics { builder.add(diagnostic) }
         builder.catalogue.totals.twins = collection.twins.count
-        let specs = collection.readAll()
-        // Binding is most of a report's time: bind every case at once, then add them in order.
-        let cases = specs.compactMap { spec in spec.testCase.map { (testCase: $0, caseID: $0.key) } }
-        var bound = builder.binder.bind(cases, jobs: SpecReader.defaultJobs)[...]
-        for spec in specs { builder.add(spec, bound: spec.testCase == nil ? nil : bound.popFirst()) }
+        // Binding is most of a report's time: each case is bound and summed up on the thread that
+        // read it, and only its summary is added here, in path order, while others are read.
+        let binder = builder.binder
+        collection.read(transform: { Self.summary(of: $0, binder: binder) }) { builder.add($0) }
         builder.catalogue.totals.files = collection.files.count + collection.twins.count
         return builder.build()
     }
@@ -54,22 +53,31 @@ package struct CatalogueBuilder {
     }
 
     /// Adds one read file.
-    package mutating func add(_ file: SpecFile) { add(file, bound: nil) }
+    package mutating func add(_ file: SpecFile) { add(Self.summary(of: file, binder: binder)) }
 
-    /// Adds one read file whose case is already bound (`nil`: bind it here).
-    private mutating func add(_ file: SpecFile, bound: BoundCase?) {
+    /// What one read file adds to the catalogue, made without the catalogue (on any thread).
+    private struct FileSummary: Sendable {
+        var totals = Catalogue.Totals()
+        var entry: Catalogue.Entry?
+        var diagnostics: [Catalogue.FileDiagnostic] = []
+        var drifted = false
+        /// The texts of the items no definition binds, in the case's order.
+        var unbound: [PhraseKey] = []
+    }
+
+    private static func summary(of file: SpecFile, binder: Binder) -> FileSummary {
+        var summary = FileSummary()
         let reported = file.diagnostics.filter { $0.severity >= .warning }
         guard let testCase = file.testCase else {
-            catalogue.totals.unreadable += 1
-            catalogue.diagnostics += reported.map { .init(key: nil, diagnostic: $0) }
-            return
+            summary.totals.unreadable = 1
+            summary.diagnostics = reported.map { .init(key: nil, diagnostic: $0) }
+            return summary
         }
-        let bound = bound ?? binder.bind(testCase, caseID: testCase.key)
+        let bound = binder.bind(testCase, caseID: testCase.key)
         let binding = bound.diagnostics.filter { $0.severity >= .warning }
-        catalogue.diagnostics += (reported + binding).map { .init(key: testCase.key, diagnostic: $0) }
-        let drifted = bound.diagnostics.contains { $0.code == .bindingDrift }
-        if drifted { catalogue.drift.append(testCase.key) }
-        if file.hasErrors { catalogue.totals.casesWithErrors += 1 }
+        summary.diagnostics = (reported + binding).map { .init(key: testCase.key, diagnostic: $0) }
+        summary.drifted = bound.diagnostics.contains { $0.code == .bindingDrift }
+        if file.hasErrors { summary.totals.casesWithErrors = 1 }
 
         var items = 0
         var boundItems = 0
@@ -81,38 +89,45 @@ package struct CatalogueBuilder {
                 case .matched:
                     boundItems += 1
                 case .manual:
-                    catalogue.totals.manualItems += 1
+                    summary.totals.manualItems += 1
                     stepBound = false
                 case .undefined, .ambiguous:
                     stepBound = false
-                    notePhrase(item.plan, in: testCase.key)
+                    let text = Self.collapsingWhitespace(item.plan.text)
+                    if !text.isEmpty { summary.unbound.append(PhraseKey(kind: item.plan.kind, text: text)) }
                 }
             }
-            if stepBound { catalogue.totals.boundSteps += 1 }
+            if stepBound { summary.totals.boundSteps += 1 }
         }
-        catalogue.totals.cases += 1
-        catalogue.totals.steps += bound.steps.count
-        catalogue.totals.items += items
-        catalogue.totals.boundItems += boundItems
-        if items > 0 && boundItems == items { catalogue.totals.boundCases += 1 }
+        summary.totals.cases = 1
+        summary.totals.steps = bound.steps.count
+        summary.totals.items = items
+        summary.totals.boundItems = boundItems
+        if items > 0 && boundItems == items { summary.totals.boundCases = 1 }
 
         var automation: [String: String] = [:]
         for tool in Self.automationTools {
             if let value = testCase.field(tool)?.plainText, !value.isEmpty { automation[tool] = value }
         }
-        catalogue.cases.append(
-            Catalogue.Entry(
-                key: testCase.key, title: testCase.title, source: file.path, format: testCase.format,
-                folder: testCase.folder, priority: testCase.priority, status: testCase.status,
-                labels: testCase.labels, environments: Self.environments(of: testCase), automation: automation,
-                steps: bound.steps.count, items: items, boundItems: boundItems,
-                diagnostics: reported.count + binding.count, drift: drifted))
+        summary.entry = Catalogue.Entry(
+            key: testCase.key, title: testCase.title, source: file.path, format: testCase.format,
+            folder: testCase.folder, priority: testCase.priority, status: testCase.status,
+            labels: testCase.labels, environments: Self.environments(of: testCase), automation: automation,
+            steps: bound.steps.count, items: items, boundItems: boundItems,
+            diagnostics: reported.count + binding.count, drift: summary.drifted)
+        return summary
     }
 
-    private mutating func notePhrase(_ item: ItemPlan, in key: String) {
-        let text = Self.collapsingWhitespace(item.text)
-        guard !text.isEmpty else { return }
-        let phraseKey = PhraseKey(kind: item.kind, text: text)
+    private mutating func add(_ summary: FileSummary) {
+        catalogue.totals.add(summary.totals)
+        catalogue.diagnostics += summary.diagnostics
+        guard let entry = summary.entry else { return }
+        if summary.drifted { catalogue.drift.append(entry.key) }
+        for phrase in summary.unbound { notePhrase(phrase, in: entry.key) }
+        catalogue.cases.append(entry)
+    }
+
+    private mutating func notePhrase(_ phraseKey: PhraseKey, in key: String) {
         if var entry = phrases[phraseKey] {
             entry.occurrences += 1
             if entry.examples.count < 5 && entry.examples.last != key { entry.examples.append(key) }
@@ -129,7 +144,7 @@ package struct CatalogueBuilder {
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.unicodeScalars.append(" ") }
@@ -138,6 +153,11 @@ package struct CatalogueBuilder {
             }
         }
         return out
+    }
+
+    /// Unicode's White_Space, answered for ASCII without looking the scalar's properties up.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 
     /// Whether `text` is ASCII with no whitespace but single spaces between words: most item texts,
@@ -191,5 +211,22 @@ package struct CatalogueBuilder {
         }
         return counts.map { Catalogue.Count(name: $0.key, cases: $0.value) }
             .sorted { $0.cases != $1.cases ? $0.cases > $1.cases : $0.name < $1.name }
+    }
+}
+
+extension Catalogue.Totals {
+    /// Adds every count of `other` (`files` and `twins` as well, which one file does not set).
+    mutating func add(_ other: Catalogue.Totals) {
+        files += other.files
+        twins += other.twins
+        cases += other.cases
+        steps += other.steps
+        items += other.items
+        boundItems += other.boundItems
+        manualItems += other.manualItems
+        boundSteps += other.boundSteps
+        boundCases += other.boundCases
+        casesWithErrors += other.casesWithErrors
+        unreadable += other.unreadable
     }
 }

@@ -153,6 +153,19 @@ struct RevokeSteps: StepLibrary {
         #expect(!catalogue.unboundPhrases.map(\.text).contains("Look at the screen"))
     }
 
+    @Test(
+        "an unbound phrase's text has each run of whitespace, ASCII or not, as one space and none at its ends",
+        arguments: [
+            ("Open the channel menu", "Open the channel menu"),
+            ("  Open\tthe \n channel  menu ", "Open the channel menu"),
+            ("Open\u{00A0}the\u{2003}“menu”\u{3000}", "Open the “menu”"),
+            ("Öffnen  das\u{0085}Menü", "Öffnen das Menü"),
+            ("\u{000B}\u{000C}\r", ""),
+        ])
+    func collapsedWhitespace(text: String, expected: String) {
+        #expect(CatalogueBuilder.collapsingWhitespace(text) == expected)
+    }
+
     @Test("a Markdown export beside its JSON twin counts once; a Markdown file alone counts")
     func twins() {
         let (kept, twins) = SpecReader.droppingTwins(["x/MM-T1.json", "x/MM-T1.md", "x/MM-T2.md", "y/MM-T1.md"])

@@ -106,10 +106,13 @@ public struct MattermostSteps: StepLibrary {
 
     // MARK: Parameter types
 
+    // Pattern text rather than `Regex` literals: Stepwise's own matcher reads it, so a run parses
+    // none of them with Swift's regex parser nor runs that engine to scan for them.
+
     /// `{device}`: "Chrome on Windows", "Safari", "desktop app on Mac", "iOS app (Classic)", "Android".
     public static let deviceParameter = ParameterType(
         "device",
-        matching: #/(?:(?:chrome|firefox|safari|edge)(?: on (?:mac|windows|linux))?|(?:the )?desktop app(?: on (?:mac|windows|linux))?|(?:ios|android)(?: app)?(?: \((?:rn|classic)\))?)/#
+        pattern: #"(?:(?:chrome|firefox|safari|edge)(?: on (?:mac|windows|linux))?|(?:the )?desktop app(?: on (?:mac|windows|linux))?|(?:ios|android)(?: app)?(?: \((?:rn|classic)\))?)"#
     ) { text -> ClientKind in
         guard let kind = Vocabulary.device(text) else { throw StepFailure("'\(text)' is not a device Mattermost runs on") }
         return kind
@@ -117,7 +120,7 @@ public struct MattermostSteps: StepLibrary {
 
     /// `{method}`: "email/password", "SAML", "LDAP", "OAuth", "GitLab"...
     public static let methodParameter = ParameterType(
-        "method", matching: #/email\/password|email|username\/password|saml|ldap|oauth|gitlab|google|office 365|openid/#
+        "method", pattern: #"email\/password|email|username\/password|saml|ldap|oauth|gitlab|google|office 365|openid"#
     ) { text -> LoginMethod in
         guard let method = Vocabulary.loginMethods(in: text).first else { throw StepFailure("'\(text)' is not a sign-in method") }
         return method
@@ -126,6 +129,6 @@ public struct MattermostSteps: StepLibrary {
     /// `{page}`: "System Console ➜ Users", "System Console ➜ User Management ➜ Users"; the value is
     /// the path after the console.
     public static let pageParameter = ParameterType(
-        "page", matching: #/(?:the )?system console(?: ➜ (?:user management|users|environment|session lengths))*(?: page)?/#
+        "page", pattern: #"(?:the )?system console(?: ➜ (?:user management|users|environment|session lengths))*(?: page)?"#
     ) { text -> [String] in Vocabulary.consolePath(text) }
 }

@@ -52,6 +52,21 @@ public struct ParameterType: Sendable {
             convert: transform)
     }
 
+    /// A parameter type over a pattern in Swift's regex syntax, read by Stepwise's own matcher as
+    /// a definition's pattern text is (Swift's `Regex`, built when first needed, only for text that
+    /// matcher does not read): the built-in library's types, whose patterns a run then never
+    /// parses with Swift's regex parser. Matches as ``init(_:matching:transform:)`` does.
+    package init<Value: Sendable>(_ name: String, pattern: String, transform: @escaping @Sendable (String) throws -> Value) {
+        let pattern = BuiltinPattern(pattern)
+        self.init(
+            name: name, as: Value.self,
+            scan: { text, start in
+                guard let end = pattern.prefixMatch(text, at: start), end > start else { return [] }
+                return [end]
+            },
+            convert: transform)
+    }
+
     /// A custom parameter type whose value is the matched text.
     public init<Output>(_ name: String, matching regex: @autoclosure @escaping @Sendable () -> Regex<Output>) {
         self.init(name, matching: regex()) { $0 }

@@ -143,6 +143,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        StepLibraries.loadInBackground()
         var filter = filter
         let lastRun = LastRun.inWorkingDirectory
         if lastFailed {
@@ -211,7 +212,7 @@ struct RunCommand: AsyncParsableCommand {
         filter: CaseFilter? = nil, lastRun: LastRun? = nil
     ) async throws -> Int32 {
         do {
-            let binder = Binder(libraries: StepLibraries.current)
+            let binder = StepLibraries.binder
             let selected = (filter ?? self.filter).select(testCases)
             var readDiagnostics = given
             // A mistyped filter would otherwise pass as "0 cases", exit 0, in CI.
@@ -246,13 +247,14 @@ struct RunCommand: AsyncParsableCommand {
                 do {
                     let path = try lastRun.prepare()
                     keeping = reporters.count
-                    reporters.append(("stream kept for --last-failed", NDJSONReporter(destination: .path(path))))
+                    // A cache of the run, not a report: not worth waiting for the disk at every run.
+                    reporters.append(("stream kept for --last-failed", NDJSONReporter(destination: .path(path), synced: false)))
                 } catch {
                     printError("note: this run is not kept for --last-failed: \(Self.describe(error))")
                 }
             }
             let options = RunOptions(
-                exitCode: ExitStatus.code(for:), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, retries: retries,
+                exitCode: ExitStatus.code(for:), jobs: jobs ?? Parallel.defaultJobs, retries: retries,
                 itemTimeout: .seconds(itemTimeout), configuration: configuration, strict: strict,
                 runID: UUID().uuidString.lowercased(), tool: "stepwise \(StepwiseVersion.current)", maxFailures: maxFailures)
             let runner = Runner(plan: plan, options: options)

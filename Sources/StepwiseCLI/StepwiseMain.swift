@@ -32,9 +32,9 @@ extension StepwiseMain {
 /// The libraries of this executable, installed once at start-up before the command line is parsed
 /// (so that `--help` can list their faults and options).
 enum StepLibraries {
-    private static let installed = Mutex<(libraries: [any StepLibrary], options: [StepOption]?)>(([], nil))
+    private static let installed = Mutex<(libraries: [any StepLibrary], options: [StepOption]?, binder: Binder?)>(([], nil, nil))
 
-    static func install(_ libraries: [any StepLibrary]) { installed.withLock { $0 = (libraries, nil) } }
+    static func install(_ libraries: [any StepLibrary]) { installed.withLock { $0 = (libraries, nil, nil) } }
 
     static var current: [any StepLibrary] { installed.withLock { $0.libraries } }
 
@@ -46,6 +46,25 @@ enum StepLibraries {
             let options = state.libraries.options
             state.options = options
             return options
+        }
+    }
+
+    /// Starts loading the installed libraries (``binder``) on a thread of its own, for a command
+    /// that reads its specs first: with a core to spare, loading and reading overlap. Whoever
+    /// asks for ``binder`` meanwhile waits for that load rather than starting another.
+    static func loadInBackground() {
+        Thread.detachNewThread { _ = binder }
+    }
+
+    /// The installed libraries loaded, once per install, and kept for the life of the process:
+    /// loading is the same every time, and a run's exit then leaves the hundred-odd compiled
+    /// definitions to the operating system rather than releasing them one by one.
+    static var binder: Binder {
+        installed.withLock { state in
+            if let binder = state.binder { return binder }
+            let binder = Binder(libraries: state.libraries)
+            state.binder = binder
+            return binder
         }
     }
 }

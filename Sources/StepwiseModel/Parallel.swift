@@ -4,8 +4,9 @@ import Synchronization
 /// Work spread over threads of its own, with results in the order of the inputs: the one place
 /// binding and reading run in parallel.
 package enum Parallel {
-    /// One job per processor the process may use.
-    package static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
+    /// One job per processor the process may use, read once: Foundation reads the cgroup's
+    /// files to work it out each time it is asked.
+    package static let defaultJobs = ProcessInfo.processInfo.activeProcessorCount
 
     /// How many workers `jobs` gives for `count` items: at least one, at most one per item.
     package static func workers(count: Int, jobs: Int) -> Int { min(max(jobs, 1), count) }

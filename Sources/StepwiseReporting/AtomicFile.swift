@@ -20,7 +20,11 @@ public enum AtomicFile {
     /// Writes `data` to `path` all at once: into a temporary file beside it, then renamed over it.
     /// Throws, leaving the old file as it was, when `path` is not a regular file to write (a
     /// directory, a device, a FIFO) or the write fails.
-    public static func write(_ data: Data, to path: String) throws {
+    ///
+    /// `synced: false` renames the temporary file without waiting for its data to reach the disk
+    /// (no `fsync`): for files worth less than that wait, such as the stream a run keeps for
+    /// `--last-failed`. Readers still see the old file or the new one, never half of one.
+    public static func write(_ data: Data, to path: String, synced: Bool = true) throws {
         let target = try writableTarget(path)
         let url = URL(fileURLWithPath: target)
         let directory = url.deletingLastPathComponent()
@@ -32,13 +36,35 @@ public enum AtomicFile {
             TemporaryFiles.register(temporary.path)
             defer { TemporaryFiles.unregister(temporary.path) }
             do {
-                try data.write(to: temporary)
+                if synced { try data.write(to: temporary) } else { try writeUnsynced(data, to: temporary.path) }
                 if rename(temporary.path, url.path) != 0 {
                     throw ReporterError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
                 }
             } catch {
                 try? FileManager.default.removeItem(at: temporary)
                 throw error
+            }
+        }
+    }
+
+    /// Creates `path` and writes `data` into it, leaving it to the system's write-back. Fails as
+    /// `Data.write(to:)` does, with the system's error underneath.
+    private static func writeUnsynced(_ data: Data, to path: String) throws {
+        func failure() -> CocoaError {
+            CocoaError(
+                .fileWriteUnknown,
+                userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
+        }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw failure() }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < bytes.count {
+                let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { throw failure() }
+                offset += written
             }
         }
     }
@@ -113,6 +139,11 @@ public enum AtomicFile {
     static func isRunning(_ pid: Int32) -> Bool {
         pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
     }
+}
+
+/// `write(2)`, named apart from ``AtomicFile``'s own methods.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }
 
 /// Temporary files and directories of this process that are not yet renamed into place, so that

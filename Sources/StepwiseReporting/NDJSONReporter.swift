@@ -7,11 +7,14 @@ import StepwiseModel
 /// written atomically when the run finishes.
 public final class NDJSONReporter: Reporter {
     private let destination: ReportDestination
+    private let synced: Bool
     private var buffer = Data()
 
-    /// A reporter writing the stream to `destination`.
-    public init(destination: ReportDestination) {
+    /// A reporter writing the stream to `destination`; to a file, `synced: false` does not wait
+    /// for the data to reach the disk (see ``AtomicFile/write(_:to:synced:)``).
+    public init(destination: ReportDestination, synced: Bool = true) {
         self.destination = destination
+        self.synced = synced
     }
 
     public func receive(_ event: Event) throws {
@@ -26,6 +29,6 @@ public final class NDJSONReporter: Reporter {
 
     public func finish() throws {
         guard case .path(let path) = destination else { return }
-        try AtomicFile.write(buffer, to: path)
+        try AtomicFile.write(buffer, to: path, synced: synced)
     }
 }

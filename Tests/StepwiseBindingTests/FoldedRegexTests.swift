@@ -90,6 +90,61 @@ struct FoldedRegexTests {
         #expect(compared > found)
     }
 
+    @Test("over the corpus, the built-in {device}, {method} and {page} end where Swift's Regex ends their patterns")
+    func builtInParameterTypesAgreeOverTheCorpus() throws {
+        let literals: [(ParameterType, Regex<AnyRegexOutput>)] = [
+            (
+                MattermostSteps.deviceParameter,
+                Regex(
+                    #/(?:(?:chrome|firefox|safari|edge)(?: on (?:mac|windows|linux))?|(?:the )?desktop app(?: on (?:mac|windows|linux))?|(?:ios|android)(?: app)?(?: \((?:rn|classic)\))?)/#
+                )
+            ),
+            (
+                MattermostSteps.methodParameter,
+                Regex(#/email\/password|email|username\/password|saml|ldap|oauth|gitlab|google|office 365|openid/#)
+            ),
+            (
+                MattermostSteps.pageParameter,
+                Regex(#/(?:the )?system console(?: ➜ (?:user management|users|environment|session lengths))*(?: page)?/#)
+            ),
+        ]
+        let types = literals.map { ($0.0, $0.1.ignoresCase()) }
+        // Swift's matching is slow: every text holding a word the patterns start with or contain,
+        // and a sample of the rest, which checks that nothing else matches.
+        let words = [
+            "chrome", "firefox", "safari", "edge", "desktop", "ios", "android", "email", "password", "saml", "ldap", "oauth",
+            "gitlab", "google", "office", "openid", "console",
+        ]
+        var compared = 0
+        var found = 0
+        var seen: Set<String> = []
+        var index = 0
+        for path in try Corpus.files(in: "zephyr-export", withExtension: "md") {
+            guard let testCase = SpecReader.read(path: path).testCase else { continue }
+            for text in testCase.steps.flatMap({ $0.instructions.map(\.text) + $0.expectations.map(\.text) })
+            where seen.insert(text).inserted {
+                index += 1
+                let lower = text.lowercased()
+                guard words.contains(where: { lower.contains($0) }) || index % 20 == 0 else { continue }
+                let match = MatchText(text)
+                for start in 0..<match.count where match.isWordBoundary(start) {
+                    let slice = match.string[match.index(at: start)...]
+                    for (type, regex) in types {
+                        let swift = try regex.prefixMatch(in: slice).flatMap { found in
+                            found.range.upperBound > slice.startIndex ? [match.offset(of: found.range.upperBound)] : nil
+                        }
+                        let scanned = type.scan(match, start)
+                        #expect(scanned == (swift ?? []), "{\(type.name)} on \"\(match.string)\" at \(start)")
+                        compared += 1
+                        if !scanned.isEmpty { found += 1 }
+                    }
+                }
+            }
+        }
+        #expect(found > 100)
+        #expect(compared > found)
+    }
+
     @Test(
         "on text made of a few letters, digits and marks, tricky patterns match as Swift's Regex does",
         arguments: [

@@ -168,19 +168,20 @@ package struct CatalogueBuilder {
     /// Runs of whitespace as one space, none at the ends: item texts that differ only in spacing are one phrase.
     static func collapsingWhitespace(_ text: String) -> String {
         if isCollapsed(text) { return text }
-        var out = ""
+        // Written as UTF-8 bytes: appending to a string's scalar view costs far more a scalar.
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if isWhitespace(scalar) {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.unicodeScalars.append(" ") }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.unicodeScalars.append(scalar)
+                out.append(contentsOf: UTF8.encode(scalar)!)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Unicode's White_Space, answered for ASCII without looking the scalar's properties up.

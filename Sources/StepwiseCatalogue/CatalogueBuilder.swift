@@ -17,8 +17,24 @@ package struct CatalogueBuilder {
     private var phrases: [PhraseKey: (occurrences: Int, examples: [String], firstSeen: Int)] = [:]
 
     private struct PhraseKey: Hashable, Sendable {
-        var kind: ItemPlan.Kind
-        var text: String
+        let kind: ItemPlan.Kind
+        let text: String
+        /// The text's hash, taken where the key is made (on the thread that read the case) rather
+        /// than at every lookup on the one thread that gathers the cases.
+        private let textHash: Int
+
+        init(kind: ItemPlan.Kind, text: String) {
+            self.kind = kind
+            self.text = text
+            textHash = text.hashValue
+        }
+
+        static func == (lhs: PhraseKey, rhs: PhraseKey) -> Bool { lhs.kind == rhs.kind && lhs.text == rhs.text }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(kind)
+            hasher.combine(textHash)
+        }
     }
 
     /// - Parameters:
@@ -128,13 +144,17 @@ package struct CatalogueBuilder {
     }
 
     private mutating func notePhrase(_ phraseKey: PhraseKey, in key: String) {
-        if var entry = phrases[phraseKey] {
-            entry.occurrences += 1
-            if entry.examples.count < 5 && entry.examples.last != key { entry.examples.append(key) }
-            phrases[phraseKey] = entry
+        if let index = phrases.index(forKey: phraseKey) {
+            // Changed in place: one lookup, and the examples are not copied.
+            Self.count(key, in: &phrases.values[index])
         } else {
             phrases[phraseKey] = (1, [key], phrases.count)
         }
+    }
+
+    private static func count(_ key: String, in entry: inout (occurrences: Int, examples: [String], firstSeen: Int)) {
+        entry.occurrences += 1
+        if entry.examples.count < 5 && entry.examples.last != key { entry.examples.append(key) }
     }
 
     /// Runs of whitespace as one space, none at the ends: item texts that differ only in spacing are one phrase.
@@ -160,23 +180,36 @@ package struct CatalogueBuilder {
         scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 
-    /// Whether `text` is ASCII with no whitespace but single spaces between words: most item texts,
-    /// kept as they are without looking up each scalar's properties.
+    /// Whether `text` has no whitespace but single spaces between words: most item texts, kept as
+    /// they are without making a copy.
     static func isCollapsed(_ text: String) -> Bool {
-        var previous: UInt8 = 0x20
-        for byte in text.utf8 {
-            // Outside ASCII, and at tabs, line breaks and other control characters, take the long way.
-            guard byte >= 0x20, byte < 0x7F, byte != 0x20 || previous != 0x20 else { return false }
-            previous = byte
+        var afterSpace = true
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                if afterSpace { return false }
+                afterSpace = true
+            } else if isWhitespace(scalar) {
+                return false
+            } else {
+                afterSpace = false
+            }
         }
-        return previous != 0x20 || text.isEmpty
+        return !afterSpace || text.isEmpty
     }
 
     static func environments(of testCase: TestCase) -> [String] {
         guard let field = testCase.field(environmentField) else { return [] }
         return field.plainText.split { $0 == "," || $0 == "\n" }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { hasEdgeSpace($0) ? $0.trimmingCharacters(in: .whitespaces) : String($0) }
             .filter { !$0.isEmpty }
+    }
+
+    /// Whether trimming `.whitespaces` could change `text`: not when it starts and ends with an
+    /// ASCII scalar other than a space or a tab, which is most names, told without Foundation.
+    private static func hasEdgeSpace(_ text: Substring) -> Bool {
+        func mayBeSpace(_ scalar: Unicode.Scalar) -> Bool { !scalar.isASCII || scalar == " " || scalar == "\t" }
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        return mayBeSpace(first) || mayBeSpace(last)
     }
 
     /// The finished catalogue, with every count sorted most frequent first (ties by name).
@@ -207,7 +240,12 @@ package struct CatalogueBuilder {
     static func counts(_ groups: [[String]]) -> [Catalogue.Count] {
         var counts: [String: Int] = [:]
         for group in groups {
-            for name in Set(group) { counts[name, default: 0] += 1 }
+            // Most groups are one name (a folder, a priority): no set to make.
+            if group.count == 1 {
+                counts[group[0], default: 0] += 1
+            } else {
+                for name in Set(group) { counts[name, default: 0] += 1 }
+            }
         }
         return counts.map { Catalogue.Count(name: $0.key, cases: $0.value) }
             .sorted { $0.cases != $1.cases ? $0.cases > $1.cases : $0.name < $1.name }

@@ -60,13 +60,13 @@ public enum TextNormalizer {
             bytes.append(contentsOf: UTF8.encode(scalar)!)
         }
         let arrow: Unicode.Scalar = "\u{279C}"
-        let input = text.unicodeScalars
-        var index = input.startIndex
+        // One scalar of look-ahead from an iterator: indexing the scalar view checked each index
+        // three times per scalar.
+        var input = text.unicodeScalars.makeIterator()
+        var next = input.next()
         var previousIsSpace = true
-        while index != input.endIndex {
-            let scalar = input[index]
-            let after = input.index(after: index)
-            let next: Unicode.Scalar? = after == input.endIndex ? nil : input[after]
+        while let scalar = next {
+            next = input.next()
             let spaceHere = Self.isSpace(scalar)
             switch scalar {
             case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}": emit(UInt8(ascii: "'"))
@@ -76,14 +76,13 @@ public enum TextNormalizer {
             case "\u{2192}", "\u{27F6}", "\u{2794}", "\u{27A1}", "\u{203A}", "\u{279C}": emit(arrow)
             case "-" where next == ">", "=" where next == ">":
                 emit(arrow)
-                index = after
+                next = input.next()
             case ">" where previousIsSpace && (next.map(Self.isSpace) ?? true):
                 emit(arrow)
             default:
                 if spaceHere { pendingSpace = true } else { emit(scalar) }
             }
             previousIsSpace = spaceHere
-            index = input.index(after: index)
         }
         if !trimming, pendingSpace { bytes.append(0x20) }
         if trimming, let last = bytes.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ":") || last == UInt8(ascii: ";") {
@@ -136,6 +135,14 @@ struct MatchText {
 
     init(normalized string: String) {
         self.string = string
+        if let ascii = Self.asciiScalars(string) {
+            scalars = ascii.scalars
+            folded = ascii.folded
+            isASCII = true
+            foldsApartFromASCII = true
+            indices = []
+            return
+        }
         var scalars: [Unicode.Scalar] = []
         var folded: [Unicode.Scalar] = []
         scalars.reserveCapacity(string.utf8.count)
@@ -171,6 +178,16 @@ struct MatchText {
     }
 
     init(_ raw: String) { self.init(normalized: TextNormalizer.normalize(raw)) }
+
+    /// ASCII text's scalars and folded copy, a scalar per byte read in place (most items); `nil`
+    /// for any other text.
+    private static func asciiScalars(_ string: String) -> (scalars: [Unicode.Scalar], folded: [Unicode.Scalar])? {
+        var string = string
+        return string.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return (bytes.map { Unicode.Scalar($0) }, bytes.map { Unicode.Scalar($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) })
+        }
+    }
 
     var count: Int { scalars.count }
 

@@ -15,10 +15,28 @@ package struct CatalogueBuilder {
     private var catalogue: Catalogue
     /// Unbound texts with how often they occur, where, and when each was first seen.
     private var phrases: [PhraseKey: (occurrences: Int, examples: [String], firstSeen: Int)] = [:]
+    /// For each automation tool, how many cases say it runs them in production.
+    private var inProduction: [String: Int] = [:]
 
     private struct PhraseKey: Hashable, Sendable {
-        var kind: ItemPlan.Kind
-        var text: String
+        let kind: ItemPlan.Kind
+        let text: String
+        /// The text's hash, taken where the key is made (on the thread that read the case) rather
+        /// than at every lookup on the one thread that gathers the cases.
+        private let textHash: Int
+
+        init(kind: ItemPlan.Kind, text: String) {
+            self.kind = kind
+            self.text = text
+            textHash = text.hashValue
+        }
+
+        static func == (lhs: PhraseKey, rhs: PhraseKey) -> Bool { lhs.kind == rhs.kind && lhs.text == rhs.text }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(kind)
+            hasher.combine(textHash)
+        }
     }
 
     /// - Parameters:
@@ -63,6 +81,8 @@ package struct CatalogueBuilder {
         var drifted = false
         /// The texts of the items no definition binds, in the case's order.
         var unbound: [PhraseKey] = []
+        /// The automation tools whose field says they run the case in production.
+        var inProduction: [String] = []
     }
 
     private static func summary(of file: SpecFile, binder: Binder) -> FileSummary {
@@ -107,7 +127,10 @@ package struct CatalogueBuilder {
 
         var automation: [String: String] = [:]
         for tool in Self.automationTools {
-            if let value = testCase.field(tool)?.plainText, !value.isEmpty { automation[tool] = value }
+            if let value = testCase.field(tool)?.plainText, !value.isEmpty {
+                automation[tool] = value
+                if value.lowercased().contains("in production") { summary.inProduction.append(tool) }
+            }
         }
         summary.entry = Catalogue.Entry(
             key: testCase.key, title: testCase.title, source: file.path, format: testCase.format,
@@ -124,35 +147,41 @@ package struct CatalogueBuilder {
         guard let entry = summary.entry else { return }
         if summary.drifted { catalogue.drift.append(entry.key) }
         for phrase in summary.unbound { notePhrase(phrase, in: entry.key) }
+        for tool in summary.inProduction { inProduction[tool, default: 0] += 1 }
         catalogue.cases.append(entry)
     }
 
     private mutating func notePhrase(_ phraseKey: PhraseKey, in key: String) {
-        if var entry = phrases[phraseKey] {
-            entry.occurrences += 1
-            if entry.examples.count < 5 && entry.examples.last != key { entry.examples.append(key) }
-            phrases[phraseKey] = entry
+        if let index = phrases.index(forKey: phraseKey) {
+            // Changed in place: one lookup, and the examples are not copied.
+            Self.count(key, in: &phrases.values[index])
         } else {
             phrases[phraseKey] = (1, [key], phrases.count)
         }
     }
 
+    private static func count(_ key: String, in entry: inout (occurrences: Int, examples: [String], firstSeen: Int)) {
+        entry.occurrences += 1
+        if entry.examples.count < 5 && entry.examples.last != key { entry.examples.append(key) }
+    }
+
     /// Runs of whitespace as one space, none at the ends: item texts that differ only in spacing are one phrase.
     static func collapsingWhitespace(_ text: String) -> String {
         if isCollapsed(text) { return text }
-        var out = ""
+        // Written as UTF-8 bytes: appending to a string's scalar view costs far more a scalar.
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if isWhitespace(scalar) {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.unicodeScalars.append(" ") }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.unicodeScalars.append(scalar)
+                out.append(contentsOf: UTF8.encode(scalar)!)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Unicode's White_Space, answered for ASCII without looking the scalar's properties up.
@@ -160,23 +189,36 @@ package struct CatalogueBuilder {
         scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 
-    /// Whether `text` is ASCII with no whitespace but single spaces between words: most item texts,
-    /// kept as they are without looking up each scalar's properties.
+    /// Whether `text` has no whitespace but single spaces between words: most item texts, kept as
+    /// they are without making a copy.
     static func isCollapsed(_ text: String) -> Bool {
-        var previous: UInt8 = 0x20
-        for byte in text.utf8 {
-            // Outside ASCII, and at tabs, line breaks and other control characters, take the long way.
-            guard byte >= 0x20, byte < 0x7F, byte != 0x20 || previous != 0x20 else { return false }
-            previous = byte
+        var afterSpace = true
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                if afterSpace { return false }
+                afterSpace = true
+            } else if isWhitespace(scalar) {
+                return false
+            } else {
+                afterSpace = false
+            }
         }
-        return previous != 0x20 || text.isEmpty
+        return !afterSpace || text.isEmpty
     }
 
     static func environments(of testCase: TestCase) -> [String] {
         guard let field = testCase.field(environmentField) else { return [] }
         return field.plainText.split { $0 == "," || $0 == "\n" }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { hasEdgeSpace($0) ? $0.trimmingCharacters(in: .whitespaces) : String($0) }
             .filter { !$0.isEmpty }
+    }
+
+    /// Whether trimming `.whitespaces` could change `text`: not when it starts and ends with an
+    /// ASCII scalar other than a space or a tab, which is most names, told without Foundation.
+    private static func hasEdgeSpace(_ text: Substring) -> Bool {
+        func mayBeSpace(_ scalar: Unicode.Scalar) -> Bool { !scalar.isASCII || scalar == " " || scalar == "\t" }
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        return mayBeSpace(first) || mayBeSpace(last)
     }
 
     /// The finished catalogue, with every count sorted most frequent first (ties by name).
@@ -190,8 +232,7 @@ package struct CatalogueBuilder {
         result.byEnvironment = Self.counts(cases.map { $0.environments.isEmpty ? ["(none)"] : $0.environments })
         result.automationFields = Self.automationTools.map { tool in
             let values = cases.map { [$0.automation[tool] ?? "(empty)"] }
-            let inProduction = cases.filter { $0.automation[tool]?.lowercased().contains("in production") == true }.count
-            return Catalogue.ToolCoverage(tool: tool, inProduction: inProduction, values: Self.counts(values))
+            return Catalogue.ToolCoverage(tool: tool, inProduction: inProduction[tool] ?? 0, values: Self.counts(values))
         }
         // Stable: most frequent first, then first seen.
         result.unboundPhrases = phrases
@@ -207,7 +248,12 @@ package struct CatalogueBuilder {
     static func counts(_ groups: [[String]]) -> [Catalogue.Count] {
         var counts: [String: Int] = [:]
         for group in groups {
-            for name in Set(group) { counts[name, default: 0] += 1 }
+            // Most groups are one name (a folder, a priority): no set to make.
+            if group.count == 1 {
+                counts[group[0], default: 0] += 1
+            } else {
+                for name in Set(group) { counts[name, default: 0] += 1 }
+            }
         }
         return counts.map { Catalogue.Count(name: $0.key, cases: $0.value) }
             .sorted { $0.cases != $1.cases ? $0.cases > $1.cases : $0.name < $1.name }

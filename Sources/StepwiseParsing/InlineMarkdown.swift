@@ -20,40 +20,41 @@ enum InlineMarkdown {
 
     static func nodes(from text: String) -> [RichText.Node] {
         guard Self.mayHoldMarkdown(text) else { return [.text(text)] }
-        let scalars = Array(text.unicodeScalars)
-        var nodes: [RichText.Node] = []
-        var plain = String.UnicodeScalarView()
-        var index = 0
-        func flush() {
-            if !plain.isEmpty { nodes.append(.text(String(plain))) }
-            plain = String.UnicodeScalarView()
-        }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "`" {
-                var run = 0
-                while index + run < scalars.count, scalars[index + run] == "`" { run += 1 }
-                if let close = closingRun(of: run, in: scalars, from: index + run) {
-                    var code = String(String.UnicodeScalarView(scalars[(index + run)..<close]))
-                    // CommonMark strips one space on each side when both are there.
-                    if code.count >= 2, code.hasPrefix(" "), code.hasSuffix(" "), code.contains(where: { $0 != " " }) {
-                        code = String(code.dropFirst().dropLast())
-                    }
-                    flush()
-                    nodes.append(.code(code))
-                    index = close + run
+        // On the UTF-8 bytes: a backtick is one byte, never part of another scalar, so runs and
+        // the text between them are found exactly as among scalars, without decoding any.
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var nodes: [RichText.Node] = []
+            var plainStart = 0
+            var index = 0
+            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            while index < bytes.count {
+                guard bytes[index] == Self.backtick else {
+                    index += 1
                     continue
                 }
-                plain.append(contentsOf: scalars[index..<(index + run)])
-                index += run
-                continue
+                var run = 0
+                while index + run < bytes.count, bytes[index + run] == Self.backtick { run += 1 }
+                guard let close = closingRun(of: run, in: bytes, from: index + run) else {
+                    index += run  // an unclosed run stays text
+                    continue
+                }
+                var code = string((index + run)..<close)
+                // CommonMark strips one space on each side when both are there.
+                if code.count >= 2, code.hasPrefix(" "), code.hasSuffix(" "), code.contains(where: { $0 != " " }) {
+                    code = String(code.dropFirst().dropLast())
+                }
+                if plainStart < index { nodes.append(.text(string(plainStart..<index))) }
+                nodes.append(.code(code))
+                index = close + run
+                plainStart = index
             }
-            plain.append(scalar)
-            index += 1
+            if plainStart < bytes.count { nodes.append(.text(string(plainStart..<bytes.count))) }
+            return nodes
         }
-        flush()
-        return nodes
     }
+
+    private static let backtick = UInt8(ascii: "`")
 
     /// A backtick, found with memchr: most text holds none.
     private static func mayHoldMarkdown(_ text: String) -> Bool {
@@ -66,15 +67,16 @@ enum InlineMarkdown {
         return memchr(base, Int32(UInt8(ascii: "`")), bytes.count) != nil
     }
 
-    private static func closingRun(of length: Int, in scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    /// The start of the next run of exactly `length` backticks from `start`.
+    private static func closingRun(of length: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
-        while index < scalars.count {
-            guard scalars[index] == "`" else {
+        while index < bytes.count {
+            guard bytes[index] == backtick else {
                 index += 1
                 continue
             }
             var run = 0
-            while index + run < scalars.count, scalars[index + run] == "`" { run += 1 }
+            while index + run < bytes.count, bytes[index + run] == backtick { run += 1 }
             if run == length { return index }
             index += run
         }

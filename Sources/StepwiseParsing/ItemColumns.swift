@@ -43,8 +43,7 @@ struct ItemColumns {
         var state = known.map { found[$0].state } ?? SearchState(searchFrom: line.lowerBound, counted: line.lowerBound, column: 1)
         let start = max(line.lowerBound, state.searchFrom)
         guard start < line.upperBound else { return location }
-        var text = text
-        let match: (offset: Int, length: Int)? = text.withUTF8 { utf8 in
+        func match(_ utf8: UnsafeBufferPointer<UInt8>) -> (offset: Int, length: Int)? {
             let (words, firstWord) = Self.anchors(utf8)
             for length in [words, firstWord] where length > 0 {
                 if let offset = find(UnsafeBufferPointer(rebasing: utf8[..<length]), in: start..<line.upperBound) {
@@ -53,7 +52,15 @@ struct ItemColumns {
             }
             return nil
         }
-        guard let match else { return location }
+        // A native string's bytes are looked at in place; only other text is copied to be made contiguous.
+        let hit: (offset: Int, length: Int)?
+        if let inPlace = text.utf8.withContiguousStorageIfAvailable(match) {
+            hit = inPlace
+        } else {
+            var copy = text
+            hit = copy.withUTF8(match)
+        }
+        guard let match = hit else { return location }
         // The column counts Unicode scalars, as editors do: the bytes that start one.
         source.bytes.withUnsafeBufferPointer { bytes in
             for index in state.counted..<match.offset where bytes[index] & 0xC0 != 0x80 { state.column += 1 }

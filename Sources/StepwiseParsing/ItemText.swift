@@ -4,8 +4,10 @@ import StepwiseModel
 /// with invisible characters removed and every kind of space made a plain space.
 enum ItemText {
     static func normalize(_ text: String) -> String {
+        // A native string's bytes are looked at in place; only other text is copied to be made contiguous.
+        if let result = text.utf8.withContiguousStorageIfAvailable({ isNormal($0) ? text : normalize($0) }) { return result }
         var copy = text
-        return copy.withUTF8 { isNormal($0) } ? text : copy.withUTF8 { normalize($0) }
+        return copy.withUTF8 { isNormal($0) ? text : normalize($0) }
     }
 
     /// Most lines need no change: single spaces only, none at the ends, no control character and

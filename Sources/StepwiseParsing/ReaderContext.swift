@@ -46,7 +46,8 @@ struct ReaderContext {
         // Gaps are found between the numbers written, never by walking 1...highest: a typo such as
         // "**Step 20210101**" must not cost a loop that long, and "**Step 0**" none at all.
         // Sorted, a number written twice changes nothing below: no set needed to drop it.
-        let written = steps.compactMap { Int($0.number.prefix { $0 != "." }) }.filter { $0 >= 1 }.sorted()
+        // By index, as in reportOrder(of:): reading a number never copies its step.
+        let written = steps.indices.compactMap { Int(steps[$0].number.prefix { $0 != "." }) }.filter { $0 >= 1 }.sorted()
         var gaps: [ClosedRange<Int>] = []
         var next = 1
         for number in written {
@@ -54,7 +55,7 @@ struct ReaderContext {
             next = number + 1
         }
         guard let first = gaps.first?.lowerBound,
-            let anchor = steps.firstIndex(where: { (Int($0.number.prefix { $0 != "." }) ?? 0) > first }).map({ steps[$0].location })
+            let anchor = steps.indices.first(where: { (Int(steps[$0].number.prefix { $0 != "." }) ?? 0) > first }).map({ steps[$0].location })
         else { return }
         let missing = gaps.reduce(0) { $0 + $1.count }
         // A few missing numbers are listed one by one; more (a typo, a long run of calls) as ranges.

@@ -17,14 +17,16 @@ public struct SpecFile: Sendable {
     public var diagnostics: [Diagnostic]
 
     public init(path: String, format: ExportFormat?, testCase: TestCase?, diagnostics: [Diagnostic]) {
+        self.init(path: path, format: format, testCase: testCase, diagnostics: diagnostics, source: nil)
+    }
+
+    /// Every property set here, none changed after: delegating and then setting `source` made
+    /// the optimiser copy the whole case and drop the original.
+    init(path: String, format: ExportFormat?, testCase: TestCase?, diagnostics: [Diagnostic], source: SourceText?) {
         self.path = path
         self.format = format
         self.testCase = testCase
         self.diagnostics = diagnostics
-    }
-
-    init(path: String, format: ExportFormat?, testCase: TestCase?, diagnostics: [Diagnostic], source: SourceText?) {
-        self.init(path: path, format: format, testCase: testCase, diagnostics: diagnostics)
         self.source = source
     }
 

@@ -325,6 +325,8 @@ struct StepItemizer {
 
     /// Top-level blocks with transparent wrappers (`<article>`, `<div>`, a blockquote) opened.
     static func flatten(_ nodes: [RichText.Node], lines: [Int]) -> [(RichText.Node, Int)] {
+        // Most fields are one run of inline content: one paragraph of those very nodes, no copy.
+        if !nodes.isEmpty, !nodes.contains(where: opensAsBlocks) { return [(.paragraph(nodes), lines.first ?? 1)] }
         var result: [(RichText.Node, Int)] = []
         var inlineRun: [RichText.Node] = []
         var inlineLine = lines.first ?? 1
@@ -356,8 +358,20 @@ struct StepItemizer {
         return result
     }
 
+    /// Whether ``flatten(_:lines:)`` takes `node` as blocks of its own: a block, or a group holding one.
+    private static func opensAsBlocks(_ node: RichText.Node) -> Bool {
+        if case .group(let children) = node { return children.contains(where: \.isBlock) }
+        return node.isBlock
+    }
+
     /// An item's leading inline content (or its first paragraph) and the blocks after it.
     static func split(item content: [RichText.Node]) -> (head: [RichText.Node], rest: [RichText.Node]) {
+        // Most items are inline content alone, which is their head as it is.
+        let isPlainInline = { (node: RichText.Node) -> Bool in
+            if case .group = node { return false }
+            return !node.isBlock
+        }
+        if content.allSatisfy(isPlainInline) { return (content, []) }
         var head: [RichText.Node] = []
         for (index, node) in content.enumerated() {
             switch node {

@@ -75,6 +75,20 @@ struct BindingSpeedTests {
         #expect(binding("Clic\u{212A} the 'Édition' button", register).state == .matched)
     }
 
+    @Test("an item's matching form (scalars, folded copy, offsets) is the same whether or not its text is ASCII", arguments: [
+        "Log In As ADMIN_42 [x] {y} @Z ~`^", "Log In As ADMIN_42 ➜ Ü", "", "A",
+    ])
+    func matchTextOfASCII(text: String) {
+        let match = MatchText(normalized: text)
+        #expect(match.scalars == Array(text.unicodeScalars))
+        #expect(match.folded == text.unicodeScalars.map(TextNormalizer.fold))
+        #expect(match.isASCII == text.unicodeScalars.allSatisfy(\.isASCII))
+        #expect(match.foldsApartFromASCII)
+        for offset in 0...match.count {
+            #expect(match.index(at: offset) == text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: offset))
+        }
+    }
+
     @Test("a definition is ruled out by the letter pairs of its literals only for text lacking one: of alternatives, the pairs they share")
     func requiredPairs() {
         let pairs = RequiredPairs([

@@ -42,6 +42,9 @@ struct StepExpressionTests {
         ("a -> b => c → d", "a ➜ b ➜ c ➜ d"),
         ("2–30 seconds…", "2-30 seconds..."),
         ("keep a>b", "keep a>b"),
+        ("x-> =>> a ->b", "x➜ ➜> a ➜b"),
+        ("> start, end >", "➜ start, end ➜"),
+        ("Log\u{00A0}in\u{2003}as “admin”…;", "Log in as \"admin\"..."),
     ])
     func normalises(raw: String, normalized: String) {
         #expect(TextNormalizer.normalize(raw) == normalized)

@@ -33,7 +33,9 @@ struct RevokeSteps: StepLibrary {
         return directory
     }
 
-    static func spec(key: String, priority: String = "Normal", action: String, expected: String) -> String {
+    static func spec(
+        key: String, priority: String = "Normal", action: String, expected: String, environments: String = "Webapp,Desktop"
+    ) -> String {
         """
         ---
         key: \(key)
@@ -70,7 +72,7 @@ struct RevokeSteps: StepLibrary {
 
         | Name                     | Value          |
         | :----------------------- | :------------- |
-        | Manual Test Environments | Webapp,Desktop |
+        | Manual Test Environments | \(environments) |
         | Cypress                  | in Production  |
 
         """
@@ -161,9 +163,23 @@ struct RevokeSteps: StepLibrary {
             ("Open\u{00A0}the\u{2003}“menu”\u{3000}", "Open the “menu”"),
             ("Öffnen  das\u{0085}Menü", "Öffnen das Menü"),
             ("\u{000B}\u{000C}\r", ""),
+            ("“Open” ➜ menu", "“Open” ➜ menu"),
+            ("\u{0007}bell  \u{0007}", "\u{0007}bell \u{0007}"),
         ])
     func collapsedWhitespace(text: String, expected: String) {
         #expect(CatalogueBuilder.collapsingWhitespace(text) == expected)
+    }
+
+    @Test("a case's manual test environments are its field's names between commas, without the spaces around them, Unicode's too")
+    func environmentNames() throws {
+        let directory = try Self.write([
+            "MM-T1.md": Self.spec(
+                key: "MM-T1", action: "Open the menu", expected: "It opens",
+                environments: "Webapp ,\u{00A0}Desktop\u{3000},,\tMobile App\u{2003}, ➜ Tablet"),
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let catalogue = CatalogueBuilder.build(paths: [directory.path], libraries: [])
+        #expect(catalogue.cases.first?.environments == ["Webapp", "Desktop", "Mobile App", "➜ Tablet"])
     }
 
     @Test("a Markdown export beside its JSON twin counts once; a Markdown file alone counts")

@@ -43,33 +43,21 @@ extension Event {
             object["plan"] = payload.plan.jsonNode
             object["at"] = try JSONText.number(payload.at)
         case .stepStarted(let payload):
-            object["caseID"] = .string(payload.caseID)
-            object["stepID"] = .string(payload.stepID)
-            object["attempt"] = JSONText.number(payload.attempt)
-            object["at"] = try payload.at.jsonNode()
+            try object.place(caseID: payload.caseID, stepID: payload.stepID, attempt: payload.attempt, at: payload.at)
         case .itemStarted(let payload):
-            object["caseID"] = .string(payload.caseID)
-            object["stepID"] = .string(payload.stepID)
+            try object.place(caseID: payload.caseID, stepID: payload.stepID, attempt: payload.attempt, at: payload.at)
             object["itemID"] = .string(payload.itemID)
-            object["attempt"] = JSONText.number(payload.attempt)
-            object["at"] = try payload.at.jsonNode()
         case .itemFinished(let payload):
-            object["caseID"] = .string(payload.caseID)
-            object["stepID"] = .string(payload.stepID)
+            try object.place(caseID: payload.caseID, stepID: payload.stepID, attempt: payload.attempt, at: payload.at)
             object["itemID"] = .string(payload.itemID)
-            object["attempt"] = JSONText.number(payload.attempt)
             object["status"] = .string(payload.status.rawValue)
-            object["at"] = try payload.at.jsonNode()
             object["duration"] = try payload.duration.jsonNode()
             object["message"] = payload.message.map(JSONNode.string)
             object["failureLocation"] = payload.failureLocation?.jsonNode
             object["notes"] = .strings(payload.notes)
         case .stepFinished(let payload):
-            object["caseID"] = .string(payload.caseID)
-            object["stepID"] = .string(payload.stepID)
-            object["attempt"] = JSONText.number(payload.attempt)
+            try object.place(caseID: payload.caseID, stepID: payload.stepID, attempt: payload.attempt, at: payload.at)
             object["status"] = .string(payload.status.rawValue)
-            object["at"] = try payload.at.jsonNode()
             object["duration"] = try payload.duration.jsonNode()
         case .caseFinished(let payload):
             object["caseID"] = .string(payload.caseID)
@@ -93,6 +81,16 @@ extension Event {
             break
         }
         return .object(object)
+    }
+}
+
+extension JSONObject {
+    /// The fields every step and item event starts with.
+    fileprivate func place(caseID: String, stepID: String, attempt: Int, at: Timing) throws {
+        self["caseID"] = .string(caseID)
+        self["stepID"] = .string(stepID)
+        self["attempt"] = JSONText.number(attempt)
+        self["at"] = try at.jsonNode()
     }
 }
 

@@ -118,14 +118,20 @@ extension Binder {
             if leftover.isEmpty { return resolved(phrases.map { ($0.index, $0.rendered, $0.values) }) }
             let missing = leftover.map { "\"\(Self.trim($0))\"" }.joined(separator: ", ")
             let parts = phrases.map { ($0.index, $0.range) }
+            // The snippet and the explanation are written when read, which few are: each keeps the
+            // normalised text and makes its matching form again, rather than keeping that form
+            // (scalars, folded copy, pairs) alive for every undefined text of an export.
+            let normalized = text.string
             return (
-                .undefined(snippet: Snippet { partSnippet(leftover, covered: parts, in: text, kind) }),
-                .undefined(Explanation { "no definition covers \(missing)" + covered(parts, in: text) })
+                .undefined(snippet: Snippet { partSnippet(leftover, covered: parts, in: MatchText(normalized: normalized), kind) }),
+                .undefined(Explanation { "no definition covers \(missing)" + covered(parts, in: MatchText(normalized: normalized)) })
             )
         }
+        let normalized = text.string
         return (
-            .undefined(snippet: Snippet { SnippetGenerator.snippet(for: text, kind: kind, phrase: false) }),
-            .undefined(Explanation { "no definition matches \"\(text.string)\"" + rejectionsOrSuggestions(text, kind) })
+            .undefined(snippet: Snippet { SnippetGenerator.snippet(for: MatchText(normalized: normalized), kind: kind, phrase: false) }),
+            .undefined(
+                Explanation { "no definition matches \"\(normalized)\"" + rejectionsOrSuggestions(MatchText(normalized: normalized), kind) })
         )
     }
 

@@ -15,6 +15,8 @@ package struct CatalogueBuilder {
     private var catalogue: Catalogue
     /// Unbound texts with how often they occur, where, and when each was first seen.
     private var phrases: [PhraseKey: (occurrences: Int, examples: [String], firstSeen: Int)] = [:]
+    /// For each automation tool, how many cases say it runs them in production.
+    private var inProduction: [String: Int] = [:]
 
     private struct PhraseKey: Hashable, Sendable {
         let kind: ItemPlan.Kind
@@ -79,6 +81,8 @@ package struct CatalogueBuilder {
         var drifted = false
         /// The texts of the items no definition binds, in the case's order.
         var unbound: [PhraseKey] = []
+        /// The automation tools whose field says they run the case in production.
+        var inProduction: [String] = []
     }
 
     private static func summary(of file: SpecFile, binder: Binder) -> FileSummary {
@@ -123,7 +127,10 @@ package struct CatalogueBuilder {
 
         var automation: [String: String] = [:]
         for tool in Self.automationTools {
-            if let value = testCase.field(tool)?.plainText, !value.isEmpty { automation[tool] = value }
+            if let value = testCase.field(tool)?.plainText, !value.isEmpty {
+                automation[tool] = value
+                if value.lowercased().contains("in production") { summary.inProduction.append(tool) }
+            }
         }
         summary.entry = Catalogue.Entry(
             key: testCase.key, title: testCase.title, source: file.path, format: testCase.format,
@@ -140,6 +147,7 @@ package struct CatalogueBuilder {
         guard let entry = summary.entry else { return }
         if summary.drifted { catalogue.drift.append(entry.key) }
         for phrase in summary.unbound { notePhrase(phrase, in: entry.key) }
+        for tool in summary.inProduction { inProduction[tool, default: 0] += 1 }
         catalogue.cases.append(entry)
     }
 
@@ -160,19 +168,20 @@ package struct CatalogueBuilder {
     /// Runs of whitespace as one space, none at the ends: item texts that differ only in spacing are one phrase.
     static func collapsingWhitespace(_ text: String) -> String {
         if isCollapsed(text) { return text }
-        var out = ""
+        // Written as UTF-8 bytes: appending to a string's scalar view costs far more a scalar.
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if isWhitespace(scalar) {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.unicodeScalars.append(" ") }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.unicodeScalars.append(scalar)
+                out.append(contentsOf: UTF8.encode(scalar)!)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Unicode's White_Space, answered for ASCII without looking the scalar's properties up.
@@ -223,8 +232,7 @@ package struct CatalogueBuilder {
         result.byEnvironment = Self.counts(cases.map { $0.environments.isEmpty ? ["(none)"] : $0.environments })
         result.automationFields = Self.automationTools.map { tool in
             let values = cases.map { [$0.automation[tool] ?? "(empty)"] }
-            let inProduction = cases.filter { $0.automation[tool]?.lowercased().contains("in production") == true }.count
-            return Catalogue.ToolCoverage(tool: tool, inProduction: inProduction, values: Self.counts(values))
+            return Catalogue.ToolCoverage(tool: tool, inProduction: inProduction[tool] ?? 0, values: Self.counts(values))
         }
         // Stable: most frequent first, then first seen.
         result.unboundPhrases = phrases

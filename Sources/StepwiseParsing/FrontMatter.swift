@@ -159,7 +159,16 @@ struct FrontMatter: Sendable {
     }
 
     /// A character that cannot start a plain scalar, or that makes it mean something else.
-    private static func startsNonPlain(_ byte: UInt8) -> Bool { "-?:,[]{}#&*!|>'\"%@`~ ".utf8.contains(byte) }
+    private static func startsNonPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"),
+            UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
+            UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: "~"), 0x20:
+            true
+        default: false
+        }
+    }
 
     /// What the YAML parser reports for front matter of simple `name: value` lines where one
     /// value holds a `: ` (or ends with `:`), as the export writes titles such as

@@ -154,6 +154,8 @@ enum ItemText {
 
     /// `On 2. text` → (2, "text"): the expectation follows instruction 2.
     static func stripInstructionReference(_ text: String) -> (text: String, instruction: Int?) {
+        // Nearly every line starts with another letter: one byte decides, before any scalar is counted.
+        guard let first = text.utf8.first, first == UInt8(ascii: "O") || first == UInt8(ascii: "o") else { return (text, nil) }
         let scalars = text.unicodeScalars
         // More than four scalars, counted no further than the fifth.
         guard !scalars.dropFirst(4).isEmpty, text.hasPrefix("On ") || text.hasPrefix("on ") else { return (text, nil) }

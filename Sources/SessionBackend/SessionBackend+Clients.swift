@@ -219,18 +219,22 @@ extension SessionBackend {
     func catchUpClients() {
         let limit = now
         guard !clients.isEmpty else { return }
-        // Each record is read and changed where it is stored: every accessor catches up, and a
-        // copy taken out and put back costs a record's worth of copying and retains per client.
+        // Each record is read and changed where it is stored (reading one through the dictionary
+        // copies it): every accessor catches up, and a copy taken out and put back costs a
+        // record's worth of copying and retains per client.
         var index = clients.values.startIndex
         while index != clients.values.endIndex {
-            if let first = clients.values[index].nextEvent, first <= limit {
-                while clients.values[index].token != nil, let instant = clients.values[index].nextEvent, instant <= limit {
-                    fire(&clients.values[index], at: instant)
-                }
-            }
+            catchUp(&clients.values[index], to: limit)
             clients.values.formIndex(after: &index)
         }
         if nextExpiryNotifyJob <= limit { runExpiryNotifyJob(upTo: limit) }
+    }
+
+    /// Fires the record's timers due by `limit`, in time order, while it has a session.
+    func catchUp(_ record: inout ClientRecord, to limit: Duration) {
+        while record.token != nil, let instant = record.nextEvent, instant <= limit {
+            fire(&record, at: instant)
+        }
     }
 
     func fire(_ record: inout ClientRecord, at instant: Duration) {

@@ -288,8 +288,24 @@ final class SourceTexts: Sendable {
 /// Results of binding by item kind and normalised text: exports repeat their phrases a lot.
 final class BindingCache: Sendable {
     struct Key: Hashable {
-        var kind: ItemPlan.Kind
-        var text: String
+        let kind: ItemPlan.Kind
+        let text: String
+        /// The text's hash, taken once: the lookup, the insertion and every rehash as the cache
+        /// grows would each hash the text again.
+        private let textHash: Int
+
+        init(kind: ItemPlan.Kind, text: String) {
+            self.kind = kind
+            self.text = text
+            textHash = text.hashValue
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool { lhs.kind == rhs.kind && lhs.text == rhs.text }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(kind)
+            hasher.combine(textHash)
+        }
     }
 
     private let entries = Mutex<[Key: (BindingInfo, Resolution)]>([:])

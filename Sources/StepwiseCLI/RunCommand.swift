@@ -132,6 +132,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "After the summary, the N slowest items (0: every item, slowest first).")
     var durations: Int?
 
+    /// Whether `arguments` (the command line after the program's name) run cases, told without
+    /// parsing them: `run`, nothing at all, or a first word that is a spec path (it holds a `/`
+    /// or a `.`), since `run` is the default command. Other command lines may run cases too
+    /// (`stepwise --strict specs`); this only says which surely do.
+    static func isNamed(by arguments: [String]) -> Bool {
+        guard let first = arguments.first else { return true }
+        return first == "run" || (!first.hasPrefix("-") && (first.contains("/") || first.contains(".")))
+    }
+
     /// Every usage check, once, before any spec is read: ArgumentParser calls it after parsing.
     mutating func validate() throws {
         do {

@@ -145,7 +145,7 @@ struct JSONBytes {
 
     mutating func string(_ value: String?) {
         guard let value else { return null() }
-        SortedJSONEncoder.appendString(value, to: &bytes)
+        JSONText.appendString(value, to: &bytes)
     }
 
     mutating func array<Element>(_ elements: [Element], _ write: (inout JSONBytes, Element) -> Void) {

@@ -25,16 +25,25 @@ extension StepwiseMain {
     /// with 1 and a message when standard output or standard error could not be written.
     public static func main() async {
         StepLibraries.install(libraries)
-        await StepwiseCommand.runChecked(CommandLine.arguments.dropFirst().map { $0 })
+        let arguments = CommandLine.arguments.dropFirst().map { $0 }
+        // A run binds its cases after parsing the command line and reading the specs: the
+        // libraries load meanwhile, on a core the parsing leaves free.
+        if RunCommand.isNamed(by: arguments) { StepLibraries.loadInBackground() }
+        await StepwiseCommand.runChecked(arguments)
     }
 }
 
 /// The libraries of this executable, installed once at start-up before the command line is parsed
 /// (so that `--help` can list their faults and options).
 enum StepLibraries {
-    private static let installed = Mutex<(libraries: [any StepLibrary], options: [StepOption]?, binder: Binder?)>(([], nil, nil))
+    private static let installed = Mutex<(libraries: [any StepLibrary], options: [StepOption]?)>(([], nil))
+    /// Apart from ``installed``, so that a load under way keeps nobody from the options.
+    private static let loaded = Mutex<(binder: Binder?, loading: Bool)>((nil, false))
 
-    static func install(_ libraries: [any StepLibrary]) { installed.withLock { $0 = (libraries, nil, nil) } }
+    static func install(_ libraries: [any StepLibrary]) {
+        installed.withLock { $0 = (libraries, nil) }
+        loaded.withLock { $0 = (nil, false) }
+    }
 
     static var current: [any StepLibrary] { installed.withLock { $0.libraries } }
 
@@ -49,20 +58,25 @@ enum StepLibraries {
         }
     }
 
-    /// Starts loading the installed libraries (``binder``) on a thread of its own, for a command
-    /// that reads its specs first: with a core to spare, loading and reading overlap. Whoever
-    /// asks for ``binder`` meanwhile waits for that load rather than starting another.
+    /// Starts loading the installed libraries (``binder``) on a thread of its own, once, for a
+    /// command that parses its arguments and reads its specs first: with a core to spare, the
+    /// load and that work overlap. Whoever asks for ``binder`` meanwhile waits for that load
+    /// rather than starting another.
     static func loadInBackground() {
-        Thread.detachNewThread { _ = binder }
+        let start = loaded.withLock { state in
+            defer { state.loading = true }
+            return state.binder == nil && !state.loading
+        }
+        if start { Thread.detachNewThread { _ = binder } }
     }
 
     /// The installed libraries loaded, once per install, and kept for the life of the process:
     /// loading is the same every time, and a run's exit then leaves the hundred-odd compiled
     /// definitions to the operating system rather than releasing them one by one.
     static var binder: Binder {
-        installed.withLock { state in
+        loaded.withLock { state in
             if let binder = state.binder { return binder }
-            let binder = Binder(libraries: state.libraries)
+            let binder = Binder(libraries: current)
             state.binder = binder
             return binder
         }

@@ -18,8 +18,8 @@ public final class NDJSONReporter: Reporter {
     }
 
     public func receive(_ event: Event) throws {
-        // The bytes `EventStream.makeEncoder()` writes, written without its machinery.
-        var line = try SortedJSONEncoder.encode(event)
+        // The bytes `EventStream.makeEncoder()` writes, written straight from the event's fields.
+        var line = try event.jsonLine()
         line.append(UInt8(ascii: "\n"))
         switch destination {
         case .standardOutput: StandardStreams.write(Data(line), to: .output)

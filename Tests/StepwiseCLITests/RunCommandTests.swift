@@ -64,6 +64,26 @@ struct RunCommandTests {
         return (code, recorder)
     }
 
+    @Test(
+        "a command line that surely runs cases is told before parsing: run, nothing, or a spec path first; never an option, another command or help",
+        arguments: [
+            (["run", "specs"], true), ([], true), (["specs/MM-T938.md", "--strict"], true), (["MM-T938.md"], true),
+            (["--version"], false), (["--strict", "specs"], false), (["list", "specs/"], false), (["help", "run"], false),
+            (["report", "exports/", "--format", "html"], false),
+        ] as [([String], Bool)])
+    func commandLinesThatRunCases(arguments: [String], runs: Bool) {
+        #expect(RunCommand.isNamed(by: arguments) == runs)
+    }
+
+    @Test("the libraries loaded in the background are the ones a run binds with, loaded once")
+    func backgroundLoad() {
+        StepLibraries.loadInBackground()
+        StepLibraries.loadInBackground()
+        let binder = StepLibraries.binder
+        #expect(binder.definitions.map(\.source) == Binder(libraries: [DoorSteps()]).definitions.map(\.source))
+        #expect(StepLibraries.binder.definitions.count == binder.definitions.count)
+    }
+
     @Test("exit codes: 0 passed, 1 failed, 2 binding errors under --strict, 64 usage", arguments: [
         ([], "open the door", ExitStatus.passed),
         (["--fault", "stuck-door"], "open the door", ExitStatus.failed),

@@ -287,26 +287,7 @@ final class SourceTexts: Sendable {
 
 /// Results of binding by item kind and normalised text: exports repeat their phrases a lot.
 final class BindingCache: Sendable {
-    struct Key: Hashable {
-        let kind: ItemPlan.Kind
-        let text: String
-        /// The text's hash, taken once: the lookup, the insertion and every rehash as the cache
-        /// grows would each hash the text again.
-        private let textHash: Int
-
-        init(kind: ItemPlan.Kind, text: String) {
-            self.kind = kind
-            self.text = text
-            textHash = text.hashValue
-        }
-
-        static func == (lhs: Key, rhs: Key) -> Bool { lhs.kind == rhs.kind && lhs.text == rhs.text }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(kind)
-            hasher.combine(textHash)
-        }
-    }
+    typealias Key = ItemTextKey
 
     private let entries = Mutex<[Key: (BindingInfo, Resolution)]>([:])
 
@@ -318,5 +299,27 @@ final class BindingCache: Sendable {
         let made = make()
         entries.withLock { $0[key] = made }
         return made
+    }
+}
+
+/// An item's kind and text as a dictionary key, the text hashed once when the key is made: a
+/// lookup, an insertion and every rehash as the dictionary grows would each hash it again, and
+/// a key made on one thread is looked up cheaply on another.
+package struct ItemTextKey: Hashable, Sendable {
+    package let kind: ItemPlan.Kind
+    package let text: String
+    private let textHash: Int
+
+    package init(kind: ItemPlan.Kind, text: String) {
+        self.kind = kind
+        self.text = text
+        textHash = text.hashValue
+    }
+
+    package static func == (lhs: ItemTextKey, rhs: ItemTextKey) -> Bool { lhs.kind == rhs.kind && lhs.text == rhs.text }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(textHash)
     }
 }

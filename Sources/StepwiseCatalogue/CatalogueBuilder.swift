@@ -18,26 +18,9 @@ package struct CatalogueBuilder {
     /// For each automation tool, how many cases say it runs them in production.
     private var inProduction: [String: Int] = [:]
 
-    private struct PhraseKey: Hashable, Sendable {
-        let kind: ItemPlan.Kind
-        let text: String
-        /// The text's hash, taken where the key is made (on the thread that read the case) rather
-        /// than at every lookup on the one thread that gathers the cases.
-        private let textHash: Int
-
-        init(kind: ItemPlan.Kind, text: String) {
-            self.kind = kind
-            self.text = text
-            textHash = text.hashValue
-        }
-
-        static func == (lhs: PhraseKey, rhs: PhraseKey) -> Bool { lhs.kind == rhs.kind && lhs.text == rhs.text }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(kind)
-            hasher.combine(textHash)
-        }
-    }
+    /// An unbound text and its item kind, hashed on the thread that read the case rather than at
+    /// every lookup on the one thread that gathers the cases.
+    private typealias PhraseKey = ItemTextKey
 
     /// - Parameters:
     ///   - libraries: the step libraries whose coverage to measure (none: everything is unbound).

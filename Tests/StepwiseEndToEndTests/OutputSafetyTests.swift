@@ -178,12 +178,16 @@ struct OutputSafetyTests {
         var interrupted = 0
         for attempt in 0..<10 where interrupted == 0 {
             let started = Mutex<pid_t?>(nil)
+            let ended = Mutex(false)
             let child = Task {
-                try await ChildProcess.run(binary.path, arguments, in: directory.path) { pid in started.withLock { $0 = pid } }
+                defer { ended.withLock { $0 = true } }
+                return try await ChildProcess.run(binary.path, arguments, in: directory.path) { pid in started.withLock { $0 = pid } }
             }
             var pid: Int32?
             var signalled = false
-            for _ in 0..<20_000 {
+            // Polls until the run writes or ends: a run that wrote its reports between two polls
+            // costs this attempt its own duration, not the whole polling budget.
+            for _ in 0..<20_000 where !ended.withLock({ $0 }) {
                 if pid == nil { pid = started.withLock { $0 } }
                 // The moment a report's temporary file or staging directory exists, the run is writing.
                 if let pid, !Self.temporaries(under: out).isEmpty {

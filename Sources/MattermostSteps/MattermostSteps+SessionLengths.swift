@@ -1,7 +1,6 @@
 import SessionBackend
 import StepwiseBinding
 import StepwiseModel
-import Synchronization
 import SystemConsole
 
 /// A phrase of the session-length vocabulary: registered as a phrase definition, and also run by
@@ -38,19 +37,11 @@ struct SessionPhrase: Sendable {
 /// compiled once (published atomically by the standard library) and matching never mutates it.
 final class SharedRegex<Output>: Sendable {
     private struct Box: @unchecked Sendable { let regex: Regex<Output> }
-    private let make: @Sendable () -> Regex<Output>
-    private let built = Mutex<Box?>(nil)
+    private let built: OnFirstUse<Box>
 
-    init(_ make: @escaping @Sendable () -> Regex<Output>) { self.make = make }
+    init(_ make: @escaping @Sendable () -> Regex<Output>) { built = OnFirstUse { Box(regex: make()) } }
 
-    var regex: Regex<Output> {
-        built.withLock { built in
-            if let built { return built.regex }
-            let made = Box(regex: make())
-            built = made
-            return made.regex
-        }
-    }
+    var regex: Regex<Output> { built.value.regex }
 }
 
 extension MattermostSteps {

@@ -176,7 +176,7 @@ extension Binder {
     private func suggestions(for text: MatchText, _ kind: ItemPlan.Kind) -> String {
         let words = DefinitionWords.of(text.folded)
         guard !words.isEmpty else { return "" }
-        let sources = sourceTexts.all
+        let sources = sourceTexts.value
         let sharing = definitions.indices.filter { definitions[$0].applies(to: kind) }
             .map { index in (index, sources[index].words.intersection(words).count) }
             .filter { $0.1 > 0 }

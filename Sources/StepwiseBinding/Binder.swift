@@ -14,8 +14,9 @@ public struct Binder: Sendable {
     public let diagnostics: [Diagnostic]
     let pins: [String: (fingerprint: String, location: SourceLocation)]
     let cache = BindingCache()
-    /// Each definition's source folded, with its words, for "did you mean".
-    let sourceTexts: SourceTexts
+    /// Each definition's source normalised and folded, with its words, for "did you mean": made
+    /// the first time an item needs it, which a run whose items all bind never does.
+    let sourceTexts: OnFirstUse<[(folded: [Unicode.Scalar], words: Set<String>)]>
     /// The indices of the definitions an item of each kind is tried against, whole-item ones and
     /// phrase ones, in definition order.
     let candidates: [ItemPlan.Kind: (item: [Int], phrase: [Int])]
@@ -46,7 +47,13 @@ public struct Binder: Sendable {
         }
         self.libraries = loaded
         self.definitions = definitions
-        sourceTexts = SourceTexts(definitions.map(\.source))
+        let sources = definitions.map(\.source)
+        sourceTexts = OnFirstUse {
+            sources.map { source in
+                let folded = MatchText(source).folded
+                return (folded, DefinitionWords.of(folded))
+            }
+        }
         candidates = Dictionary(
             uniqueKeysWithValues: [ItemPlan.Kind.instruction, .expectation].map { kind in
                 let applying = definitions.indices.filter { definitions[$0].applies(to: kind) }
@@ -258,30 +265,6 @@ package struct CompiledDefinition: Sendable {
             }
         }
         return nil
-    }
-}
-
-/// The definitions' sources normalised and folded, with their words, made the first time an
-/// item needs "did you mean": a run whose items all bind never needs them.
-final class SourceTexts: Sendable {
-    typealias Text = (folded: [Unicode.Scalar], words: Set<String>)
-
-    private let sources: [String]
-    private let made = Mutex<[Text]?>(nil)
-
-    init(_ sources: [String]) { self.sources = sources }
-
-    /// One text per definition, in definition order.
-    var all: [Text] {
-        made.withLock { made in
-            if let made { return made }
-            let texts = sources.map { source -> Text in
-                let folded = MatchText(source).folded
-                return (folded, DefinitionWords.of(folded))
-            }
-            made = texts
-            return texts
-        }
     }
 }
 

@@ -1,4 +1,4 @@
-import Synchronization
+import StepwiseModel
 
 /// A regular expression of the subset step definitions are written in, matched on an item's
 /// folded text the way Swift's `Regex` matches it case-insensitively, without building one.
@@ -25,8 +25,10 @@ struct FoldedRegex: Sendable {
     let usesWordBoundaries: Bool
     /// Every clause must hold: the folded text contains at least one of its literals.
     let required: [[[Unicode.Scalar]]]
-    /// The backtracking program, compiled when the pattern first meets an item's text.
-    private let program: Program
+    /// The backtracking program and its lookaheads' programs, compiled the first time the
+    /// pattern meets an item's text: a library reads a hundred patterns when it loads (to report
+    /// a bad one at its line), and a run's items reach a few of them.
+    private let program: OnFirstUse<(main: [Operation], lookaheads: [[Operation]])>
     /// The folded scalar every match starts with, when there is one.
     private let firstScalar: Unicode.Scalar?
 
@@ -40,35 +42,18 @@ struct FoldedRegex: Sendable {
         usesWordBoundaries = node.usesWordBoundaries
         required = node.clauses
         firstScalar = node.firstScalar
-        program = Program(node)
-    }
-
-    /// A pattern's program and its lookaheads' programs, compiled the first time they are asked
-    /// for: a library reads a hundred patterns when it loads (to report a bad one at its line),
-    /// and a run's items reach a few of them.
-    private final class Program: Sendable {
-        private let node: Node
-        private let compiled = Mutex<(main: [Operation], lookaheads: [[Operation]])?>(nil)
-
-        init(_ node: Node) { self.node = node }
-
-        var operations: (main: [Operation], lookaheads: [[Operation]]) {
-            compiled.withLock { compiled in
-                if let compiled { return compiled }
-                var compiler = Compiler()
-                compiler.emit(node)
-                compiler.program.append(.match)
-                let made = (compiler.program, compiler.lookaheads)
-                compiled = made
-                return made
-            }
+        program = OnFirstUse {
+            var compiler = Compiler()
+            compiler.emit(node)
+            compiler.program.append(.match)
+            return (compiler.program, compiler.lookaheads)
         }
     }
 
     /// The match's range and each capture's range (`nil` when unset), in scalar offsets, or `nil`:
     /// the whole text for `whole`, else the leftmost match.
     func match(_ text: MatchText, whole: Bool) -> (range: Range<Int>, captures: [Range<Int>?])? {
-        let (program, lookaheads) = self.program.operations
+        let (program, lookaheads) = self.program.value
         var slots = [Int](repeating: -1, count: captureCount * 2)
         var stack: [Backtrack] = []
         if whole {
@@ -91,7 +76,7 @@ struct FoldedRegex: Sendable {
 
     /// The end of the match that starts at `start`, as Swift's `prefixMatch` finds it.
     func prefixMatch(_ text: MatchText, at start: Int) -> Int? {
-        let (program, lookaheads) = self.program.operations
+        let (program, lookaheads) = self.program.value
         var slots = [Int](repeating: -1, count: captureCount * 2)
         var stack: [Backtrack] = []
         return run(program, lookaheads, text, at: start, whole: false, &slots, &stack)

@@ -1,4 +1,4 @@
-import Synchronization
+import StepwiseModel
 
 /// A `Regex` that may cross tasks.
 ///
@@ -15,17 +15,9 @@ struct SendableRegex<Output>: @unchecked Sendable {
 /// millisecond, and a run pays it only for the definitions its items reach. `nil` when it cannot
 /// be built.
 final class LazyRegex<Output>: Sendable {
-    private let make: @Sendable () -> Regex<Output>?
-    private let built = Mutex<SendableRegex<Output>??>(nil)
+    private let built: OnFirstUse<SendableRegex<Output>?>
 
-    init(_ make: @escaping @Sendable () -> Regex<Output>?) { self.make = make }
+    init(_ make: @escaping @Sendable () -> Regex<Output>?) { built = OnFirstUse { make().map(SendableRegex.init) } }
 
-    var regex: Regex<Output>? {
-        built.withLock { built in
-            if let built { return built }
-            let made = make().map(SendableRegex.init)
-            built = .some(made)
-            return made
-        }?.regex
-    }
+    var regex: Regex<Output>? { built.value?.regex }
 }

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// What will run for one case, as carried by ``Event/CaseStarted``: enough for a reporter to show
 /// every step and item as written in the export, and how each is bound.
 public struct CasePlan: Hashable, Sendable, Codable {
@@ -213,34 +211,18 @@ extension BindingInfo: Codable {
 ///
 /// Two snippets are equal when their texts are.
 public struct Snippet: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
-    private final class Text: Sendable {
-        let make: @Sendable () -> String
-        let made: Mutex<String?>
-
-        init(made: String?, make: @escaping @Sendable () -> String) {
-            self.made = Mutex(made)
-            self.make = make
-        }
-    }
-
-    private let storage: Text
+    private let storage: OnFirstUse<String>
 
     /// A snippet with this text.
-    public init(_ text: String) { storage = Text(made: text, make: { text }) }
+    public init(_ text: String) { storage = OnFirstUse { text } }
 
     public init(stringLiteral text: String) { self.init(text) }
 
     /// A snippet written by `make` when its text is first read.
-    public init(writing make: @escaping @Sendable () -> String) { storage = Text(made: nil, make: make) }
+    public init(writing make: @escaping @Sendable () -> String) { storage = OnFirstUse(make) }
 
     /// The snippet's text, written now if it was not yet.
-    public var text: String {
-        if let made = storage.made.withLock({ $0 }) { return made }
-        // Written outside the lock: two readers at once may both write it, and get the same text.
-        let written = storage.make()
-        storage.made.withLock { $0 = written }
-        return written
-    }
+    public var text: String { storage.value }
 
     public var description: String { text }
 

@@ -57,7 +57,7 @@ struct ReportCommand: ParsableCommand {
     /// report), but it is also printed and fails the command: a mistyped path in a CI job must not
     /// pass as an empty export.
     func execute(output: TextSink, errors: TextSink) throws -> Int32 {
-        let catalogue = CatalogueBuilder.build(paths: paths, libraries: StepLibraries.current, phraseLimit: top)
+        let catalogue = CatalogueBuilder.build(paths: paths, libraries: StepLibraries.libraries, phraseLimit: top)
         let text: String
         switch format {
         case .html: text = catalogue.html()

@@ -15,7 +15,9 @@ struct RunCommand: AsyncParsableCommand {
             discussion: discussion)
     }
 
-    static var discussion: String {
+    static var discussion: String { StepLibraries.runHelp(discussion(options:)) }
+
+    private static func discussion(options: [StepOption]) -> String {
         var text = """
             Exit codes: 0 every case passed; 1 a case failed; 2 a spec could not be read, a step \
             library is broken, or (with --strict) an item is undefined, ambiguous or drifted; 64 usage.
@@ -32,7 +34,6 @@ struct RunCommand: AsyncParsableCommand {
             Colour: --color always or never; else FORCE_COLOR (0 or false: none), then NO_COLOR, \
             then TERM=dumb turn it on or off; else only on a terminal.
             """
-        let options = StepLibraries.options
         let faults = options.filter { $0.kind == .fault }
         let others = options.filter { $0.kind == .option }
         if !faults.isEmpty {
@@ -146,9 +147,28 @@ struct RunCommand: AsyncParsableCommand {
         do {
             try check(options: StepLibraries.options)
         } catch let error as UsageError {
-            printError(error.printed)
+            if !Self.parsingAlone { printError(error.printed) }
             throw ExitCode(ExitStatus.usage)
         }
+    }
+
+    /// Set while ``parsedAlone(_:)`` parses: a usage error found then is left for the full parse
+    /// to print.
+    @TaskLocal private static var parsingAlone = false
+
+    /// `stepwise run ARGUMENTS` parsed by `run` alone, or `nil` for the full command tree to parse.
+    ///
+    /// Parsing from the root costs the argument parser six walks over `run`'s 25 options (two to
+    /// ask whether `run` takes every remaining argument, two more as the default subcommand, two
+    /// to parse it): about a third of a one-case run's time on the main thread. Parsed as a root of
+    /// its own, `run` is walked twice and yields the same command. Anything other than a valid
+    /// `run` command line (help, `--version`, a completion request, any error) returns `nil`
+    /// without printing a thing, and the full parse then gives its usual answer: the names in help
+    /// and usage texts are the whole tree's.
+    static func parsedAlone(_ arguments: [String]) -> RunCommand? {
+        guard arguments.first == "run" else { return nil }
+        let rest = Array(arguments.dropFirst())
+        return $parsingAlone.withValue(true) { try? parseAsRoot(rest) as? RunCommand }
     }
 
     func run() async throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import StepwiseBinding
+import StepwiseModel
 import StepwiseReporting
 import Synchronization
 
@@ -36,51 +37,66 @@ extension StepwiseMain {
 /// The libraries of this executable, installed once at start-up before the command line is parsed
 /// (so that `--help` can list their faults and options).
 enum StepLibraries {
-    private static let installed = Mutex<(libraries: [any StepLibrary], options: [StepOption]?)>(([], nil))
-    /// Apart from ``installed``, so that a load under way keeps nobody from the options.
-    private static let loaded = Mutex<(binder: Binder?, loading: Bool)>((nil, false))
+    /// What one install holds: the libraries, and what is worked out from them once.
+    private final class Installed: Sendable {
+        let libraries: [any StepLibrary]
+        /// The options, then `run`'s help text (see ``runHelp(_:)``).
+        let options: OnFirstUse<[StepOption]>
+        let runHelp = Mutex<String?>(nil)
+        /// Loaded the first time a command binds, or sooner in the background (see
+        /// ``loadInBackground()``), and kept for the life of the process: loading is the same
+        /// every time, and a run's exit then leaves the hundred-odd compiled definitions to the
+        /// operating system rather than releasing them one by one.
+        let binder: OnFirstUse<Binder>
+        let loading = Atomic(false)
 
-    static func install(_ libraries: [any StepLibrary]) {
-        installed.withLock { $0 = (libraries, nil) }
-        loaded.withLock { $0 = (nil, false) }
+        init(_ libraries: [any StepLibrary]) {
+            self.libraries = libraries
+            options = OnFirstUse { libraries.options }
+            binder = OnFirstUse { Binder(libraries: libraries) }
+        }
     }
 
-    static var current: [any StepLibrary] { installed.withLock { $0.libraries } }
+    private static let installed = Mutex(Installed([]))
+
+    private static var current: Installed { installed.withLock { $0 } }
+
+    static func install(_ libraries: [any StepLibrary]) {
+        let next = Installed(libraries)
+        installed.withLock { $0 = next }
+    }
+
+    static var libraries: [any StepLibrary] { current.libraries }
 
     /// The options of the installed libraries, worked out once per install: the argument parser
     /// asks for `run`'s help text (which lists them) every time it builds the command tree.
-    static var options: [StepOption] {
-        installed.withLock { state in
-            if let options = state.options { return options }
-            let options = state.libraries.options
-            state.options = options
-            return options
+    static var options: [StepOption] { current.options.value }
+
+    /// `make(options)`, worked out once per install: `run`'s help text, which lists the options
+    /// and which the argument parser asks for every time it looks a subcommand up by name.
+    static func runHelp(_ make: ([StepOption]) -> String) -> String {
+        let install = current
+        let options = install.options.value
+        return install.runHelp.withLock { text in
+            if let text { return text }
+            let made = make(options)
+            text = made
+            return made
         }
     }
 
     /// Starts loading the installed libraries (``binder``) on a thread of its own, once, for a
     /// command that parses its arguments and reads its specs first: with a core to spare, the
-    /// load and that work overlap. Whoever asks for ``binder`` meanwhile waits for that load
-    /// rather than starting another.
+    /// load and that work overlap. It returns at once, also while that load is under way;
+    /// whoever asks for ``binder`` meanwhile waits for that load rather than starting another.
     static func loadInBackground() {
-        let start = loaded.withLock { state in
-            defer { state.loading = true }
-            return state.binder == nil && !state.loading
-        }
-        if start { Thread.detachNewThread { _ = binder } }
+        let install = current
+        guard !install.loading.exchange(true, ordering: .relaxed) else { return }
+        Thread.detachNewThread { _ = install.binder.value }
     }
 
-    /// The installed libraries loaded, once per install, and kept for the life of the process:
-    /// loading is the same every time, and a run's exit then leaves the hundred-odd compiled
-    /// definitions to the operating system rather than releasing them one by one.
-    static var binder: Binder {
-        loaded.withLock { state in
-            if let binder = state.binder { return binder }
-            let binder = Binder(libraries: current)
-            state.binder = binder
-            return binder
-        }
-    }
+    /// The installed libraries loaded, once per install.
+    static var binder: Binder { current.binder.value }
 }
 
 extension StepwiseCommand {

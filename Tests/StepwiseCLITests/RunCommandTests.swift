@@ -75,6 +75,30 @@ struct RunCommandTests {
         #expect(RunCommand.isNamed(by: arguments) == runs)
     }
 
+    @Test(
+        "a run command line parsed by run alone is the command the whole tree parses",
+        arguments: [
+            ["run"], ["run", "specs/MM-T938.md", "--strict"], ["run", "specs", "--dry-run", "-q", "--jobs", "1"],
+            ["run", "specs", "--key", "MM-T93*", "--label", "a and not b", "--format", "junit:out.xml", "--format", "html"],
+            ["run", "--fault", "stuck-door", "--retries", "2", "--timeout", "3.5", "--", "--odd-name.md"],
+        ])
+    func parsedAloneAgreesWithTheTree(arguments: [String]) throws {
+        let alone = try #require(RunCommand.parsedAlone(arguments))
+        let tree = try #require(try StepwiseCommand.parseAsRoot(arguments) as? RunCommand)
+        #expect(String(describing: alone) == String(describing: tree))
+    }
+
+    @Test(
+        "anything but a valid run command line is left to the whole tree: help, version, completion, mistakes, other commands",
+        arguments: [
+            ["run", "--help"], ["run", "-h"], ["run", "--version"], ["run", "--generate-completion-script", "bash"],
+            ["run", "--experimental-dump-help"], ["run", "--frobnicate"], ["run", "--jobs", "-1"], ["run", "--jobs"],
+            ["run", "--fault", "no-such-fault"], ["list", "specs"], ["specs/MM-T938.md"], [], ["help", "run"],
+        ])
+    func parsedAloneDeclines(arguments: [String]) {
+        #expect(RunCommand.parsedAlone(arguments) == nil)
+    }
+
     @Test("the libraries loaded in the background are the ones a run binds with, loaded once")
     func backgroundLoad() {
         StepLibraries.loadInBackground()

@@ -36,6 +36,7 @@ struct CommandLineHabitsTests {
         let result = try await Self.stepwise(arguments + [Self.specs].filter { _ in arguments.first == "run" })
         #expect(result.status == 64, "\(arguments): \(result.standardError)")
         #expect(result.standardError.hasPrefix(message), "\(result.standardError)")
+        #expect(result.standardError.components(separatedBy: message).count == 2, "said once: \(result.standardError)")
         #expect(!result.standardOutput.contains("MM-T938"), "nothing ran")
     }
 

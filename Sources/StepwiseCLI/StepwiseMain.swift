@@ -85,14 +85,16 @@ enum StepLibraries {
         }
     }
 
-    /// Starts loading the installed libraries (``binder``) on a thread of its own, once, for a
+    /// Starts loading the installed libraries (``binder``) on another thread, once, for a
     /// command that parses its arguments and reads its specs first: with a core to spare, the
     /// load and that work overlap. It returns at once, also while that load is under way;
     /// whoever asks for ``binder`` meanwhile waits for that load rather than starting another.
+    /// (A dispatch queue's thread, not a `Thread` of its own: starting Foundation's first `Thread`
+    /// took a millisecond of the main thread and two before the load began.)
     static func loadInBackground() {
         let install = current
         guard !install.loading.exchange(true, ordering: .relaxed) else { return }
-        Thread.detachNewThread { _ = install.binder.value }
+        DispatchQueue.global().async { _ = install.binder.value }
     }
 
     /// The installed libraries loaded, once per install.

@@ -57,8 +57,10 @@ enum ReportText {
 
     /// `2 passed, 1 failed, 1 flaky`: only the statuses that occur, `0 cases` for an empty run.
     static func counts(_ run: RunRecord) -> String {
-        let counts = run.counts
-        var parts = countOrder.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }
+        var parts = countOrder.compactMap { status in
+            let count = run.count(of: status)
+            return count > 0 ? "\(count) \(status.rawValue)" : nil
+        }
         if run.flakyCount > 0 { parts.append("\(run.flakyCount) flaky") }
         return parts.isEmpty ? "0 cases" : parts.joined(separator: ", ")
     }

@@ -113,11 +113,18 @@ extension StepwiseCommand {
                 StandardStreams.write(mistake + "\n", to: .error)
                 exit(withError: ArgumentParser.ExitCode(ExitStatus.usage))
             }
-            var command = try PathArguments.parse(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
+            // A run command line is parsed by run alone, and run without asking the parsed
+            // command's type at run time (each such question about a type is a search of every
+            // conformance in the program the first time).
+            if let run = RunCommand.parsedAlone(arguments) {
+                try await run.run()
             } else {
-                try command.run()
+                var command = try PathArguments.parse(arguments)
+                if var asyncCommand = command as? any AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
             }
         } catch {
             thrown = error

@@ -6,24 +6,31 @@ import SystemConsole
 /// A phrase of the session-length vocabulary: registered as a phrase definition, and also run by
 /// itself when an expectation's procedure is written in its step's Step Info (MM-T4048 step 1).
 struct SessionPhrase: Sendable {
+    typealias Occurrences = @Sendable (String) -> [(range: Range<String.Index>, run: @Sendable (MattermostWorld, StepContext) async throws -> Void)]
+
     let name: String
     /// Registers the phrase as an action.
     let register: @Sendable (inout Steps<MattermostWorld>) -> Void
     /// The phrase's occurrences in a line of text, each with what running it does.
-    let occurrences: @Sendable (String) -> [(range: Range<String.Index>, run: @Sendable (MattermostWorld, StepContext) async throws -> Void)]
+    let occurrences: Occurrences
 
     init<Output: Sendable>(pattern: String, as output: Output.Type, named name: String,
                            _ body: @escaping @Sendable (MattermostWorld, StepContext, Output) async throws -> Void) {
         self.name = name
         register = { steps in steps.action(pattern: pattern, as: output, named: name, matching: .phrase, body) }
-        // Only a Step Info procedure needs Swift's `Regex`, so it is parsed when one is run.
-        let shared = SharedRegex { try! Regex(pattern, as: Output.self).ignoresCase() }
-        occurrences = { line in
-            line.matches(of: shared.regex).map { match in
-                let output = match.output
-                return (match.range, { world, step in try await body(world, step, output) })
+        // Only a Step Info procedure needs Swift's `Regex`, so it is parsed when one is run. What
+        // finds the phrase is kept without its output type: every phrase then holds a value of
+        // one generic type, which the program makes once, not once per output type as it loads.
+        let find = OnFirstUse<Occurrences> {
+            let shared = SharedRegex(try! Regex(pattern, as: Output.self).ignoresCase())
+            return { line in
+                line.matches(of: shared.regex).map { match in
+                    let output = match.output
+                    return (match.range, { world, step in try await body(world, step, output) })
+                }
             }
         }
+        occurrences = { line in find.value(line) }
     }
 
     init(pattern: String, named name: String,
@@ -32,16 +39,13 @@ struct SessionPhrase: Sendable {
     }
 }
 
-/// A `Regex` built the first time it is needed and shared by definitions that run from many cases
-/// at once. `Regex` is not declared `Sendable`, but it is an immutable value: its program is
-/// compiled once (published atomically by the standard library) and matching never mutates it.
-final class SharedRegex<Output>: Sendable {
-    private struct Box: @unchecked Sendable { let regex: Regex<Output> }
-    private let built: OnFirstUse<Box>
+/// A `Regex` shared by definitions that run from many cases at once. `Regex` is not declared
+/// `Sendable`, but it is an immutable value: its program is compiled once (published atomically
+/// by the standard library) and matching never mutates it.
+struct SharedRegex<Output>: @unchecked Sendable {
+    let regex: Regex<Output>
 
-    init(_ make: @escaping @Sendable () -> Regex<Output>) { built = OnFirstUse { Box(regex: make()) } }
-
-    var regex: Regex<Output> { built.value.regex }
+    init(_ regex: Regex<Output>) { self.regex = regex }
 }
 
 extension MattermostSteps {

@@ -82,7 +82,7 @@ extension Binder {
 
     func resolve(_ text: MatchText, _ kind: ItemPlan.Kind) -> (BindingInfo, Resolution) {
         let text = text.indexingPairs()
-        let candidates = candidates[kind] ?? ([], [])
+        let candidates = candidates(for: kind)
         var whole: [(index: Int, rendered: [String], values: [any Sendable])] = []
         // The definitions are read in place: `definitions[index]` copies one, a retain of each of its
         // strings and arrays, for every definition an item is tried against.

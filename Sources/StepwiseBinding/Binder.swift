@@ -17,9 +17,10 @@ public struct Binder: Sendable {
     /// Each definition's source normalised and folded, with its words, for "did you mean": made
     /// the first time an item needs it, which a run whose items all bind never does.
     let sourceTexts: OnFirstUse<[(folded: [Unicode.Scalar], words: Set<String>)]>
-    /// The indices of the definitions an item of each kind is tried against, whole-item ones and
-    /// phrase ones, in definition order.
-    let candidates: [ItemPlan.Kind: (item: [Int], phrase: [Int])]
+    /// The indices of the definitions an instruction and an expectation are tried against,
+    /// whole-item ones and phrase ones, in definition order (see ``candidates(for:)``).
+    private let instructionCandidates: (item: [Int], phrase: [Int])
+    private let expectationCandidates: (item: [Int], phrase: [Int])
     /// The pairs of letters each definition's literals need, to rule out most definitions for an
     /// item at once.
     let requiredPairs: RequiredPairs
@@ -34,12 +35,10 @@ public struct Binder: Sendable {
         let defined = libraries.composed.map(Self.define)
         var registry = ParameterRegistry.standard
         for library in defined { for type in library.parameterTypes { registry.register(type) } }
-        var worldOwners: [ObjectIdentifier: Int] = [:]
         for (index, library) in defined.enumerated() {
             var result = library.compile(index, registry)
             // Libraries over one world type share the world the first of them makes.
-            result.library.worldOwner = worldOwners[library.worldType] ?? index
-            worldOwners[library.worldType] = result.library.worldOwner
+            result.library.worldOwner = defined.firstIndex { $0.worldType == library.worldType } ?? index
             loaded.append(result.library)
             definitions += result.definitions
             diagnostics += result.diagnostics
@@ -54,14 +53,23 @@ public struct Binder: Sendable {
                 return (folded, DefinitionWords.of(folded))
             }
         }
-        candidates = Dictionary(
-            uniqueKeysWithValues: [ItemPlan.Kind.instruction, .expectation].map { kind in
-                let applying = definitions.indices.filter { definitions[$0].applies(to: kind) }
-                return (kind, (applying.filter { definitions[$0].scope == .item }, applying.filter { definitions[$0].scope == .phrase }))
-            })
+        func candidates(_ kind: ItemPlan.Kind) -> (item: [Int], phrase: [Int]) {
+            let applying = definitions.indices.filter { definitions[$0].applies(to: kind) }
+            return (applying.filter { definitions[$0].scope == .item }, applying.filter { definitions[$0].scope == .phrase })
+        }
+        instructionCandidates = candidates(.instruction)
+        expectationCandidates = candidates(.expectation)
         requiredPairs = RequiredPairs(definitions.map(\.clauses))
         self.diagnostics = diagnostics
         self.pins = pins
+    }
+
+    /// The definitions an item of `kind` is tried against, whole-item ones and phrase ones.
+    func candidates(for kind: ItemPlan.Kind) -> (item: [Int], phrase: [Int]) {
+        switch kind {
+        case .instruction: instructionCandidates
+        case .expectation: expectationCandidates
+        }
     }
 
     /// Every option and fault the libraries declare, each name once.

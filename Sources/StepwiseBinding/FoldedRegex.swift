@@ -33,15 +33,18 @@ struct FoldedRegex: Sendable {
     private let firstScalar: Unicode.Scalar?
 
     init?(_ pattern: String) {
-        var parser = Parser(Array(pattern.unicodeScalars))
-        guard let node = parser.parse() else { return nil }
+        // Decoded once, into room for the most scalars the text can have.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(pattern.utf8.count)
+        for scalar in pattern.unicodeScalars { scalars.append(scalar) }
+        var parser = Parser(scalars)
+        guard let part = parser.parse() else { return nil }
         captureCount = parser.captures
-        var optional = [Bool](repeating: false, count: parser.captures)
-        node.markOptionalCaptures(&optional, inOptional: false)
-        optionalCaptures = optional
-        usesWordBoundaries = node.usesWordBoundaries
-        required = node.clauses
-        firstScalar = node.firstScalar
+        optionalCaptures = parser.optionalCaptures
+        usesWordBoundaries = part.usesWordBoundaries
+        required = parser.clauses
+        firstScalar = part.firstScalar
+        let node = part.node
         program = OnFirstUse {
             var compiler = Compiler()
             compiler.emit(node)
@@ -260,64 +263,164 @@ struct FoldedRegex: Sendable {
         }
     }
 
+    /// A part of the pattern as it is read, with what a library needs to know of it when it loads.
+    private struct Part {
+        var node: Node
+        /// It can match the empty text.
+        var canBeEmpty = false
+        var usesWordBoundaries = false
+        /// An anchor, a word boundary or a lookahead: nothing a quantifier repeats.
+        var isAssertion = false
+        /// The folded scalar every match of it starts with, if any.
+        var firstScalar: Unicode.Scalar?
+        /// Where its clauses start in the parser's ``Parser/clauses``: it has those from there on.
+        var clauses: Int
+    }
+
+    /// Reads a pattern into its tree in one pass, learning on the way what a library checks and
+    /// filters with when it loads (captures, clauses, word boundaries): walking the tree again for
+    /// each of those cost more than reading the pattern.
     private struct Parser {
         let scalars: [Unicode.Scalar]
         var index = 0
-        var captures = 0
+        /// For each capture group read so far, whether a match can leave it unset.
+        var optionalCaptures: [Bool] = []
+        /// What every match of the parts read so far contains, as ``FoldedRegex/required``: a part
+        /// that turns out optional (or an alternative) drops its own, at the end of the list.
+        var clauses: [[[Unicode.Scalar]]] = []
         /// Syntax met that is not read here, wherever it was.
         var unreadable = false
+        /// Room shared by every level of the pattern, where what a level reads waits until the
+        /// level ends (rather than each level growing arrays of its own): the parts of the
+        /// sequences and alternations being read, and the literal run being read.
+        private var pending: [Part] = []
+        private var run: [Unicode.Scalar] = []
 
         init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
-        mutating func parse() -> Node? {
-            guard let node = alternation(), index == scalars.count, !unreadable else { return nil }
-            return node
+        var captures: Int { optionalCaptures.count }
+
+        mutating func parse() -> Part? {
+            guard let part = alternation(), index == scalars.count, !unreadable else { return nil }
+            return part
         }
 
         private var peek: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
-        private mutating func alternation() -> Node? {
-            var branches: [Node] = []
-            repeat {
-                if !branches.isEmpty { index += 1 }
-                guard let branch = sequence() else { return nil }
-                branches.append(branch)
-            } while peek == "|"
-            return branches.count == 1 ? branches[0] : .alternation(branches)
+        /// The captures read since there were `count`, inside an optional part or an alternative,
+        /// can be left unset.
+        private mutating func markOptional(since count: Int) {
+            for capture in count..<captures { optionalCaptures[capture] = true }
         }
 
-        private mutating func sequence() -> Node? {
-            var nodes: [Node] = []
-            // Consecutive literal scalars make one run: the prefilter's literal words. The run is
-            // gathered here, not as a node per scalar, since most of a pattern is literal text.
-            var run: [Unicode.Scalar] = []
+        /// Literal text, which every match of the part contains: a clause when it has two scalars
+        /// or more.
+        private mutating func literal(_ scalars: [Unicode.Scalar]) -> Part {
+            let part = Part(node: .literal(scalars), canBeEmpty: scalars.isEmpty, firstScalar: scalars.first, clauses: clauses.count)
+            if scalars.count >= 2 { clauses.append([scalars]) }
+            return part
+        }
+
+        /// Something with no literal text of its own: an assertion, `.` or a class.
+        private func plain(_ node: Node, canBeEmpty: Bool = false, usesWordBoundaries: Bool = false, isAssertion: Bool = false) -> Part {
+            Part(node: node, canBeEmpty: canBeEmpty, usesWordBoundaries: usesWordBoundaries, isAssertion: isAssertion, clauses: clauses.count)
+        }
+
+        private mutating func repeated(_ part: Part, min: Int, max: Int?, reluctant: Bool) -> Part {
+            var repeated = part
+            repeated.node = .repetition(part.node, min: min, max: max, reluctant: reluctant)
+            repeated.canBeEmpty = min == 0 || part.canBeEmpty
+            if min == 0 {
+                // A match can skip it: what it contains is not required.
+                clauses.removeSubrange(part.clauses...)
+                repeated.firstScalar = nil
+            }
+            return repeated
+        }
+
+        private mutating func alternation() -> Part? {
+            let capturesBefore = captures
+            let start = pending.count
+            repeat {
+                if pending.count > start { index += 1 }
+                guard let branch = sequence() else { return nil }
+                pending.append(branch)
+            } while peek == "|"
+            let part = pending.count - start == 1 ? pending[start] : either(from: start, capturesBefore: capturesBefore)
+            pending.removeSubrange(start...)
+            return part
+        }
+
+        /// The alternation of the branches pending from `start` on.
+        private mutating func either(from start: Int, capturesBefore: Int) -> Part {
+            markOptional(since: capturesBefore)
+            let branches = pending[start...]
+            var either = Part(
+                node: .alternation(branches.map(\.node)), canBeEmpty: branches.contains { $0.canBeEmpty },
+                usesWordBoundaries: branches.contains { $0.usesWordBoundaries }, clauses: branches[start].clauses)
+            // A match matches one branch: it contains a literal of that branch's strongest clause.
+            var literals: [[Unicode.Scalar]]? = []
+            let shortest = { (clause: [[Unicode.Scalar]]) in clause.lazy.map(\.count).min() ?? 0 }
+            for (offset, branch) in zip(branches.indices, branches) {
+                let end = offset + 1 < branches.endIndex ? branches[offset + 1].clauses : clauses.count
+                guard let strongest = clauses[branch.clauses..<end].max(by: { shortest($0) < shortest($1) }) else {
+                    literals = nil
+                    break
+                }
+                literals? += strongest
+            }
+            clauses.removeSubrange(either.clauses...)
+            if let literals { clauses.append(literals) }
+            either.firstScalar = nil
+            return either
+        }
+
+        /// Consecutive literal scalars make one run: the prefilter's literal words. The run is
+        /// gathered, not read as a node per scalar, since most of a pattern is literal text.
+        private mutating func endRun() {
+            guard !run.isEmpty else { return }
+            pending.append(literal(Array(run[...])))
+            run.removeAll(keepingCapacity: true)
+        }
+
+        private mutating func sequence() -> Part? {
+            let start = pending.count
             while let scalar = peek, scalar != "|", scalar != ")" {
                 if let literal = plainLiteral() {
                     if let (min, max, reluctant) = quantifier() {
-                        if !run.isEmpty { nodes.append(.literal(run)) }
-                        run = []
-                        nodes.append(.repetition(.literal([literal]), min: min, max: max, reluctant: reluctant))
+                        endRun()
+                        pending.append(repeated(self.literal([literal]), min: min, max: max, reluctant: reluctant))
                     } else {
                         run.append(literal)
                     }
                     continue
                 }
+                // The run before an atom ends first: the atom may be a group, with runs of its own.
+                endRun()
+                let capturesBefore = captures
                 guard var atom = atom() else { return nil }
                 if let (min, max, reluctant) = quantifier() {
-                    switch atom {
-                    case .start, .end, .wordBoundary, .lookahead: return nil
-                    default: break
-                    }
+                    if atom.isAssertion { return nil }
                     // A loop over something that can match nothing would never end here.
                     if max == nil, atom.canBeEmpty { return nil }
-                    atom = .repetition(atom, min: min, max: max, reluctant: reluctant)
+                    if min == 0 { markOptional(since: capturesBefore) }
+                    atom = repeated(atom, min: min, max: max, reluctant: reluctant)
                 }
-                if !run.isEmpty { nodes.append(.literal(run)) }
-                run = []
-                nodes.append(atom)
+                pending.append(atom)
             }
-            if !run.isEmpty { nodes.append(.literal(run)) }
-            return nodes.count == 1 ? nodes[0] : .sequence(nodes)
+            endRun()
+            let part = pending.count - start == 1 ? pending[start] : concatenation(from: start)
+            pending.removeSubrange(start...)
+            return part
+        }
+
+        /// The parts pending from `start` on, one after the other.
+        private func concatenation(from start: Int) -> Part {
+            let parts = pending[start...]
+            return Part(
+                node: .sequence(parts.map(\.node)), canBeEmpty: parts.allSatisfy { $0.canBeEmpty },
+                usesWordBoundaries: parts.contains { $0.usesWordBoundaries }, firstScalar: parts.first?.firstScalar,
+                clauses: parts.first?.clauses ?? clauses.count)
         }
 
         /// The next scalar, folded, when it stands for itself (escaped or not), consuming it;
@@ -337,30 +440,30 @@ struct FoldedRegex: Sendable {
             }
         }
 
-        private mutating func atom() -> Node? {
+        private mutating func atom() -> Part? {
             guard let scalar = peek else { return nil }
             index += 1
             switch scalar {
             case "(": return group()
-            case "[": return characterClass()
+            case "[": return characterClass().map { plain(.set($0)) }
             case "\\":
                 guard let escaped = peek else { return nil }
                 index += 1
                 switch escaped {
-                case "b": return .wordBoundary(negated: false)
-                case "B": return .wordBoundary(negated: true)
+                case "b": return plain(.wordBoundary(negated: false), canBeEmpty: true, usesWordBoundaries: true, isAssertion: true)
+                case "B": return plain(.wordBoundary(negated: true), canBeEmpty: true, usesWordBoundaries: true, isAssertion: true)
                 default:
-                    if let set = ScalarSet(escape: escaped) { return .set(set) }
+                    if let set = ScalarSet(escape: escaped) { return plain(.set(set)) }
                     guard let literal = Self.escapedLiteral(escaped) else { return nil }
-                    return .literal([literal])
+                    return self.literal([literal])
                 }
-            case ".": return .any
-            case "^": return .start
-            case "$": return .end
+            case ".": return plain(.any)
+            case "^": return plain(.start, canBeEmpty: true, isAssertion: true)
+            case "$": return plain(.end, canBeEmpty: true, isAssertion: true)
             case "*", "+", "?", "{", "}", "]": return nil
             default:
                 guard let folded = Self.literal(scalar) else { return nil }
-                return .literal([folded])
+                return self.literal([folded])
             }
         }
 
@@ -379,7 +482,7 @@ struct FoldedRegex: Sendable {
             return scalar
         }
 
-        private mutating func group() -> Node? {
+        private mutating func group() -> Part? {
             var capture: Int?
             var lookahead: Bool?
             if peek == "?" {
@@ -398,28 +501,33 @@ struct FoldedRegex: Sendable {
                     }
                     guard peek == ">", name > 0 else { return nil }
                     index += 1
-                    captures += 1
+                    optionalCaptures.append(false)
                     capture = captures
                 default:
                     // Options, lookbehinds, atomic groups, ...: not read here.
                     return nil
                 }
             } else {
-                captures += 1
+                optionalCaptures.append(false)
                 capture = captures
             }
             let capturesBefore = captures
-            guard let inner = alternation(), peek == ")" else { return nil }
+            guard var inner = alternation(), peek == ")" else { return nil }
             index += 1
             if let negated = lookahead {
                 // Captures inside a lookahead: not read here.
                 guard captures == capturesBefore else { return nil }
-                return .lookahead(inner, negated: negated)
+                // What it looks for is not part of the match.
+                clauses.removeSubrange(inner.clauses...)
+                return Part(
+                    node: .lookahead(inner.node, negated: negated), canBeEmpty: true,
+                    usesWordBoundaries: inner.usesWordBoundaries, isAssertion: true, clauses: inner.clauses)
             }
-            return .group(inner, capture: capture)
+            inner.node = .group(inner.node, capture: capture)
+            return inner
         }
 
-        private mutating func characterClass() -> Node? {
+        private mutating func characterClass() -> ScalarSet? {
             var set = ScalarSet()
             var negated = false
             if peek == "^" {
@@ -464,7 +572,7 @@ struct FoldedRegex: Sendable {
             }
             guard peek == "]" else { return nil }
             index += 1
-            return .set(negated ? set.inverted : set)
+            return negated ? set.inverted : set
         }
 
         /// `?`, `*`, `+` or `{...}`, and `?` after it for the reluctant form.
@@ -510,73 +618,6 @@ struct FoldedRegex: Sendable {
                 if value! > 1000 { return nil }
             }
             return value
-        }
-    }
-}
-
-extension FoldedRegex.Node {
-    var canBeEmpty: Bool {
-        switch self {
-        case .literal(let scalars): scalars.isEmpty
-        case .any, .set: false
-        case .group(let inner, _): inner.canBeEmpty
-        case .sequence(let nodes): nodes.allSatisfy(\.canBeEmpty)
-        case .alternation(let branches): branches.contains(where: \.canBeEmpty)
-        case .repetition(let inner, let min, _, _): min == 0 || inner.canBeEmpty
-        case .start, .end, .wordBoundary, .lookahead: true
-        }
-    }
-
-    var usesWordBoundaries: Bool {
-        switch self {
-        case .wordBoundary: true
-        case .literal, .any, .set, .start, .end: false
-        case .group(let inner, _), .repetition(let inner, _, _, _), .lookahead(let inner, _): inner.usesWordBoundaries
-        case .sequence(let nodes), .alternation(let nodes): nodes.contains(where: \.usesWordBoundaries)
-        }
-    }
-
-    func markOptionalCaptures(_ optional: inout [Bool], inOptional: Bool) {
-        switch self {
-        case .literal, .any, .set, .start, .end, .wordBoundary: break
-        case .group(let inner, let capture):
-            if let capture { optional[capture - 1] = inOptional }
-            inner.markOptionalCaptures(&optional, inOptional: inOptional)
-        case .sequence(let nodes): for node in nodes { node.markOptionalCaptures(&optional, inOptional: inOptional) }
-        case .alternation(let branches):
-            for branch in branches { branch.markOptionalCaptures(&optional, inOptional: true) }
-        case .repetition(let inner, let min, _, _):
-            inner.markOptionalCaptures(&optional, inOptional: inOptional || min == 0)
-        case .lookahead(let inner, _): inner.markOptionalCaptures(&optional, inOptional: true)
-        }
-    }
-
-    /// What every match contains, as clauses that must all hold, each a set of literals (folded,
-    /// two scalars or more) of which the text must contain one.
-    var clauses: [[[Unicode.Scalar]]] {
-        switch self {
-        case .literal(let scalars): scalars.count >= 2 ? [[scalars]] : []
-        case .any, .set, .start, .end, .wordBoundary, .lookahead: []
-        case .group(let inner, _): inner.clauses
-        case .sequence(let nodes): nodes.flatMap(\.clauses)
-        case .alternation(let branches):
-            // A match matches one branch: it contains a literal of that branch's strongest clause.
-            branches.reduce(into: [[Unicode.Scalar]]?.some([])) { any, branch in
-                let strongest = branch.clauses.max { ($0.map(\.count).min() ?? 0) < ($1.map(\.count).min() ?? 0) }
-                if let strongest, let sofar = any { any = sofar + strongest } else { any = nil }
-            }.map { [$0] } ?? []
-        case .repetition(let inner, let min, _, _): min >= 1 ? inner.clauses : []
-        }
-    }
-
-    /// The folded scalar every match starts with, if any.
-    var firstScalar: Unicode.Scalar? {
-        switch self {
-        case .literal(let scalars): scalars.first
-        case .group(let inner, _): inner.firstScalar
-        case .sequence(let nodes): nodes.first?.firstScalar
-        case .repetition(let inner, let min, _, _): min >= 1 ? inner.firstScalar : nil
-        default: nil
         }
     }
 }

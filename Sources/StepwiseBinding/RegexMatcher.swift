@@ -1,3 +1,4 @@
+import StepwiseModel
 import Synchronization
 
 /// A regex definition's matcher: ``FoldedRegex`` where it reads the pattern and the item's text,
@@ -47,8 +48,7 @@ package final class RegexMatcher: Sendable {
         ready = nil
         make = {
             let original = regex()
-            let ignoringCase = SendableRegex(original.ignoresCase())
-            return Engine(folded: original._literalPattern.flatMap(FoldedRegex.init), swift: Self.swiftMatch { ignoringCase })
+            return Engine(folded: original._literalPattern.flatMap(FoldedRegex.init), swift: Self.swiftMatch(original.ignoresCase()))
         }
     }
 
@@ -67,27 +67,34 @@ package final class RegexMatcher: Sendable {
                         + "which a \(Output.self) does not hold")
                 : nil
         } else {
-            do {
-                _ = try Regex(pattern, as: Output.self)
-                problem = nil
-            } catch {
-                problem = (try? Regex(pattern)) == nil ? .pattern("\(error)") : .output("\(error)")
-            }
+            problem = Self.swiftProblem(pattern, as: Output.self)
         }
         self.output = output
         // A pattern Swift does not read never loads (see `problem`); one read here but not by Swift
-        // matches nothing through it.
-        let swift = LazyRegex { (try? Regex(pattern, as: Output.self))?.ignoresCase() }
+        // matches nothing through it. Its matcher is kept without its output type, so that every
+        // definition holds one of the same generic type, which the program makes once.
+        let swift = OnFirstUse<SwiftMatch?> { (try? Regex(pattern, as: Output.self)).map { Self.swiftMatch($0.ignoresCase()) } }
         let engine = Engine(
-            folded: folded, swift: Self.swiftMatch { swift.regex.map(SendableRegex.init) },
-            swiftBuilds: { swift.regex != nil })
+            folded: folded, swift: { text, scope in swift.value?(text, scope) }, swiftBuilds: { swift.value != nil })
         ready = engine
         make = { engine }
     }
 
-    private static func swiftMatch<Output: Sendable>(_ regex: @escaping @Sendable () -> SendableRegex<Output>?) -> SwiftMatch {
-        { text, scope in
-            guard let regex = regex()?.regex else { return nil }
+    /// What Swift's `Regex` finds wrong with `pattern` and `Output`. Apart, so that a pattern
+    /// read here needs no `Regex` of its output type (a generic type made at run time) to load.
+    private static func swiftProblem<Output>(_ pattern: String, as _: Output.Type) -> Problem? {
+        do {
+            _ = try Regex(pattern, as: Output.self)
+            return nil
+        } catch {
+            return (try? Regex(pattern)) == nil ? .pattern("\(error)") : .output("\(error)")
+        }
+    }
+
+    private static func swiftMatch<Output: Sendable>(_ regex: Regex<Output>) -> SwiftMatch {
+        let shared = SendableRegex(regex)
+        return { text, scope in
+            let regex = shared.regex
             let found: Regex<Output>.Match? =
                 switch scope {
                 case .item: try? regex.wholeMatch(in: text)

@@ -111,8 +111,10 @@ struct ExpressionParser {
     }
 
     private func string(_ range: Range<Int>) -> String {
+        // Scalar by scalar: appending the slice at once goes through a generic path the program
+        // instantiates at run time, the first time a library loads.
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range])
+        for scalar in scalars[range] { view.append(scalar) }
         return String(view)
     }
 

@@ -45,7 +45,9 @@ public protocol StepLibrary: Sendable {
 }
 
 extension StepLibrary {
-    public var name: String { String(describing: Self.self) }
+    /// What `String(describing:)` prints for the type, without its search of every conformance
+    /// of the program for ways a value prints itself (a type has none).
+    public var name: String { _typeName(Self.self, qualified: false) }
     public var options: [StepOption] { [] }
     public var includes: [any StepLibrary] { [] }
 }
@@ -54,12 +56,14 @@ extension Array where Element == any StepLibrary {
     /// Every library with the ones it includes, included ones first, each type once (the first
     /// instance met wins): what a runner loads.
     public var composed: [any StepLibrary] {
-        var seen: Set<ObjectIdentifier> = []
+        // A runner has a handful of libraries: a list is enough, where a set is one more generic
+        // type for the program to make before it binds.
+        var seen: [ObjectIdentifier] = []
         var result: [any StepLibrary] = []
         func visit(_ library: any StepLibrary) {
             guard !seen.contains(ObjectIdentifier(type(of: library))) else { return }
             // Marked before its includes, so a library that includes itself (or a cycle) ends.
-            seen.insert(ObjectIdentifier(type(of: library)))
+            seen.append(ObjectIdentifier(type(of: library)))
             for included in library.includes { visit(included) }
             result.append(library)
         }

@@ -71,7 +71,6 @@ struct PathArguments {
 
     /// The command the arguments name, its paths restored.
     static func parse(_ given: [String]) throws -> any ParsableCommand {
-        if let run = RunCommand.parsedAlone(given) { return run }
         let bulk = PathArguments(given)
         let command = try StepwiseCommand.parseAsRoot(bulk.arguments)
         guard var reading = command as? any ReadsSpecPaths else { return command }

@@ -267,7 +267,8 @@ struct RunCommand: AsyncParsableCommand {
             } else {
                 reporters = try ReportRequest.parse(formats: format, outputs: output).map {
                     let reporter = try Reporters.make($0.format, destination: $0.destination, options: reporterOptions($0.destination))
-                    return ($0.description, reporter)
+                    // A report to a file is made beside the others; those to the terminal keep their order.
+                    return ($0.description, $0.destination == .standardOutput ? reporter : BackgroundReporter(reporter))
                 }
             }
             // The stream for --last-failed: a note, never a failure, when it cannot be kept.
@@ -277,7 +278,8 @@ struct RunCommand: AsyncParsableCommand {
                     let path = try lastRun.prepare()
                     keeping = reporters.count
                     // A cache of the run, not a report: not worth waiting for the disk at every run.
-                    reporters.append(("stream kept for --last-failed", NDJSONReporter(destination: .path(path), synced: false)))
+                    reporters.append(
+                        ("stream kept for --last-failed", BackgroundReporter(NDJSONReporter(destination: .path(path), synced: false))))
                 } catch {
                     printError("note: this run is not kept for --last-failed: \(Self.describe(error))")
                 }

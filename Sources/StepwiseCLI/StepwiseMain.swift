@@ -85,14 +85,16 @@ enum StepLibraries {
         }
     }
 
-    /// Starts loading the installed libraries (``binder``) on a thread of its own, once, for a
+    /// Starts loading the installed libraries (``binder``) on another thread, once, for a
     /// command that parses its arguments and reads its specs first: with a core to spare, the
     /// load and that work overlap. It returns at once, also while that load is under way;
     /// whoever asks for ``binder`` meanwhile waits for that load rather than starting another.
+    /// (A dispatch queue's thread, not a `Thread` of its own: starting Foundation's first `Thread`
+    /// took a millisecond of the main thread and two before the load began.)
     static func loadInBackground() {
         let install = current
         guard !install.loading.exchange(true, ordering: .relaxed) else { return }
-        Thread.detachNewThread { _ = install.binder.value }
+        DispatchQueue.global().async { _ = install.binder.value }
     }
 
     /// The installed libraries loaded, once per install.
@@ -111,11 +113,18 @@ extension StepwiseCommand {
                 StandardStreams.write(mistake + "\n", to: .error)
                 exit(withError: ArgumentParser.ExitCode(ExitStatus.usage))
             }
-            var command = try PathArguments.parse(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
+            // A run command line is parsed by run alone, and run without asking the parsed
+            // command's type at run time (each such question about a type is a search of every
+            // conformance in the program the first time).
+            if let run = RunCommand.parsedAlone(arguments) {
+                try await run.run()
             } else {
-                try command.run()
+                var command = try PathArguments.parse(arguments)
+                if var asyncCommand = command as? any AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
             }
         } catch {
             thrown = error

@@ -4,9 +4,8 @@ import Synchronization
 /// Work spread over threads of its own, with results in the order of the inputs: the one place
 /// binding and reading run in parallel.
 package enum Parallel {
-    /// One job per processor the process may use, read once: Foundation reads the cgroup's
-    /// files to work it out each time it is asked.
-    package static let defaultJobs = ProcessInfo.processInfo.activeProcessorCount
+    /// One job per processor the process may use (``AvailableProcessors``), worked out once.
+    package static let defaultJobs = AvailableProcessors.count
 
     /// How many workers `jobs` gives for `count` items: at least one, at most one per item.
     package static func workers(count: Int, jobs: Int) -> Int { min(max(jobs, 1), count) }

@@ -26,25 +26,60 @@ public enum AtomicFile {
     /// `--last-failed`. Readers still see the old file or the new one, never half of one.
     public static func write(_ data: Data, to path: String, synced: Bool = true) throws {
         let target = try writableTarget(path)
-        let url = URL(fileURLWithPath: target)
-        let directory = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        removeStrays(named: url.lastPathComponent, in: directory.path)
-        let temporary = directory.appendingPathComponent(temporaryName(for: url.lastPathComponent))
+        let (directory, name) = split(target)
+        try makeDirectories(directory)
+        removeStrays(named: name, in: directory)
+        let temporary = (directory == "/" ? "/" : directory + "/") + temporaryName(for: name)
         // A signal waits for this file to be in place (or gone): none is half there when the process ends.
         try TemporaryFiles.whileWriting {
-            TemporaryFiles.register(temporary.path)
-            defer { TemporaryFiles.unregister(temporary.path) }
+            TemporaryFiles.register(temporary)
+            defer { TemporaryFiles.unregister(temporary) }
             do {
-                if synced { try data.write(to: temporary) } else { try writeUnsynced(data, to: temporary.path) }
-                if rename(temporary.path, url.path) != 0 {
+                if synced {
+                    try data.write(to: URL(fileURLWithPath: temporary))
+                } else {
+                    try writeUnsynced(data, to: temporary)
+                }
+                if rename(temporary, target) != 0 {
                     throw ReporterError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
                 }
             } catch {
-                try? FileManager.default.removeItem(at: temporary)
+                unlink(temporary)
                 throw error
             }
         }
+    }
+
+    /// The folder a file path is in and the file's name: `("out", "junit.xml")` for
+    /// `out/junit.xml`, `(".", "junit.xml")` for `junit.xml`, `("/", "x")` for `/x`.
+    static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let name = String(path[path.index(after: slash)...])
+        var directory = path[..<slash]
+        while directory.hasSuffix("/") { directory = directory.dropLast() }
+        return (directory.isEmpty ? "/" : String(directory), name)
+    }
+
+    /// `directory` and every missing folder above it, as `mkdir -p` makes them; a file in the
+    /// way fails as `Data.write(to:)` does, with the system's error underneath.
+    static func makeDirectories(_ directory: String) throws {
+        func failure(_ code: Int32) -> CocoaError {
+            CocoaError(
+                .fileWriteUnknown,
+                userInfo: [NSFilePathErrorKey: directory, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)])
+        }
+        func isDirectory() -> Bool {
+            var info = stat()
+            return stat(directory, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        }
+        var info = stat()
+        if stat(directory, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw failure(ENOTDIR) }
+            return
+        }
+        let parent = split(directory).directory
+        if parent != directory { try makeDirectories(parent) }
+        if mkdir(directory, 0o777) != 0, !(errno == EEXIST && isDirectory()) { throw failure(errno) }
     }
 
     /// Creates `path` and writes `data` into it, leaving it to the system's write-back. Fails as

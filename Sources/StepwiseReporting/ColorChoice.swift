@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `--color auto|always|never`, and how `auto` reads the environment.
 ///
 /// Precedence, first that applies: `--color always` or `never`; `FORCE_COLOR` (set: colour, but
@@ -22,5 +28,15 @@ public enum ColorChoice: String, Hashable, Sendable, CaseIterable {
             if environment["TERM"] == "dumb" { return false }
             return terminal
         }
+    }
+
+    /// The variables ``enabled(terminal:environment:)`` reads, from this process's environment:
+    /// three lookups rather than a copy of the whole environment.
+    public static var processEnvironment: [String: String] {
+        var found: [String: String] = [:]
+        for name in ["FORCE_COLOR", "NO_COLOR", "TERM"] {
+            if let value = getenv(name) { found[name] = String(cString: value) }
+        }
+        return found
     }
 }

@@ -31,7 +31,7 @@ public final class ConsoleReporter: Reporter {
     ///   - environment: where `FORCE_COLOR`, `NO_COLOR` and `TERM` are looked up.
     public convenience init(
         destination: ReportDestination, options: ReporterOptions,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ColorChoice.processEnvironment
     ) {
         self.init(destination: destination, options: options, environment: environment) { text in
             StandardStreams.write(text, to: .output)

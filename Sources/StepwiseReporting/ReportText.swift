@@ -57,8 +57,10 @@ enum ReportText {
 
     /// `2 passed, 1 failed, 1 flaky`: only the statuses that occur, `0 cases` for an empty run.
     static func counts(_ run: RunRecord) -> String {
-        let counts = run.counts
-        var parts = countOrder.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }
+        var parts = countOrder.compactMap { status in
+            let count = run.count(of: status)
+            return count > 0 ? "\(count) \(status.rawValue)" : nil
+        }
         if run.flakyCount > 0 { parts.append("\(run.flakyCount) flaky") }
         return parts.isEmpty ? "0 cases" : parts.joined(separator: ", ")
     }
@@ -103,18 +105,18 @@ enum ReportText {
     /// Whether `text` has a character `Character.isNewline` is true of: U+000A to U+000D, U+0085,
     /// U+2028 or U+2029 (found by their UTF-8 bytes).
     static func hasLineBreak(_ text: String) -> Bool {
-        var utf8 = text.utf8.makeIterator()
-        var previous: (UInt8, UInt8) = (0, 0)
-        while let byte = utf8.next() {
-            switch byte {
-            case 0x0A...0x0D: return true
-            case 0x85 where previous.1 == 0xC2: return true
-            case 0xA8, 0xA9: if previous == (0xE2, 0x80) { return true }
-            default: break
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                switch bytes[index] {
+                case 0x0A...0x0D: return true
+                case 0x85: if index >= 1, bytes[index - 1] == 0xC2 { return true }
+                case 0xA8, 0xA9: if index >= 2, bytes[index - 2] == 0xE2, bytes[index - 1] == 0x80 { return true }
+                default: break
+                }
             }
-            previous = (previous.1, byte)
+            return false
         }
-        return false
     }
 
     /// Text with control characters other than line breaks and tabs shown as Unicode control

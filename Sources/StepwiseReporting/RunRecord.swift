@@ -72,6 +72,9 @@ public struct RunRecord: Hashable, Sendable, Codable {
         cases.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
     }
 
+    /// How many cases ended with `status`.
+    public func count(of status: Status) -> Int { cases.count { $0.status == status } }
+
     /// Cases that failed first and passed on a retry.
     public var flakyCount: Int { cases.count { $0.flaky } }
 

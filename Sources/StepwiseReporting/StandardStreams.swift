@@ -27,26 +27,28 @@ public enum StandardStreams {
 
     /// Writes all of `data`, retrying on interruption; remembers the first failure of each stream.
     public static func write(_ data: Data, to stream: Stream) {
-        guard !data.isEmpty, failures.withLock({ $0[stream] == nil }) else { return }
-        let failed: Int32? = data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(stream.rawValue, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
-        }
-        if let failed { failures.withLock { $0[stream] = $0[stream] ?? failed } }
+        data.withUnsafeBytes { write($0, to: stream) }
     }
 
     /// Writes `text` as UTF-8, as the data variant does.
     public static func write(_ text: String, to stream: Stream) {
-        write(Data(text.utf8), to: stream)
+        var text = text
+        text.withUTF8 { write(UnsafeRawBufferPointer($0), to: stream) }
+    }
+
+    private static func write(_ bytes: UnsafeRawBufferPointer, to stream: Stream) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty, failures.withLock({ $0[stream] == nil }) else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(stream.rawValue, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                let failed = errno
+                failures.withLock { $0[stream] = $0[stream] ?? failed }
+                return
+            }
+            offset += written
+        }
     }
 
     /// Why a write to a standard stream failed, if one did (`standard output: No space left on

@@ -66,3 +66,33 @@ struct ParallelTests {
         #expect(furthestAhead.withLock { $0 } <= 64)
     }
 }
+
+@Suite("available processors")
+struct AvailableProcessorsTests {
+    @Test("a CPU quota grants its share of each period, rounded up; no quota or no number grants nothing")
+    func quota() {
+        #expect(AvailableProcessors.quota("150000", period: "100000") == 2)
+        #expect(AvailableProcessors.quota("100000", period: "100000") == 1)
+        #expect(AvailableProcessors.quota("50000", period: "100000") == 1)
+        #expect(AvailableProcessors.quota("-1", period: "100000") == nil)
+        #expect(AvailableProcessors.quota("max", period: "100000") == nil)
+        #expect(AvailableProcessors.quota("100000", period: "0") == nil)
+        #expect(AvailableProcessors.quota(nil, period: "100000") == nil)
+    }
+
+    @Test("a cpuset counts its first range, or its one processor; an empty or garbled list counts nothing")
+    func cpuset() {
+        #expect(AvailableProcessors.cpuset("0-3") == 4)
+        #expect(AvailableProcessors.cpuset("0-3,8-11") == 4)
+        #expect(AvailableProcessors.cpuset("5") == 1)
+        #expect(AvailableProcessors.cpuset("") == nil)
+        #expect(AvailableProcessors.cpuset("3-1") == nil)
+        #expect(AvailableProcessors.cpuset(nil) == nil)
+    }
+
+    @Test("on this machine the count is Foundation's, and the default number of jobs")
+    func agreesWithFoundation() {
+        #expect(AvailableProcessors.count == ProcessInfo.processInfo.activeProcessorCount)
+        #expect(Parallel.defaultJobs == AvailableProcessors.count)
+    }
+}

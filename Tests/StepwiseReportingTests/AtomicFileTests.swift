@@ -46,4 +46,27 @@ struct AtomicFileTests {
         #expect(throws: (any Error).self) { try AtomicFile.write("new", to: path) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
     }
+
+    @Test("a path splits into its folder and its name, relative, absolute or with doubled slashes")
+    func split() {
+        #expect(AtomicFile.split("out/junit.xml") == ("out", "junit.xml"))
+        #expect(AtomicFile.split("junit.xml") == (".", "junit.xml"))
+        #expect(AtomicFile.split("/junit.xml") == ("/", "junit.xml"))
+        #expect(AtomicFile.split("/tmp/a//b.xml") == ("/tmp/a", "b.xml"))
+    }
+
+    @Test("a report in folders that do not exist yet makes them; a file in the way fails with the system's reason")
+    func missingFolders() throws {
+        let directory = try ReportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let nested = directory.appendingPathComponent("reports/ci/junit.xml").path
+        try AtomicFile.write("made", to: nested)
+        #expect(try String(contentsOfFile: nested, encoding: .utf8) == "made")
+        try AtomicFile.write("again", to: nested)
+        #expect(try String(contentsOfFile: nested, encoding: .utf8) == "again")
+        let file = directory.appendingPathComponent("plain").path
+        try AtomicFile.write("a file", to: file)
+        let error = try #require(throws: CocoaError.self) { try AtomicFile.write("x", to: file + "/inside/report.xml") }
+        #expect((error.userInfo[NSUnderlyingErrorKey] as? POSIXError)?.code == .ENOTDIR)
+    }
 }

@@ -101,6 +101,12 @@ final class CapturedOutput {
         #expect(text.contains("\u{1B}[31m✘\u{1B}[0m") == coloured)
     }
 
+    @Test("the colour variables are read from the process's environment, those three and nothing else")
+    func colourVariablesFromTheProcess() {
+        let names: Set = ["FORCE_COLOR", "NO_COLOR", "TERM"]
+        #expect(ColorChoice.processEnvironment == ProcessInfo.processInfo.environment.filter { names.contains($0.key) })
+    }
+
     @Test("an undefined item says once why it is undefined, with its snippet, and names no definition")
     func undefinedSaysWhyOnce() throws {
         let text = try render(options: ReporterOptions(color: false, live: false))

@@ -312,7 +312,13 @@ struct FoldedRegex: Sendable {
         private var pending: [Part] = []
         private var run: [Unicode.Scalar] = []
 
-        init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+        init(_ scalars: [Unicode.Scalar]) {
+            self.scalars = scalars
+            // Room for a pattern's usual depth and literal words, so that they seldom grow.
+            pending.reserveCapacity(16)
+            run.reserveCapacity(scalars.count)
+            clauses.reserveCapacity(8)
+        }
 
         var captures: Int { optionalCaptures.count }
 

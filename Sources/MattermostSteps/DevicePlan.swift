@@ -26,14 +26,14 @@ struct DevicePlan: Sendable {
 
     /// Reads the plan from an instruction's text, notes and sub-items.
     init(texts: [String], minimum: Int) {
-        let all = texts.joined(separator: "\n")
+        let all = Vocabulary.Reading(texts.joined(separator: "\n"))
         var systems = Vocabulary.desktopSystems(in: all)
         if systems.isEmpty { systems = [.windows, .mac] }
         var browsers = Vocabulary.browsers(in: all)
         var mobile = Vocabulary.mobileApps(in: all)
         let desktopApp = Vocabulary.namesDesktopApp(all)
         if browsers.isEmpty && mobile.isEmpty && !desktopApp { browsers = [.chrome, .firefox] }
-        if mobile.isEmpty && all.lowercased().contains("mobile") { mobile = [.mobileApp(.iOS, .reactNative)] }
+        if mobile.isEmpty && all.contains("mobile") { mobile = [.mobileApp(.iOS, .reactNative)] }
 
         var kinds: [ClientKind] = []
         // Each browser on the systems in turn, Safari where it runs.
@@ -45,9 +45,8 @@ struct DevicePlan: Sendable {
         if desktopApp { kinds += systems.map { .desktopApp(on: $0) } }
         kinds += mobile
 
-        let lower = all.lowercased()
-        let sleeps = lower.contains("asleep") || lower.contains("sleep")
-        let locks = lower.contains("locked") || lower.contains("lock")
+        let sleeps = all.contains("asleep") || all.contains("sleep")
+        let locks = all.contains("locked") || all.contains("lock")
         var methods = Vocabulary.loginMethods(in: all)
         if methods.isEmpty { methods = [.emailPassword] }
 

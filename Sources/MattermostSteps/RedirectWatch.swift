@@ -90,6 +90,7 @@ struct RedirectWatch {
             }
         }
         let end = revokeInstant + deadline
+        let clients = devices.map(\.client)
         while true {
             let now = await backend.now
             // Actions due now, then who is still signed in.
@@ -106,14 +107,9 @@ struct RedirectWatch {
                 }
             }
             pendingActions.removeAll { $0.at <= now }
-            var earliest = end
-            var waiting = false
-            for device in devices {
-                guard let status = await backend.status(of: device.client), status.redirectedAt == nil else { continue }
-                waiting = true
-                if let event = await backend.nextEventInstant(of: device.client) { earliest = min(earliest, event) }
-            }
-            guard waiting, now < end else { break }
+            let (waiting, nextEvent) = await backend.awaitingRedirect(among: clients)
+            let earliest = min(end, nextEvent ?? end)
+            guard !waiting.isEmpty, now < end else { break }
             // The backend fires every timer due by the time it is next asked, at its own instant, so
             // the clock need not stop at each one: strides of at least `stride` keep the number of
             // clock advances small, while user actions still happen at their exact instants.

@@ -38,8 +38,14 @@ struct ClientRecord: Sendable {
     static let sessionExpiredBanner = "Your session has expired. Please log in again."
     static let sessionExpiredNotification = "Session Expired: Please sign in to continue receiving notifications."
 
+    /// The earliest instant one of its timers fires (read at every catch-up: no array is made).
     var nextEvent: Duration? {
-        [nextPing, nextPoll, nextResync, socketCloseAt, scheduledExpiry?.fireAt].compactMap { $0 }.min()
+        func earlier(_ first: Duration?, _ second: Duration?) -> Duration? {
+            guard let first else { return second }
+            guard let second else { return first }
+            return min(first, second)
+        }
+        return earlier(earlier(earlier(nextPing, nextPoll), earlier(nextResync, socketCloseAt)), scheduledExpiry?.fireAt)
     }
 
     var status: ClientStatus {

@@ -166,6 +166,21 @@ extension SessionBackend {
         return clients[client]?.nextEvent
     }
 
+    /// Of `ids`, the clients not yet sent to the login page, and the earliest instant one of their
+    /// timers fires: what a tester watching those screens waits for, read in one catch-up (where
+    /// ``status(of:)`` and ``nextEventInstant(of:)`` catch up once per client).
+    public func awaitingRedirect(among ids: [ClientID]) -> (clients: [ClientID], nextEvent: Duration?) {
+        catchUpClients()
+        var waiting: [ClientID] = []
+        var next: Duration?
+        for id in ids {
+            guard let record = clients[id], record.redirectedAt == nil else { continue }
+            waiting.append(id)
+            if let event = record.nextEvent { next = min(next ?? event, event) }
+        }
+        return (waiting, next)
+    }
+
     /// Runs every client's timers up to the clock's reading (the accessors do this themselves).
     public func pump() { catchUpClients() }
 

@@ -9,36 +9,47 @@ extension SessionBackend {
     /// exact matching rules UNVERIFIED).
     public func usersForReporting(searchTerm: String = "", pageSize: Int = 50, page: Int? = 0, token: String?) -> Result<[UserReport], AppError> {
         catchUpClients()
-        return authenticate(token).flatMap { session in
+        return reportingSession(token).flatMap { _ in
+            guard (1...100).contains(pageSize) else { return .failure(.invalidURLParam("page_size", newRequestID())) }
+            let listed = listedUsers(searchTerm).dropFirst((page ?? 0) * pageSize).prefix(page == nil ? Int.max : pageSize)
+            let lastLogins = lastLoginByUser()
+            var rows: [UserReport] = []
+            rows.reserveCapacity(listed.count)
+            for user in listed {
+                let lastLogin = lastLogins[user.id]
+                rows.append(UserReport(id: user.id.description, username: user.username, email: user.email, firstName: user.firstName,
+                                       lastName: user.lastName, nickname: user.nickname, roles: user.rolesString,
+                                       authService: user.authService.rawValue, mfaActive: user.mfaSecret != nil, createAt: user.createAt,
+                                       deleteAt: user.deleteAt, lastLoginAt: lastLogin ?? 0, lastStatusAt: lastLogin ?? 0,
+                                       lastPostDate: 0, daysActive: lastLogin == nil ? 0 : 1, totalPosts: 0))
+            }
+            return .success(rows)
+        }
+    }
+
+    /// The session of a caller allowed to read the users list, or the server's 401 or 403.
+    func reportingSession(_ token: String?) -> Result<SessionRecord, AppError> {
+        authenticate(token).flatMap { session in
             guard has(.sysconsoleReadUserManagementUsers, session) else {
                 return .failure(permissionError(session, .sysconsoleReadUserManagementUsers))
             }
             if configuration.version == .current && !has(.manageSystem, session) {
                 return .failure(permissionError(session, .manageSystem))
             }
-            guard (1...100).contains(pageSize) else { return .failure(.invalidURLParam("page_size", newRequestID())) }
-            var term = searchTerm.trimmingWhitespace().lowercased()
-            if term.hasPrefix("@") { term.removeFirst() }
-            let lastLogins = lastLoginByUser()
-            let rows = users.values
-                .filter { term.isEmpty || matches($0, term) }
-                .sorted { $0.username < $1.username }
-                .dropFirst((page ?? 0) * pageSize)
-                .prefix(page == nil ? Int.max : pageSize)
-                .map { user in
-                    UserReport(id: user.id.description, username: user.username, email: user.email, firstName: user.firstName,
-                               lastName: user.lastName, nickname: user.nickname, roles: user.rolesString,
-                               authService: user.authService.rawValue, mfaActive: user.mfaSecret != nil, createAt: user.createAt,
-                               deleteAt: user.deleteAt, lastLoginAt: lastLogins[user.id] ?? 0, lastStatusAt: lastLogins[user.id] ?? 0,
-                               lastPostDate: 0, daysActive: lastLogins[user.id] == nil ? 0 : 1, totalPosts: 0)
-                }
-            return .success(Array(rows))
+            return .success(session)
         }
     }
 
+    /// The users a search term lists, sorted by username.
+    func listedUsers(_ searchTerm: String) -> [UserRecord] {
+        var term = searchTerm.trimmingWhitespace().lowercased()
+        if term.hasPrefix("@") { term.removeFirst() }
+        return users.values.filter { term.isEmpty || matches($0, term) }.sorted { $0.username < $1.username }
+    }
+
     private func matches(_ user: UserRecord, _ term: String) -> Bool {
-        [user.username, user.email, user.firstName.lowercased(), user.lastName.lowercased(), user.nickname.lowercased()]
-            .contains { $0.hasPrefix(term) }
+        user.username.hasPrefix(term) || user.email.hasPrefix(term) || user.firstName.lowercased().hasPrefix(term)
+            || user.lastName.lowercased().hasPrefix(term) || user.nickname.lowercased().hasPrefix(term)
     }
 
     private func lastLoginByUser() -> [MattermostID: Int64] {

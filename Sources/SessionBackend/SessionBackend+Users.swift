@@ -186,7 +186,8 @@ extension SessionBackend {
     /// The users list's total: `GET /api/v4/reports/users/count` today, the analytics total
     /// (`getStandardAnalytics`) in the old console. Same permission as the list.
     public func userCount(searchTerm: String = "", token: String?) -> Result<Int, AppError> {
-        usersForReporting(searchTerm: searchTerm, pageSize: 100, page: nil, token: token).map(\.count)
+        catchUpClients()
+        return reportingSession(token).map { _ in listedUsers(searchTerm).count }
     }
 }
 

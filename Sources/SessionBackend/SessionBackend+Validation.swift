@@ -97,9 +97,22 @@ extension SessionBackend {
 
     // MARK: Permissions
 
+    /// What the session's roles grant: worked out once per set of roles, until a grant changes it
+    /// (every request asks, often more than once).
     func permissions(of session: SessionRecord) -> Set<Permission> {
+        let index = Int(session.roleSet)
+        if index < permissionsByRoleSet.count, let known = permissionsByRoleSet[index] { return known }
+        let granted = permissions(ofRoles: roleSets[index])
+        if index >= permissionsByRoleSet.count {
+            permissionsByRoleSet += Array(repeating: nil, count: index + 1 - permissionsByRoleSet.count)
+        }
+        permissionsByRoleSet[index] = granted
+        return granted
+    }
+
+    func permissions(ofRoles roles: String) -> Set<Permission> {
         var granted: Set<Permission> = []
-        for name in roles(of: session).split(separator: " ") {
+        for name in roles.split(separator: " ") {
             guard let role = Role(rawValue: String(name)) else { continue }
             granted.formUnion(role.defaultPermissions)
             granted.formUnion(extraPermissions[role] ?? [])

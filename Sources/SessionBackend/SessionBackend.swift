@@ -27,6 +27,8 @@ public actor SessionBackend {
     var roleSets: [String] = []
     var roleSetIndex: [String: UInt16] = [:]
     var extraPermissions: [Role: Set<Permission>] = [:]
+    /// What each interned role set grants, by its index (`nil`: not worked out since the last grant).
+    var permissionsByRoleSet: [Set<Permission>?] = []
 
     /// The emails the server sent, oldest first.
     public internal(set) var outbox: [SentEmail] = []
@@ -113,6 +115,7 @@ public actor SessionBackend {
     /// System Roles (e.g. `sysconsole_write_user_management_users` to the user manager).
     public func grant(_ permission: Permission, to role: Role) {
         extraPermissions[role, default: []].insert(permission)
+        permissionsByRoleSet = []
     }
 
     /// The code the user's authenticator app shows now (a TOTP-like six digits, 30-second steps).

@@ -80,21 +80,25 @@ extension Binder {
         BindingInfo.Candidate(expression: definitions[index].source, location: definitions[index].location)
     }
 
+    /// A definition that matched an item, or a phrase of it: one type for both, whose array the
+    /// program makes once.
+    private typealias Found = (index: Int, range: Range<Int>, rendered: [String], values: [any Sendable])
+
     func resolve(_ text: MatchText, _ kind: ItemPlan.Kind) -> (BindingInfo, Resolution) {
         let text = text.indexingPairs()
         let candidates = candidates(for: kind)
-        var whole: [(index: Int, rendered: [String], values: [any Sendable])] = []
+        var whole: [Found] = []
         // The definitions are read in place: `definitions[index]` copies one, a retain of each of its
         // strings and arrays, for every definition an item is tried against.
         definitions.withUnsafeBufferPointer { definitions in
             for index in requiredPairs.admitted(candidates.item, text) {
-                if let found = definitions[index].match(text, scope: .item) { whole.append((index, found.rendered, found.values)) }
+                if let found = definitions[index].match(text, scope: .item) { whole.append((index, found.range, found.rendered, found.values)) }
             }
         }
-        if whole.count == 1 { return resolved([(whole[0].index, whole[0].rendered, whole[0].values)]) }
+        if whole.count == 1 { return resolved(whole) }
         if whole.count > 1 { return ambiguous(whole.map(\.index), text) }
 
-        var phrases: [(index: Int, range: Range<Int>, rendered: [String], values: [any Sendable])] = []
+        var phrases: [Found] = []
         definitions.withUnsafeBufferPointer { definitions in
             for index in requiredPairs.admitted(candidates.phrase, text) {
                 if let found = definitions[index].match(text, scope: .phrase) {
@@ -115,7 +119,7 @@ extension Binder {
             }
             if position < text.count { uncovered.append(position..<text.count) }
             let leftover = uncovered.map(text.text).filter { !Self.isConnective($0) }
-            if leftover.isEmpty { return resolved(phrases.map { ($0.index, $0.rendered, $0.values) }) }
+            if leftover.isEmpty { return resolved(phrases) }
             let missing = leftover.map { "\"\(Self.trim($0))\"" }.joined(separator: ", ")
             let parts = phrases.map { ($0.index, $0.range) }
             // The snippet and the explanation are written when read, which few are: each keeps the
@@ -203,7 +207,7 @@ extension Binder {
         }.joined()
     }
 
-    private func resolved(_ parts: [(index: Int, rendered: [String], values: [any Sendable])]) -> (BindingInfo, Resolution) {
+    private func resolved(_ parts: [Found]) -> (BindingInfo, Resolution) {
         let definition = BindingInfo.Definition(
             expression: parts.map { definitions[$0.index].source }.joined(separator: " + "),
             location: definitions[parts[0].index].location, arguments: parts.flatMap(\.rendered),
@@ -317,9 +321,12 @@ struct Fingerprint {
         }
     }
 
+    /// Sixteen hexadecimal digits, written by hand: `String(_:radix:)` is generic, and its first
+    /// use looks up the integer's conformances at run time.
     var value: String {
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        let digits = Array("0123456789abcdef".utf8)
+        let bytes = (0..<16).map { digit in digits[Int((hash >> UInt64(60 - 4 * digit)) & 0xf)] }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

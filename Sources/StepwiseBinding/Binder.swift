@@ -13,7 +13,7 @@ public struct Binder: Sendable {
     /// Problems in the libraries themselves: bad expressions, closures that do not fit them.
     public let diagnostics: [Diagnostic]
     let pins: [String: (fingerprint: String, location: SourceLocation)]
-    let cache = BindingCache()
+    let cache: BindingCache
     /// Each definition's source normalised and folded, with its words, for "did you mean": made
     /// the first time an item needs it, which a run whose items all bind never does.
     let sourceTexts: OnFirstUse<[(folded: [Unicode.Scalar], words: Set<String>)]>
@@ -46,6 +46,9 @@ public struct Binder: Sendable {
         }
         self.libraries = loaded
         self.definitions = definitions
+        // Made now, on the loading thread, with room for a text per definition: the first case
+        // bound then finds the dictionary's type made (its first use searches the conformances).
+        cache = BindingCache(capacity: definitions.count)
         let sources = definitions.map(\.source)
         sourceTexts = OnFirstUse {
             sources.map { source in
@@ -280,7 +283,9 @@ package struct CompiledDefinition: Sendable {
 final class BindingCache: Sendable {
     typealias Key = ItemTextKey
 
-    private let entries = Mutex<[Key: (BindingInfo, Resolution)]>([:])
+    private let entries: Mutex<[Key: (BindingInfo, Resolution)]>
+
+    init(capacity: Int) { entries = Mutex(Dictionary(minimumCapacity: capacity)) }
 
     /// Makes room for `count` entries at once rather than growing (and rehashing) step by step.
     func reserve(_ count: Int) { entries.withLock { $0.reserveCapacity(count) } }

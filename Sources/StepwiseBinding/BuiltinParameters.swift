@@ -214,18 +214,28 @@ struct BuiltinPattern: Sendable {
 
     /// The end of the match that starts at `start`, or `nil`.
     func prefixMatch(_ text: MatchText, at start: Int) -> Int? {
-        if folded.reads(text) { return folded.prefixMatch(text, at: start) }
-        let slice = text.string[text.index(at: start)...]
-        guard let match = try? swift.regex?.prefixMatch(in: slice) else { return nil }
-        return text.offset(of: match.range.upperBound)
+        folded.reads(text) ? folded.prefixMatch(text, at: start) : swiftPrefixMatch(text, at: start)
     }
 
     /// Each capture's text when the whole of `raw` (normalised text) matches, or `nil`.
     func wholeMatch(_ raw: String) -> [String?]? {
         let text = MatchText(normalized: raw)
-        if folded.reads(text) {
-            return folded.match(text, whole: true).map { found in found.captures.map { $0.map(text.text) } }
-        }
+        guard folded.reads(text) else { return swiftWholeMatch(raw) }
+        return folded.match(text, whole: true).map { found in found.captures.map { $0.map(text.text) } }
+    }
+
+    // Swift's matching apart, never inlined: a function that may call it makes the types of its
+    // regex and match when it starts, the first time at run time, even for text read above.
+
+    @inline(never)
+    private func swiftPrefixMatch(_ text: MatchText, at start: Int) -> Int? {
+        let slice = text.string[text.index(at: start)...]
+        guard let match = try? swift.regex?.prefixMatch(in: slice) else { return nil }
+        return text.offset(of: match.range.upperBound)
+    }
+
+    @inline(never)
+    private func swiftWholeMatch(_ raw: String) -> [String?]? {
         guard let match = try? swift.regex?.wholeMatch(in: raw) else { return nil }
         return match.output.dropFirst().map { $0.substring.map(String.init) }
     }

@@ -397,8 +397,9 @@ struct StallWatch {
 /// It ticks on its own dispatch queue rather than as a task, so that steps that keep the
 /// concurrency pool's threads busy (a tight loop, a blocking call) cannot keep it from firing.
 final class Watchdog: Sendable {
+    /// The attempts running now: as many as the run's jobs, so a list, not a dictionary.
     private final class Running: Sendable {
-        let executions = Mutex<[ObjectIdentifier: CaseExecution]>([:])
+        let executions = Mutex<[CaseExecution]>([])
     }
 
     private let running = Running()
@@ -412,7 +413,7 @@ final class Watchdog: Sendable {
         source.schedule(deadline: .now() + .milliseconds(milliseconds), repeating: .milliseconds(milliseconds))
         source.setEventHandler { [running] in
             let now = ContinuousClock.now
-            for execution in running.executions.withLock({ Array($0.values) }) { execution.checkTimeLimit(now: now) }
+            for execution in running.executions.withLock({ $0 }) { execution.checkTimeLimit(now: now) }
         }
         source.resume()
         timer = Mutex(source)
@@ -420,9 +421,7 @@ final class Watchdog: Sendable {
 
     deinit { timer.withLock { $0.cancel() } }
 
-    func watch(_ execution: CaseExecution) { running.executions.withLock { $0[ObjectIdentifier(execution)] = execution } }
-    func forget(_ execution: CaseExecution) {
-        _ = running.executions.withLock { $0.removeValue(forKey: ObjectIdentifier(execution)) }
-    }
+    func watch(_ execution: CaseExecution) { running.executions.withLock { $0.append(execution) } }
+    func forget(_ execution: CaseExecution) { running.executions.withLock { $0.removeAll { $0 === execution } } }
     func stop() { timer.withLock { $0.cancel() } }
 }

@@ -54,7 +54,8 @@ public struct Runner: Sendable {
         defer { watchdog.stop() }
         try await withThrowingTaskGroup(of: (Int, [Event], Status, Bool).self) { group in
             var next = 0
-            var ready: [Int: ([Event], Status, Bool)] = [:]
+            // Finished cases waiting for the ones before them, by plan index.
+            var ready = [([Event], Status, Bool)?](repeating: nil, count: cases.count)
             var emitted = 0
             func start(_ index: Int) {
                 let bound = cases[index]
@@ -77,7 +78,8 @@ public struct Runner: Sendable {
                     start(next)
                     next += 1
                 }
-                while let (events, status, wasFlaky) = ready.removeValue(forKey: emitted) {
+                while emitted < cases.count, let (events, status, wasFlaky) = ready[emitted] {
+                    ready[emitted] = nil
                     for event in events {
                         try emit(event)
                         // Each case runs on its own clock: the run's virtual time is their sum.

@@ -59,10 +59,20 @@ struct DevicePlanTests {
         #expect(Vocabulary.loginMethods(in: "nothing here").isEmpty)
     }
 
+    @Test("names are found after accented letters and symbols, in the order written")
+    func methodsAfterOtherScripts() {
+        #expect(Vocabulary.loginMethods(in: "Connexion ➜ réseau: LDAP, e-mail ou SAML, puis email") == [.ldap, .saml, .emailPassword])
+        #expect(Vocabulary.words("Café ➜ Mac/Windows, 2 iPhones") == ["café", "mac", "windows", "2", "iphones"])
+        #expect(Vocabulary.browsers(in: "Über Chrome und Edge") == [.chrome, .edge])
+        #expect(Vocabulary.namesDesktopApp("the Desktop App") && !Vocabulary.namesDesktopApp("desktop"))
+    }
+
     @Test("console paths drop the console itself")
     func pages() {
         #expect(Vocabulary.consolePath("System Console ➜ User Management ➜ Users") == ["User Management", "Users"])
         #expect(Vocabulary.consolePath("the System Console") == [])
+        #expect(Vocabulary.consolePath("System Console ➜   Users   Page") == ["Users"])
+        #expect(Vocabulary.consolePath("System Console ➜  ➜ Users") == ["Users"])
     }
 
     @Test("neighbouring cases' phrases bind: admin sign-in, console navigation, sleep and wake")

@@ -156,4 +156,27 @@ import Testing
         let status = try #require(await backend.status(of: client))
         #expect(status.redirectedAt != nil && status.redirectedAt! <= .seconds(60))
     }
+
+    @Test("awaitingRedirect names the clients not yet on the login page and the earliest timer among them")
+    func awaitingRedirect() async throws {
+        let (backend, clock) = makeBackend(version: .v5_20)
+        let cast = try await Cast.make(on: backend)
+        let chrome = try await backend.openClient(.browser(.chrome, on: .mac))
+        let phone = try await backend.openClient(.mobileApp(.iOS, .reactNative))
+        for client in [chrome, phone] { _ = try await backend.signIn(client, username: "user-1").get() }
+        let before = await backend.awaitingRedirect(among: [chrome, phone])
+        #expect(before.clients == [chrome, phone])
+        let timers = [await backend.nextEventInstant(of: chrome), await backend.nextEventInstant(of: phone)].compactMap { $0 }
+        #expect(before.nextEvent == timers.min())
+        _ = try await backend.revokeAllSessions(userID: cast.user.id, token: cast.adminToken).get()
+        await backend.interact(chrome, .switchChannel(to: "off-topic"))
+        let after = await backend.awaitingRedirect(among: [chrome, phone])
+        #expect(after.clients == [phone])
+        #expect(after.nextEvent == (await backend.nextEventInstant(of: phone)))
+        await clock.advance(by: .seconds(120))
+        let later = await backend.awaitingRedirect(among: [chrome, phone])
+        #expect(later.clients.isEmpty && later.nextEvent == nil)
+        // A client the backend never opened is not waited for.
+        #expect(await backend.awaitingRedirect(among: [ClientID(value: 99)]).clients.isEmpty)
+    }
 }

@@ -44,6 +44,19 @@ import Testing
         #expect(await backend.revokeAllSessionsAllUsers(token: token).failure?.id == "api.context.permissions.app_error")
     }
 
+    @Test("a grant reaches sessions that already asked for their permissions")
+    func grantAfterUse() async throws {
+        let (backend, _) = makeBackend()
+        let cast = try await Cast.make(on: backend)
+        await backend.createUser(NewUser(username: "manager", roles: [.systemUser, .systemUserManager]))
+        let token = try await backend.logIn(username: "manager", password: "Passw0rd!", method: .usernamePassword, from: nil).get().token
+        #expect(await backend.permissions(token: token) == [])
+        #expect(await backend.revokeAllSessions(userID: cast.user.id, token: token).failure?.statusCode == 403)
+        await backend.grant(.sysconsoleWriteUserManagementUsers, to: .systemUserManager)
+        #expect(await backend.permissions(token: token) == [.sysconsoleWriteUserManagementUsers, .editOtherUsers, .demoteToGuest, .promoteGuest])
+        #expect(await backend.revokeAllSessions(userID: cast.user.id, token: token).failure == nil)
+    }
+
     func revokeStatus(_ actor: Actor, _ target: Target, rule: PermissionRule) async throws -> Int {
         let (backend, _) = makeBackend { $0.permissionRule = rule }
         let cast = try await Cast.make(on: backend)

@@ -56,9 +56,10 @@ extension MattermostSteps {
                 step.note("\(account.user.username)'s drop-down (\(menu.buttonLabel)): \(menu.items.map(\.label).joined(separator: ", "))")
             }
             guard let item = match.1.map(String.init) else { return }
-            if item.lowercased().contains("revoke"), let own = world.subject, own.id == world.admin?.id {
+            let revokes = item.lowercased().includes("revoke")
+            if revokes, let own = world.subject, own.id == world.admin?.id {
                 try await Self.revokeOwnSessions(world, step, console, label: item)
-            } else if item.lowercased().contains("revoke") {
+            } else if revokes {
                 try await Self.checkDropDownGate(world, step)
                 try await Self.revokeFromDropDown(world, step, console, label: item)
             } else {

@@ -53,7 +53,7 @@ extension MattermostSteps {
                               + "\(DurationRange.format(RedirectWatch.deadline)) after the revoke: never sent to the login page")
                 } else if !observation.location.hasPrefix("/login") {
                     step.fail("\(observation.device.fullLabel) ended on \(observation.location), not the login page")
-                } else if !observation.device.kind.isMobile && !observation.location.contains("extra=expired") {
+                } else if !observation.device.kind.isMobile && !observation.location.includes("extra=expired") {
                     step.fail("\(observation.device.fullLabel) went to \(observation.location) without extra=expired")
                 }
             }

@@ -18,7 +18,7 @@ enum Vocabulary {
         }
 
         /// Whether the text holds `phrase` (lower-case).
-        func contains(_ phrase: String) -> Bool { lower.utf8Offset(of: phrase) != nil }
+        func contains(_ phrase: String) -> Bool { lower.includes(phrase) }
     }
 
     /// Every browser a text names; "various browsers" and "browsers" mean all four.
@@ -152,6 +152,10 @@ enum Vocabulary {
 }
 
 extension String {
+    /// Whether `phrase` occurs in the string, code unit for code unit (see ``utf8Offset(of:)``):
+    /// `contains(_:)` without the trip through Foundation.
+    func includes(_ phrase: String) -> Bool { utf8Offset(of: phrase) != nil }
+
     /// Where `phrase` first occurs in the string, as an offset in UTF-8 code units, comparing code
     /// units: the standard library's own search, where `range(of:)` and `contains(_:)` on strings
     /// resolve to Foundation's and bridge each string to an `NSString`. Offsets order occurrences

@@ -25,10 +25,10 @@ struct FoldedRegex: Sendable {
     let usesWordBoundaries: Bool
     /// Every clause must hold: the folded text contains at least one of its literals.
     let required: [[[Unicode.Scalar]]]
-    /// The backtracking program and its lookaheads' programs, compiled the first time the
-    /// pattern meets an item's text: a library reads a hundred patterns when it loads (to report
-    /// a bad one at its line), and a run's items reach a few of them.
-    private let program: OnFirstUse<(main: [Operation], lookaheads: [[Operation]])>
+    /// The backtracking program, compiled the first time the pattern meets an item's text: a
+    /// library reads a hundred patterns when it loads (to report a bad one at its line), and a
+    /// run's items reach a few of them.
+    private let program: OnFirstUse<Program>
     /// The folded scalar every match starts with, when there is one.
     private let firstScalar: Unicode.Scalar?
 
@@ -49,18 +49,18 @@ struct FoldedRegex: Sendable {
             var compiler = Compiler()
             compiler.emit(node)
             compiler.program.append(.match)
-            return (compiler.program, compiler.lookaheads)
+            return Program(main: compiler.program, lookaheads: compiler.lookaheads, sets: compiler.sets)
         }
     }
 
     /// The match's range and each capture's range (`nil` when unset), in scalar offsets, or `nil`:
     /// the whole text for `whole`, else the leftmost match.
     func match(_ text: MatchText, whole: Bool) -> (range: Range<Int>, captures: [Range<Int>?])? {
-        let (program, lookaheads) = self.program.value
+        let program = self.program.value
         var slots = [Int](repeating: -1, count: captureCount * 2)
         var stack: [Backtrack] = []
         if whole {
-            guard let end = run(program, lookaheads, text, at: 0, whole: true, &slots, &stack) else { return nil }
+            guard let end = run(program.main, program, text, at: 0, whole: true, &slots, &stack) else { return nil }
             return (0..<end, captures(slots))
         }
         var start = 0
@@ -69,7 +69,7 @@ struct FoldedRegex: Sendable {
                 guard let next = text.folded[start...].firstIndex(of: first) else { return nil }
                 start = next
             }
-            if let end = run(program, lookaheads, text, at: start, whole: false, &slots, &stack) {
+            if let end = run(program.main, program, text, at: start, whole: false, &slots, &stack) {
                 return (start..<end, captures(slots))
             }
             start += 1
@@ -79,10 +79,10 @@ struct FoldedRegex: Sendable {
 
     /// The end of the match that starts at `start`, as Swift's `prefixMatch` finds it.
     func prefixMatch(_ text: MatchText, at start: Int) -> Int? {
-        let (program, lookaheads) = self.program.value
+        let program = self.program.value
         var slots = [Int](repeating: -1, count: captureCount * 2)
         var stack: [Backtrack] = []
-        return run(program, lookaheads, text, at: start, whole: false, &slots, &stack)
+        return run(program.main, program, text, at: start, whole: false, &slots, &stack)
     }
 
     /// Whether this reads `text` as Swift's `Regex` does (see ``MatchText/regexReady``): `\b` and
@@ -103,9 +103,10 @@ struct FoldedRegex: Sendable {
         case restore(slot: Int, value: Int)
     }
 
-    /// Runs `program` from `start`; the end of the first match in priority order.
+    /// Runs `operations` (the program's main ones or a lookahead's) from `start`; the end of the
+    /// first match in priority order.
     private func run(
-        _ program: [Operation], _ lookaheads: [[Operation]], _ text: MatchText, at start: Int, whole: Bool, _ slots: inout [Int],
+        _ operations: [Operation], _ program: Program, _ text: MatchText, at start: Int, whole: Bool, _ slots: inout [Int],
         _ stack: inout [Backtrack]
     ) -> Int? {
         let folded = text.folded
@@ -115,13 +116,13 @@ struct FoldedRegex: Sendable {
         var position = start
         while true {
             var advanced = true
-            switch program[pc] {
+            switch operations[pc] {
             case .scalar(let scalar):
                 if position < count, folded[position] == scalar { position += 1; pc += 1 } else { advanced = false }
             case .any:
                 if position < count { position += 1; pc += 1 } else { advanced = false }
             case .set(let set):
-                if position < count, set.contains(folded[position]) { position += 1; pc += 1 } else { advanced = false }
+                if position < count, program.sets[set].contains(folded[position]) { position += 1; pc += 1 } else { advanced = false }
             case .split(let first, let second):
                 stack.append(.branch(pc: second, position: position))
                 pc = first
@@ -140,7 +141,7 @@ struct FoldedRegex: Sendable {
             case .lookahead(let index, let negated):
                 var ignored: [Int] = []
                 var inner: [Backtrack] = []
-                let found = run(lookaheads[index], lookaheads, text, at: position, whole: false, &ignored, &inner) != nil
+                let found = run(program.lookaheads[index], program, text, at: position, whole: false, &ignored, &inner) != nil
                 if found != negated { pc += 1 } else { advanced = false }
             case .match:
                 if !whole || position == count {
@@ -183,10 +184,20 @@ struct FoldedRegex: Sendable {
         case lookahead(Node, negated: Bool)
     }
 
+    /// A compiled pattern: its operations, its lookaheads' and the classes they test, kept apart
+    /// so that an operation is a plain value, copied (as matching reads each) without counting
+    /// references.
+    fileprivate struct Program: Sendable {
+        var main: [Operation]
+        var lookaheads: [[Operation]]
+        var sets: [ScalarSet]
+    }
+
     fileprivate enum Operation: Sendable {
         case scalar(Unicode.Scalar)
         case any
-        case set(ScalarSet)
+        /// The scalar is in the class `sets[index]`.
+        case set(Int)
         /// Tries `first`, and `second` when what follows fails.
         case split(first: Int, second: Int)
         case jump(Int)
@@ -201,12 +212,15 @@ struct FoldedRegex: Sendable {
     private struct Compiler {
         var program: [Operation] = []
         var lookaheads: [[Operation]] = []
+        var sets: [ScalarSet] = []
 
         mutating func emit(_ node: Node) {
             switch node {
-            case .literal(let scalars): program += scalars.map(Operation.scalar)
+            case .literal(let scalars): for scalar in scalars { program.append(.scalar(scalar)) }
             case .any: program.append(.any)
-            case .set(let set): program.append(.set(set))
+            case .set(let set):
+                sets.append(set)
+                program.append(.set(sets.count - 1))
             case .group(let inner, let capture):
                 // Capture n (from 1) starts in slot 2(n - 1) and ends in the next.
                 if let capture { program.append(.save((capture - 1) * 2)) }
@@ -250,8 +264,10 @@ struct FoldedRegex: Sendable {
             case .wordBoundary(let negated): program.append(.wordBoundary(negated: negated))
             case .lookahead(let inner, let negated):
                 var sub = Compiler()
+                sub.sets = sets
                 sub.emit(inner)
                 sub.program.append(.match)
+                sets = sub.sets
                 lookaheads.append(sub.program)
                 program.append(.lookahead(lookaheads.count - 1, negated: negated))
             }
@@ -296,7 +312,13 @@ struct FoldedRegex: Sendable {
         private var pending: [Part] = []
         private var run: [Unicode.Scalar] = []
 
-        init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+        init(_ scalars: [Unicode.Scalar]) {
+            self.scalars = scalars
+            // Room for a pattern's usual depth and literal words, so that they seldom grow.
+            pending.reserveCapacity(16)
+            run.reserveCapacity(scalars.count)
+            clauses.reserveCapacity(8)
+        }
 
         var captures: Int { optionalCaptures.count }
 

@@ -289,11 +289,14 @@ struct ScalarPairs: Sendable {
     /// No pair.
     init() {}
 
-    init(_ folded: [Unicode.Scalar]) {
+    init(_ folded: [Unicode.Scalar]) { Self.insertPairs(of: folded, into: &bits, at: 0) }
+
+    /// Sets the bits of the pairs of `folded` in `words[offset..<offset + 16]`.
+    static func insertPairs(of folded: [Unicode.Scalar], into words: inout [UInt64], at offset: Int) {
         guard folded.count >= 2 else { return }
         for index in 1..<folded.count {
             let hash = Self.hash(folded[index - 1], folded[index])
-            bits[hash >> 6] |= 1 << UInt64(hash & 63)
+            words[offset + hash >> 6] |= 1 << UInt64(hash & 63)
         }
     }
 
@@ -308,11 +311,6 @@ struct ScalarPairs: Sendable {
             if bits[hash >> 6] & (1 << UInt64(hash & 63)) == 0 { return false }
         }
         return true
-    }
-
-    /// The pairs of both.
-    mutating func formUnion(_ other: ScalarPairs) {
-        for word in 0..<Self.wordCount { bits[word] |= other.bits[word] }
     }
 
     /// The pairs common to both.
@@ -343,16 +341,20 @@ struct RequiredPairs: Sendable {
 
     /// `clauses[i]` are definition `i`'s: each clause is the literals of which a match holds one.
     init(_ clauses: [(clauses: [[[Unicode.Scalar]]], onlyFoldingApart: Bool)]) {
-        var masks: [UInt64] = []
-        masks.reserveCapacity(clauses.count * ScalarPairs.wordCount)
-        for definition in clauses {
-            var required = ScalarPairs()
+        var masks = [UInt64](repeating: 0, count: clauses.count * ScalarPairs.wordCount)
+        for (index, definition) in clauses.enumerated() {
+            let offset = index * ScalarPairs.wordCount
             for clause in definition.clauses {
-                guard var common = clause.first.map(ScalarPairs.init) else { continue }
+                guard let first = clause.first else { continue }
+                // A clause of one literal (most are) needs its pairs only, not a set of its own.
+                guard clause.count > 1 else {
+                    ScalarPairs.insertPairs(of: first, into: &masks, at: offset)
+                    continue
+                }
+                var common = ScalarPairs(first)
                 for literal in clause.dropFirst() { common.formIntersection(ScalarPairs(literal)) }
-                required.formUnion(common)
+                for word in 0..<ScalarPairs.wordCount { masks[offset + word] |= common.bits[word] }
             }
-            masks += required.bits
         }
         self.masks = masks
         onlyFoldingApart = clauses.map(\.onlyFoldingApart)

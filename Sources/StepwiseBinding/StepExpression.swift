@@ -126,8 +126,9 @@ struct ExpressionParser {
         let parts = run.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.allSatisfy({ !$0.isEmpty }) else { return nil }
         return parts.map { part in
+            // Scalar by scalar, as in `string(_:)`.
             var view = String.UnicodeScalarView()
-            view.append(contentsOf: part)
+            for scalar in part { view.append(scalar) }
             return String(view)
         }
     }

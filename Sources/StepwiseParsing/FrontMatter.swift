@@ -57,37 +57,37 @@ struct FrontMatter: Sendable {
             && source.bytes[range.lowerBound + 2] == UInt8(ascii: "-")
     }
 
-    static func parse(_ yaml: String) -> Result<FrontMatter, Failure> {
+    static func parse(_ yaml: String) throws(Failure) -> FrontMatter {
         var copy = yaml
-        if let known = copy.withUTF8({ bytes in
-            simpleMapping(bytes).map { Result<FrontMatter, Failure>.success($0) } ?? unquotedColonFailure(bytes).map { .failure($0) }
-        }) {
-            return known
+        let (known, failure) = copy.withUTF8 { bytes in
+            simpleMapping(bytes).map { ($0, nil) } ?? (nil, unquotedColonFailure(bytes))
         }
-        return parsedByYAMLParser(yaml)
+        if let known { return known }
+        if let failure { throw failure }
+        return try parsedByYAMLParser(yaml)
     }
 
     /// The front matter as the YAML parser reads it, without the shortcuts of ``parse(_:)``.
-    static func parsedByYAMLParser(_ yaml: String) -> Result<FrontMatter, Failure> {
+    static func parsedByYAMLParser(_ yaml: String) throws(Failure) -> FrontMatter {
         let root: Node?
         do {
             // The encoding is given: by default Yams reads the process environment on every call.
             root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
-            return .failure(failure(from: error))
+            throw failure(from: error)
         } catch {
-            return .failure(Failure(problem: "\(error)", line: 1, column: 1))
+            throw Failure(problem: "\(error)", line: 1, column: 1)
         }
-        guard let root else { return .success(FrontMatter(entries: [])) }
+        guard let root else { return FrontMatter(entries: []) }
         guard let mapping = root.mapping else {
-            return .failure(Failure(problem: "front matter is not a mapping of keys to values", line: 1, column: 1))
+            throw Failure(problem: "front matter is not a mapping of keys to values", line: 1, column: 1)
         }
         var entries: [(key: String, value: Value)] = []
         for (keyNode, valueNode) in mapping {
             guard let key = keyNode.scalar?.string else { continue }
             entries.append((key, value(of: valueNode)))
         }
-        return .success(FrontMatter(entries: entries))
+        return FrontMatter(entries: entries)
     }
 
     /// Front matter that is only `name: value` lines whose values are plain YAML scalars with no

@@ -47,12 +47,12 @@ struct MattermostMarkdownReader {
         var body = source.bytes
         if let frontMatter = FrontMatter.locate(in: source) {
             for index in 0..<frontMatter.end where body[index] != UInt8(ascii: "\n") { body[index] = 0x20 }
-            switch FrontMatter.parse(source.string(frontMatter.content)) {
-            case .success(let yaml): apply(yaml, to: &testCase)
-            case .failure(let failure):
+            do {
+                apply(try FrontMatter.parse(source.string(frontMatter.content)), to: &testCase)
+            } catch {
                 context.report(
-                    .warning, "front matter is not valid YAML: \(failure.problem)", line: failure.line + 1,
-                    column: failure.column, hint: "the key and title are taken from the '## KEY: title' heading",
+                    .warning, "front matter is not valid YAML: \(error.problem)", line: error.line + 1,
+                    column: error.column, hint: "the key and title are taken from the '## KEY: title' heading",
                     code: .yamlInvalid)
             }
         }

@@ -90,13 +90,15 @@ public struct SpecCollection: Sendable {
 struct SpecWalk {
     private(set) var files: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
-    /// Files already found, by device and inode.
-    private var seen: Set<FileIdentity> = []
+    /// Files already found, by inode, each with its device: a dictionary keyed by a type of the
+    /// standard library, where a set of ``FileIdentity`` made the runtime look up its conformance
+    /// (a search of every conformance in the program) before the first spec was read.
+    private var seen: [UInt64: [FileIdentity]] = [:]
     /// Spec files met, counting those met before: a directory whose specs were all found
     /// already is not an empty one.
     private var met = 0
 
-    struct FileIdentity: Hashable {
+    struct FileIdentity: Equatable {
         var device: UInt64
         var inode: UInt64
     }
@@ -127,7 +129,9 @@ struct SpecWalk {
 
     private mutating func found(_ path: String, identity: FileIdentity) {
         met += 1
-        if seen.insert(identity).inserted { files.append(path) }
+        guard seen[identity.inode]?.contains(identity) != true else { return }
+        seen[identity.inode, default: []].append(identity)
+        files.append(path)
     }
 
     /// Every entry of `directory`, in name order, directories walked where they sort.

@@ -35,11 +35,11 @@ struct ZephyrMarkdownReader {
 
         if let frontMatter = FrontMatter.locate(in: source) {
             firstBodyLine = frontMatter.closingLine + 1
-            switch FrontMatter.parse(source.string(frontMatter.content)) {
-            case .success(let yaml):
+            do {
+                let yaml = try FrontMatter.parse(source.string(frontMatter.content))
                 key = yaml["key"]?.text
                 title = yaml["title"]?.text.map(ReaderContext.title)
-            case .failure(let failure):
+            } catch {
                 // The export writes `title: <title>` unquoted, which is what breaks the YAML; the
                 // line itself is still the title verbatim (the heading went through `deno fmt`,
                 // which rewrites Markdown such as `*x*` to `_x_`).
@@ -47,8 +47,8 @@ struct ZephyrMarkdownReader {
                 key = raw["key"]
                 title = raw["title"].map(ReaderContext.title)
                 context.report(
-                    .warning, "front matter is not valid YAML: \(failure.problem)", line: failure.line + 1,
-                    column: failure.column,
+                    .warning, "front matter is not valid YAML: \(error.problem)", line: error.line + 1,
+                    column: error.column,
                     hint: "the key and title are read from the 'key:' and 'title:' lines as written, else from the '## KEY: title' heading",
                     code: .yamlInvalid)
             }

@@ -28,8 +28,8 @@ struct QuirkTests {
             "key: MM-T3060\ntitle: @here: highlight", "key: MM-T3060\ntitle: Plain and simple",
         ])
     func unquotedColon(yaml: String) {
-        let fast = FrontMatter.parse(yaml)
-        let parser = FrontMatter.parsedByYAMLParser(yaml)
+        let fast = Result { () throws(FrontMatter.Failure) in try FrontMatter.parse(yaml) }
+        let parser = Result { () throws(FrontMatter.Failure) in try FrontMatter.parsedByYAMLParser(yaml) }
         switch (fast, parser) {
         case (.failure(let fast), .failure(let parser)):
             #expect(fast.problem == parser.problem)

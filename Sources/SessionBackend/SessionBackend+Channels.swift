@@ -126,8 +126,8 @@ extension SessionBackend {
     /// The websocket `user_updated` event (`sendUpdatedUserEvent`), delivered at once to every
     /// client whose socket is up (logged in, awake and online).
     func broadcastUserUpdated(_ user: MattermostID) {
-        for id in clients.keys where clients[id]!.token != nil && clients[id]!.state.hasNetwork {
-            learnProfile(user, in: &clients[id]!)
+        for index in clients.records.indices where clients.records[index].token != nil && clients.records[index].state.hasNetwork {
+            learnProfile(user, in: &clients.records[index])
         }
     }
 }

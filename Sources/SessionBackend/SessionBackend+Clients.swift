@@ -52,7 +52,7 @@ extension SessionBackend {
     /// Every client, in the order they were opened.
     public func allClients() -> [ClientStatus] {
         catchUpClients()
-        return clients.values.sorted { $0.id < $1.id }.map(badged)
+        return clients.records.map(badged)
     }
 
     /// The client's status with the desktop app's session-expired badge, the version's sign.
@@ -234,14 +234,10 @@ extension SessionBackend {
     func catchUpClients() {
         let limit = now
         guard !clients.isEmpty else { return }
-        // Each record is read and changed where it is stored (reading one through the dictionary
+        // Each record is read and changed where it is stored (reading one through the table
         // copies it): every accessor catches up, and a copy taken out and put back costs a
         // record's worth of copying and retains per client.
-        var index = clients.values.startIndex
-        while index != clients.values.endIndex {
-            catchUp(&clients.values[index], to: limit)
-            clients.values.formIndex(after: &index)
-        }
+        for index in clients.records.indices { catchUp(&clients.records[index], to: limit) }
         if nextExpiryNotifyJob <= limit { runExpiryNotifyJob(upTo: limit) }
     }
 

@@ -74,11 +74,11 @@ extension SessionBackend {
                     title: nil,
                     body: "Session Expired: Please log in to continue receiving notifications. Sessions for \(settings.siteName) are configured by your System Administrator to expire every \(count).",
                     shownAt: instant, source: .push)
-                for id in clients.keys where clients[id]!.deviceID == device {
-                    if clients[id]!.state.hasNetwork || clients[id]!.state == .asleep {
-                        clients[id]!.deviceNotifications.append(push)
+                for index in clients.records.indices where clients.records[index].deviceID == device {
+                    if clients.records[index].state.hasNetwork || clients.records[index].state == .asleep {
+                        clients.records[index].deviceNotifications.append(push)
                     } else {
-                        clients[id]!.pendingPushes.append(push)
+                        clients.records[index].pendingPushes.append(push)
                     }
                 }
             }

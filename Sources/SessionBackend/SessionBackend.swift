@@ -45,7 +45,7 @@ public actor SessionBackend {
     var channelAdmins: Set<MattermostID> = []
     var guestMemberships: Set<MattermostID> = []
 
-    var clients: [ClientID: ClientRecord] = [:]
+    var clients = ClientTable()
     /// DM channels, by id.
     var channels: [MattermostID: ChannelRecord] = [:]
     /// The next run of the ExpiryNotify job.

@@ -179,4 +179,17 @@ import Testing
         // A client the backend never opened is not waited for.
         #expect(await backend.awaitingRedirect(among: [ClientID(value: 99)]).clients.isEmpty)
     }
+
+    @Test("clients are listed in the order they were opened; an id never given out has no status")
+    func clientOrder() async throws {
+        let backend = makeImmediateBackend()
+        let kinds: [ClientKind] = [.mobileApp(.android, .classic), .browser(.firefox, on: .linux), .desktopApp(on: .windows)]
+        var opened: [ClientID] = []
+        for kind in kinds { opened.append(try await backend.openClient(kind)) }
+        #expect(await backend.allClients().map(\.id) == opened)
+        #expect(await backend.allClients().map(\.kind) == kinds)
+        #expect(await backend.status(of: ClientID(value: 0)) == nil)
+        #expect(await backend.status(of: ClientID(value: 4)) == nil)
+        await #expect(throws: SimulationError.self) { try await backend.setState(ClientID(value: 4), .idle) }
+    }
 }

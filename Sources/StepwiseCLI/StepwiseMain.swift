@@ -89,12 +89,13 @@ enum StepLibraries {
     /// command that parses its arguments and reads its specs first: with a core to spare, the
     /// load and that work overlap. It returns at once, also while that load is under way;
     /// whoever asks for ``binder`` meanwhile waits for that load rather than starting another.
-    /// (A dispatch queue's thread, not a `Thread` of its own: starting Foundation's first `Thread`
-    /// took a millisecond of the main thread and two before the load began.)
+    /// (A POSIX thread of its own: starting Foundation's first `Thread` took a millisecond of
+    /// the main thread, and a dispatch queue's block waited for the pool to grow a thread, so the
+    /// main thread, done reading, often loaded the libraries itself.)
     static func loadInBackground() {
         let install = current
         guard !install.loading.exchange(true, ordering: .relaxed) else { return }
-        DispatchQueue.global().async { _ = install.binder.value }
+        if !DetachedThread.start({ _ = install.binder.value }) { DispatchQueue.global().async { _ = install.binder.value } }
     }
 
     /// The installed libraries loaded, once per install.
@@ -158,5 +159,35 @@ enum Interruption {
             source.resume()
             sources.append(source)
         }
+    }
+}
+
+/// A thread started for one piece of work and left to end on its own.
+enum DetachedThread {
+    private final class Work: Sendable {
+        let body: @Sendable () -> Void
+        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    }
+
+    /// Runs `body` on a new thread; `false` if none could be started (then nothing runs).
+    static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
+        #if canImport(Glibc)
+        let work = Unmanaged.passRetained(Work(body)).toOpaque()
+        var thread = pthread_t()
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        let started = pthread_create(&thread, &attributes, { context in
+            let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
+            work.body()
+            return nil
+        }, work)
+        if started != 0 { Unmanaged<Work>.fromOpaque(work).release() }
+        return started == 0
+        #else
+        Thread.detachNewThread(body)
+        return true
+        #endif
     }
 }

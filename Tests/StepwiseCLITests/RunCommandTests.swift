@@ -99,6 +99,15 @@ struct RunCommandTests {
         #expect(RunCommand.parsedAlone(arguments) == nil)
     }
 
+    @Test("a detached thread runs its work once, on a thread other than the caller's")
+    func detachedThread() async {
+        let caller = pthread_self()
+        let ran = await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
+            #expect(DetachedThread.start { done.resume(returning: pthread_equal(pthread_self(), caller) == 0) })
+        }
+        #expect(ran)
+    }
+
     @Test("the libraries loaded in the background are the ones a run binds with, loaded once")
     func backgroundLoad() {
         StepLibraries.loadInBackground()

@@ -63,45 +63,34 @@ public enum AtomicFile {
     /// `directory` and every missing folder above it, as `mkdir -p` makes them; a file in the
     /// way fails as `Data.write(to:)` does, with the system's error underneath.
     static func makeDirectories(_ directory: String) throws {
-        func failure(_ code: Int32) -> CocoaError {
-            CocoaError(
-                .fileWriteUnknown,
-                userInfo: [NSFilePathErrorKey: directory, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)])
-        }
         func isDirectory() -> Bool {
             var info = stat()
             return stat(directory, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
         }
         var info = stat()
         if stat(directory, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else { throw failure(ENOTDIR) }
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw writeFailure(directory, ENOTDIR) }
             return
         }
         let parent = split(directory).directory
         if parent != directory { try makeDirectories(parent) }
-        if mkdir(directory, 0o777) != 0, !(errno == EEXIST && isDirectory()) { throw failure(errno) }
+        if mkdir(directory, 0o777) != 0, !(errno == EEXIST && isDirectory()) { throw writeFailure(directory, errno) }
     }
 
     /// Creates `path` and writes `data` into it, leaving it to the system's write-back. Fails as
     /// `Data.write(to:)` does, with the system's error underneath.
     private static func writeUnsynced(_ data: Data, to path: String) throws {
-        func failure() -> CocoaError {
-            CocoaError(
-                .fileWriteUnknown,
-                userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
-        }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw failure() }
+        guard descriptor >= 0 else { throw writeFailure(path, errno) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < bytes.count {
-                let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { throw failure() }
-                offset += written
-            }
-        }
+        if let failed = data.withUnsafeBytes({ writeAll($0, to: descriptor) }) { throw writeFailure(path, failed) }
+    }
+
+    /// The error `Data.write(to:)` throws for `path`, with the system's `code` underneath.
+    private static func writeFailure(_ path: String, _ code: Int32) -> CocoaError {
+        CocoaError(
+            .fileWriteUnknown,
+            userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)])
     }
 
     /// Writes `text` as UTF-8, as the data variant does.
@@ -174,11 +163,6 @@ public enum AtomicFile {
     static func isRunning(_ pid: Int32) -> Bool {
         pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
     }
-}
-
-/// `write(2)`, named apart from ``AtomicFile``'s own methods.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
 }
 
 /// Temporary files and directories of this process that are not yet renamed into place, so that

@@ -37,18 +37,8 @@ public enum StandardStreams {
     }
 
     private static func write(_ bytes: UnsafeRawBufferPointer, to stream: Stream) {
-        guard let base = bytes.baseAddress, !bytes.isEmpty, failures.withLock({ $0[stream] == nil }) else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let written = systemWrite(stream.rawValue, base + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                let failed = errno
-                failures.withLock { $0[stream] = $0[stream] ?? failed }
-                return
-            }
-            offset += written
-        }
+        guard !bytes.isEmpty, failures.withLock({ $0[stream] == nil }) else { return }
+        if let failed = writeAll(bytes, to: stream.rawValue) { failures.withLock { $0[stream] = $0[stream] ?? failed } }
     }
 
     /// Why a write to a standard stream failed, if one did (`standard output: No space left on
@@ -67,14 +57,6 @@ public enum StandardStreams {
 
     /// Forgets recorded failures (for tests).
     static func reset() { failures.withLock { $0 = [:] } }
-}
-
-private func systemWrite(_ descriptor: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(descriptor, pointer, count)
-    #else
-    Darwin.write(descriptor, pointer, count)
-    #endif
 }
 
 extension String {

@@ -15,9 +15,10 @@ struct RunCommand: AsyncParsableCommand {
             discussion: discussion)
     }
 
-    static var discussion: String { StepLibraries.runHelp(discussion(options:)) }
+    static var discussion: String { StepLibraries.runHelp }
 
-    private static func discussion(options: [StepOption]) -> String {
+    /// The help text below the options, listing the libraries' `options`.
+    static func discussion(options: [StepOption]) -> String {
         var text = """
             Exit codes: 0 every case passed; 1 a case failed; 2 a spec could not be read, a step \
             library is broken, or (with --strict) an item is undefined, ambiguous or drifted; 64 usage.

@@ -40,9 +40,9 @@ enum StepLibraries {
     /// What one install holds: the libraries, and what is worked out from them once.
     private final class Installed: Sendable {
         let libraries: [any StepLibrary]
-        /// The options, then `run`'s help text (see ``runHelp(_:)``).
         let options: OnFirstUse<[StepOption]>
-        let runHelp = Mutex<String?>(nil)
+        /// `run`'s help text, which lists the options.
+        let runHelp: OnFirstUse<String>
         /// Loaded the first time a command binds, or sooner in the background (see
         /// ``loadInBackground()``), and kept for the life of the process: loading is the same
         /// every time, and a run's exit then leaves the hundred-odd compiled definitions to the
@@ -52,7 +52,9 @@ enum StepLibraries {
 
         init(_ libraries: [any StepLibrary]) {
             self.libraries = libraries
-            options = OnFirstUse { libraries.options }
+            let options = OnFirstUse { libraries.options }
+            self.options = options
+            runHelp = OnFirstUse { RunCommand.discussion(options: options.value) }
             binder = OnFirstUse { Binder(libraries: libraries) }
         }
     }
@@ -72,18 +74,9 @@ enum StepLibraries {
     /// asks for `run`'s help text (which lists them) every time it builds the command tree.
     static var options: [StepOption] { current.options.value }
 
-    /// `make(options)`, worked out once per install: `run`'s help text, which lists the options
-    /// and which the argument parser asks for every time it looks a subcommand up by name.
-    static func runHelp(_ make: ([StepOption]) -> String) -> String {
-        let install = current
-        let options = install.options.value
-        return install.runHelp.withLock { text in
-            if let text { return text }
-            let made = make(options)
-            text = made
-            return made
-        }
-    }
+    /// `run`'s help text, worked out once per install: the argument parser asks for it every time
+    /// it looks a subcommand up by name.
+    static var runHelp: String { current.runHelp.value }
 
     /// Starts loading the installed libraries (``binder``) on another thread, once, for a
     /// command that parses its arguments and reads its specs first: with a core to spare, the

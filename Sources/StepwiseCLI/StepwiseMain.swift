@@ -25,6 +25,7 @@ extension StepwiseMain {
     /// Parses the command line and runs it with ``libraries``; exits with the command's code, or
     /// with 1 and a message when standard output or standard error could not be written.
     public static func main() async {
+        HeapReserve.apply()
         StepLibraries.install(libraries)
         let arguments = CommandLine.arguments.dropFirst().map { $0 }
         // A run binds its cases after parsing the command line and reading the specs: the

@@ -7,187 +7,223 @@ import Foundation
 /// Going through `Encodable` makes the Swift runtime instantiate keyed containers for every
 /// coding-key type an event holds, the first time the process meets each, and look up their
 /// conformances among every conformance in the binary: in a run of one case that cost more than
-/// the rest of writing its stream. A test compares the two over recorded runs and over every
-/// optional field, set and unset.
+/// the rest of writing its stream. Each object below lists its members in byte order of their
+/// keys, which is how they are written (a debug build checks it); a test compares the two over
+/// recorded runs and over every optional field, set and unset.
 extension Event {
     /// The JSON text of the event, one line of the stream without its newline.
     package func jsonLine() throws -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(1024)
-        try jsonNode().write(into: &out)
-        return out
+        var writer = JSONWriter(capacity: 1024)
+        try write(to: &writer)
+        return writer.bytes
     }
 
-    func jsonNode() throws -> JSONNode {
-        let object = JSONObject()
-        object["schema"] = JSONText.number(Event.schemaVersion)
-        object["kind"] = .string(kind)
-        switch self {
-        case .runStarted(let payload):
-            object["runID"] = .string(payload.runID)
-            object["startedAt"] = .string(JSONText.iso8601(payload.startedAt))
-            object["tool"] = .string(payload.tool)
-            object["cases"] = JSONText.number(payload.cases)
-            object["jobs"] = JSONText.number(payload.jobs)
-            object["clock"] = .string(payload.clock.rawValue)
-            object["strict"] = .bool(payload.strict)
-        case .diagnostic(let payload):
-            object["runID"] = .string(payload.runID)
-            object["caseID"] = payload.caseID.map(JSONNode.string)
-            object["diagnostic"] = payload.diagnostic.jsonNode
-            object["sourceLine"] = payload.sourceLine.map(JSONNode.string)
-        case .caseStarted(let payload):
-            object["runID"] = .string(payload.runID)
-            object["caseID"] = .string(payload.caseID)
-            object["attempt"] = JSONText.number(payload.attempt)
-            object["plan"] = payload.plan.jsonNode
-            object["at"] = try JSONText.number(payload.at)
-        case .stepStarted(let payload):
-            try object.place(caseID: payload.caseID, stepID: payload.stepID, attempt: payload.attempt, at: payload.at)
-        case .itemStarted(let payload):
-            try object.place(caseID: payload.caseID, stepID: payload.stepID, attempt: payload.attempt, at: payload.at)
-            object["itemID"] = .string(payload.itemID)
-        case .itemFinished(let payload):
-            try object.place(caseID: payload.caseID, stepID: payload.stepID, attempt: payload.attempt, at: payload.at)
-            object["itemID"] = .string(payload.itemID)
-            object["status"] = .string(payload.status.rawValue)
-            object["duration"] = try payload.duration.jsonNode()
-            object["message"] = payload.message.map(JSONNode.string)
-            object["failureLocation"] = payload.failureLocation?.jsonNode
-            object["notes"] = .strings(payload.notes)
-        case .stepFinished(let payload):
-            try object.place(caseID: payload.caseID, stepID: payload.stepID, attempt: payload.attempt, at: payload.at)
-            object["status"] = .string(payload.status.rawValue)
-            object["duration"] = try payload.duration.jsonNode()
-        case .caseFinished(let payload):
-            object["caseID"] = .string(payload.caseID)
-            object["attempt"] = JSONText.number(payload.attempt)
-            object["status"] = .string(payload.status.rawValue)
-            object["flaky"] = .bool(payload.flaky)
-            object["willRetry"] = .bool(payload.willRetry)
-            object["at"] = try JSONText.number(payload.at)
-            object["duration"] = try payload.duration.jsonNode()
-            object["message"] = payload.message.map(JSONNode.string)
-        case .runFinished(let payload):
-            object["runID"] = .string(payload.runID)
-            object["status"] = .string(payload.status.rawValue)
-            let counts = JSONObject()
-            for (status, count) in payload.counts { counts[status] = JSONText.number(count) }
-            object["counts"] = .object(counts)
-            object["flaky"] = JSONText.number(payload.flaky)
-            object["duration"] = try payload.duration.jsonNode()
-            object["exitCode"] = JSONText.number(payload.exitCode)
-        case .unknown:
-            break
+    private func write(to writer: inout JSONWriter) throws {
+        try writer.object { json in
+            switch self {
+            case .runStarted(let payload):
+                json.key("cases"); json.number(payload.cases)
+                json.key("clock"); json.string(payload.clock.rawValue)
+                json.key("jobs"); json.number(payload.jobs)
+                json.key("kind"); json.string(kind)
+                json.key("runID"); json.string(payload.runID)
+                json.schema()
+                json.key("startedAt"); json.string(JSONText.iso8601(payload.startedAt))
+                json.key("strict"); json.bool(payload.strict)
+                json.key("tool"); json.string(payload.tool)
+            case .diagnostic(let payload):
+                if let caseID = payload.caseID { json.key("caseID"); json.string(caseID) }
+                json.key("diagnostic"); payload.diagnostic.write(to: &json)
+                json.key("kind"); json.string(kind)
+                json.key("runID"); json.string(payload.runID)
+                json.schema()
+                if let sourceLine = payload.sourceLine { json.key("sourceLine"); json.string(sourceLine) }
+            case .caseStarted(let payload):
+                json.key("at"); try json.number(payload.at)
+                json.key("attempt"); json.number(payload.attempt)
+                json.key("caseID"); json.string(payload.caseID)
+                json.key("kind"); json.string(kind)
+                json.key("plan"); payload.plan.write(to: &json)
+                json.key("runID"); json.string(payload.runID)
+                json.schema()
+            case .stepStarted(let payload):
+                try json.place(at: payload.at, attempt: payload.attempt, caseID: payload.caseID)
+                json.key("kind"); json.string(kind)
+                json.schema()
+                json.key("stepID"); json.string(payload.stepID)
+            case .itemStarted(let payload):
+                try json.place(at: payload.at, attempt: payload.attempt, caseID: payload.caseID)
+                json.key("itemID"); json.string(payload.itemID)
+                json.key("kind"); json.string(kind)
+                json.schema()
+                json.key("stepID"); json.string(payload.stepID)
+            case .itemFinished(let payload):
+                try json.place(at: payload.at, attempt: payload.attempt, caseID: payload.caseID)
+                json.key("duration"); try payload.duration.write(to: &json)
+                if let location = payload.failureLocation { json.key("failureLocation"); location.write(to: &json) }
+                json.key("itemID"); json.string(payload.itemID)
+                json.key("kind"); json.string(kind)
+                if let message = payload.message { json.key("message"); json.string(message) }
+                json.key("notes"); json.strings(payload.notes)
+                json.schema()
+                json.key("status"); json.string(payload.status.rawValue)
+                json.key("stepID"); json.string(payload.stepID)
+            case .stepFinished(let payload):
+                try json.place(at: payload.at, attempt: payload.attempt, caseID: payload.caseID)
+                json.key("duration"); try payload.duration.write(to: &json)
+                json.key("kind"); json.string(kind)
+                json.schema()
+                json.key("status"); json.string(payload.status.rawValue)
+                json.key("stepID"); json.string(payload.stepID)
+            case .caseFinished(let payload):
+                json.key("at"); try json.number(payload.at)
+                json.key("attempt"); json.number(payload.attempt)
+                json.key("caseID"); json.string(payload.caseID)
+                json.key("duration"); try payload.duration.write(to: &json)
+                json.key("flaky"); json.bool(payload.flaky)
+                json.key("kind"); json.string(kind)
+                if let message = payload.message { json.key("message"); json.string(message) }
+                json.schema()
+                json.key("status"); json.string(payload.status.rawValue)
+                json.key("willRetry"); json.bool(payload.willRetry)
+            case .runFinished(let payload):
+                json.key("counts")
+                json.object { counts in
+                    for status in payload.counts.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                        counts.key(status); counts.number(payload.counts[status]!)
+                    }
+                }
+                json.key("duration"); try payload.duration.write(to: &json)
+                json.key("exitCode"); json.number(payload.exitCode)
+                json.key("flaky"); json.number(payload.flaky)
+                json.key("kind"); json.string(kind)
+                json.key("runID"); json.string(payload.runID)
+                json.schema()
+                json.key("status"); json.string(payload.status.rawValue)
+            case .unknown:
+                json.key("kind"); json.string(kind)
+                json.schema()
+            }
         }
-        return .object(object)
     }
 }
 
-extension JSONObject {
-    /// The fields every step and item event starts with.
-    fileprivate func place(caseID: String, stepID: String, attempt: Int, at: Timing) throws {
-        self["caseID"] = .string(caseID)
-        self["stepID"] = .string(stepID)
-        self["attempt"] = JSONText.number(attempt)
-        self["at"] = try at.jsonNode()
+extension JSONWriter {
+    /// The stream's schema version, which every event carries.
+    fileprivate mutating func schema() {
+        key("schema"); number(Event.schemaVersion)
+    }
+
+    /// The first members of every step and item event, in their order.
+    fileprivate mutating func place(at: Timing, attempt: Int, caseID: String) throws {
+        key("at"); try at.write(to: &self)
+        key("attempt"); number(attempt)
+        key("caseID"); string(caseID)
     }
 }
 
 extension Timing {
-    fileprivate func jsonNode() throws -> JSONNode {
-        .members(["wall": try JSONText.number(wall), "virtual": try JSONText.number(virtual)])
+    fileprivate func write(to json: inout JSONWriter) throws {
+        try json.object { json in
+            json.key("virtual"); try json.number(virtual)
+            json.key("wall"); try json.number(wall)
+        }
     }
 }
 
 extension SourceLocation {
-    fileprivate var jsonNode: JSONNode {
-        .members(["file": .string(file), "line": JSONText.number(line), "column": JSONText.number(column)])
+    fileprivate func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("column"); json.number(column)
+            json.key("file"); json.string(file)
+            json.key("line"); json.number(line)
+        }
     }
 }
 
 extension Diagnostic {
-    fileprivate var jsonNode: JSONNode {
-        let object = JSONObject()
-        object["severity"] = .string(severity.rawValue)
-        object["message"] = .string(message)
-        object["location"] = location?.jsonNode
-        object["hint"] = hint.map(JSONNode.string)
-        object["code"] = code.map { .string($0.rawValue) }
-        return .object(object)
+    fileprivate func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let code { json.key("code"); json.string(code.rawValue) }
+            if let hint { json.key("hint"); json.string(hint) }
+            if let location { json.key("location"); location.write(to: &json) }
+            json.key("message"); json.string(message)
+            json.key("severity"); json.string(severity.rawValue)
+        }
     }
 }
 
 extension CasePlan {
-    fileprivate var jsonNode: JSONNode {
-        let object = JSONObject()
-        object["key"] = .string(key)
-        object["title"] = .string(title)
-        object["folder"] = .strings(folder)
-        object["labels"] = .strings(labels)
-        object["priority"] = priority.map(JSONNode.string)
-        object["status"] = status.map(JSONNode.string)
-        object["format"] = .string(format.rawValue)
-        object["location"] = location.jsonNode
-        object["steps"] = .array(JSONArray(steps.map(\.jsonNode)))
-        return .object(object)
+    fileprivate func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("folder"); json.strings(folder)
+            json.key("format"); json.string(format.rawValue)
+            json.key("key"); json.string(key)
+            json.key("labels"); json.strings(labels)
+            json.key("location"); location.write(to: &json)
+            if let priority { json.key("priority"); json.string(priority) }
+            if let status { json.key("status"); json.string(status) }
+            json.key("steps"); json.array(steps) { json, step in step.write(to: &json) }
+            json.key("title"); json.string(title)
+        }
     }
 }
 
 extension StepPlan {
-    fileprivate var jsonNode: JSONNode {
-        let object = JSONObject()
-        object["stepID"] = .string(stepID)
-        object["number"] = .string(number)
-        if let call {
-            let called = JSONObject()
-            called["key"] = .string(call.key)
-            called["name"] = call.name.map(JSONNode.string)
-            object["call"] = .object(called)
+    fileprivate func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let call {
+                json.key("call")
+                json.object { json in
+                    json.key("key"); json.string(call.key)
+                    if let name = call.name { json.key("name"); json.string(name) }
+                }
+            }
+            json.key("items"); json.array(items) { json, item in item.write(to: &json) }
+            json.key("location"); location.write(to: &json)
+            json.key("number"); json.string(number)
+            json.key("stepID"); json.string(stepID)
         }
-        object["location"] = location.jsonNode
-        object["items"] = .array(JSONArray(items.map(\.jsonNode)))
-        return .object(object)
     }
 }
 
 extension ItemPlan {
-    fileprivate var jsonNode: JSONNode {
-        .members([
-            "itemID": .string(itemID), "kind": .string(kind.rawValue), "text": .string(text), "context": .strings(context),
-            "location": location.jsonNode, "binding": binding.jsonNode,
-        ])
+    fileprivate func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("binding"); binding.write(to: &json)
+            json.key("context"); json.strings(context)
+            json.key("itemID"); json.string(itemID)
+            json.key("kind"); json.string(kind.rawValue)
+            json.key("location"); location.write(to: &json)
+            json.key("text"); json.string(text)
+        }
     }
 }
 
 extension BindingInfo {
     /// As its `encode(to:)` writes it.
-    fileprivate var jsonNode: JSONNode {
-        let object = JSONObject()
-        object["state"] = .string(state.rawValue)
-        object["expression"] = definition.map { .string($0.expression) }
-        object["definitionLocation"] = definition?.location.jsonNode
-        object["arguments"] = .strings(arguments)
-        if let phrases = definition?.phrases, !phrases.isEmpty { object["phrases"] = .candidates(phrases) }
-        object["snippet"] = snippet.map(JSONNode.string)
-        object["candidates"] = .candidates(candidates)
-        return .object(object)
+    fileprivate func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("arguments"); json.strings(arguments)
+            json.key("candidates"); json.candidates(candidates)
+            if let definition {
+                json.key("definitionLocation"); definition.location.write(to: &json)
+                json.key("expression"); json.string(definition.expression)
+                if !definition.phrases.isEmpty { json.key("phrases"); json.candidates(definition.phrases) }
+            }
+            if let snippet { json.key("snippet"); json.string(snippet) }
+            json.key("state"); json.string(state.rawValue)
+        }
     }
 }
 
-extension JSONNode {
-    fileprivate static func bool(_ value: Bool) -> JSONNode { .literal(value ? "true" : "false") }
-
-    fileprivate static func strings(_ values: [String]) -> JSONNode { .array(JSONArray(values.map(JSONNode.string))) }
-
-    fileprivate static func candidates(_ values: [BindingInfo.Candidate]) -> JSONNode {
-        .array(JSONArray(values.map { .members(["expression": .string($0.expression), "location": $0.location.jsonNode]) }))
-    }
-
-    /// An object of these members.
-    fileprivate static func members(_ members: [String: JSONNode]) -> JSONNode {
-        let object = JSONObject()
-        object.members = members
-        return .object(object)
+extension JSONWriter {
+    fileprivate mutating func candidates(_ values: [BindingInfo.Candidate]) {
+        array(values) { json, candidate in
+            json.object { json in
+                json.key("expression"); json.string(candidate.expression)
+                json.key("location"); candidate.location.write(to: &json)
+            }
+        }
     }
 }

@@ -9,14 +9,14 @@ import Foundation
 package enum JSONText {
     /// A number as `JSONEncoder` writes it: Swift's shortest form, without a trailing ".0".
     /// A value JSON cannot hold (infinity, NaN) is an `EncodingError`, as with `JSONEncoder`.
-    static func number(_ value: Double) throws -> JSONNode {
+    static func number(_ value: Double) throws -> String {
         guard value.isFinite else {
             throw EncodingError.invalidValue(
                 value, .init(codingPath: [], debugDescription: "Unable to encode Double.\(value) directly in JSON."))
         }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        return .number(text)
+        return text
     }
 
     /// A string escaped as `JSONEncoder` escapes it: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`,
@@ -52,8 +52,6 @@ package enum JSONText {
         }
     }
 
-    static func number<Integer: BinaryInteger>(_ value: Integer) -> JSONNode { .number(String(value)) }
-
     /// A date as `.iso8601` writes it, in UTC to the whole second below: `2026-12-01T17:53:42Z`.
     /// Worked out here: Foundation's formatter builds a calendar first, which costs more than a run's
     /// other writing.
@@ -80,53 +78,89 @@ package enum JSONText {
     }
 }
 
-final class JSONObject {
-    var members: [String: JSONNode] = [:]
+/// JSON written value by value straight into bytes, as `JSONEncoder` writes it with
+/// `.sortedKeys`: each object's members must be written in byte order of their keys (debug builds
+/// check it), which is the order the code writing each object lists them in.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    /// Whether the innermost open object has no member yet.
+    private var empty = true
+    #if DEBUG
+    /// The last key written in each open object.
+    private var lastKeys: [String] = []
+    #endif
 
-    /// A member; setting `nil` leaves the key out, as `encodeIfPresent` does.
-    subscript(key: String) -> JSONNode? {
-        get { members[key] }
-        set { members[key] = newValue }
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// An object, its members written by `members`.
+    mutating func object(_ members: (inout JSONWriter) throws -> Void) rethrows {
+        bytes.append(UInt8(ascii: "{"))
+        empty = true
+        #if DEBUG
+        lastKeys.append("")
+        defer { lastKeys.removeLast() }
+        #endif
+        try members(&self)
+        bytes.append(UInt8(ascii: "}"))
+        empty = false
     }
-}
 
-final class JSONArray {
-    var elements: [JSONNode] = []
+    /// The key of the next member of the open object, after the keys written before it in it.
+    mutating func key(_ key: String) {
+        #if DEBUG
+        precondition(
+            lastKeys[lastKeys.count - 1].utf8.lexicographicallyPrecedes(key.utf8),
+            "JSON key \(key) written after \(lastKeys[lastKeys.count - 1]): keys are written in byte order")
+        lastKeys[lastKeys.count - 1] = key
+        #endif
+        if !empty { bytes.append(UInt8(ascii: ",")) }
+        empty = false
+        JSONText.appendString(key, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+    }
 
-    init(_ elements: [JSONNode] = []) { self.elements = elements }
-}
+    /// An array of `elements`, each written by `element`.
+    mutating func array<Element>(_ elements: [Element], _ element: (inout JSONWriter, Element) throws -> Void) rethrows {
+        bytes.append(UInt8(ascii: "["))
+        for index in elements.indices {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            try element(&self, elements[index])
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
 
-/// A JSON value to write: objects write their keys sorted in byte order.
-enum JSONNode {
-    case literal(StaticString)
-    case number(String)
-    case string(String)
-    case object(JSONObject)
-    case array(JSONArray)
+    mutating func string(_ value: String) { JSONText.appendString(value, to: &bytes) }
 
-    func write(into out: inout [UInt8]) {
-        switch self {
-        case .literal(let text): text.withUTF8Buffer { out.append(contentsOf: $0) }
-        case .number(let text): out.append(contentsOf: text.utf8)
-        case .string(let text): JSONText.appendString(text, to: &out)
-        case .array(let array):
-            out.append(UInt8(ascii: "["))
-            for (index, element) in array.elements.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                element.write(into: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        case .object(let object):
-            out.append(UInt8(ascii: "{"))
-            // Byte order of the keys' UTF-8, as `.sortedKeys` sorts them.
-            let keys = object.members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                JSONText.appendString(key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                object.members[key]!.write(into: &out)
-            }
-            out.append(UInt8(ascii: "}"))
+    mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+
+    mutating func bool(_ value: Bool) {
+        if value {
+            bytes.append(contentsOf: [UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e")])
+        } else {
+            bytes.append(contentsOf: [UInt8(ascii: "f"), UInt8(ascii: "a"), UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "e")])
         }
     }
+
+    /// An integer in decimal digits.
+    mutating func number(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    mutating func number(_ value: Int32) { number(Int(value)) }
+
+    /// A number as `JSONEncoder` writes it (see `JSONText.number(_:)`).
+    mutating func number(_ value: Double) throws { bytes.append(contentsOf: try JSONText.number(value).utf8) }
 }

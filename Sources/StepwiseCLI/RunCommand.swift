@@ -279,8 +279,9 @@ struct RunCommand: AsyncParsableCommand {
                     let path = try lastRun.prepare()
                     keeping = reporters.count
                     // A cache of the run, not a report: not worth waiting for the disk at every run.
-                    reporters.append(
-                        ("stream kept for --last-failed", BackgroundReporter(NDJSONReporter(destination: .path(path), synced: false))))
+                    // Written where the events arrive: the runner hands them over as each case ends,
+                    // so a queue of its own would only add a thread to start and to wait for.
+                    reporters.append(("stream kept for --last-failed", NDJSONReporter(destination: .path(path), synced: false)))
                 } catch {
                     printError("note: this run is not kept for --last-failed: \(Self.describe(error))")
                 }

@@ -83,6 +83,7 @@ let package = Package(
         .executableTarget(name: "bench-runner", dependencies: ["StepwiseModel", "StepwiseBinding", "StepwiseRunner"], path: "Benchmarks/bench-runner"),
         .executableTarget(name: "bench-backend", dependencies: ["SessionBackend"], path: "Benchmarks/bench-backend"),
         .executableTarget(name: "bench-console", dependencies: ["StepwiseModel", "StepwiseReporting"], path: "Benchmarks/bench-console"),
+        .executableTarget(name: "bench-process", path: "Benchmarks/bench-process"),
 
         // MARK: Tests (one target per module; the corpus of real exports in Tests/Corpus is data, in no target)
         .target(name: "StepwiseTestSupport", path: "Tests/StepwiseTestSupport"),

@@ -19,11 +19,11 @@ BASE_DIR="${BASE_DIR:-${TMPDIR:-/tmp}/stepwise-0.1}"
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
 if [ ! -e "$BASE_DIR/Package.swift" ]; then git worktree add --detach "$BASE_DIR" "$BASE_REV" >/dev/null; fi
+# Today's build as scripts/build-release makes it; 0.1's as its README said: swift build -c release.
+NOW="$(scripts/build-release --product stepwise --product bench-runner --product bench-parse 2>/dev/null)"
 for product in stepwise bench-runner bench-parse; do
-    swift build -c release --product "$product" >/dev/null
     (cd "$BASE_DIR" && swift build -c release --product "$product" >/dev/null)
 done
-NOW="$(swift build -c release --show-bin-path)"
 BASE="$(cd "$BASE_DIR" && swift build -c release --show-bin-path)"
 SCRATCH="$(mktemp -d)"
 trap 'rm -rf "$SCRATCH"' EXIT

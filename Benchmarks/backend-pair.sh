@@ -4,7 +4,7 @@
 # ratio, so a change to SessionBackend is judged against the build it replaces under the same load.
 #
 # Usage: Benchmarks/backend-pair.sh BEFORE AFTER   (two bench-backend executables; build each with
-#        swift build -c release --product bench-backend and copy it aside)
+#        scripts/build-release --product bench-backend and copy it aside)
 set -eu
 RUNS="${RUNS:-5}"
 BEFORE="$1"

@@ -10,8 +10,7 @@
 set -eu
 RUNS="${1:-20}"
 cd "$(dirname "$0")/.."
-swift build -c release --product stepwise >/dev/null
-BIN="$(swift build -c release --show-bin-path)/stepwise"
+BIN="$(scripts/build-release 2>/dev/null)/stepwise"
 SCRATCH="$(mktemp -d)"
 trap 'rm -rf "$SCRATCH"' EXIT
 

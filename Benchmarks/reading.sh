@@ -7,14 +7,14 @@
 #
 #   Benchmarks/reading.sh [DIR] [RUNS]   (default Tests/Corpus/zephyr-export, 5 runs)
 #
-# Needs a release build (swift build -c release --product stepwise) and the cmark-gfm command
+# Needs a release build (scripts/build-release) and the cmark-gfm command
 # (scripts/setup installs it; Debian and Ubuntu: apt-get install cmark-gfm; macOS: brew install cmark-gfm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-Tests/Corpus/zephyr-export}
 runs=${2:-5}
 stepwise=.build/release/stepwise
-[[ -x $stepwise ]] || { echo "reading.sh: build first: swift build -c release --product stepwise" >&2; exit 1; }
+[[ -x $stepwise ]] || { echo "reading.sh: build first: scripts/build-release" >&2; exit 1; }
 command -v cmark-gfm >/dev/null || {
     echo "reading.sh: the cmark-gfm command is missing: run scripts/setup, or apt-get install cmark-gfm (macOS: brew install cmark-gfm)" >&2
     exit 1

@@ -14,7 +14,28 @@ enum Vocabulary {
 
         init(_ text: String) {
             lower = text.lowercased()
-            words = Set(lower.split { !Vocabulary.isWordCharacter($0) }.map(String.init))
+            words = Self.asciiWords(lower) ?? Set(lower.split { !Vocabulary.isWordCharacter($0) }.map(String.init))
+        }
+
+        /// The words of an ASCII text, read on its bytes, as ``Vocabulary/isWordCharacter(_:)``
+        /// splits them; `nil` for text with anything else, which is split by characters.
+        private static func asciiWords(_ text: String) -> Set<String>? {
+            var text = text
+            return text.withUTF8 { bytes -> Set<String>? in
+                var words = Set<String>()
+                var start = 0
+                for index in 0...bytes.count {
+                    if index < bytes.count {
+                        let byte = bytes[index]
+                        guard byte < 0x80 else { return nil }
+                        let letter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+                        if letter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { continue }
+                    }
+                    if index > start { words.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                    start = index + 1
+                }
+                return words
+            }
         }
 
         /// Whether the text holds `phrase` (lower-case).

@@ -51,9 +51,9 @@ public struct UserReport: Codable, Hashable, Sendable {
         return name.isEmpty ? username : name
     }
     /// Whether ``roles`` contains `system_admin`.
-    public var isSystemAdmin: Bool { roles.split(separator: " ").contains("system_admin") }
+    public var isSystemAdmin: Bool { roles.containsWord("system_admin") }
     /// Whether ``roles`` contains `system_guest`.
-    public var isGuest: Bool { roles.split(separator: " ").contains("system_guest") }
+    public var isGuest: Bool { roles.containsWord("system_guest") }
     /// Whether the user is deactivated (``deleteAt`` set).
     public var isDeactivated: Bool { deleteAt != 0 }
 }

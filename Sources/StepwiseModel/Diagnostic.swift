@@ -79,11 +79,31 @@ extension Diagnostic {
 }
 
 extension String {
+    /// Whether the text holds a control character a terminal acts on, told from its UTF-8:
+    /// C0 controls but tab and line feed are single bytes below 0x20, DEL is 0x7F, and the C1
+    /// controls U+0080...U+009F are 0xC2 followed by 0x80...0x9F.
+    private var hasHiddenControl: Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x9, byte != 0xA { return true }
+                } else if byte == 0x7F {
+                    return true
+                } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
     /// The text with control characters other than line breaks and tabs shown as Unicode control
     /// pictures (`␛` for ESC, `␡` for DEL, U+FFFD for the C1 range), so text read from a file
     /// cannot drive a terminal or corrupt a report.
     public var showingControlCharacters: String {
-        guard unicodeScalars.contains(where: \.isHiddenControl) else { return self }
+        guard hasHiddenControl else { return self }
         var out = ""
         out.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {

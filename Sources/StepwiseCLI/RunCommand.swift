@@ -274,9 +274,11 @@ struct RunCommand: AsyncParsableCommand {
             }
             // The stream for --last-failed: a note, never a failure, when it cannot be kept.
             var keeping: Int?
+            var previousKept: LastRun.PreviousKept?
             if let lastRun {
                 do {
                     let path = try lastRun.prepare()
+                    previousKept = lastRun.keepPrevious()
                     keeping = reporters.count
                     // A cache of the run, not a report: not worth waiting for the disk at every run.
                     // Written where the events arrive: the runner hands them over as each case ends,
@@ -296,6 +298,7 @@ struct RunCommand: AsyncParsableCommand {
             let group = ReporterGroup(reporters.map(\.reporter))
             // The group keeps each reporter's error rather than throwing it.
             let outcome = try await runner.run(sourceLine: { Self.sourceLine(of: $0, with: printer) }, emit: group.receive)
+            previousKept?.wait()
             try? group.finish()
             var reportFailed = false
             for (index, error) in group.failures {

@@ -100,6 +100,36 @@ struct CommandLineHabitsTests {
         #expect(nothing.standardError.contains("note: --last-failed: no case failed in the last run"), "\(nothing.standardError)")
     }
 
+    @Test("the run before the last one is kept beside it as previous-run.ndjson; a previous-run.ndjson that is no regular file is left alone")
+    func previousRun() async throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = directory.appendingPathComponent(".stepwise")
+        func runID(_ name: String) throws -> String {
+            let first = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8).prefix { $0 != "\n" }
+            let object = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any]
+            return try #require(object?["runID"] as? String)
+        }
+        _ = try await Self.stepwise(["run", Self.specs], in: directory)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("previous-run.ndjson").path), "one run, nothing before it")
+        let first = try runID("last-run.ndjson")
+        _ = try await Self.stepwise(["run", Self.specs], in: directory)
+        let second = try runID("last-run.ndjson")
+        #expect(second != first)
+        #expect(try runID("previous-run.ndjson") == first)
+        _ = try await Self.stepwise(["run", Self.specs], in: directory)
+        #expect(try runID("previous-run.ndjson") == second)
+        #expect(try runID("last-run.ndjson") != second)
+
+        let previous = folder.appendingPathComponent("previous-run.ndjson")
+        try FileManager.default.removeItem(at: previous)
+        try FileManager.default.createDirectory(at: previous, withIntermediateDirectories: false)
+        try Data("mine".utf8).write(to: previous.appendingPathComponent("notes.txt"))
+        let kept = try await Self.stepwise(["run", Self.specs], in: directory)
+        #expect(kept.status == 0)
+        #expect(try String(contentsOf: previous.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
+    }
+
     @Test("a .stepwise that the user owns (a file, or a link) is never replaced; the run goes on and says so")
     func userOwnsTheName() async throws {
         let directory = try Self.directory()

@@ -10,7 +10,7 @@ import Foundation
 /// followed by a word that names no subcommand is refused the same way.
 enum CommandWord {
     static var names: [String] {
-        StepwiseCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+        RunCommand.withoutHelpText { StepwiseCommand.configuration.subcommands.compactMap { $0.configuration.commandName } }
     }
 
     /// The message for `arguments`, or `nil` when they are fine (or for the parser to judge).

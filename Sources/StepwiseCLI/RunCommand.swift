@@ -15,7 +15,18 @@ struct RunCommand: AsyncParsableCommand {
             discussion: discussion)
     }
 
-    static var discussion: String { StepLibraries.runHelp }
+    /// The help text, or nothing while no help can be printed (see ``withoutHelpText(_:)``).
+    static var discussion: String { helpTextUnneeded ? "" : StepLibraries.runHelp }
+
+    /// Set while the command tree is read for what cannot print help: the names of the commands,
+    /// or a `run` command line parsed alone. Building `run`'s help text lists every option of the
+    /// installed libraries; a run has no use for it.
+    @TaskLocal private static var helpTextUnneeded = false
+
+    /// `body`, run while `run`'s configuration leaves its help text out.
+    static func withoutHelpText<Result>(_ body: () throws -> Result) rethrows -> Result {
+        try $helpTextUnneeded.withValue(true) { try body() }
+    }
 
     /// The help text below the options, listing the libraries' `options`.
     static func discussion(options: [StepOption]) -> String {
@@ -169,7 +180,8 @@ struct RunCommand: AsyncParsableCommand {
     static func parsedAlone(_ arguments: [String]) -> RunCommand? {
         guard arguments.first == "run" else { return nil }
         let rest = Array(arguments.dropFirst())
-        return $parsingAlone.withValue(true) { try? parseAsRoot(rest) as? RunCommand }
+        // Help is never printed from here (a request for it returns nil), so none is built.
+        return withoutHelpText { $parsingAlone.withValue(true) { try? parseAsRoot(rest) as? RunCommand } }
     }
 
     func run() async throws {

@@ -108,6 +108,16 @@ struct RunCommandTests {
         #expect(ran)
     }
 
+    @Test("run's help text lists the libraries' faults, and is left out only where no help can be printed")
+    func helpTextOnlyWhereHelpIsPrinted() {
+        #expect(RunCommand.configuration.discussion.contains("stuck-door"))
+        #expect(RunCommand.withoutHelpText { RunCommand.configuration.discussion }.isEmpty)
+        #expect(RunCommand.configuration.discussion.contains("stuck-door"), "only inside withoutHelpText")
+        // The names of the commands need no help text; a run line parsed alone neither.
+        #expect(CommandWord.names.contains("run"))
+        #expect(RunCommand.parsedAlone(["run", "specs", "--strict"])?.strict == true)
+    }
+
     @Test("the libraries loaded in the background are the ones a run binds with, loaded once")
     func backgroundLoad() {
         StepLibraries.loadInBackground()

@@ -157,7 +157,7 @@ struct RunCommand: AsyncParsableCommand {
     /// Every usage check, once, before any spec is read: ArgumentParser calls it after parsing.
     mutating func validate() throws {
         do {
-            try check(options: StepLibraries.options)
+            try check(options: { StepLibraries.options })
         } catch let error as UsageError {
             if !Self.parsingAlone { printError(error.printed) }
             throw ExitCode(ExitStatus.usage)
@@ -349,8 +349,9 @@ struct RunCommand: AsyncParsableCommand {
             colorChoice: ColorChoice(rawValue: color) ?? .auto, quiet: quiet, durations: durations)
     }
 
-    /// The usage rules: every flag's value, and every --fault and --option against `options`.
-    private func check(options: [StepOption]) throws {
+    /// The usage rules: every flag's value, and every --fault and --option against `options`,
+    /// which are worked out only when a --fault or an --option is given.
+    private func check(options: () -> [StepOption]) throws {
         guard clockKind != nil else { throw UsageError("--clock must be virtual or real, not '\(clock)'") }
         guard ColorChoice(rawValue: color) != nil else { throw UsageError("--color must be auto, always or never, not '\(color)'") }
         if let jobs, jobs < 1 { throw UsageError("--jobs must be at least 1, not \(jobs)") }
@@ -384,8 +385,8 @@ struct RunCommand: AsyncParsableCommand {
         if let timeout, !(timeout > 0 && timeout <= Self.longestTimeout) {
             throw UsageError("--timeout must be more than 0 and at most \(Int(Self.longestTimeout)) seconds, not \(timeout)")
         }
-        for (names, kind, flag) in [(fault, StepOption.Kind.fault, "--fault"), (option, .option, "--option")] {
-            let valid = options.filter { $0.kind == kind }.map(\.name)
+        for (names, kind, flag) in [(fault, StepOption.Kind.fault, "--fault"), (option, .option, "--option")] where !names.isEmpty {
+            let valid = options().filter { $0.kind == kind }.map(\.name)
             for name in names where !valid.contains(name) {
                 throw UsageError(
                     "unknown \(flag) '\(name)'; "

@@ -25,13 +25,24 @@ package enum JSONText {
         var text = text
         text.withUTF8 { utf8 in
             out.append(UInt8(ascii: "\""))
-            // Runs of bytes that need no escape are copied whole.
+            // Runs of bytes that need no escape are copied whole; eight at a time are told clean
+            // at once (no byte below 0x20, no `"`, no `\\`), as most text is.
             var start = 0
-            for index in 0..<utf8.count {
+            var index = 0
+            let raw = UnsafeRawBufferPointer(utf8)
+            while index < utf8.count {
+                if index + 8 <= utf8.count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if !needsEscape(word) {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = utf8[index]
+                index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                start = index + 1
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<(index - 1)]))
+                start = index
                 switch byte {
                 case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
                 case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
@@ -50,6 +61,17 @@ package enum JSONText {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
             out.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// Whether one of the eight bytes of `word` is below 0x20, `"` or `\\` (the classic tests
+    /// for a byte less than n and for a zero byte, exact for every byte value).
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below = (word &- ones &* 0x20) & ~word & highs != 0
+        return below || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
     }
 
     /// A date as `.iso8601` writes it, in UTC to the whole second below: `2026-12-01T17:53:42Z`.

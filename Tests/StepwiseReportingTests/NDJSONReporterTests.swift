@@ -108,6 +108,19 @@ struct NDJSONReporterTests {
         }
     }
 
+    @Test("a character to escape is found at every offset of a long string, and high bytes never pass for one")
+    func escapesAtEveryOffset() throws {
+        let encoder = EventStream.makeEncoder()
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "é", "➜", "\u{7F}", " "] {
+            for offset in 0..<20 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "ü", count: 9) + "x"
+                let event = Event.runStarted(
+                    .init(runID: text, startedAt: Date(timeIntervalSince1970: 0), tool: "t", cases: 1, jobs: 1, clock: .virtual, strict: false))
+                #expect(String(decoding: try event.jsonLine(), as: UTF8.self) == String(decoding: try encoder.encode(event), as: UTF8.self))
+            }
+        }
+    }
+
     @Test("dates are written as JSONEncoder writes them, to the second below, across leap days, centuries and before 1970")
     func dates() throws {
         var dates = [0, -0.5, -86_400, -1e9, 951_782_400, 951_868_799.999, 1_709_164_800, 4_107_542_400, 4_102_444_800.75]

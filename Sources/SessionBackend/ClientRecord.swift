@@ -5,8 +5,12 @@ struct ClientRecord: Sendable {
     let kind: ClientKind
     var generator: SeededGenerator
     var state: ClientState = .idle
-    var token: MattermostID?
-    var userID: MattermostID?
+    var token: MattermostID? { didSet { tokenText = token?.description } }
+    var userID: MattermostID? { didSet { userIDText = userID?.description } }
+    /// ``token`` and ``userID`` as the API writes them, made when they change rather than at each
+    /// read of ``status`` (watching redirects reads every client's status at every clock move).
+    private(set) var tokenText: String?
+    private(set) var userIDText: String?
     var deviceID: String
     var path: String
     var location: String
@@ -49,7 +53,7 @@ struct ClientRecord: Sendable {
     }
 
     var status: ClientStatus {
-        ClientStatus(id: id, kind: kind, state: state, userID: userID?.description, token: token?.description,
+        ClientStatus(id: id, kind: kind, state: state, userID: userIDText, token: tokenText,
                      location: location, banner: banner, notification: notification, redirectedAt: redirectedAt,
                      detection: detection, deviceNotifications: deviceNotifications)
     }

@@ -129,18 +129,7 @@ struct JSONBytes {
 
     mutating func int(_ value: Int?) {
         guard let value else { return null() }
-        if value < 0 { raw(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, more than any Int has
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[(24 - count)...])
-        }
+        JSONText.appendInteger(value, to: &bytes)
     }
 
     mutating func string(_ value: String?) {

@@ -111,7 +111,7 @@ extension StepwiseCommand {
             // A run command line is parsed by run alone, and run without asking the parsed
             // command's type at run time (each such question about a type is a search of every
             // conformance in the program the first time).
-            if let run = RunCommand.parsedAlone(arguments) {
+            if let run = RunCommand.readSimply(arguments) ?? RunCommand.parsedAlone(arguments) {
                 try await run.run()
             } else {
                 var command = try PathArguments.parse(arguments)

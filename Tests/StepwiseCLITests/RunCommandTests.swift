@@ -118,6 +118,41 @@ struct RunCommandTests {
         #expect(RunCommand.parsedAlone(["run", "specs", "--strict"])?.strict == true)
     }
 
+    /// Every stored property of `command` as its reflection writes it: the value each option
+    /// holds, or that it holds none yet (an option the parser would have given its default).
+    private static func properties(_ command: RunCommand) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: Mirror(reflecting: command).children.map { ($0.label ?? "?", String(reflecting: $0.value)) })
+    }
+
+    @Test("a simple run line read without the argument parser gives the command the parser gives, every property alike", arguments: [
+        ["run"], ["run", "specs/MM-T938.md"], ["run", "specs/MM-T938.md", "--strict"], ["run", "--strict", "a.md", "b/"],
+        ["run", "-q", "specs", "--dry-run"], ["run", "--last-failed", "--quiet", "x.json", "--strict", "--dry-run"],
+        ["run", "path with spaces.md", "ünïcode/"],
+    ])
+    func simpleLinesAsTheParserReadsThem(arguments: [String]) throws {
+        let simple = try #require(RunCommand.readSimply(arguments))
+        let parsed = try #require(RunCommand.parsedAlone(arguments))
+        #expect(Self.properties(simple) == Self.properties(parsed))
+        #expect(Self.properties(simple).count >= 25, "every option of run is compared")
+    }
+
+    @Test("an option the simple reading left without a value would show, and fail the comparison above")
+    func unsetOptionShows() {
+        let unset = Self.properties(RunCommand())
+        let set = Self.properties(RunCommand.readSimply(["run"])!)
+        #expect(unset["_strict"] != set["_strict"])
+        #expect(unset["_jobs"] != set["_jobs"])
+    }
+
+    @Test("anything else is left to the argument parser", arguments: [
+        ["run", "--strict", "--strict"], ["run", "-q", "--quiet"], ["run", "--jobs", "2"], ["run", "--jobs=2"], ["run", "-"],
+        ["run", "--", "specs"], ["run", "-qs"], ["run", "--format", "junit"], ["run", "--fault", "no-such-fault"], ["run", ""],
+        ["specs/MM-T938.md"], ["--strict", "specs"], ["run", "--help"], ["run", "-h"], ["run", "--version"], ["list", "specs"],
+    ])
+    func otherLinesGoToTheParser(arguments: [String]) {
+        #expect(RunCommand.readSimply(arguments) == nil)
+    }
+
     @Test("the libraries loaded in the background are the ones a run binds with, loaded once")
     func backgroundLoad() {
         StepLibraries.loadInBackground()

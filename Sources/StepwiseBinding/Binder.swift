@@ -33,6 +33,9 @@ public struct Binder: Sendable {
         var pins: [String: (fingerprint: String, location: SourceLocation)] = [:]
         // Every library registers first, so that each can use the parameter types of the others.
         let defined = libraries.composed.map(Self.define)
+        // Every pattern is read now, on every job at once, before the libraries compile in order.
+        let patterns = defined.flatMap(\.patterns)
+        _ = Parallel.map(count: patterns.count, jobs: Parallel.defaultJobs) { patterns[$0].value.problem == nil }
         var registry = ParameterRegistry.standard
         for library in defined { for type in library.parameterTypes { registry.register(type) } }
         for (index, library) in defined.enumerated() {
@@ -86,6 +89,8 @@ public struct Binder: Sendable {
     /// A library's registrations, ready to compile once every library's parameter types are known.
     private struct Defined {
         var parameterTypes: [ParameterType]
+        /// The library's regex definitions' matchers, not yet made.
+        var patterns: [OnFirstUse<RegexMatcher>]
         var worldType: ObjectIdentifier
         var compile: (_ index: Int, _ registry: ParameterRegistry) -> Loaded
     }
@@ -95,8 +100,11 @@ public struct Binder: Sendable {
     private static func defineOpened<Library: StepLibrary>(_ library: Library) -> Defined {
         var steps = Steps<Library.World>()
         library.define(&steps)
+        let patterns = steps.definitions.compactMap { definition -> OnFirstUse<RegexMatcher>? in
+            if case .regex(_, let matcher) = definition.pattern { matcher } else { nil }
+        }
         return Defined(
-            parameterTypes: steps.parameterTypes, worldType: ObjectIdentifier(Library.World.self),
+            parameterTypes: steps.parameterTypes, patterns: patterns, worldType: ObjectIdentifier(Library.World.self),
             compile: { [steps] index, registry in load(library, steps, index: index, registry: registry) })
     }
 
@@ -128,8 +136,9 @@ public struct Binder: Sendable {
                             at: definition.location, hint: error.hint, code: .expressionInvalid))
                     continue
                 }
-            case .regex(let text, let match):
+            case .regex(let text, let made):
                 source = text
+                let match = made.value
                 switch match.problem {
                 case .pattern(let message)?:
                     diagnostics.append(

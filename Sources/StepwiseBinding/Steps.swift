@@ -11,8 +11,10 @@ public struct Steps<World: AnyObject>: Sendable {
 
     package enum Pattern: Sendable {
         case expression(String)
-        /// A Swift `Regex`, or a pattern in its syntax, under its display name.
-        case regex(String, RegexMatcher)
+        /// A Swift `Regex`, or a pattern in its syntax, under its display name. Its matcher is made
+        /// when the binder loads the libraries, all of them at once on every job: reading a
+        /// pattern is most of the cost of loading a library.
+        case regex(String, OnFirstUse<RegexMatcher>)
     }
 
     package struct Definition: Sendable {
@@ -102,18 +104,18 @@ public struct Steps<World: AnyObject>: Sendable {
         _ role: DefinitionRole, _ regex: @escaping @Sendable () -> Regex<Output>, _ name: String?, _ scope: MatchScope,
         _ fileID: String, _ line: Int, _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
     ) {
-        add(role, RegexMatcher(regex), name ?? "Regex at \(fileID):\(line)", scope, fileID, line, body)
+        add(role, OnFirstUse { RegexMatcher(regex) }, name ?? "Regex at \(fileID):\(line)", scope, fileID, line, body)
     }
 
     package mutating func add<Output: Sendable>(
         _ role: DefinitionRole, pattern: String, as output: Output.Type, _ name: String?, _ scope: MatchScope,
         _ fileID: String, _ line: Int, _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
     ) {
-        add(role, RegexMatcher(pattern: pattern, as: output), name ?? pattern, scope, fileID, line, body)
+        add(role, OnFirstUse { RegexMatcher(pattern: pattern, as: output) }, name ?? pattern, scope, fileID, line, body)
     }
 
     private mutating func add<Output: Sendable>(
-        _ role: DefinitionRole, _ matcher: RegexMatcher, _ name: String, _ scope: MatchScope,
+        _ role: DefinitionRole, _ matcher: OnFirstUse<RegexMatcher>, _ name: String, _ scope: MatchScope,
         _ fileID: String, _ line: Int, _ body: @escaping @Sendable (World, StepContext, Output) async throws -> Void
     ) {
         definitions.append(

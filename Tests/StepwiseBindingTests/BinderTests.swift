@@ -154,4 +154,23 @@ struct BinderTests {
         #expect(binder.diagnostics[0].message.contains("never closed") && binder.diagnostics[0].message.contains("^"))
         #expect(binder.diagnostics[1].message.contains("value 1 is {int}, a Int, but the closure takes a String"))
     }
+
+    @Test("bad patterns are library diagnostics in the order they were defined, read on every job at once")
+    func patternErrors() {
+        let binder = Binder(libraries: [
+            TestSteps { steps in
+                steps.action(pattern: "open (the door") { _, _, _ in }
+                steps.action(pattern: #"open the \w+ window"#) { _, _, _ in }
+                steps.check(pattern: "[unclosed") { _, _, _ in }
+                steps.check(pattern: #"the (\w+) window is open"#, as: (Substring, Substring).self) { _, _, _ in }
+                steps.action(pattern: "close (it") { _, _, _ in }
+            }
+        ])
+        #expect(binder.diagnostics.count == 3, "\(binder.diagnostics.map(\.message))")
+        #expect(binder.diagnostics.map(\.location?.line).allSatisfy { $0 != nil })
+        let messages = binder.diagnostics.map(\.message)
+        #expect(messages.count == 3 && messages[0].contains("open (the door") && messages[1].contains("[unclosed"))
+        #expect(messages.count == 3 && messages[2].contains("close (it"))
+        #expect(binder.definitions.map(\.source) == [#"open the \w+ window"#, #"the (\w+) window is open"#], "only the good patterns load, in order")
+    }
 }

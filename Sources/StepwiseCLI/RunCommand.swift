@@ -315,6 +315,37 @@ struct RunCommand: AsyncParsableCommand {
         filter: CaseFilter? = nil, lastRun: LastRun? = nil
     ) async throws -> Int32 {
         do {
+            // What the run needs but the plan does not is made first, while the libraries may
+            // still be loading on another thread: the reports and the stream kept for --last-failed.
+            var reporters: [(name: String, reporter: any Reporter)] = []
+            var keeping: Int?
+            var previousKept: LastRun.PreviousKept?
+            if !dryRun {
+                // Each reporter with what to call it should it fail to write.
+                if let givenReporters {
+                    reporters = givenReporters.map { ("\(type(of: $0)) report", $0) }
+                } else {
+                    reporters = try ReportRequest.parse(formats: format, outputs: output).map {
+                        let reporter = try Reporters.make($0.format, destination: $0.destination, options: reporterOptions($0.destination))
+                        // A report to a file is made beside the others; those to the terminal keep their order.
+                        return ($0.description, $0.destination == .standardOutput ? reporter : BackgroundReporter(reporter))
+                    }
+                }
+                // The stream for --last-failed: a note, never a failure, when it cannot be kept.
+                if let lastRun {
+                    do {
+                        let path = try lastRun.prepare()
+                        previousKept = lastRun.keepPrevious()
+                        keeping = reporters.count
+                        // A cache of the run, not a report: not worth waiting for the disk at every run.
+                        // Written where the events arrive: the runner hands them over as each case ends,
+                        // so a queue of its own would only add a thread to start and to wait for.
+                        reporters.append(("stream kept for --last-failed", NDJSONReporter(destination: .path(path), synced: false)))
+                    } catch {
+                        printError("note: this run is not kept for --last-failed: \(Self.describe(error))")
+                    }
+                }
+            }
             let binder = StepLibraries.binder
             let selected = (filter ?? self.filter).select(testCases)
             var readDiagnostics = given
@@ -334,33 +365,6 @@ struct RunCommand: AsyncParsableCommand {
             }
             if dryRun { return DryRun.print(plan, strict: strict) }
 
-            // Each reporter with what to call it should it fail to write.
-            var reporters: [(name: String, reporter: any Reporter)]
-            if let givenReporters {
-                reporters = givenReporters.map { ("\(type(of: $0)) report", $0) }
-            } else {
-                reporters = try ReportRequest.parse(formats: format, outputs: output).map {
-                    let reporter = try Reporters.make($0.format, destination: $0.destination, options: reporterOptions($0.destination))
-                    // A report to a file is made beside the others; those to the terminal keep their order.
-                    return ($0.description, $0.destination == .standardOutput ? reporter : BackgroundReporter(reporter))
-                }
-            }
-            // The stream for --last-failed: a note, never a failure, when it cannot be kept.
-            var keeping: Int?
-            var previousKept: LastRun.PreviousKept?
-            if let lastRun {
-                do {
-                    let path = try lastRun.prepare()
-                    previousKept = lastRun.keepPrevious()
-                    keeping = reporters.count
-                    // A cache of the run, not a report: not worth waiting for the disk at every run.
-                    // Written where the events arrive: the runner hands them over as each case ends,
-                    // so a queue of its own would only add a thread to start and to wait for.
-                    reporters.append(("stream kept for --last-failed", NDJSONReporter(destination: .path(path), synced: false)))
-                } catch {
-                    printError("note: this run is not kept for --last-failed: \(Self.describe(error))")
-                }
-            }
             let options = RunOptions(
                 exitCode: ExitStatus.code(for:), jobs: jobs ?? Parallel.defaultJobs, retries: retries,
                 itemTimeout: .seconds(itemTimeout), configuration: configuration, strict: strict,

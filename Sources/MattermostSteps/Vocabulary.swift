@@ -28,8 +28,7 @@ enum Vocabulary {
                     if index < bytes.count {
                         let byte = bytes[index]
                         guard byte < 0x80 else { return nil }
-                        let letter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
-                        if letter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { continue }
+                        if Vocabulary.isWordByte(byte) { continue }
                     }
                     if index > start { words.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
                     start = index + 1
@@ -71,10 +70,13 @@ enum Vocabulary {
 
     /// A letter or a digit; ASCII ones are told without looking up Unicode properties.
     static func isWordCharacter(_ character: Character) -> Bool {
-        if let ascii = character.asciiValue {
-            return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(ascii | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(ascii)
-        }
+        if let ascii = character.asciiValue { return isWordByte(ascii) }
         return character.isLetter || character.isNumber
+    }
+
+    /// An ASCII letter or digit.
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// Every phone app a text names: "iOS", "Android", with "(RN or Classic)" for both generations.

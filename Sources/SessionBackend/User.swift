@@ -44,7 +44,7 @@ public struct User: Codable, Hashable, Sendable {
     }
 
     /// Whether `roles` contains `system_admin`.
-    public var isSystemAdmin: Bool { roles.split(separator: " ").contains("system_admin") }
+    public var isSystemAdmin: Bool { roles.containsWord("system_admin") }
     /// Whether the user is deactivated (`delete_at` set).
     public var isDeactivated: Bool { deleteAt != 0 }
 }
